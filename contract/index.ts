@@ -1,0 +1,27 @@
+import type { ActionMap, InputOf, ResultOf } from './action';
+import { account } from './functions/account';
+
+export * from './errors';
+export * from './roles';
+export * from './action';
+export type { Me } from './functions/account';
+
+/** Every deployed function and its actions: the single source for router, client and docs. */
+export const contract = {
+  account,
+} as const satisfies Record<string, ActionMap>;
+
+export type Contract = typeof contract;
+export type FunctionName = keyof Contract;
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string;
+export type Input<F extends FunctionName, A extends ActionName<F>> = InputOf<Contract[F][A]>;
+export type Result<F extends FunctionName, A extends ActionName<F>> = ResultOf<Contract[F][A]>;
+
+/** Request body of a function call: the same in weapp (callFunction data) and in h5 (POST body). */
+export interface CallEvent {
+  action: string;
+  payload?: unknown;
+}
+
+/** The version of the privacy guide the app shows; bump it when the guide changes. */
+export const PRIVACY_VERSION = '2026-11';

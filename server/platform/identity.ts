@@ -1,0 +1,36 @@
+import type { Role, RoleGrant } from '../../contract/roles';
+import type { Database } from './cloud';
+
+/**
+ * A user: one WeChat openid. `_id` is the openid itself, so a first-time registration is an
+ * insert that can succeed only once, whatever the concurrency.
+ */
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  name: string | null;
+  nickname: string;
+  phone: string | null;
+  roles: RoleGrant[];
+  privacyAcceptedVersion: string | null;
+  /** Demo users carry a label for the local 选择演示身份 screen; never set in production. */
+  demo?: { label: string; order: number };
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+}
+
+export async function loadUser(db: Database, openid: string): Promise<UserDoc | null> {
+  const { data } = await db.collection('users').where({ _id: openid }).limit(1).get();
+  return (data[0] as UserDoc | undefined) ?? null;
+}
+
+/** Every registered user is a resident; other roles come from grants. */
+export function rolesOf(user: Pick<UserDoc, 'roles'>): Set<Role> {
+  const held = new Set<Role>(['resident']);
+  for (const grant of user.roles) {
+    if (grant.role === 'member' && !grant.verified) continue;
+    held.add(grant.role);
+  }
+  return held;
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ActionMap, ResultOf } from '../../contract/action';
+import type { Envelope } from '../../contract/errors';
+import type { Role } from '../../contract/roles';
+import { AppError } from './errors';
+import { getCloud, getDb, type Database } from './cloud';
+import { now } from './clock';
+import { log } from './log';
+import { loadUser, rolesOf, type UserDoc } from './identity';
+
+/** What every handler receives besides its validated input. */
+export interface CallContext {
+  requestId: string;
+  openid: string;
+  /** The caller's user document, loaded once per call; null for a first-time caller. */
+  user: UserDoc | null;
+  db: Database;
+  now: Date;
+}
+
+export type Handlers<M extends ActionMap> = {
+  [A in keyof M]: (
+    input: z.output<M[A]['input']>,
+    ctx: CallContext,
+  ) => Promise<ResultOf<M[A]>>;
+};
+
+interface ScfContext {
+  request_id?: string;
+  requestId?: string;
+}
+
+const MESSAGES = {
+  unauthenticated: '无法识别您的微信身份，请重新进入小程序',
+  badEvent: '请求格式不正确：需要 { action, payload }',
+  unknownAction: (fn: string, action: string) => `云函数 ${fn} 没有操作 ${action}`,
+  badInput: '输入内容不正确',
+  needRegistration: '请先完成注册',
+  wrongRole: '您的身份无权进行此操作',
+  internal: (id: string) => `服务暂时不可用，请稍后再试（请求编号 ${id}）`,
+};
+
+/**
+ * The one router. Every function's `main` is built here: identity from the WeChat context,
+ * the user loaded once, input validated with the action's schema, the role checked, the handler
+ * run, and every outcome mapped to the envelope with a request id.
+ */
+export function createFunction<M extends ActionMap>(fn: string, actions: M, handlers: Handlers<M>) {
+  return async function main(event: unknown, context?: ScfContext): Promise<Envelope<unknown>> {
+    const requestId = context?.request_id ?? context?.requestId ?? randomUUID();
+    const fail = (code: AppError['code'], message: string, details?: unknown) =>
+      ({ ok: false, error: details === undefined ? { code, message } : { code, message, details }, requestId }) as const;
+    let actionName = '?';
+    try {
+      const { OPENID } = getCloud().getWXContext();
+      if (!OPENID) return fail('UNAUTHENTICATED', MESSAGES.unauthenticated);
+
+      if (!isCallEvent(event)) return fail('INVALID_INPUT', MESSAGES.badEvent);
+      actionName = event.action;
+      if (!Object.prototype.hasOwnProperty.call(actions, actionName)) {
+        return fail('INVALID_INPUT', MESSAGES.unknownAction(fn, actionName));
+      }
+      const spec = actions[actionName];
+      const parsed = spec.input.safeParse(event.payload ?? {});
+      if (!parsed.success) {
+        return fail('INVALID_INPUT', MESSAGES.badInput, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      }
+
+      const db = getDb();
+      const user = await loadUser(db, OPENID);
+      if (spec.roles !== 'anyone') {
+        if (!user) return fail('FORBIDDEN', MESSAGES.needRegistration);
+        const held = rolesOf(user);
+        if (!spec.roles.some((r: Role) => held.has(r))) return fail('FORBIDDEN', MESSAGES.wrongRole);
+      }
+
+      const handler = handlers[actionName as keyof M];
+      const data = await handler(parsed.data, { requestId, openid: OPENID, user, db, now: now() });
+      return { ok: true, data, requestId };
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.code, err.message, err.details);
+      log.error('unhandled error', {
+        requestId,
+        fn,
+        action: actionName,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      });
+      return fail('INTERNAL', MESSAGES.internal(requestId));
+    }
+  };
+}
+
+function isCallEvent(event: unknown): event is { action: string; payload?: unknown } {
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    typeof (event as { action?: unknown }).action === 'string' &&
+    ((event as { payload?: unknown }).payload === undefined ||
+      (typeof (event as { payload?: unknown }).payload === 'object' && (event as { payload?: unknown }).payload !== null))
+  );
+}

@@ -22,4 +22,9 @@ export const account = {
     input: z.object({}).strict(),
     roles: 'anyone',
   }),
+  acceptPrivacy: defineAction<Me>()({
+    summary: 'Records that the caller accepted this version of the privacy guide (用户隐私保护指引).',
+    input: z.object({ version: z.string().min(1).max(32) }).strict(),
+    roles: 'anyone',
+  }),
 } as const;

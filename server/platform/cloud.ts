@@ -1,13 +1,17 @@
-import cloud from 'wx-server-sdk';
+import type { Cloud, Database } from './sdk-types';
+
+// The real wx-server-sdk, typed with the promise-only subset in sdk-types.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = require('wx-server-sdk') as Cloud;
 
 /**
  * The one wx-server-sdk instance. In CloudBase the current environment is the function's own;
- * locally the function host sets the same variables CloudBase does (TCB_ENV, TCB_CONTEXT_CNFG …)
- * so this line is identical in both.
+ * locally the function host sets the same variables CloudBase does (SCF_NAMESPACE,
+ * TCB_CONTEXT_CNFG …) so this line is identical in both.
  */
 let initialised = false;
 
-export function getCloud(): typeof cloud {
+export function getCloud(): Cloud {
   if (!initialised) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
     initialised = true;
@@ -15,8 +19,8 @@ export function getCloud(): typeof cloud {
   return cloud;
 }
 
-export function getDb() {
+export function getDb(): Database {
   return getCloud().database();
 }
 
-export type Database = ReturnType<typeof getDb>;
+export type { Database };

@@ -9,7 +9,7 @@ export interface IndexSpec {
 }
 
 export const COLLECTIONS = {
-  users: { indexes: [{ fields: ['roles.role'] }] as IndexSpec[] },
+  users: { indexes: [] as IndexSpec[] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

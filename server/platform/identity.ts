@@ -21,8 +21,8 @@ export interface UserDoc {
 }
 
 export async function loadUser(db: Database, openid: string): Promise<UserDoc | null> {
-  const { data } = await db.collection('users').where({ _id: openid }).limit(1).get();
-  return (data[0] as UserDoc | undefined) ?? null;
+  const { data } = await db.collection('users').where({ _id: openid }).limit(1).get<UserDoc>();
+  return data[0] ?? null;
 }
 
 /** Every registered user is a resident; other roles come from grants. */

@@ -1,0 +1,381 @@
+import Database from 'better-sqlite3';
+import { Aggregator, Query, update as applyOperators } from 'mingo';
+import type { IndexSpec } from '../../server/platform/collections';
+import { clone, deserialize, newId, serialize, type Doc } from './documents';
+
+/** CloudBase-shaped failure: the wire layer answers `{ code, message }`. */
+export class DbError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DbError';
+  }
+}
+
+export interface FindOptions {
+  query?: Record<string, unknown>;
+  sort?: Record<string, 1 | -1>;
+  skip?: number;
+  limit?: number;
+  projection?: Record<string, unknown>;
+}
+
+export interface UpdateOptions {
+  multi: boolean;
+  /** true: `data` holds update operators (update); false: `data` replaces the document (set). */
+  merge: boolean;
+  upsert: boolean;
+}
+
+/** A write buffered by a transaction, applied at commit. `doc: null` deletes. */
+interface TxWrite {
+  collection: string;
+  id: string;
+  doc: Doc | null;
+}
+
+interface Transaction {
+  id: string;
+  startedAt: number;
+  /** Version seen for every document the transaction read or wrote; 0 = did not exist. */
+  seen: Map<string, number>;
+  writes: Map<string, TxWrite>;
+}
+
+const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const TX_TTL_MS = 30_000;
+const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+const table = (collection: string) => `"col_${collection}"`;
+
+/**
+ * The document database behind the local CloudBase: one SQLite table per collection, documents
+ * as relaxed EJSON, matching/updating/aggregating with mingo, every read-modify-write inside
+ * `BEGIN IMMEDIATE`. Transactions are optimistic: reads are versioned, writes buffered, and the
+ * commit fails with DATABASE_TRANSACTION_CONFLICT when anything seen has changed since.
+ */
+export class DocumentStore {
+  private readonly sql: Database.Database;
+  private readonly collections = new Set<string>();
+  private readonly transactions = new Map<string, Transaction>();
+  private readonly indexes: Record<string, IndexSpec[]>;
+  /** Every request served, by action: the bench reads it to count round trips. */
+  readonly counters = new Map<string, number>();
+
+  constructor(file: string, indexes: Record<string, IndexSpec[]>) {
+    this.indexes = indexes;
+    this.sql = new Database(file);
+    this.sql.pragma('journal_mode = WAL');
+    this.sql.pragma('synchronous = NORMAL');
+    this.sql.pragma('busy_timeout = 5000');
+    this.sql.exec('CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL)');
+    for (const row of this.sql.prepare('SELECT name FROM _collections').all() as { name: string }[]) {
+      this.collections.add(row.name);
+    }
+  }
+
+  close(): void {
+    this.sql.close();
+  }
+
+  // ---------------------------------------------------------------- collections
+
+  createCollection(name: string): boolean {
+    if (!NAME.test(name)) throw new DbError('INVALID_PARAM', `invalid collection name: ${name}`);
+    if (this.collections.has(name)) return false;
+    this.immediate(() => {
+      this.sql.exec(
+        `CREATE TABLE IF NOT EXISTS ${table(name)} (_id TEXT PRIMARY KEY, ver INTEGER NOT NULL, doc TEXT NOT NULL)`,
+      );
+      for (const spec of this.indexes[name] ?? []) {
+        const cols = spec.fields.map((f) => `json_extract(doc, '$.${f}')`).join(', ');
+        const idx = `"idx_${name}_${spec.fields.join('_').replace(/\./g, '_')}"`;
+        this.sql.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${idx} ON ${table(name)} (${cols})`);
+      }
+      this.sql.prepare('INSERT OR IGNORE INTO _collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
+    });
+    this.collections.add(name);
+    return true;
+  }
+
+  listCollections(): string[] {
+    return [...this.collections].sort();
+  }
+
+  /** Empties every collection (dev reset); collections and indexes stay. */
+  truncateAll(): void {
+    this.immediate(() => {
+      for (const name of this.collections) this.sql.exec(`DELETE FROM ${table(name)}`);
+    });
+    this.transactions.clear();
+  }
+
+  private requireCollection(name: string): void {
+    if (!this.collections.has(name)) {
+      throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  find(collection: string, opts: FindOptions): Doc[] {
+    this.requireCollection(collection);
+    let cursor = new Query(opts.query ?? {}).find<Doc>(this.candidates(collection, opts.query ?? {}), opts.projection as never);
+    if (opts.sort && Object.keys(opts.sort).length > 0) cursor = cursor.sort(opts.sort);
+    if (opts.skip) cursor = cursor.skip(opts.skip);
+    if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
+    return cursor.all();
+  }
+
+  count(collection: string, query: Record<string, unknown>): number {
+    this.requireCollection(collection);
+    if (Object.keys(query).length === 0) {
+      return (this.sql.prepare(`SELECT COUNT(*) AS n FROM ${table(collection)}`).get() as { n: number }).n;
+    }
+    return new Query(query).find(this.candidates(collection, query)).all().length;
+  }
+
+  aggregate(collection: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
+    this.requireCollection(collection);
+    const first = pipeline[0]?.$match as Record<string, unknown> | undefined;
+    const source = this.candidates(collection, first ?? {});
+    const agg = new Aggregator(pipeline, {
+      collectionResolver: (name: string) => (this.collections.has(name) ? this.all(name) : []),
+    });
+    return agg.run(source) as Record<string, unknown>[];
+  }
+
+  /** Reads one document with its version (0 when it does not exist). */
+  getVersioned(collection: string, id: string): { doc: Doc | null; ver: number } {
+    this.requireCollection(collection);
+    const row = this.sql.prepare(`SELECT ver, doc FROM ${table(collection)} WHERE _id = ?`).get(id) as
+      | { ver: number; doc: string }
+      | undefined;
+    return row ? { doc: deserialize(row.doc), ver: row.ver } : { doc: null, ver: 0 };
+  }
+
+  private all(collection: string): Doc[] {
+    return (this.sql.prepare(`SELECT doc FROM ${table(collection)}`).all() as { doc: string }[]).map((r) =>
+      deserialize(r.doc),
+    );
+  }
+
+  /**
+   * Narrows the rows mingo must look at with what SQLite can answer from an index: `_id`
+   * equality or `$in`, or equality on a declared (scalar) index field. Always a superset of the
+   * matches; mingo decides.
+   */
+  private candidates(collection: string, query: Record<string, unknown>): Doc[] {
+    const id = query._id;
+    if (typeof id === 'string') {
+      const row = this.sql.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as { doc: string } | undefined;
+      return row ? [deserialize(row.doc)] : [];
+    }
+    if (id && typeof id === 'object' && Array.isArray((id as { $in?: unknown }).$in)) {
+      const ids = ((id as { $in: unknown[] }).$in).filter((v): v is string => typeof v === 'string');
+      if (ids.length === (id as { $in: unknown[] }).$in.length && ids.length <= 500) {
+        if (ids.length === 0) return [];
+        const rows = this.sql
+          .prepare(`SELECT doc FROM ${table(collection)} WHERE _id IN (${ids.map(() => '?').join(',')})`)
+          .all(...ids) as { doc: string }[];
+        return rows.map((r) => deserialize(r.doc));
+      }
+    }
+    for (const spec of this.indexes[collection] ?? []) {
+      const field = spec.fields[0];
+      const value = query[field];
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+        const rows = this.sql
+          .prepare(`SELECT doc FROM ${table(collection)} WHERE json_extract(doc, '$.${field}') = ?`)
+          .all(value) as { doc: string }[];
+        return rows.map((r) => deserialize(r.doc));
+      }
+    }
+    return this.all(collection);
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  insert(collection: string, docs: Record<string, unknown>[]): string[] {
+    this.requireCollection(collection);
+    return this.immediate(() => docs.map((d) => this.insertOne(collection, d)));
+  }
+
+  private insertOne(collection: string, data: Record<string, unknown>): string {
+    const id = data._id === undefined ? newId() : data._id;
+    if (typeof id !== 'string' || id.length === 0) throw new DbError('INVALID_PARAM', '_id must be a non-empty string');
+    const doc = { ...clone(data), _id: id } as Doc;
+    try {
+      this.sql.prepare(`INSERT INTO ${table(collection)} (_id, ver, doc) VALUES (?, 1, ?)`).run(id, serialize(doc));
+    } catch (err) {
+      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw duplicate(collection, id);
+      throw err;
+    }
+    return id;
+  }
+
+  update(collection: string, query: Record<string, unknown>, data: Record<string, unknown>, opts: UpdateOptions) {
+    this.requireCollection(collection);
+    return this.immediate(() => {
+      const matches = new Query(query).find<Doc>(this.candidates(collection, query)).all();
+      const targets = opts.multi ? matches : matches.slice(0, 1);
+      let updated = 0;
+      for (const current of targets) {
+        const next = this.applyChange(current, data, opts.merge);
+        if (serialize(next) !== serialize(current)) {
+          this.writeDoc(collection, next);
+          updated++;
+        }
+      }
+      let upsertedId: string | undefined;
+      if (targets.length === 0 && opts.upsert) {
+        const base: Record<string, unknown> = typeof query._id === 'string' ? { _id: query._id } : {};
+        const created = opts.merge ? this.applyChange({ ...base } as Doc, data, true) : { ...data, ...base };
+        upsertedId = this.insertOne(collection, created);
+      }
+      return { matched: targets.length, updated, upsertedId };
+    });
+  }
+
+  remove(collection: string, query: Record<string, unknown>, multi: boolean): number {
+    this.requireCollection(collection);
+    return this.immediate(() => {
+      const matches = new Query(query).find<Doc>(this.candidates(collection, query)).all();
+      const targets = multi ? matches : matches.slice(0, 1);
+      const del = this.sql.prepare(`DELETE FROM ${table(collection)} WHERE _id = ?`);
+      for (const d of targets) del.run(d._id);
+      return targets.length;
+    });
+  }
+
+  /** Update operators (merge) or whole-document replacement (set); `_id` never changes. */
+  private applyChange(current: Doc, data: Record<string, unknown>, merge: boolean): Doc {
+    if (!merge) {
+      const { _id: _ignored, ...rest } = data;
+      return { ...clone(rest), _id: current._id } as Doc;
+    }
+    const next = clone(current);
+    const ops = Object.keys(data);
+    if (ops.length === 0 || ops.some((k) => !k.startsWith('$'))) {
+      throw new DbError('INVALID_PARAM', 'update data must consist of update operators');
+    }
+    for (const op of ops) {
+      const fields = data[op] as Record<string, unknown>;
+      if (Object.keys(fields).some((f) => f === '_id' || f.startsWith('_id.'))) {
+        throw new DbError('INVALID_PARAM', 'cannot update _id');
+      }
+    }
+    try {
+      applyOperators(next, data as never, undefined, undefined, { cloneMode: 'deep' });
+    } catch (err) {
+      throw new DbError('INVALID_PARAM', `invalid update: ${(err as Error).message}`);
+    }
+    return next;
+  }
+
+  private writeDoc(collection: string, doc: Doc): void {
+    this.sql.prepare(`UPDATE ${table(collection)} SET ver = ver + 1, doc = ? WHERE _id = ?`).run(serialize(doc), doc._id);
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  startTransaction(): string {
+    this.expireTransactions();
+    const id = newId();
+    this.transactions.set(id, { id, startedAt: Date.now(), seen: new Map(), writes: new Map() });
+    return id;
+  }
+
+  private tx(id: string): Transaction {
+    this.expireTransactions();
+    const tx = this.transactions.get(id);
+    if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${id} not found or expired`);
+    return tx;
+  }
+
+  /** A read inside a transaction sees its own buffered writes, else the committed document. */
+  txGet(txId: string, collection: string, id: string): Doc | null {
+    const tx = this.tx(txId);
+    const k = key(collection, id);
+    const buffered = tx.writes.get(k);
+    if (buffered) return buffered.doc ? clone(buffered.doc) : null;
+    const { doc, ver } = this.getVersioned(collection, id);
+    if (!tx.seen.has(k)) tx.seen.set(k, ver);
+    return doc;
+  }
+
+  txInsert(txId: string, collection: string, data: Record<string, unknown>): string {
+    const id = data._id === undefined ? newId() : String(data._id);
+    if (this.txGet(txId, collection, id)) throw duplicate(collection, id);
+    this.tx(txId).writes.set(key(collection, id), { collection, id, doc: { ...clone(data), _id: id } as Doc });
+    return id;
+  }
+
+  /** Update (merge) or set (replace, creating when `upsert`) one document by id. */
+  txUpdate(txId: string, collection: string, id: string, data: Record<string, unknown>, opts: UpdateOptions) {
+    const current = this.txGet(txId, collection, id);
+    if (!current) {
+      if (!opts.upsert) return { updated: 0, upsertedId: undefined as string | undefined };
+      const created = opts.merge ? this.applyChange({ _id: id }, data, true) : ({ ...data, _id: id } as Doc);
+      this.tx(txId).writes.set(key(collection, id), { collection, id, doc: created });
+      return { updated: 0, upsertedId: id };
+    }
+    const next = this.applyChange(current, data, opts.merge);
+    this.tx(txId).writes.set(key(collection, id), { collection, id, doc: next });
+    return { updated: 1, upsertedId: undefined };
+  }
+
+  txRemove(txId: string, collection: string, id: string): number {
+    if (!this.txGet(txId, collection, id)) return 0;
+    this.tx(txId).writes.set(key(collection, id), { collection, id, doc: null });
+    return 1;
+  }
+
+  commitTransaction(txId: string): void {
+    const tx = this.tx(txId);
+    this.transactions.delete(txId);
+    this.immediate(() => {
+      for (const [k, ver] of tx.seen) {
+        const [collection, id] = k.split('\u0000');
+        if (this.getVersioned(collection, id).ver !== ver) {
+          throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'Transaction is conflict, maybe resource operated by others');
+        }
+      }
+      for (const w of tx.writes.values()) {
+        if (w.doc === null) this.sql.prepare(`DELETE FROM ${table(w.collection)} WHERE _id = ?`).run(w.id);
+        else
+          this.sql
+            .prepare(
+              `INSERT INTO ${table(w.collection)} (_id, ver, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET ver = ver + 1, doc = excluded.doc`,
+            )
+            .run(w.id, serialize(w.doc));
+      }
+    });
+  }
+
+  abortTransaction(txId: string): void {
+    this.tx(txId);
+    this.transactions.delete(txId);
+  }
+
+  private expireTransactions(): void {
+    const limit = Date.now() - TX_TTL_MS;
+    for (const [id, tx] of this.transactions) if (tx.startedAt < limit) this.transactions.delete(id);
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** Runs `fn` inside BEGIN IMMEDIATE (the write lock first), committing or rolling back. */
+  private immediate<T>(fn: () => T): T {
+    if (this.sql.inTransaction) return fn();
+    return this.sql.transaction(fn).immediate();
+  }
+}
+
+function duplicate(collection: string, id: string): DbError {
+  return new DbError(
+    'DATABASE_DUPLICATE_WRITE',
+    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
+  );
+}

@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { COLLECTIONS } from '../server/platform/collections';
+import { emulatorClock } from './clock';
+import { DocumentStore } from './db/store';
+import { handleAdmin } from './admin';
+import { FunctionError, FunctionHost, type FunctionHostOptions } from './functions/host';
+import { handleDev } from './http/dev';
+import { BodyTooLarge, envelopeError, readBody, sendJson } from './http/respond';
+import { serveStatic } from './http/static';
+import { Outbox } from './openapi/outbox';
+import { FileStorage } from './storage/files';
+import { Scheduler } from './scheduler';
+
+export interface LocalCloudOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  envId?: string;
+  functions: FunctionHostOptions;
+  /** Built h5 app to serve at `/`; omitted in tests. */
+  staticRoot?: string;
+  /** Fills an empty database (used by `POST /dev/reset`). */
+  seed?: (cloud: LocalCloud) => Promise<void>;
+  /** Fire timer triggers on the wall clock (npm start) — tests fire them by hand. */
+  runTimers?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * The local CloudBase: database, storage and openapi behind the admin endpoint that the real
+ * wx-server-sdk talks to, the function host, the h5 gateway, the scheduler and dev endpoints,
+ * on one HTTP port.
+ */
+export class LocalCloud {
+  readonly store: DocumentStore;
+  readonly storage: FileStorage;
+  readonly outbox: Outbox;
+  readonly functions: FunctionHost;
+  readonly scheduler: Scheduler;
+  readonly envId: string;
+  private server?: Server;
+  private port = 0;
+
+  constructor(readonly opts: LocalCloudOptions) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    this.envId = opts.envId ?? 'local';
+    const indexes = Object.fromEntries(Object.entries(COLLECTIONS).map(([name, c]) => [name, c.indexes]));
+    this.store = new DocumentStore(path.join(opts.dataDir, 'db.sqlite'), indexes);
+    for (const name of Object.keys(COLLECTIONS)) this.store.createCollection(name);
+    this.storage = new FileStorage(path.join(opts.dataDir, 'storage'), this.envId, () => this.url);
+    this.outbox = new Outbox(path.join(opts.dataDir, 'outbox.jsonl'));
+    this.functions = new FunctionHost(opts.functions);
+    this.scheduler = new Scheduler(this.functions, emulatorClock.nowMs, (l) => this.log(l));
+  }
+
+  get url(): string {
+    return `http://${this.opts.host ?? '127.0.0.1'}:${this.port}`;
+  }
+
+  log(line: string): void {
+    (this.opts.log ?? ((l: string) => console.log(l)))(line);
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((err: unknown) => {
+        this.log(`[emulator] unhandled ${req.method} ${req.url}: ${(err as Error)?.stack ?? String(err)}`);
+        if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'emulator error' });
+        else res.end();
+      });
+    });
+    this.server.keepAliveTimeout = 10_000; // longer than the SDK's 4.8 s idle-socket reuse
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.opts.port ?? 8787, this.opts.host ?? '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    this.pointSdkHere();
+    if (this.opts.runTimers) this.scheduler.start();
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.scheduler.stop();
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    this.store.close();
+  }
+
+  /**
+   * The variables CloudBase sets in a function's environment, pointing the real wx-server-sdk
+   * at this endpoint: SCF_NAMESPACE resolves DYNAMIC_CURRENT_ENV, TCB_CONTEXT_CNFG the URL,
+   * `TENCENTCLOUD` skips the SDK's cloud-metadata probe, SILENCE its slow-query warnings.
+   * (TENCENTCLOUD_RUNENV=SCF would turn keep-alive off and log noise: not set.)
+   */
+  private pointSdkHere(): void {
+    Object.assign(process.env, {
+      TCB_ENV: this.envId,
+      SCF_NAMESPACE: this.envId,
+      TENCENTCLOUD: 'true',
+      SILENCE: 'true',
+      TENCENTCLOUD_SECRETID: 'local',
+      TENCENTCLOUD_SECRETKEY: 'local',
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.url}/admin` }),
+    });
+  }
+
+  /** Empties the database, storage and outbox, resets the clock, and seeds again. */
+  async reset(): Promise<void> {
+    this.store.truncateAll();
+    this.storage.clear();
+    this.outbox.clear();
+    emulatorClock.reset();
+    if (this.opts.seed) await this.opts.seed(this);
+  }
+
+  /** Calls a function as a mini-program user would (tests and the ui harness use this). */
+  invoke(name: string, event: { action: string; payload?: unknown }, openid: string): Promise<unknown> {
+    return this.functions.invoke(name, { ...event, userInfo: { appId: 'wx-local-app', openId: openid } }, { openid });
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const p = url.pathname;
+    if (req.method === 'GET' && p === '/healthz') return sendJson(res, 200, { ok: true, env: this.envId });
+    if (req.method === 'POST' && p === '/admin') return handleAdmin(this, req, res);
+    if (p.startsWith('/api/functions/')) return this.gateway(req, res, decodeURIComponent(p.slice('/api/functions/'.length)));
+    if (p.startsWith('/storage/')) return this.storage.handle(req, res, url);
+    if (p.startsWith('/dev/')) return handleDev(this, req, res, url);
+    if (req.method === 'GET' && this.opts.staticRoot && serveStatic(this.opts.staticRoot, p, res)) return;
+    sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${p}` });
+  }
+
+  /** The h5 build's stand-in for `wx.cloud.callFunction`: same event, identity from `x-openid`. */
+  private async gateway(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, envelopeError('INVALID_INPUT', '只支持 POST 调用云函数'));
+    let raw: Buffer;
+    try {
+      raw = await readBody(req);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, envelopeError('INVALID_INPUT', '请求内容超过 100 KB'));
+      throw err;
+    }
+    let event: unknown;
+    try {
+      event = JSON.parse(raw.toString('utf8') || 'null');
+    } catch {
+      return sendJson(res, 400, envelopeError('INVALID_INPUT', '请求内容不是合法的 JSON'));
+    }
+    if (!this.functions.has(name)) return sendJson(res, 404, envelopeError('NOT_FOUND', `云函数 ${name} 不存在`));
+    const header = req.headers['x-openid'];
+    const openid = typeof header === 'string' ? header.trim() : '';
+    const withUser = event && typeof event === 'object' && !Array.isArray(event) ? { ...event, userInfo: { appId: 'wx-local-app', openId: openid } } : event;
+    try {
+      const result = await this.functions.invoke(name, withUser, { openid });
+      sendJson(res, 200, result);
+    } catch (err) {
+      if (err instanceof FunctionError) {
+        this.log(`[gateway] ${name}: ${err.code} ${err.message}`);
+        const status = err.code === 'FUNCTION_TIMEOUT' ? 504 : 500;
+        return sendJson(res, status, envelopeError('INTERNAL', err.code === 'FUNCTION_TIMEOUT' ? '云函数执行超时' : '云函数执行失败'));
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import Busboy from 'busboy';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import type { LocalCloud } from '../local-cloud';
+import { emulatorClock } from '../clock';
+import { decodeRequest, encodeBinaryReply, encodeJsonReply, encodeSystemError } from './messages';
+
+/** errorCode WeChat answers for an API the environment may not call. */
+const API_PERMISSION_DENIED = -601004;
+
+type Params = Record<string, unknown>;
+type ApiResult = { json: Record<string, unknown> } | { binary: Buffer; contentType: string };
+
+const WORDS = readFileSync(path.join(__dirname, 'sensitive-words.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
+
+/**
+ * `cloud.openapi.*` calls: multipart with `apiName` and a protobuf `requestData`; the reply is a
+ * protobuf CommOpenApiResp carrying WeChat's JSON (or an image for wxacode).
+ */
+export async function handleOpenApi(cloud: LocalCloud, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  const form = await readForm(req);
+  const apiName = form.fields.apiName ?? '';
+  cloud.store.counters.set(`openapi.${apiName}`, (cloud.store.counters.get(`openapi.${apiName}`) ?? 0) + 1);
+  const reply = (buf: Buffer) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': buf.length, 'x-request-id': requestId });
+    res.end(buf);
+  };
+  if (form.fields.action !== 'wx.openApi' || !form.requestData) return reply(encodeSystemError(API_PERMISSION_DENIED));
+  const api = APIS[apiName];
+  if (!api) {
+    cloud.log(`[openapi] unsupported api ${apiName}`);
+    return reply(encodeSystemError(API_PERMISSION_DENIED));
+  }
+  const result = await api(cloud, decodeRequest(form.requestData));
+  reply('json' in result ? encodeJsonReply(result.json) : encodeBinaryReply(result.binary, result.contentType));
+}
+
+const fail = (errcode: number, errmsg: string): ApiResult => ({ json: { errcode, errmsg } });
+
+const APIS: Record<string, (cloud: LocalCloud, p: Params) => Promise<ApiResult>> = {
+  'subscribeMessage.send': async (cloud, p) => {
+    if (typeof p.touser !== 'string' || !p.touser) return fail(40003, 'invalid openid');
+    if (typeof p.template_id !== 'string' || !p.template_id) return fail(40037, 'invalid template_id');
+    const data = p.data;
+    if (!data || typeof data !== 'object' || Object.values(data).some((v) => !v || typeof (v as { value?: unknown }).value !== 'string')) {
+      return fail(47003, 'argument invalid! data.value must be a string');
+    }
+    const msg = cloud.outbox.add({
+      touser: p.touser,
+      templateId: p.template_id,
+      page: typeof p.page === 'string' ? p.page : undefined,
+      data: data as Record<string, { value: string }>,
+      miniprogramState: typeof p.miniprogram_state === 'string' ? p.miniprogram_state : 'formal',
+      sentAt: new Date(emulatorClock.nowMs()).toISOString(),
+    });
+    return { json: { errcode: 0, errmsg: 'ok', msgid: msg.id } };
+  },
+
+  'security.msgSecCheck': async (_cloud, p) => {
+    if (p.version !== 2) return fail(40097, 'invalid args: version must be 2');
+    if (typeof p.openid !== 'string' || !p.openid) return fail(40003, 'invalid openid');
+    if (typeof p.scene !== 'number' || ![1, 2, 3, 4].includes(p.scene)) return fail(40097, 'invalid args: scene must be 1-4');
+    if (typeof p.content !== 'string') return fail(40097, 'invalid args: content');
+    if ([...p.content].length > 2500) return fail(47001, 'data format error: content over 2500 characters');
+    const text = [p.content, p.title, p.nickname, p.signature].filter((v): v is string => typeof v === 'string').join('\n');
+    const hit = WORDS.find((w) => text.includes(w));
+    const suggest = hit ? 'risky' : 'pass';
+    const label = hit ? 20006 : 100;
+    return {
+      json: {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest, label },
+        detail: [{ strategy: 'keyword', errcode: 0, suggest, label, ...(hit ? { keyword: hit, level: 90 } : {}) }],
+        trace_id: `local-${Date.now().toString(36)}`,
+      },
+    };
+  },
+
+  'wxacode.getUnlimited': async (_cloud, p) => {
+    if (typeof p.scene !== 'string' || p.scene.length === 0 || p.scene.length > 32) return fail(40169, 'invalid length for scene');
+    const page = typeof p.page === 'string' ? p.page : '';
+    const width = typeof p.width === 'number' ? Math.min(1280, Math.max(280, p.width)) : 430;
+    const binary = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(p.scene)}`, { type: 'png', width, margin: 2 });
+    return { binary, contentType: 'image/png' };
+  },
+};
+
+function readForm(req: IncomingMessage): Promise<{ fields: Record<string, string>; requestData?: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    let requestData: Buffer | undefined;
+    // busboy hands application/octet-stream parts (requestData) over as files: bytes, not text.
+    const bb = Busboy({ headers: req.headers, limits: { fileSize: 10 * 1024 * 1024 } });
+    bb.on('field', (name, value) => (fields[name] = value));
+    bb.on('file', (name, stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (name === 'requestData') requestData = Buffer.concat(chunks);
+      });
+    });
+    bb.on('close', () => resolve({ fields, requestData }));
+    bb.on('error', reject);
+    req.pipe(bb);
+  });
+}

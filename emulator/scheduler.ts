@@ -1,0 +1,83 @@
+import { CronExpressionParser } from 'cron-parser';
+import type { FunctionHost } from './functions/host';
+
+interface TimerTrigger {
+  fn: string;
+  name: string;
+  cron: string;
+  nextAt: number;
+}
+
+/**
+ * Fires timer triggers as `config.json` declares them. CloudBase cron has seven fields
+ * (second minute hour day month weekday year); the year field is dropped before parsing.
+ * Times follow the emulator's movable clock, so moving the clock makes triggers due; a jump
+ * over several periods fires once, as a late timer does.
+ */
+export class Scheduler {
+  private triggers: TimerTrigger[] | null = null;
+  private interval?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly host: FunctionHost,
+    private readonly nowMs: () => number,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  list(): TimerTrigger[] {
+    if (!this.triggers) {
+      this.triggers = [];
+      for (const fn of this.host.names()) {
+        for (const t of this.host.config(fn).triggers ?? []) {
+          if (t.type !== 'timer') continue;
+          const cron = t.config.trim().split(/\s+/).slice(0, 6).join(' ');
+          this.triggers.push({ fn, name: t.name, cron, nextAt: this.next(cron, this.nowMs()) });
+        }
+      }
+    }
+    return this.triggers;
+  }
+
+  private next(cron: string, from: number): number {
+    return CronExpressionParser.parse(cron, { currentDate: new Date(from), tz: 'Asia/Shanghai' }).next().getTime();
+  }
+
+  start(): void {
+    this.interval = setInterval(() => void this.tick(), 1000);
+    this.interval.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.interval);
+  }
+
+  /** Runs every trigger that is due now; returns what ran. */
+  async tick(): Promise<Array<{ fn: string; trigger: string; result: unknown }>> {
+    if (this.running) return [];
+    this.running = true;
+    try {
+      const ran = [];
+      const now = this.nowMs();
+      for (const t of this.list()) {
+        if (t.nextAt > now) continue;
+        t.nextAt = this.next(t.cron, now);
+        ran.push({ fn: t.fn, trigger: t.name, result: await this.fire(t.fn, t.name) });
+      }
+      return ran;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Invokes one trigger now, with the event CloudBase sends to timer-triggered functions. */
+  async fire(fn: string, trigger: string): Promise<unknown> {
+    const event = { Type: 'Timer', TriggerName: trigger, Time: new Date(this.nowMs()).toISOString() };
+    try {
+      return await this.host.invoke(fn, event, { source: 'wx_trigger' });
+    } catch (err) {
+      this.log(`[scheduler] ${fn}/${trigger} failed: ${(err as Error).message}`);
+      return { error: (err as Error).message };
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Bundles each cloud function (cloudfunctions/<name>/index.ts, with the server/ and contract/
+ * code it imports) into cloudfunctions/<name>/index.js — what WeChat DevTools uploads from
+ * `cloudfunctionRoot`. wx-server-sdk stays external: CloudBase installs it from the function's
+ * package.json.
+ */
+import { build } from 'esbuild';
+import { readdirSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const FUNCTIONS_ROOT = path.resolve(__dirname, '../cloudfunctions');
+export const BUNDLE_BUDGET_BYTES = 300 * 1024;
+
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_ROOT).filter((n) => existsSync(path.join(FUNCTIONS_ROOT, n, 'index.ts')));
+}
+
+export async function buildFunctions(opts: { quiet?: boolean } = {}): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  await Promise.all(
+    functionNames().map(async (name) => {
+      const outfile = path.join(FUNCTIONS_ROOT, name, 'index.js');
+      await build({
+        entryPoints: [path.join(FUNCTIONS_ROOT, name, 'index.ts')],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        external: ['wx-server-sdk'],
+        legalComments: 'none',
+        minifySyntax: true,
+        logLevel: 'warning',
+        banner: { js: `// Built by scripts/build-functions.ts from cloudfunctions/${name}/index.ts — do not edit.` },
+      });
+      sizes[name] = statSync(outfile).size;
+    }),
+  );
+  if (!opts.quiet) {
+    for (const [name, size] of Object.entries(sizes).sort()) {
+      const flag = size > BUNDLE_BUDGET_BYTES ? '  OVER BUDGET' : '';
+      console.log(`${name.padEnd(12)} ${(size / 1024).toFixed(1).padStart(7)} KB${flag}`);
+    }
+  }
+  return sizes;
+}
+
+if (require.main === module) {
+  buildFunctions()
+    .then((sizes) => {
+      if (Object.values(sizes).some((s) => s > BUNDLE_BUDGET_BYTES)) process.exit(1);
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

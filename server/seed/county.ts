@@ -1,0 +1,554 @@
+/**
+ * The seed county: a deterministic directory modelled on 兴国县 — 14 communities, 93 resident
+ * groups, 79 grids refined into micro-grids (四级网格), 40 paired units, 12 departments, 10 Red
+ * Stations, 21 property companies, and the people who hold accounts, including the demo
+ * identities of the 选择演示身份 screen.
+ *
+ * Pure: the same call returns the same documents. Randomness comes from mulberry32 streams seeded
+ * by a fixed number and a label, so changing one part of the county does not reshuffle the rest.
+ */
+import * as N from './names';
+import type {
+  CommunityDoc,
+  ContactCardDoc,
+  CountySeed,
+  DepartmentDoc,
+  GridDoc,
+  GridsCollectionDoc,
+  LatLng,
+  MicroGridDoc,
+  Polygon,
+  PropertyCompanyDoc,
+  ResidentAddress,
+  ResidentGroupDoc,
+  SeedData,
+  SeedOptions,
+  SeedUserDoc,
+  StationDoc,
+  UnitDoc,
+} from './types';
+import type { RoleGrant } from '../../contract/roles';
+
+export type { CountySeed, SeedData, SeedOptions } from './types';
+
+/** Every seeded document is dated at this instant (a Monday in January 2026). */
+export const SEED_BASE_DATE = new Date('2026-01-05T00:00:00Z');
+export const SEED_PRIVACY_VERSION = '2026-11';
+const SEED = 0x1a2b3c4d;
+
+export { DEMO_OPENIDS, type DemoOpenid } from './names';
+
+/** The county town spans this rectangle (GCJ-02); communities tile it in 2 rows of 7. */
+const TOWN = { west: 115.34, east: 115.37, south: 26.33, north: 26.35 };
+const TOWN_ROWS = 2;
+const TOWN_COLS = 7;
+
+// ---------------------------------------------------------------- deterministic randomness
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a, to turn a stream label into a seed. */
+function hashLabel(label: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+class Rng {
+  private readonly next: () => number;
+  constructor(label: string) {
+    this.next = mulberry32(SEED ^ hashLabel(label));
+  }
+  float(): number {
+    return this.next();
+  }
+  /** Integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
+  /** Each item with probability p, at least `min` of them, in the source order. */
+  subset<T>(items: readonly T[], p: number, min: number): T[] {
+    const keep = items.map(() => this.chance(p));
+    for (let i = 0; keep.filter(Boolean).length < min; i++) keep[i] = true;
+    return items.filter((_, i) => keep[i]);
+  }
+}
+
+// ---------------------------------------------------------------- small helpers
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+const communityIdOf = (index: number): string => `c${pad2(index + 1)}`;
+
+function meta(): { createdAt: Date; updatedAt: Date; createdBy: string } {
+  const t = SEED_BASE_DATE.getTime();
+  return { createdAt: new Date(t), updatedAt: new Date(t), createdBy: 'seed' };
+}
+
+interface Rect {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+/** n+1 edges from a to b; neighbours share the very same rounded edge, so tiles never overlap. */
+function edges(a: number, b: number, n: number): number[] {
+  return Array.from({ length: n + 1 }, (_, i) => round6(a + ((b - a) * i) / n));
+}
+
+/** Tiles a rectangle into n rectangles: two rows, the lower one taking the odd tile. */
+function tile(r: Rect, n: number): Rect[] {
+  const perRow = n === 1 ? [1] : [Math.ceil(n / 2), Math.floor(n / 2)];
+  const lats = edges(r.south, r.north, perRow.length);
+  return perRow.flatMap((count, row) => {
+    const lngs = edges(r.west, r.east, count);
+    return Array.from({ length: count }, (_, i) => ({
+      west: lngs[i],
+      east: lngs[i + 1],
+      south: lats[row],
+      north: lats[row + 1],
+    }));
+  });
+}
+
+/** Splits a rectangle into k strips across its longer side, each shrunk by `margin` per side. */
+function strips(r: Rect, k: number, margin: number): Rect[] {
+  const tall = r.north - r.south > r.east - r.west;
+  const cuts = tall ? edges(r.south, r.north, k) : edges(r.west, r.east, k);
+  return Array.from({ length: k }, (_, i) => {
+    const s = tall
+      ? { ...r, south: cuts[i], north: cuts[i + 1] }
+      : { ...r, west: cuts[i], east: cuts[i + 1] };
+    const dx = (s.east - s.west) * margin;
+    const dy = (s.north - s.south) * margin;
+    return {
+      west: round6(s.west + dx),
+      east: round6(s.east - dx),
+      south: round6(s.south + dy),
+      north: round6(s.north - dy),
+    };
+  });
+}
+
+/** A closed, counter-clockwise GeoJSON ring of [lng, lat] positions. */
+function polygon(r: Rect): Polygon {
+  const { west: w, east: e, south: s, north: n } = r;
+  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+}
+
+function center(r: Rect): LatLng {
+  return { lat: round6((r.south + r.north) / 2), lng: round6((r.west + r.east) / 2) };
+}
+
+/** Unique plausible names and phone numbers for everyone the seed mentions. */
+class People {
+  private readonly rng = new Rng('people');
+  private readonly names = new Set<string>();
+  private readonly phones = new Set<string>();
+  constructor(reserved: readonly string[]) {
+    reserved.forEach((n) => this.names.add(n));
+  }
+  name(): string {
+    for (;;) {
+      const name = this.anyName();
+      if (this.names.has(name)) continue;
+      this.names.add(name);
+      return name;
+    }
+  }
+  /** A name that may repeat one already given (people with no account). */
+  anyName(): string {
+    return this.rng.pick(N.SURNAMES) + this.rng.pick(N.GIVEN_NAMES);
+  }
+  phone(): string {
+    for (;;) {
+      const phone = this.rng.pick(N.PHONE_PREFIXES) + String(this.rng.int(0, 99_999_999)).padStart(8, '0');
+      if (this.phones.has(phone)) continue;
+      this.phones.add(phone);
+      return phone;
+    }
+  }
+  nickname(): string {
+    return this.rng.pick(N.NICKNAMES);
+  }
+}
+
+// ---------------------------------------------------------------- the county
+
+interface Town {
+  people: People;
+  users: SeedUserDoc[];
+  communityRects: Rect[];
+}
+
+function addUser(town: Town, openid: string, name: string, roles: RoleGrant[], extra: Partial<SeedUserDoc> = {}): SeedUserDoc {
+  const { people } = town;
+  const doc: SeedUserDoc = {
+    _id: openid,
+    openid,
+    name,
+    nickname: people.nickname(),
+    phone: people.phone(),
+    roles,
+    privacyAcceptedVersion: SEED_PRIVACY_VERSION,
+    ...extra,
+    ...meta(),
+  };
+  town.users.push(doc);
+  return doc;
+}
+
+function secretaryOpenidOf(communityId: string): string {
+  if (communityId === 'c01') return 'demo-secretary';
+  if (communityId === 'c02') return 'demo-multi';
+  return `seed-secretary-${communityId}`;
+}
+
+function buildUnits(communityIds: string[]): UnitDoc[] {
+  const slots = communityIds.flatMap((id, i) => Array<string>(N.UNITS_PER_COMMUNITY[i]).fill(id));
+  const partyOrg = { government: '机关支部委员会', institution: '总支部委员会', enterprise: '委员会' };
+  return new Rng('units').shuffle(N.UNITS).map((u, i) => ({
+    _id: `u${pad2(i + 1)}`,
+    name: u.name,
+    kind: u.kind,
+    partyOrgName: `中共${u.name}${partyOrg[u.kind]}`,
+    pairedCommunityId: slots[i],
+    ...meta(),
+  }));
+}
+
+function buildCommunities(town: Town, units: UnitDoc[]): CommunityDoc[] {
+  const rng = new Rng('communities');
+  return N.COMMUNITIES.map((c, i) => {
+    const id = communityIdOf(i);
+    return {
+      _id: id,
+      name: c.name,
+      address: `兴国县潋江镇${c.road}${rng.int(1, 199)}号`,
+      location: center(town.communityRects[i]),
+      secretaryOpenid: secretaryOpenidOf(id),
+      pairedUnitIds: units.filter((u) => u.pairedCommunityId === id).map((u) => u._id),
+      settings: { claimExpiryDays: 14 },
+      ...meta(),
+    };
+  });
+}
+
+function buildResidentGroups(communityIds: string[]): ResidentGroupDoc[] {
+  return communityIds.flatMap((communityId, ci) =>
+    Array.from({ length: N.RESIDENT_GROUPS_PER_COMMUNITY[ci] }, (_, k) => ({
+      _id: `${communityId}-r${pad2(k + 1)}`,
+      communityId,
+      name: `第${N.CHINESE_NUMERALS[k]}居民小组`,
+      order: k + 1,
+      ...meta(),
+    })),
+  );
+}
+
+function buildDepartments(town: Town): DepartmentDoc[] {
+  return N.DEPARTMENTS.map((d, i) => ({
+    _id: `d${pad2(i + 1)}`,
+    name: d.name,
+    shortName: d.shortName,
+    liaisonName: town.people.name(),
+    liaisonPhone: town.people.phone(),
+    ...meta(),
+  }));
+}
+
+/** Each company serves its home community and sometimes the next; about 2/3 are 红色物业. */
+function buildPropertyCompanies(town: Town, communityIds: string[]): PropertyCompanyDoc[] {
+  const rng = new Rng('propertyCompanies');
+  return N.PROPERTY_PREFIXES.map((prefix, i) => {
+    const home = i % communityIds.length;
+    const served = [communityIds[home]];
+    if (rng.chance(0.4)) served.push(communityIds[(home + 1) % communityIds.length]);
+    const name = `兴国县${prefix}物业服务有限公司`;
+    const hasPartyOrg = i % 3 !== 2;
+    return {
+      _id: `p${pad2(i + 1)}`,
+      name,
+      hasPartyOrg,
+      partyOrgName: hasPartyOrg ? `中共${name}支部委员会` : null,
+      liaisonName: town.people.name(),
+      liaisonPhone: town.people.phone(),
+      communityIds: served.sort(),
+      ...meta(),
+    };
+  });
+}
+
+/** 在职党员: the two demo members and 30 more, about 2/3 verified, all reported to their unit's community. */
+function addMembers(town: Town, units: UnitDoc[], demoUnit: UnitDoc): void {
+  const grant = (unit: UnitDoc, verified: boolean): RoleGrant => ({
+    role: 'member',
+    communityId: unit.pairedCommunityId,
+    unitId: unit._id,
+    verified,
+  });
+  addUser(town, 'demo-member', N.DEMO_NAMES['demo-member'], [grant(demoUnit, true)]);
+  addUser(town, 'demo-member-pending', N.DEMO_NAMES['demo-member-pending'], [grant(demoUnit, false)]);
+  const rng = new Rng('members');
+  for (let i = 1; i <= 30; i++) {
+    // The first three belong to the demo unit, so its admin sees a roster.
+    const unit = i <= 3 ? demoUnit : rng.pick(units);
+    addUser(town, `seed-member-${pad2(i)}`, town.people.name(), [grant(unit, i % 3 !== 0)]);
+  }
+}
+
+/** Verified members reported to each community: the 1+1带N party members, in a fixed order. */
+function memberPools(users: SeedUserDoc[]): Map<string, SeedUserDoc[]> {
+  const pools = new Map<string, SeedUserDoc[]>();
+  for (const u of users) {
+    for (const g of u.roles) {
+      if (g.role !== 'member' || !g.verified || !g.communityId) continue;
+      pools.set(g.communityId, [...(pools.get(g.communityId) ?? []), u]);
+    }
+  }
+  return pools;
+}
+
+function compoundNames(): () => string {
+  const all = N.COMPOUND_PREFIXES.flatMap((p) => N.COMPOUND_SUFFIXES.map((s) => p + s));
+  const order = new Rng('compounds').shuffle(all);
+  let next = 0;
+  return () => {
+    const name = order[next % order.length];
+    const round = Math.floor(next++ / order.length);
+    return round === 0 ? name : `${name}${N.CHINESE_NUMERALS[round]}期`;
+  };
+}
+
+interface GridOutput {
+  grids: GridsCollectionDoc[];
+  contactCards: ContactCardDoc[];
+}
+
+/** Levels 2–4 of the 四级网格, with each grid's staff, their accounts and contact cards. */
+function buildGrids(town: Town, communities: CommunityDoc[], companies: PropertyCompanyDoc[]): GridOutput {
+  const rng = new Rng('grids');
+  const nextCompound = compoundNames();
+  const pools = memberPools(town.users);
+  const out: GridOutput = { grids: [], contactCards: [] };
+
+  communities.forEach((community, ci) => {
+    const communityId = community._id;
+    const managers = companies.filter((p) => p.communityIds.includes(communityId));
+    const pool = pools.get(communityId) ?? [];
+    let managed = 0;
+    let paired = 0;
+
+    tile(town.communityRects[ci], N.GRIDS_PER_COMMUNITY[ci]).forEach((rect, gi) => {
+      const gridId = `${communityId}-g${pad2(gi + 1)}`;
+      const gridName = `${community.name}第${gi + 1}网格`;
+      const staffCount = 1 + rng.int(1, 2); // the head and one or two workers
+      const staff = Array.from({ length: staffCount }, (_, k) => {
+        const openid = gridId === 'c01-g01' && k === 1 ? 'demo-grid-worker' : `seed-grid-${gridId}-${k + 1}`;
+        const name = openid === 'demo-grid-worker' ? N.DEMO_NAMES['demo-grid-worker'] : town.people.name();
+        return addUser(town, openid, name, [{ role: 'gridWorker', communityId, gridIds: [gridId] }]);
+      });
+      staff.forEach((person, k) => {
+        out.contactCards.push({
+          _id: `${gridId}-card${k + 1}`,
+          gridId,
+          communityId,
+          openid: person.openid,
+          name: person.name ?? '',
+          photo: null,
+          phone: person.phone ?? '',
+          duties: k === 0 ? rng.pick(N.GRID_HEAD_DUTIES) : N.GRID_WORKER_DUTIES[(k - 1) % N.GRID_WORKER_DUTIES.length],
+          title: k === 0 ? '网格长' : '网格员',
+          order: k + 1,
+          published: { name: true, phone: true, photo: false },
+          ...meta(),
+        });
+      });
+      const grid: GridDoc = {
+        _id: gridId,
+        level: 'grid',
+        name: gridName,
+        order: gi + 1,
+        communityId,
+        parentId: communityId,
+        boundary: polygon(rect),
+        gridHeadOpenid: staff[0].openid,
+        gridWorkerOpenids: staff.slice(1).map((s) => s.openid),
+        ...meta(),
+      };
+      out.grids.push(grid);
+
+      const mainCompound = nextCompound();
+      const k = rng.int(2, 4);
+      strips(rect, k, 0.12).forEach((mrect, mi) => {
+        // The last micro-grid is sometimes a small compound of its own rather than a building.
+        const wholeCompound = mi === k - 1 && rng.chance(0.5);
+        const compound = wholeCompound ? nextCompound() : mainCompound;
+        const householdCount = wholeCompound ? rng.int(60, 240) : rng.int(24, 96);
+        const worker = staff[1 + (mi % (staff.length - 1))];
+        const member = pool.length > 0 ? pool[paired++ % pool.length] : null;
+        const hasCompany = managers.length > 0 && rng.chance(0.75);
+        const micro: MicroGridDoc = {
+          _id: `${gridId}-m${mi + 1}`,
+          level: 'microGrid',
+          name: wholeCompound ? compound : `${compound}${mi + 1}栋`,
+          compound,
+          order: mi + 1,
+          communityId,
+          parentId: gridId,
+          boundary: polygon(mrect),
+          householdCount,
+          pair: {
+            memberName: member?.name ?? town.people.anyName(),
+            memberOpenid: member?.openid ?? null,
+            gridWorkerName: worker.name ?? '',
+            gridWorkerOpenid: worker.openid,
+            households: Math.min(householdCount, rng.int(10, 30)),
+          },
+          // Round-robin, so every company serving the community manages at least one micro-grid.
+          propertyCompanyId: hasCompany ? managers[managed++ % managers.length]._id : null,
+          ...meta(),
+        };
+        out.grids.push(micro);
+      });
+    });
+  });
+  return out;
+}
+
+function buildStations(town: Town, communities: CommunityDoc[]): StationDoc[] {
+  const rng = new Rng('stations');
+  return N.STATIONS.map((s, i) => {
+    const r = town.communityRects[s.community];
+    const at = (a: number, b: number): number => round6(a + (b - a) * (0.25 + 0.5 * rng.float()));
+    return {
+      _id: `s${pad2(i + 1)}`,
+      name: s.name,
+      communityId: communities[s.community]._id,
+      address: `兴国县潋江镇${N.COMMUNITIES[s.community].road}${s.place}`,
+      location: { lat: at(r.south, r.north), lng: at(r.west, r.east) },
+      openingHours: rng.pick(N.OPENING_HOURS),
+      services: rng.subset(N.STATION_SERVICES, 0.8, 2),
+      amenities: rng.subset(N.STATION_AMENITIES, 0.6, 3),
+      ...meta(),
+    };
+  });
+}
+
+function addressIn(grids: GridsCollectionDoc[], microGridId: string, residentGroupId: string, room: string): ResidentAddress {
+  const micro = grids.find((g): g is MicroGridDoc => g._id === microGridId && g.level === 'microGrid');
+  if (!micro) throw new Error(`seed: no micro-grid ${microGridId}`);
+  const building = micro.name.endsWith('栋') ? micro.name : `${micro.name}3栋`;
+  return {
+    communityId: micro.communityId,
+    residentGroupId,
+    gridId: micro.parentId,
+    microGridId: micro._id,
+    building: `${building}${room}`,
+  };
+}
+
+/** The typed county. */
+export function buildCountySeed(options: SeedOptions = {}): CountySeed {
+  // `county` scale is accepted but, for now, builds the same county as `demo`.
+  void options.scale;
+  const lngs = edges(TOWN.west, TOWN.east, TOWN_COLS);
+  const lats = edges(TOWN.south, TOWN.north, TOWN_ROWS);
+  const town: Town = {
+    people: new People(Object.values(N.DEMO_NAMES)),
+    users: [],
+    communityRects: N.COMMUNITIES.map((_, i) => {
+      const row = Math.floor(i / TOWN_COLS);
+      const col = i % TOWN_COLS;
+      return { west: lngs[col], east: lngs[col + 1], south: lats[row], north: lats[row + 1] };
+    }),
+  };
+  const communityIds = N.COMMUNITIES.map((_, i) => communityIdOf(i));
+
+  const units = buildUnits(communityIds);
+  const communities = buildCommunities(town, units);
+  const residentGroups = buildResidentGroups(communityIds);
+  const departments = buildDepartments(town);
+  const propertyCompanies = buildPropertyCompanies(town, communityIds);
+
+  // Accounts: members first (the 1+1带N pairs name them), then grid staff inside buildGrids.
+  const demoUnit = units.find((u) => u.pairedCommunityId === 'c01');
+  if (!demoUnit) throw new Error('seed: c01 has no paired unit');
+  addMembers(town, units, demoUnit);
+  const { grids, contactCards } = buildGrids(town, communities, propertyCompanies);
+  const stations = buildStations(town, communities);
+
+  const [c01, c02] = communities;
+  const demoGrid = grids[0];
+  addUser(town, 'demo-resident', N.DEMO_NAMES['demo-resident'], [{ role: 'resident' }], {
+    address: addressIn(grids, 'c01-g01-m1', 'c01-r01', '2单元301室'),
+  });
+  addUser(town, 'demo-resident-2', N.DEMO_NAMES['demo-resident-2'], [{ role: 'resident' }], {
+    address: addressIn(grids, 'c01-g01-m2', 'c01-r02', '1单元502室'),
+  });
+  addUser(town, 'demo-secretary', N.DEMO_NAMES['demo-secretary'], [{ role: 'secretary', communityId: 'c01' }]);
+  addUser(town, 'demo-multi', N.DEMO_NAMES['demo-multi'], [{ role: 'resident' }, { role: 'secretary', communityId: 'c02' }], {
+    address: addressIn(grids, 'c02-g01-m1', 'c02-r01', '3单元201室'),
+  });
+  addUser(town, 'demo-department', N.DEMO_NAMES['demo-department'], [{ role: 'department', departmentId: 'd01' }]);
+  addUser(town, 'demo-unit-admin', N.DEMO_NAMES['demo-unit-admin'], [{ role: 'unitAdmin', unitId: demoUnit._id }]);
+  addUser(town, 'demo-county-admin', N.DEMO_NAMES['demo-county-admin'], [{ role: 'countyAdmin' }]);
+  for (const c of communities.slice(2)) {
+    addUser(town, c.secretaryOpenid, town.people.name(), [{ role: 'secretary', communityId: c._id }]);
+  }
+  for (const d of departments.slice(1)) {
+    addUser(town, `seed-department-${d._id}`, town.people.name(), [{ role: 'department', departmentId: d._id }]);
+  }
+
+  const labels: Record<N.DemoOpenid, string> = {
+    'demo-resident': `居民 · ${N.DEMO_NAMES['demo-resident']}（${c01.name}）`,
+    'demo-resident-2': `居民 · ${N.DEMO_NAMES['demo-resident-2']}（${c01.name}）`,
+    'demo-member': `在职党员（已报到）· ${demoUnit.name}`,
+    'demo-member-pending': `在职党员（待审核）· ${demoUnit.name}`,
+    'demo-grid-worker': `网格员 · ${demoGrid.name}`,
+    'demo-secretary': `社区书记 · ${c01.name}`,
+    'demo-department': `部门人员 · ${departments[0].name}`,
+    'demo-unit-admin': `单位管理员 · ${demoUnit.name}`,
+    'demo-county-admin': '党工委 · 城市社区党工委',
+    'demo-multi': `社区书记 + 居民 · ${c02.name}`,
+  };
+  N.DEMO_OPENIDS.forEach((openid, i) => {
+    const user = town.users.find((u) => u._id === openid);
+    if (!user) throw new Error(`seed: demo user ${openid} missing`);
+    user.demo = { label: labels[openid], order: i + 1 };
+  });
+  // Demo identities first, in their order; then everyone else as created (a stable sort).
+  const users = [...town.users].sort((a, b) => (a.demo?.order ?? 1e9) - (b.demo?.order ?? 1e9));
+
+  return { communities, residentGroups, grids, contactCards, units, departments, stations, propertyCompanies, users };
+}
+
+/** The county as collection name → documents, for the seeding script. */
+export function buildCounty(options: SeedOptions = {}): SeedData {
+  // Interfaces carry no index signature, so the typed seed widens to SeedData by a cast.
+  return buildCountySeed(options) as unknown as SeedData;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '用户隐私保护指引' });

@@ -1,0 +1,51 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
+import { RoleTags } from '../../components/RoleTags';
+import { Screen } from '../../components/Screen';
+import { session } from '../../stores/session';
+import { AREAS, type Area } from './areas';
+import './index.scss';
+
+function open(area: Area) {
+  if (area.go === 'soon') void Taro.showToast({ title: '即将开放', icon: 'none' });
+  else if ('tab' in area.go) void Taro.switchTab({ url: area.go.tab });
+  else void Taro.navigateTo({ url: area.go.page });
+}
+
+const Home = observer(() => {
+  const { me, loading, error } = session;
+  return (
+    <Screen>
+      <View className='home__header'>
+        <Text className='home__brand'>同心圆</Text>
+        <Text className='home__motto'>党建引领 · 共建共治共享</Text>
+      </View>
+
+      {error ? <ErrorNotice error={error} onRetry={session.load} /> : null}
+      {!error && !me && loading ? <View className='home__loading'>加载中…</View> : null}
+
+      {me ? (
+        <View className='home__me'>
+          <Text className='home__greeting'>您好，{me.displayName}</Text>
+          <RoleTags roles={session.roles} active={session.activeRole} />
+        </View>
+      ) : null}
+
+      <View className='home__areas'>
+        {AREAS.map((area) => (
+          <View key={area.key} className={`home__area home__area--${area.key}`} onClick={() => open(area)}>
+            <Text className='home__area-title'>{area.title}</Text>
+            <Text className='home__area-hint'>{area.go === 'soon' ? '即将开放' : area.hint}</Text>
+          </View>
+        ))}
+      </View>
+
+      <PrivacyPopup />
+    </Screen>
+  );
+});
+
+export default Home;

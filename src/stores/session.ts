@@ -1,0 +1,165 @@
+import './configure';
+import Taro from '@tarojs/taro';
+import { makeAutoObservable } from 'mobx';
+import type { Me, Role, RoleGrant } from '../../contract';
+import { call } from '../services/cloud';
+import { CloudError, toCloudError } from '../services/CloudError';
+import { PRIVACY_AGREE_BUTTON_ID, PRIVACY_VERSION, type PlatformResolve } from '../services/privacy';
+
+const LARGE_TEXT_KEY = 'txy.largeText';
+const ACTIVE_ROLE_KEY = 'txy.activeRole';
+
+/** Roles that see the staff subpackage (packages/staff). */
+export const STAFF_ROLES: readonly Role[] = ['secretary', 'gridWorker', 'department', 'unitAdmin', 'countyAdmin'];
+
+/** The signed-in user: profile and roles from `account.me`, privacy consent, display preferences. */
+class SessionStore {
+  me: Me | null = null;
+  loading = false;
+  error: CloudError | null = null;
+
+  /** The user's choice among held roles; see `activeRole`. */
+  preferredRole: Role | null = readStored<Role>(ACTIVE_ROLE_KEY);
+  /** Elderly-friendly mode: larger text everywhere. */
+  largeText = readStored<boolean>(LARGE_TEXT_KEY) === true;
+
+  /** 拒绝 keeps browsing without private features; remembered for this launch only. */
+  privacyDeclined = false;
+  privacySaving = false;
+  privacyError: CloudError | null = null;
+  /** weapp: WeChat is waiting for the user's answer before a privacy API runs. */
+  platformPrivacyPending = false;
+  platformPrivacyResolve: PlatformResolve | null = null;
+
+  constructor() {
+    makeAutoObservable(this, { platformPrivacyResolve: false }, { autoBind: true });
+  }
+
+  /** Every role held, `resident` first (implied for every registered user), no duplicates. */
+  get roles(): Role[] {
+    const held = new Set<Role>(['resident']);
+    for (const grant of this.me?.roles ?? []) held.add(grant.role);
+    return [...held];
+  }
+
+  get staffGrants(): RoleGrant[] {
+    return (this.me?.roles ?? []).filter((g) => STAFF_ROLES.includes(g.role));
+  }
+
+  /** The role the UI is acting as: the chosen one if still held, else the first above resident. */
+  get activeRole(): Role {
+    const roles = this.roles;
+    if (this.preferredRole && roles.includes(this.preferredRole)) return this.preferredRole;
+    return roles.find((r) => r !== 'resident') ?? 'resident';
+  }
+
+  get privacyAccepted(): boolean {
+    return this.me?.privacyAcceptedVersion === PRIVACY_VERSION;
+  }
+
+  /** Show the privacy popup: consent missing (and not declined this launch), or WeChat asks. */
+  get privacyPromptVisible(): boolean {
+    if (this.platformPrivacyPending) return true;
+    return this.me !== null && !this.privacyAccepted && !this.privacyDeclined;
+  }
+
+  async load(): Promise<void> {
+    this.loadStarted();
+    try {
+      this.loaded(await call('account', 'me', {}));
+    } catch (e) {
+      this.loadFailed(toCloudError(e));
+    }
+  }
+
+  async acceptPrivacy(): Promise<void> {
+    this.privacySaving = true;
+    this.privacyError = null;
+    try {
+      const me = await call('account', 'acceptPrivacy', { version: PRIVACY_VERSION });
+      this.consentSaved(me);
+    } catch (e) {
+      this.privacyFailed(toCloudError(e));
+    }
+  }
+
+  declinePrivacy(): void {
+    this.privacyDeclined = true;
+    this.answerPlatformPrivacy('disagree');
+  }
+
+  /** Ask again (from 我的) after a 拒绝. */
+  reopenPrivacy(): void {
+    this.privacyDeclined = false;
+  }
+
+  /** weapp: registered with wx.onNeedPrivacyAuthorization at launch. */
+  requestPlatformPrivacy(resolve: PlatformResolve): void {
+    this.platformPrivacyResolve = resolve;
+    this.platformPrivacyPending = true;
+  }
+
+  setActiveRole(role: Role): void {
+    if (!this.roles.includes(role)) return;
+    this.preferredRole = role;
+    Taro.setStorageSync(ACTIVE_ROLE_KEY, role);
+  }
+
+  setLargeText(on: boolean): void {
+    this.largeText = on;
+    Taro.setStorageSync(LARGE_TEXT_KEY, on);
+  }
+
+  /** Forget the signed-in user (h5 demo identity switch). */
+  reset(): void {
+    this.me = null;
+    this.error = null;
+    this.loading = false;
+    this.privacyDeclined = false;
+  }
+
+  /** weapp: answers WeChat's pending question; 'agree' only from the popup's agree button. */
+  answerPlatformPrivacy(event: 'agree' | 'disagree'): void {
+    const resolve = this.platformPrivacyResolve;
+    this.platformPrivacyResolve = null;
+    this.platformPrivacyPending = false;
+    // WeChat accepts 'agree' only together with a tap on that agreePrivacyAuthorization button.
+    resolve?.(event === 'agree' ? { event, buttonId: PRIVACY_AGREE_BUTTON_ID } : { event });
+  }
+
+  private loadStarted(): void {
+    this.loading = true;
+    this.error = null;
+  }
+
+  private loaded(me: Me): void {
+    this.me = me;
+    this.loading = false;
+  }
+
+  private loadFailed(error: CloudError): void {
+    this.error = error;
+    this.loading = false;
+  }
+
+  private consentSaved(me: Me): void {
+    this.me = me;
+    this.privacySaving = false;
+  }
+
+  private privacyFailed(error: CloudError): void {
+    this.privacyError = error;
+    this.privacySaving = false;
+  }
+}
+
+function readStored<T>(key: string): T | null {
+  try {
+    const value: unknown = Taro.getStorageSync(key);
+    return value === '' || value === undefined ? null : (value as T);
+  } catch {
+    return null;
+  }
+}
+
+export const session = new SessionStore();

@@ -1,0 +1,185 @@
+/**
+ * Runs pages of the built weapp (dist/) in jsdom with miniprogram-simulate and the official
+ * `wcc` template compiler, so ui tests see what the mini-program renders.
+ *
+ * Recipe (see TOOLCHAIN.md "Tests"): `wx.cloud` is set before dist/app.js loads so Taro's
+ * `Taro.cloud` is it; `App()` is captured and its `onLaunch` called; `Page()` becomes a
+ * `Component()` whose `attached` runs `onLoad`/`onShow`; `getCurrentPages()` answers the page.
+ * Each `loadPage` starts a fresh app (own module registry: Taro runtime, stores) so tests do not
+ * share a session. Nothing is built here: run `npm run build:weapp` first.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const DIST = path.resolve(__dirname, '..', '..', 'dist');
+
+/** What the app's cloud client calls; tests route it to the real functions (see localCloud). */
+export interface CloudShim {
+  init?(options?: unknown): void;
+  callFunction(options: { name: string; data: unknown }): Promise<{ result: unknown }>;
+}
+
+/** The part of a j-component node the harness uses. */
+export interface SimNode {
+  readonly dom: HTMLElement;
+  readonly instance: Record<string, unknown>;
+  readonly data: Record<string, unknown>;
+  querySelector(selector: string): SimNode | undefined;
+  querySelectorAll(selector: string): SimNode[];
+  dispatchEvent(eventName: string, options?: { detail?: unknown }): void;
+  attach(parent: Element): void;
+  detach(): void;
+}
+
+interface Simulate {
+  load(componentPath: string, options?: { rootPath?: string; compiler?: 'official' | 'simulate' }): string;
+  render(id: string, properties?: Record<string, unknown>): SimNode;
+}
+
+interface AppOptions {
+  onLaunch?(this: AppOptions, options: unknown): void;
+  onShow?(this: AppOptions, options: unknown): void;
+}
+
+type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
+type Lifecycle = (this: Record<string, unknown>, ...args: unknown[]) => void;
+
+export interface LoadedPage {
+  page: SimNode;
+  /** All text the page shows, whitespace collapsed. */
+  text(): string;
+  /** Taps the first element matching a class/id selector (e.g. `.home__area--station`). */
+  tap(selector: string): Promise<void>;
+  /** Resolves when `predicate` holds; rejects with the page text after `timeoutMs`. */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  waitForText(fragment: string, timeoutMs?: number): Promise<void>;
+  /** wx storage of this app (Map-backed; wx.setStorageSync writes here). */
+  storage: Map<string, unknown>;
+  /** Calls made to wx APIs the harness records: showToast, switchTab, navigateTo, reLaunch. */
+  navigation: Array<{ api: string; options: unknown }>;
+  close(): void;
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+
+export function assertBuilt(): void {
+  if (!existsSync(path.join(DIST, 'app.js'))) {
+    throw new Error(`ui tests need the weapp build: ${path.join(DIST, 'app.js')} is missing. Run \`npm run build:weapp\` first.`);
+  }
+}
+
+/**
+ * Launches the app with `cloud` as wx.cloud and renders `route` (e.g. 'pages/index/index').
+ * `storage` pre-fills wx storage (e.g. `{ 'txy.largeText': true }`).
+ */
+export async function loadPage(
+  route: string,
+  cloud: CloudShim,
+  options: { query?: Record<string, string>; storage?: Record<string, unknown> } = {},
+): Promise<LoadedPage> {
+  assertBuilt();
+  const query = options.query ?? {};
+  const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
+  const navigation: LoadedPage['navigation'] = [];
+  let page!: SimNode;
+
+  jest.isolateModules(() => {
+    // A fresh wx for this app; miniprogram-simulate merges its API mocks into it when required.
+    g.wx = { cloud: { init() {}, ...cloud } };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const simulate = require('miniprogram-simulate') as Simulate;
+    patchWx(g.wx as Record<string, unknown>, storage, navigation);
+
+    let app: AppOptions | undefined;
+    g.App = (opts: AppOptions) => {
+      app = opts;
+    };
+    g.getApp = () => app ?? {};
+    let current: Record<string, unknown> | undefined;
+    g.getCurrentPages = () => (current ? [current] : []);
+    const SimComponent = g.Component as (definition: Record<string, unknown>) => void;
+    g.Page = (opts: PageOptions) => {
+      const methods: Record<string, unknown> = {};
+      const fields: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(opts)) {
+        if (key === 'data') continue;
+        if (typeof value === 'function') methods[key] = value;
+        else fields[key] = value;
+      }
+      const run = (self: Record<string, unknown>, name: string, ...args: unknown[]) =>
+        (self[name] as Lifecycle | undefined)?.call(self, ...args);
+      SimComponent({
+        data: opts.data ?? {},
+        methods,
+        lifetimes: {
+          created(this: Record<string, unknown>) {
+            Object.assign(this, fields, { route, __route__: route });
+          },
+          attached(this: Record<string, unknown>) {
+            current = this;
+            run(this, 'onLoad', { ...query });
+            run(this, 'onShow');
+            run(this, 'onReady');
+          },
+          detached(this: Record<string, unknown>) {
+            run(this, 'onUnload');
+            current = undefined;
+          },
+        },
+      });
+    };
+
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(path.join(DIST, 'app.js'));
+    if (!app) throw new Error('dist/app.js did not call App()');
+    const launch = { path: route, query, scene: 1001 };
+    app.onLaunch?.(launch);
+    app.onShow?.(launch);
+
+    const id = simulate.load(path.join(DIST, route), { rootPath: DIST });
+    page = simulate.render(id);
+    page.attach(document.createElement('parent-wrapper'));
+  });
+
+  const text = () => (page.dom.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const waitFor = async (predicate: () => boolean, timeoutMs = 3000) => {
+    const until = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms; the page shows: «${text()}»`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  return {
+    page,
+    text,
+    waitFor,
+    waitForText: (fragment, timeoutMs) => waitFor(() => text().includes(fragment), timeoutMs),
+    async tap(selector) {
+      const node = page.querySelector(selector);
+      if (!node) throw new Error(`nothing matches ${selector}; the page shows: «${text()}»`);
+      node.dispatchEvent('tap');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    storage,
+    navigation,
+    close() {
+      page.detach();
+    },
+  };
+}
+
+/** Storage that keeps what is written, and a record of navigation and toasts. */
+function patchWx(wx: Record<string, unknown>, storage: Map<string, unknown>, navigation: LoadedPage['navigation']) {
+  wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
+  wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
+  wx.removeStorageSync = (key: string) => void storage.delete(key);
+  for (const api of ['showToast', 'switchTab', 'navigateTo', 'reLaunch', 'redirectTo']) {
+    wx[api] = (opts: { success?: (r: unknown) => void; complete?: (r: unknown) => void } = {}) => {
+      navigation.push({ api, options: opts });
+      const res = { errMsg: `${api}:ok` };
+      opts.success?.(res);
+      opts.complete?.(res);
+    };
+  }
+}

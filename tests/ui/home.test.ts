@@ -1,0 +1,81 @@
+/**
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ *
+ * The home page of the built weapp, driven through the real cloud functions (local CloudBase).
+ * Needs `npm run build:weapp` first; builds nothing itself. The local cloud is Node code, hence
+ * Node export conditions in this jsdom test (bson's browser build is ESM-only).
+ */
+import type { Envelope, Me } from '../../contract';
+import { ROLE_LABELS } from '../../contract/roles';
+import { startLocalCloud } from '../helpers/localCloud';
+import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
+
+type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
+type CallEvent = { action: string; payload?: unknown };
+
+let local: LocalCloud;
+let opened: LoadedPage[] = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  local = await startLocalCloud({ seed: true });
+});
+
+afterEach(() => {
+  opened.forEach((p) => p.close());
+  opened = [];
+});
+
+afterAll(async () => {
+  await local?.stop();
+});
+
+/** wx.cloud as the mini-program would see it, with every call made as `openid`. */
+function cloudAs(openid: string): CloudShim {
+  return {
+    init() {},
+    callFunction: ({ name, data }) => local.invoke(name, data as CallEvent, openid).then((result) => ({ result })),
+  };
+}
+
+async function openHome(openid: string): Promise<LoadedPage> {
+  const page = await loadPage('pages/index/index', cloudAs(openid));
+  opened.push(page);
+  return page;
+}
+
+test('a community secretary opening the app sees their name and roles on the home page', async () => {
+  const reply = (await local.invoke('account', { action: 'me', payload: {} }, 'demo-secretary')) as Envelope<Me>;
+  if (!reply.ok) throw new Error(`account.me failed for demo-secretary: ${reply.error.message}`);
+  const me = reply.data;
+  expect(me.roles).toContainEqual(expect.objectContaining({ role: 'secretary', communityId: 'c01' }));
+
+  const home = await openHome('demo-secretary');
+  await home.waitForText(me.displayName);
+
+  expect(home.text()).toContain('同心圆');
+  expect(home.text()).toContain(ROLE_LABELS.secretary);
+  expect(home.text()).toContain(ROLE_LABELS.resident);
+});
+
+test('an area not open yet says so instead of pretending', async () => {
+  const home = await openHome('demo-secretary');
+  await home.waitForText(ROLE_LABELS.secretary);
+
+  await home.tap('.home__area--station');
+  await home.waitFor(() => home.navigation.some((n) => n.api === 'showToast'));
+
+  expect(home.navigation).toContainEqual({ api: 'showToast', options: expect.objectContaining({ title: '即将开放' }) });
+});
+
+test('a caller without a WeChat identity sees why the app cannot load', async () => {
+  const reply = (await local.invoke('account', { action: 'me', payload: {} }, '')) as Envelope<Me>;
+  if (reply.ok) throw new Error('account.me unexpectedly succeeded without an openid');
+  expect(reply.error.code).toBe('UNAUTHENTICATED');
+
+  const home = await openHome('');
+  await home.waitForText(reply.error.message);
+
+  expect(home.text()).toContain('重试');
+  expect(home.text()).not.toContain(ROLE_LABELS.secretary);
+});

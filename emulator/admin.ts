@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { emulatorClock } from './clock';
 import { parseWire, toWire, type Doc } from './db/documents';
 import { DbError, type DocumentStore } from './db/store';
-import { readBody, sendJson } from './http/respond';
+import { BodyTooLarge, readBody, sendJson } from './http/respond';
 import type { LocalCloud } from './local-cloud';
 import { handleOpenApi } from './openapi/wx-openapi';
 
@@ -25,9 +25,24 @@ const AGGREGATE_DEFAULT_LIMIT = 20;
 export async function handleAdmin(cloud: LocalCloud, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID().replace(/-/g, '');
   const contentType = req.headers['content-type'] ?? '';
-  if (contentType.startsWith('multipart/form-data')) return handleOpenApi(cloud, req, res, requestId);
+  // Whatever arrives, the answer is HTTP 200 with `{ code, message }`: the SDK turns any other status into -501001.
+  if (contentType.startsWith('multipart/form-data')) {
+    try {
+      return await handleOpenApi(cloud, req, res, requestId);
+    } catch (err) {
+      if (res.headersSent) throw err;
+      cloud.log(`[admin] wx.openApi request rejected: ${(err as Error)?.message ?? String(err)}`);
+      return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'malformed wx.openApi request' });
+    }
+  }
 
-  const raw = await readBody(req, MAX_ADMIN_BODY);
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, MAX_ADMIN_BODY);
+  } catch (err) {
+    if (!(err instanceof BodyTooLarge)) throw err;
+    return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'request body too large' });
+  }
   let body: Body;
   try {
     body = JSON.parse(raw.toString('utf8')) as Body;

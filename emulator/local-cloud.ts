@@ -79,6 +79,7 @@ export class LocalCloud {
     });
     this.port = (this.server.address() as AddressInfo).port;
     this.pointSdkHere();
+    this.scheduler.list(); // arm the timers now: a clock moved forward later (POST /dev/clock) finds them due
     if (this.opts.runTimers) this.scheduler.start();
     return this.url;
   }

@@ -265,6 +265,7 @@ export class DocumentStore {
       if (Object.keys(fields).some((f) => f === '_id' || f.startsWith('_id.'))) {
         throw new DbError('INVALID_PARAM', 'cannot update _id');
       }
+      for (const [f, operand] of Object.entries(fields)) checkOperandFits(next, op, f, operand);
     }
     try {
       applyOperators(next, data as never, undefined, undefined, { cloneMode: 'deep' });
@@ -373,9 +374,38 @@ export class DocumentStore {
   }
 }
 
+const NUMERIC_OPS = new Set(['$inc', '$mul']);
+const ARRAY_OPS = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
+const CREATING_OPS = new Set(['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet']);
+
+/**
+ * MongoDB (and so CloudBase) rejects an update that does not fit the document — `$inc` on a
+ * string, `$push` on a non-array, a field created inside a scalar — where mingo would skip it
+ * silently and report nothing changed.
+ */
+function checkOperandFits(doc: Doc, op: string, path: string, operand: unknown): void {
+  const parts = path.split('.');
+  let cur: unknown = doc;
+  for (let i = 0; i < parts.length && cur !== undefined; i++) {
+    const seg = parts[i];
+    if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)];
+    else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && !(cur instanceof Date)) cur = (cur as Record<string, unknown>)[seg];
+    else if (CREATING_OPS.has(op)) throw new DbError('INVALID_PARAM', `invalid update: cannot create field '${seg}' in element ${parts.slice(0, i).join('.')}`);
+    else return;
+  }
+  const kind = cur === null ? 'null' : Array.isArray(cur) ? 'array' : cur instanceof Date ? 'date' : typeof cur;
+  if (NUMERIC_OPS.has(op) && (typeof operand !== 'number' || (cur !== undefined && kind !== 'number'))) {
+    throw new DbError('INVALID_PARAM', `invalid update: cannot apply ${op} to ${path} (${kind}) with a ${typeof operand} operand`);
+  }
+  if (ARRAY_OPS.has(op) && cur !== undefined && kind !== 'array') {
+    throw new DbError('INVALID_PARAM', `invalid update: cannot apply ${op} to ${path}, a non-array value (${kind})`);
+  }
+}
+
 function duplicate(collection: string, id: string): DbError {
+  // CloudBase reports a duplicate key as a generic DATABASE_REQUEST_FAILED (errCode -502001) carrying MongoDB's E11000 message.
   return new DbError(
-    'DATABASE_DUPLICATE_WRITE',
+    'DATABASE_REQUEST_FAILED',
     `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
   );
 }

@@ -11,7 +11,7 @@ const DEFAULT_MAX_AGE_S = 7200;
 
 /**
  * Cloud storage on the local disk. The SDK's protocol is kept: `storage.getUploadMetadata`
- * hands out a signed PUT URL (here `/storage/upload/<path>`), `storage.batchGetDownloadUrl`
+ * hands out a signed PUT URL (here `/storage/upload/<base64url path>`), `storage.batchGetDownloadUrl`
  * signed, expiring GET URLs, `storage.batchDeleteFile` deletes. File IDs look like
  * CloudBase's: `cloud://<env>.<bucket>/<cloudPath>`.
  */
@@ -60,7 +60,8 @@ export class FileStorage {
   private signedUrl(kind: 'put' | 'get', cloudPath: string, maxAgeS: number): string {
     const expires = Math.floor(nowMs() / 1000) + maxAgeS;
     const q = `sign=${this.sign(kind, cloudPath, expires)}&t=${expires}`;
-    return `${this.baseUrl()}/storage/${kind === 'put' ? 'upload' : 'download'}/${encodeURIComponent(cloudPath)}?${q}`;
+    // The path travels as base64url: wx-server-sdk's downloadFile runs encodeURI over the URL, which would double-encode any `%`.
+    return `${this.baseUrl()}/storage/${kind === 'put' ? 'upload' : 'download'}/${Buffer.from(cloudPath, 'utf8').toString('base64url')}?${q}`;
   }
 
   private verify(kind: 'put' | 'get', cloudPath: string, url: URL): boolean {
@@ -89,7 +90,7 @@ export class FileStorage {
   downloadUrls(list: Array<{ fileid?: unknown; max_age?: unknown }>) {
     return list.map(({ fileid, max_age }) => {
       const p = typeof fileid === 'string' ? this.pathOf(fileid) : null;
-      if (!p || !this.exists(p)) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
+      if (!p || !this.exists(p)) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' };
       const maxAge = typeof max_age === 'number' && max_age > 0 ? max_age : DEFAULT_MAX_AGE_S;
       return { fileID: fileid, tempFileURL: this.signedUrl('get', p, maxAge), code: 'SUCCESS', maxAge };
     });
@@ -117,7 +118,7 @@ export class FileStorage {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const m = /^\/storage\/(upload|download)\/(.+)$/.exec(url.pathname);
-    const cloudPath = m ? decodeURIComponent(m[2]) : '';
+    const cloudPath = m ? Buffer.from(m[2], 'base64url').toString('utf8') : '';
     if (!m || !validPath(cloudPath)) return sendJson(res, 404, { code: 'NoSuchKey', message: 'not found' });
     if (m[1] === 'upload' && req.method === 'PUT') {
       if (!this.verify('put', cloudPath, url)) return sendJson(res, 403, { code: 'AccessDenied', message: 'bad or expired signature' });

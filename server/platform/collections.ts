@@ -1,6 +1,7 @@
 /**
- * Collections and their indexes — declared once. The local CloudBase creates SQLite expression
- * indexes from this list; docs/deployment.md tells how to create the same indexes in CloudBase.
+ * Collections and their indexes — declared once. The local CloudBase creates the collections and
+ * SQLite expression indexes from this list at start; docs/deployment.md tells how to create the
+ * same in CloudBase. Index only scalar fields (the emulator narrows equality queries with them).
  */
 export interface IndexSpec {
   /** Dot paths of the indexed fields, in order. */
@@ -8,8 +9,20 @@ export interface IndexSpec {
   unique?: boolean;
 }
 
+const none: IndexSpec[] = [];
+
 export const COLLECTIONS = {
-  users: { indexes: [] as IndexSpec[] },
+  /** One per WeChat user; `_id` is the openid. */
+  users: { indexes: none },
+  // The county's directory (see docs/data-model.md).
+  communities: { indexes: none },
+  residentGroups: { indexes: [{ fields: ['communityId'] }] },
+  grids: { indexes: [{ fields: ['communityId'] }, { fields: ['parentId'] }] },
+  contactCards: { indexes: [{ fields: ['gridId'] }] },
+  units: { indexes: [{ fields: ['pairedCommunityId'] }] },
+  departments: { indexes: none },
+  stations: { indexes: [{ fields: ['communityId'] }] },
+  propertyCompanies: { indexes: none },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-h5/', '.data/', 'coverage/', 'test-artifacts/', '.swc/', 'cloudfunctions/*/index.js', '**/*.min.js'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-h5/',
+      '.data/',
+      'coverage/',
+      'test-artifacts/',
+      '.swc/',
+      'cloudfunctions/*/index.js',
+      '**/*.min.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,14 +1,10 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import { createSwcRegister } from '@tarojs/helper';
 import devConfig from './dev';
 import prodConfig from './prod';
 
-// Taro compiles only config/ on the fly; let it compile contract/ too, to read its constants.
+// src/ imports plain constants (role labels, the privacy version) from contract/.
 const contractDir = path.join(__dirname, '..', 'contract');
-createSwcRegister({ only: [(file: string) => file.startsWith(contractDir)] });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PRIVACY_VERSION } = require('../contract') as typeof import('../contract');
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
@@ -28,10 +24,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: isWeapp ? 'dist' : 'dist-h5',
     // NutUI renders icons as <i>; the html plugin maps such tags in mini-programs.
     plugins: isWeapp ? ['@tarojs/plugin-html'] : [],
-    defineConstants: {
-      // The contract's constant, injected at build time so src/ never bundles contract code (zod).
-      TXY_PRIVACY_VERSION: JSON.stringify(PRIVACY_VERSION),
-    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { exclude: NUTUI } },
@@ -41,6 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // src/ imports contract/roles (plain constants) from outside the source root.
       compile: { include: [contractDir] },
       optimizeMainPackage: { enable: true },
+      // Component styles use their own class names, so the order pages import them in is moot.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -22,6 +22,4 @@ export interface ErrorBody {
 }
 
 /** The one reply shape of every cloud-function action. */
-export type Envelope<T> =
-  | { ok: true; data: T; requestId: string }
-  | { ok: false; error: ErrorBody; requestId: string };
+export type Envelope<T> = { ok: true; data: T; requestId: string } | { ok: false; error: ErrorBody; requestId: string };

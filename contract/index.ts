@@ -4,6 +4,7 @@ import { account } from './functions/account';
 export * from './errors';
 export * from './roles';
 export * from './action';
+export * from './privacy';
 export type { Me } from './functions/account';
 
 /** Every deployed function and its actions: the single source for router, client and docs. */
@@ -22,6 +23,3 @@ export interface CallEvent {
   action: string;
   payload?: unknown;
 }
-
-/** The version of the privacy guide the app shows; bump it when the guide changes. */
-export const PRIVACY_VERSION = '2026-11';

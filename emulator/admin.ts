@@ -98,7 +98,13 @@ function dispatch(cloud: LocalCloud, action: string, body: Body): Reply {
     case 'storage.getUploadMetadata':
       return { data: cloud.storage.uploadMetadata(body.path) };
     case 'storage.batchGetDownloadUrl':
-      return { data: { download_list: cloud.storage.downloadUrls(arrayOf(body.file_list) as Array<{ fileid?: unknown; max_age?: unknown }>) } };
+      return {
+        data: {
+          download_list: cloud.storage.downloadUrls(
+            arrayOf(body.file_list) as Array<{ fileid?: unknown; max_age?: unknown }>,
+          ),
+        },
+      };
     case 'storage.batchDeleteFile':
       return { data: { delete_list: cloud.storage.deleteFiles(arrayOf(body.fileid_list)) } };
     default:
@@ -147,7 +153,8 @@ function txId(body: Body): string | undefined {
 
 /** A DOC query inside a transaction addresses one document by `_id`. */
 function docId(q: Record<string, unknown>): string {
-  if (typeof q._id !== 'string') throw new DbError('INVALID_PARAM', 'transactions support single-document operations by _id only');
+  if (typeof q._id !== 'string')
+    throw new DbError('INVALID_PARAM', 'transactions support single-document operations by _id only');
   return q._id;
 }
 
@@ -164,8 +171,14 @@ function getDocument(store: DocumentStore, body: Body) {
   const requested = Number(body.limit ?? DEFAULT_LIMIT);
   const limit = Math.min(Number.isFinite(requested) && requested > 0 ? requested : DEFAULT_LIMIT, MAX_LIMIT);
   const offset = Math.max(0, Number(body.offset ?? 0) || 0);
-  const order = body.order === undefined || body.order === '' ? undefined : (objectOf(wire(body.order, 'order'), 'order') as Record<string, 1 | -1>);
-  const projection = body.projection === undefined || body.projection === '' ? undefined : objectOf(wire(body.projection, 'projection'), 'projection');
+  const order =
+    body.order === undefined || body.order === ''
+      ? undefined
+      : (objectOf(wire(body.order, 'order'), 'order') as Record<string, 1 | -1>);
+  const projection =
+    body.projection === undefined || body.projection === ''
+      ? undefined
+      : objectOf(wire(body.projection, 'projection'), 'projection');
   const docs = store.find(collection, { query: q, sort: order, skip: offset, limit, projection });
   return { list: docs.map(toWire), limit, offset };
 }
@@ -184,15 +197,23 @@ function modifyDocument(store: DocumentStore, body: Body) {
   const data = objectOf(wire(body.data, 'data'), 'data');
   const opts = { multi: body.multi === true, merge: body.merge !== false, upsert: body.upsert === true };
   const tx = txId(body);
-  const result = tx && body.queryType === 'DOC' ? store.txUpdate(tx, collection, docId(q), data, opts) : store.update(collection, q, data, opts);
-  return result.upsertedId === undefined ? { updated: result.updated } : { updated: result.updated, upsert_id: result.upsertedId };
+  const result =
+    tx && body.queryType === 'DOC'
+      ? store.txUpdate(tx, collection, docId(q), data, opts)
+      : store.update(collection, q, data, opts);
+  return result.upsertedId === undefined
+    ? { updated: result.updated }
+    : { updated: result.updated, upsert_id: result.upsertedId };
 }
 
 function removeDocument(store: DocumentStore, body: Body) {
   const collection = collectionOf(body);
   const q = query(body);
   const tx = txId(body);
-  const deleted = tx && body.queryType === 'DOC' ? store.txRemove(tx, collection, docId(q)) : store.remove(collection, q, body.multi !== false);
+  const deleted =
+    tx && body.queryType === 'DOC'
+      ? store.txRemove(tx, collection, docId(q))
+      : store.remove(collection, q, body.multi !== false);
   return { deleted };
 }
 
@@ -200,7 +221,8 @@ function aggregateDocuments(store: DocumentStore, body: Body) {
   const collection = collectionOf(body);
   const pipeline = arrayOf(body.stages).map((s, i) => {
     const stage = objectOf(s, `stages[${i}]`);
-    if (typeof stage.stageKey !== 'string' || !stage.stageKey.startsWith('$')) throw new DbError('INVALID_PARAM', `stages[${i}].stageKey is invalid`);
+    if (typeof stage.stageKey !== 'string' || !stage.stageKey.startsWith('$'))
+      throw new DbError('INVALID_PARAM', `stages[${i}].stageKey is invalid`);
     return { [stage.stageKey]: wire(stage.stageValue, `stages[${i}].stageValue`) };
   });
   if (!pipeline.some((s) => '$limit' in s)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });

@@ -131,7 +131,8 @@ export class LocalCloud {
     const p = url.pathname;
     if (req.method === 'GET' && p === '/healthz') return sendJson(res, 200, { ok: true, env: this.envId });
     if (req.method === 'POST' && p === '/admin') return handleAdmin(this, req, res);
-    if (p.startsWith('/api/functions/')) return this.gateway(req, res, decodeURIComponent(p.slice('/api/functions/'.length)));
+    if (p.startsWith('/api/functions/'))
+      return this.gateway(req, res, decodeURIComponent(p.slice('/api/functions/'.length)));
     if (p.startsWith('/storage/')) return this.storage.handle(req, res, url);
     if (p.startsWith('/dev/')) return handleDev(this, req, res, url);
     if (req.method === 'GET' && this.opts.staticRoot && serveStatic(this.opts.staticRoot, p, res)) return;
@@ -157,7 +158,10 @@ export class LocalCloud {
     if (!this.functions.has(name)) return sendJson(res, 404, envelopeError('NOT_FOUND', `云函数 ${name} 不存在`));
     const header = req.headers['x-openid'];
     const openid = typeof header === 'string' ? header.trim() : '';
-    const withUser = event && typeof event === 'object' && !Array.isArray(event) ? { ...event, userInfo: { appId: 'wx-local-app', openId: openid } } : event;
+    const withUser =
+      event && typeof event === 'object' && !Array.isArray(event)
+        ? { ...event, userInfo: { appId: 'wx-local-app', openId: openid } }
+        : event;
     try {
       const result = await this.functions.invoke(name, withUser, { openid });
       sendJson(res, 200, result);
@@ -165,7 +169,11 @@ export class LocalCloud {
       if (err instanceof FunctionError) {
         this.log(`[gateway] ${name}: ${err.code} ${err.message}`);
         const status = err.code === 'FUNCTION_TIMEOUT' ? 504 : 500;
-        return sendJson(res, status, envelopeError('INTERNAL', err.code === 'FUNCTION_TIMEOUT' ? '云函数执行超时' : '云函数执行失败'));
+        return sendJson(
+          res,
+          status,
+          envelopeError('INTERNAL', err.code === 'FUNCTION_TIMEOUT' ? '云函数执行超时' : '云函数执行失败'),
+        );
       }
       throw err;
     }

@@ -21,7 +21,11 @@ export async function serve(): Promise<LocalCloud> {
   });
   if (isEmpty(cloud.store)) {
     const counts = seedStore(cloud.store);
-    console.log(`seeded ${dataDir}: ${Object.entries(counts).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    console.log(
+      `seeded ${dataDir}: ${Object.entries(counts)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
+    );
   }
   const url = await cloud.start();
   console.log(`ready ${url} (data ${dataDir})`);

@@ -40,7 +40,9 @@ export class Scheduler {
   }
 
   private next(cron: string, from: number): number {
-    return CronExpressionParser.parse(cron, { currentDate: new Date(from), tz: 'Asia/Shanghai' }).next().getTime();
+    return CronExpressionParser.parse(cron, { currentDate: new Date(from), tz: 'Asia/Shanghai' })
+      .next()
+      .getTime();
   }
 
   start(): void {

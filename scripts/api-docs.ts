@@ -17,7 +17,7 @@ export function renderApiDoc(): string {
     'Every call is `call(fn, action, payload)` from the mini-program: in weapp',
     '`wx.cloud.callFunction({ name: fn, data: { action, payload } })`, in the local h5 build',
     '`POST /api/functions/<fn>` with the JSON body `{ "action", "payload" }` and the header `x-openid`.',
-    'The caller\'s identity is the WeChat OPENID of the call, never a field of the payload.',
+    "The caller's identity is the WeChat OPENID of the call, never a field of the payload.",
     '',
     'Every reply is one envelope: `{ "ok": true, "data": …, "requestId" }` or',
     '`{ "ok": false, "error": { "code", "message", "details"? }, "requestId" }`.',
@@ -26,16 +26,34 @@ export function renderApiDoc(): string {
     '|---|---|',
     ...ERROR_CODES.map((c) => `| \`${c}\` | ${ERROR_MEANINGS[c]} |`),
     '',
-    'Roles: ' + Object.entries(ROLE_LABELS).map(([r, l]) => `\`${r}\` ${l}`).join(', ') + '.',
+    'Roles: ' +
+      Object.entries(ROLE_LABELS)
+        .map(([r, l]) => `\`${r}\` ${l}`)
+        .join(', ') +
+      '.',
     '',
   ];
   for (const [fn, actions] of Object.entries(contract)) {
     out.push(`## \`${fn}\``, '');
     for (const [name, spec] of Object.entries(actions)) {
-      const roles = spec.roles === 'anyone' ? 'anyone with a WeChat identity' : spec.roles.map((r) => `\`${r}\``).join(', ');
+      const roles =
+        spec.roles === 'anyone' ? 'anyone with a WeChat identity' : spec.roles.map((r) => `\`${r}\``).join(', ');
       const schema = zodToJsonSchema(spec.input, { $refStrategy: 'none' }) as Record<string, unknown>;
       delete schema.$schema;
-      out.push(`### \`${fn}.${name}\``, '', spec.summary, '', `Who: ${roles}.`, '', 'Input:', '', '```json', JSON.stringify(schema, null, 2), '```', '');
+      out.push(
+        `### \`${fn}.${name}\``,
+        '',
+        spec.summary,
+        '',
+        `Who: ${roles}.`,
+        '',
+        'Input:',
+        '',
+        '```json',
+        JSON.stringify(schema, null, 2),
+        '```',
+        '',
+      );
     }
   }
   return out.join('\n');

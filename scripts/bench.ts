@@ -22,7 +22,8 @@ const arg = (name: string, fallback: string) => {
 };
 const RUNS = Number(arg('runs', '200'));
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const dbRequests = (cloud: LocalCloud) =>
   [...cloud.store.counters.entries()].filter(([a]) => a.startsWith('database.')).reduce((n, [, c]) => n + c, 0);
 
@@ -30,7 +31,12 @@ async function main(): Promise<void> {
   process.env.TXY_LOG_LEVEL = 'silent';
   const bundles = await buildFunctions({ quiet: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'txy-bench-'));
-  const cloud = new LocalCloud({ dataDir, port: 0, functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle' }, log: () => undefined });
+  const cloud = new LocalCloud({
+    dataDir,
+    port: 0,
+    functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle' },
+    log: () => undefined,
+  });
   seedStore(cloud.store);
   const url = await cloud.start();
   const rows: string[][] = [];
@@ -66,17 +72,24 @@ async function main(): Promise<void> {
   console.log(`\nActions through the gateway (${RUNS} sequential calls each, demo seed, ${os.cpus().length} cores)`);
   table(['action', 'p50 ms', 'p95 ms', 'db requests/call'], rows);
   console.log('\nFunction bundles (without wx-server-sdk; budget 300 KB)');
-  table(['function', 'KB'], Object.entries(bundles).map(([n, s]) => [n, (s / 1024).toFixed(1)]));
+  table(
+    ['function', 'KB'],
+    Object.entries(bundles).map(([n, s]) => [n, (s / 1024).toFixed(1)]),
+  );
   const weapp = measureWeapp();
   if (weapp) {
     console.log('\nweapp packages (dist/; budget main 700 KB, subpackage 400 KB)');
-    table(['package', 'KB'], weapp.map((p) => [p.name, (p.bytes / 1024).toFixed(1)]));
+    table(
+      ['package', 'KB'],
+      weapp.map((p) => [p.name, (p.bytes / 1024).toFixed(1)]),
+    );
   } else console.log('\nweapp packages: dist/ not built (npm run build:weapp)');
 }
 
 function table(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(head));
   for (const r of rows) console.log(line(r));
 }

@@ -6,14 +6,22 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Project budgets (docs: ARCHITECTURE.md "Budgets"); the platform's own limit is 2 MB each. */
-const MAIN_PACKAGE_LIMIT_KB = 700;
-const SUBPACKAGE_LIMIT_KB = 400;
+/** Project budgets (ARCHITECTURE.md "Budgets"); the platform's own limit is 2 MB per package. */
+export const MAIN_PACKAGE_LIMIT_KB = 700;
+export const SUBPACKAGE_LIMIT_KB = 400;
 
 const DIST = path.resolve(__dirname, '..', 'dist');
+const MAIN = '(main)';
 
-/** Files WeChat DevTools does not upload as part of the package. */
+/** Files WeChat DevTools does not upload as part of a package. */
 const NOT_UPLOADED = [/\.map$/, /\.LICENSE\.txt$/, /^project(\.private)?\.config\.json$/];
+
+export interface PackageSize {
+  /** `(main)` or the subpackage root, e.g. `packages/staff`. */
+  name: string;
+  bytes: number;
+  limitKb: number;
+}
 
 interface AppJson {
   subPackages?: Array<{ root: string }>;
@@ -27,42 +35,49 @@ function walk(dir: string): string[] {
   });
 }
 
-function main(): number {
-  const appJsonPath = path.join(DIST, 'app.json');
-  if (!existsSync(appJsonPath)) {
-    console.error(`size-check: ${appJsonPath} not found — run \`npm run build:weapp\` first.`);
-    return 1;
-  }
+/** Sizes of the main package and each subpackage of dist/, or null when dist/ is not built. */
+export function measureWeapp(dist = DIST): PackageSize[] | null {
+  const appJsonPath = path.join(dist, 'app.json');
+  if (!existsSync(appJsonPath)) return null;
   const appJson = JSON.parse(readFileSync(appJsonPath, 'utf8')) as AppJson;
   const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/\/+$/, ''));
 
-  const bytes = new Map<string, number>([['(main)', 0], ...roots.map((r) => [r, 0] as [string, number])]);
-  for (const file of walk(DIST)) {
-    const rel = path.relative(DIST, file).split(path.sep).join('/');
+  const bytes = new Map<string, number>([[MAIN, 0], ...roots.map((r): [string, number] => [r, 0])]);
+  for (const file of walk(dist)) {
+    const rel = path.relative(dist, file).split(path.sep).join('/');
     if (NOT_UPLOADED.some((re) => re.test(path.basename(rel)))) continue;
-    const owner = roots.find((root) => rel.startsWith(`${root}/`)) ?? '(main)';
+    const owner = roots.find((root) => rel.startsWith(`${root}/`)) ?? MAIN;
     bytes.set(owner, (bytes.get(owner) ?? 0) + statSync(file).size);
   }
+  return [...bytes].map(([name, size]) => ({
+    name,
+    bytes: size,
+    limitKb: name === MAIN ? MAIN_PACKAGE_LIMIT_KB : SUBPACKAGE_LIMIT_KB,
+  }));
+}
 
-  const rows = [...bytes].map(([name, size]) => {
-    const kb = size / 1024;
-    const limit = name === '(main)' ? MAIN_PACKAGE_LIMIT_KB : SUBPACKAGE_LIMIT_KB;
-    return { name, kb, limit, ok: kb <= limit };
-  });
-  const width = Math.max(...rows.map((r) => r.name.length), 'package'.length);
-  console.log(`${'package'.padEnd(width)}  ${'size KB'.padStart(9)}  ${'limit KB'.padStart(9)}`);
-  for (const r of rows) {
-    console.log(`${r.name.padEnd(width)}  ${r.kb.toFixed(1).padStart(9)}  ${String(r.limit).padStart(9)}  ${r.ok ? 'ok' : 'OVER'}`);
+function main(): number {
+  const sizes = measureWeapp();
+  if (!sizes) {
+    console.error(`size-check: ${path.join(DIST, 'app.json')} not found — run \`npm run build:weapp\` first.`);
+    return 1;
   }
-  const total = rows.reduce((sum, r) => sum + r.kb, 0);
-  console.log(`${'(total)'.padEnd(width)}  ${total.toFixed(1).padStart(9)}`);
+  const width = Math.max(...sizes.map((p) => p.name.length), 'package'.length);
+  console.log(`${'package'.padEnd(width)}  ${'size KB'.padStart(9)}  ${'limit KB'.padStart(9)}`);
+  for (const p of sizes) {
+    const kb = p.bytes / 1024;
+    const verdict = kb <= p.limitKb ? 'ok' : 'OVER';
+    console.log(`${p.name.padEnd(width)}  ${kb.toFixed(1).padStart(9)}  ${String(p.limitKb).padStart(9)}  ${verdict}`);
+  }
+  const totalKb = sizes.reduce((sum, p) => sum + p.bytes, 0) / 1024;
+  console.log(`${'(total)'.padEnd(width)}  ${totalKb.toFixed(1).padStart(9)}`);
 
-  const over = rows.filter((r) => !r.ok);
+  const over = sizes.filter((p) => p.bytes / 1024 > p.limitKb);
   if (over.length > 0) {
-    console.error(`size-check: over budget: ${over.map((r) => r.name).join(', ')}`);
+    console.error(`size-check: over budget: ${over.map((p) => p.name).join(', ')}`);
     return 1;
   }
   return 0;
 }
 
-process.exitCode = main();
+if (require.main === module) process.exitCode = main();

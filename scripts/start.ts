@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   await buildFunctions({ quiet: true });
   if (h5IsStale()) {
     console.log('building the h5 app (dist-h5/) …');
-    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npx', ['taro', 'build', '--type', 'h5'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   await serve();
 }

@@ -31,8 +31,10 @@ if (!chosen.length) {
   step('format (prettier --check)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 }
 step('build cloud functions', 'npx', ['tsx', 'scripts/build-functions.ts']);
-if (layers.includes('ui')) step('build weapp (dist/)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
-if (layers.includes('e2e')) step('build h5 (dist-h5/)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
+if (layers.includes('ui'))
+  step('build weapp (dist/)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
+if (layers.includes('e2e'))
+  step('build h5 (dist-h5/)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
 
 mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
 const results = path.join(ROOT, 'test-artifacts', 'jest-results.json');
@@ -45,7 +47,11 @@ const jest = spawnSync('npx', ['jest', '--selectProjects', ...layers, '--json', 
 let passed = 0;
 let failed = 1;
 if (existsSync(results)) {
-  const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+  const r = JSON.parse(readFileSync(results, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numRuntimeErrorTestSuites: number;
+  };
   passed = r.numPassedTests;
   failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
 }

@@ -9,6 +9,14 @@ const subPackages = [
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),
 ];
 
+/** A tab with its pair of 81×81 icons in src/assets/tab. */
+const tab = (pagePath: string, text: string, icon: string) => ({
+  pagePath,
+  text,
+  iconPath: `assets/tab/${icon}-normal.png`,
+  selectedIconPath: `assets/tab/${icon}-active.png`,
+});
+
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/wishes/index', 'pages/cases/index', 'pages/mine/index'],
   subPackages,
@@ -25,10 +33,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/wishes/index', text: '微心愿' },
-      { pagePath: 'pages/cases/index', text: '诉求' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      tab('pages/index/index', '首页', 'home'),
+      tab('pages/wishes/index', '微心愿', 'wishes'),
+      tab('pages/cases/index', '诉求', 'cases'),
+      tab('pages/mine/index', '我的', 'mine'),
     ],
   },
   // Location: the place of a complaint, activity check-in, the nearest Red Station.

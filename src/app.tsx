@@ -1,5 +1,5 @@
 import './stores/configure';
-import Taro, { useLaunch } from '@tarojs/taro';
+import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { ROUTES } from './routes';
 import { getDemoOpenid } from './services/demoIdentity';
@@ -8,16 +8,16 @@ import { initCloud } from './services/transport';
 import { session } from './stores/session';
 import './app.scss';
 
+// h5 demo: without a chosen demo identity there is nobody to be, so the app opens on the picker.
+// Set before the router starts (a reLaunch from onLaunch races the first page's mount).
+const pickDemoIdentityFirst = process.env.TARO_ENV === 'h5' && !getDemoOpenid();
+if (process.env.TARO_ENV === 'h5' && pickDemoIdentityFirst) window.location.hash = `#${ROUTES.demoPicker}`;
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud();
     onPlatformPrivacyRequest(session.requestPlatformPrivacy);
-    // h5 demo: without a chosen demo identity there is nobody to be; pick one first.
-    if (process.env.TARO_ENV === 'h5' && !getDemoOpenid()) {
-      void Taro.reLaunch({ url: ROUTES.demoPicker });
-      return;
-    }
-    void session.load();
+    if (!pickDemoIdentityFirst) void session.load();
   });
 
   return children;

@@ -121,7 +121,10 @@ export class DocumentStore {
 
   find(collection: string, opts: FindOptions): Doc[] {
     this.requireCollection(collection);
-    let cursor = new Query(opts.query ?? {}).find<Doc>(this.candidates(collection, opts.query ?? {}), opts.projection as never);
+    let cursor = new Query(opts.query ?? {}).find<Doc>(
+      this.candidates(collection, opts.query ?? {}),
+      opts.projection as never,
+    );
     if (opts.sort && Object.keys(opts.sort).length > 0) cursor = cursor.sort(opts.sort);
     if (opts.skip) cursor = cursor.skip(opts.skip);
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
@@ -169,11 +172,13 @@ export class DocumentStore {
   private candidates(collection: string, query: Record<string, unknown>): Doc[] {
     const id = query._id;
     if (typeof id === 'string') {
-      const row = this.sql.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as { doc: string } | undefined;
+      const row = this.sql.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as
+        | { doc: string }
+        | undefined;
       return row ? [deserialize(row.doc)] : [];
     }
     if (id && typeof id === 'object' && Array.isArray((id as { $in?: unknown }).$in)) {
-      const ids = ((id as { $in: unknown[] }).$in).filter((v): v is string => typeof v === 'string');
+      const ids = (id as { $in: unknown[] }).$in.filter((v): v is string => typeof v === 'string');
       if (ids.length === (id as { $in: unknown[] }).$in.length && ids.length <= 500) {
         if (ids.length === 0) return [];
         const rows = this.sql
@@ -276,7 +281,9 @@ export class DocumentStore {
   }
 
   private writeDoc(collection: string, doc: Doc): void {
-    this.sql.prepare(`UPDATE ${table(collection)} SET ver = ver + 1, doc = ? WHERE _id = ?`).run(serialize(doc), doc._id);
+    this.sql
+      .prepare(`UPDATE ${table(collection)} SET ver = ver + 1, doc = ? WHERE _id = ?`)
+      .run(serialize(doc), doc._id);
   }
 
   // ---------------------------------------------------------------- transactions
@@ -340,7 +347,10 @@ export class DocumentStore {
       for (const [k, ver] of tx.seen) {
         const [collection, id] = k.split('\u0000');
         if (this.getVersioned(collection, id).ver !== ver) {
-          throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'Transaction is conflict, maybe resource operated by others');
+          throw new DbError(
+            'DATABASE_TRANSACTION_CONFLICT',
+            'Transaction is conflict, maybe resource operated by others',
+          );
         }
       }
       for (const w of tx.writes.values()) {
@@ -389,13 +399,21 @@ function checkOperandFits(doc: Doc, op: string, path: string, operand: unknown):
   for (let i = 0; i < parts.length && cur !== undefined; i++) {
     const seg = parts[i];
     if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)];
-    else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && !(cur instanceof Date)) cur = (cur as Record<string, unknown>)[seg];
-    else if (CREATING_OPS.has(op)) throw new DbError('INVALID_PARAM', `invalid update: cannot create field '${seg}' in element ${parts.slice(0, i).join('.')}`);
+    else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && !(cur instanceof Date))
+      cur = (cur as Record<string, unknown>)[seg];
+    else if (CREATING_OPS.has(op))
+      throw new DbError(
+        'INVALID_PARAM',
+        `invalid update: cannot create field '${seg}' in element ${parts.slice(0, i).join('.')}`,
+      );
     else return;
   }
   const kind = cur === null ? 'null' : Array.isArray(cur) ? 'array' : cur instanceof Date ? 'date' : typeof cur;
   if (NUMERIC_OPS.has(op) && (typeof operand !== 'number' || (cur !== undefined && kind !== 'number'))) {
-    throw new DbError('INVALID_PARAM', `invalid update: cannot apply ${op} to ${path} (${kind}) with a ${typeof operand} operand`);
+    throw new DbError(
+      'INVALID_PARAM',
+      `invalid update: cannot apply ${op} to ${path} (${kind}) with a ${typeof operand} operand`,
+    );
   }
   if (ARRAY_OPS.has(op) && cur !== undefined && kind !== 'array') {
     throw new DbError('INVALID_PARAM', `invalid update: cannot apply ${op} to ${path}, a non-array value (${kind})`);

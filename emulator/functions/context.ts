@@ -23,7 +23,9 @@ function install(): void {
     ownKeys: (t) => [...new Set([...Reflect.ownKeys(t), ...Object.keys(callEnv.getStore() ?? {})])],
     getOwnPropertyDescriptor: (t, k) => {
       const s = own(k);
-      return s ? { value: s[k as string], writable: true, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(t, k);
+      return s
+        ? { value: s[k as string], writable: true, enumerable: true, configurable: true }
+        : Reflect.getOwnPropertyDescriptor(t, k);
     },
   });
 }

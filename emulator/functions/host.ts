@@ -61,10 +61,20 @@ export class FunctionHost {
     const main = this.load(name);
     const requestId = randomUUID();
     const timeoutMs = (this.config(name).timeout ?? 3) * 1000;
-    const context = { request_id: requestId, function_name: name, function_version: '$LATEST', memory_limit_in_mb: 256, time_limit_in_ms: timeoutMs };
+    const context = {
+      request_id: requestId,
+      function_name: name,
+      function_version: '$LATEST',
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: timeoutMs,
+    };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new FunctionError('FUNCTION_TIMEOUT', `Invoking task timed out after ${timeoutMs / 1000} seconds`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(new FunctionError('FUNCTION_TIMEOUT', `Invoking task timed out after ${timeoutMs / 1000} seconds`)),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([withWxContext(identity, () => main(event, context)), timeout]);
@@ -81,7 +91,10 @@ export class FunctionHost {
     if (!main) {
       const file = path.join(this.opts.root, name, this.opts.mode === 'bundle' ? 'index.js' : 'index.ts');
       if (!existsSync(file)) {
-        throw new FunctionError('FUNCTION_NOT_FOUND', `${file} is missing${this.opts.mode === 'bundle' ? ' (run npm run build:functions)' : ''}`);
+        throw new FunctionError(
+          'FUNCTION_NOT_FOUND',
+          `${file} is missing${this.opts.mode === 'bundle' ? ' (run npm run build:functions)' : ''}`,
+        );
       }
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(file) as { main?: Main };

@@ -31,13 +31,24 @@ export async function handleDev(cloud: LocalCloud, req: IncomingMessage, res: Se
       const users = cloud.store
         .find('users', { query: { demo: { $exists: true } }, sort: { 'demo.order': 1 } })
         .map((d) => d as unknown as DemoUserDoc)
-        .map((u) => ({ openid: u._id, label: u.demo!.label, name: u.name ?? u.nickname, roles: u.roles, order: u.demo!.order }));
+        .map((u) => ({
+          openid: u._id,
+          label: u.demo!.label,
+          name: u.name ?? u.nickname,
+          roles: u.roles,
+          order: u.demo!.order,
+        }));
       return sendJson(res, 200, { users });
     }
     case 'GET /dev/outbox':
-      return sendJson(res, 200, { messages: cloud.outbox.all({ touser: url.searchParams.get('touser') ?? undefined }) });
+      return sendJson(res, 200, {
+        messages: cloud.outbox.all({ touser: url.searchParams.get('touser') ?? undefined }),
+      });
     case 'GET /dev/clock':
-      return sendJson(res, 200, { now: new Date(emulatorClock.nowMs()).toISOString(), offsetMs: emulatorClock.offsetMs() });
+      return sendJson(res, 200, {
+        now: new Date(emulatorClock.nowMs()).toISOString(),
+        offsetMs: emulatorClock.offsetMs(),
+      });
     case 'POST /dev/clock': {
       const { advanceMs } = await body();
       if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
@@ -45,7 +56,11 @@ export async function handleDev(cloud: LocalCloud, req: IncomingMessage, res: Se
       }
       emulatorClock.advance(advanceMs);
       const ran = await cloud.scheduler.tick();
-      return sendJson(res, 200, { now: new Date(emulatorClock.nowMs()).toISOString(), offsetMs: emulatorClock.offsetMs(), ran });
+      return sendJson(res, 200, {
+        now: new Date(emulatorClock.nowMs()).toISOString(),
+        offsetMs: emulatorClock.offsetMs(),
+        ran,
+      });
     }
     case 'GET /dev/stats':
       return sendJson(res, 200, { database: Object.fromEntries(cloud.store.counters) });

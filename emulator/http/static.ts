@@ -31,7 +31,10 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   if (!existsSync(target)) return false;
   if (target !== file && path.extname(decoded)) target = '';
   if (!target) return false;
-  res.writeHead(200, { 'content-type': contentType(target), 'cache-control': target.endsWith('.html') ? 'no-cache' : 'max-age=300' });
+  res.writeHead(200, {
+    'content-type': contentType(target),
+    'cache-control': target.endsWith('.html') ? 'no-cache' : 'max-age=300',
+  });
   createReadStream(target).pipe(res);
   return true;
 }

@@ -22,12 +22,21 @@ const WORDS = readFileSync(path.join(__dirname, 'sensitive-words.txt'), 'utf8')
  * `cloud.openapi.*` calls: multipart with `apiName` and a protobuf `requestData`; the reply is a
  * protobuf CommOpenApiResp carrying WeChat's JSON (or an image for wxacode).
  */
-export async function handleOpenApi(cloud: LocalCloud, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+export async function handleOpenApi(
+  cloud: LocalCloud,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+): Promise<void> {
   const form = await readForm(req);
   const apiName = form.fields.apiName ?? '';
   cloud.store.counters.set(`openapi.${apiName}`, (cloud.store.counters.get(`openapi.${apiName}`) ?? 0) + 1);
   const reply = (buf: Buffer) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': buf.length, 'x-request-id': requestId });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': buf.length,
+      'x-request-id': requestId,
+    });
     res.end(buf);
   };
   if (form.fields.action !== 'wx.openApi' || !form.requestData) return reply(encodeSystemError(API_PERMISSION_DENIED));
@@ -47,7 +56,11 @@ const APIS: Record<string, (cloud: LocalCloud, p: Params) => Promise<ApiResult>>
     if (typeof p.touser !== 'string' || !p.touser) return fail(40003, 'invalid openid');
     if (typeof p.template_id !== 'string' || !p.template_id) return fail(40037, 'invalid template_id');
     const data = p.data;
-    if (!data || typeof data !== 'object' || Object.values(data).some((v) => !v || typeof (v as { value?: unknown }).value !== 'string')) {
+    if (
+      !data ||
+      typeof data !== 'object' ||
+      Object.values(data).some((v) => !v || typeof (v as { value?: unknown }).value !== 'string')
+    ) {
       return fail(47003, 'argument invalid! data.value must be a string');
     }
     const msg = cloud.outbox.add({
@@ -64,10 +77,13 @@ const APIS: Record<string, (cloud: LocalCloud, p: Params) => Promise<ApiResult>>
   'security.msgSecCheck': async (_cloud, p) => {
     if (p.version !== 2) return fail(40097, 'invalid args: version must be 2');
     if (typeof p.openid !== 'string' || !p.openid) return fail(40003, 'invalid openid');
-    if (typeof p.scene !== 'number' || ![1, 2, 3, 4].includes(p.scene)) return fail(40097, 'invalid args: scene must be 1-4');
+    if (typeof p.scene !== 'number' || ![1, 2, 3, 4].includes(p.scene))
+      return fail(40097, 'invalid args: scene must be 1-4');
     if (typeof p.content !== 'string') return fail(40097, 'invalid args: content');
     if ([...p.content].length > 2500) return fail(47001, 'data format error: content over 2500 characters');
-    const text = [p.content, p.title, p.nickname, p.signature].filter((v): v is string => typeof v === 'string').join('\n');
+    const text = [p.content, p.title, p.nickname, p.signature]
+      .filter((v): v is string => typeof v === 'string')
+      .join('\n');
     const hit = WORDS.find((w) => text.includes(w));
     const suggest = hit ? 'risky' : 'pass';
     const label = hit ? 20006 : 100;
@@ -83,10 +99,15 @@ const APIS: Record<string, (cloud: LocalCloud, p: Params) => Promise<ApiResult>>
   },
 
   'wxacode.getUnlimited': async (_cloud, p) => {
-    if (typeof p.scene !== 'string' || p.scene.length === 0 || p.scene.length > 32) return fail(40169, 'invalid length for scene');
+    if (typeof p.scene !== 'string' || p.scene.length === 0 || p.scene.length > 32)
+      return fail(40169, 'invalid length for scene');
     const page = typeof p.page === 'string' ? p.page : '';
     const width = typeof p.width === 'number' ? Math.min(1280, Math.max(280, p.width)) : 430;
-    const binary = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(p.scene)}`, { type: 'png', width, margin: 2 });
+    const binary = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(p.scene)}`, {
+      type: 'png',
+      width,
+      margin: 2,
+    });
     return { binary, contentType: 'image/png' };
   },
 };

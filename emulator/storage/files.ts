@@ -90,7 +90,8 @@ export class FileStorage {
   downloadUrls(list: Array<{ fileid?: unknown; max_age?: unknown }>) {
     return list.map(({ fileid, max_age }) => {
       const p = typeof fileid === 'string' ? this.pathOf(fileid) : null;
-      if (!p || !this.exists(p)) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' };
+      if (!p || !this.exists(p))
+        return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' };
       const maxAge = typeof max_age === 'number' && max_age > 0 ? max_age : DEFAULT_MAX_AGE_S;
       return { fileID: fileid, tempFileURL: this.signedUrl('get', p, maxAge), code: 'SUCCESS', maxAge };
     });
@@ -121,13 +122,15 @@ export class FileStorage {
     const cloudPath = m ? Buffer.from(m[2], 'base64url').toString('utf8') : '';
     if (!m || !validPath(cloudPath)) return sendJson(res, 404, { code: 'NoSuchKey', message: 'not found' });
     if (m[1] === 'upload' && req.method === 'PUT') {
-      if (!this.verify('put', cloudPath, url)) return sendJson(res, 403, { code: 'AccessDenied', message: 'bad or expired signature' });
+      if (!this.verify('put', cloudPath, url))
+        return sendJson(res, 403, { code: 'AccessDenied', message: 'bad or expired signature' });
       this.put(cloudPath, await readBody(req, MAX_FILE_BYTES));
       res.writeHead(200, { etag: `"${randomBytes(8).toString('hex')}"` });
       return void res.end();
     }
     if (m[1] === 'download' && req.method === 'GET') {
-      if (!this.verify('get', cloudPath, url)) return sendJson(res, 403, { code: 'AccessDenied', message: 'bad or expired signature' });
+      if (!this.verify('get', cloudPath, url))
+        return sendJson(res, 403, { code: 'AccessDenied', message: 'bad or expired signature' });
       const f = this.file(cloudPath);
       if (!existsSync(f)) return sendJson(res, 404, { code: 'NoSuchKey', message: 'not found' });
       res.writeHead(200, { 'content-type': contentType(f), 'content-length': statSync(f).size });
@@ -139,5 +142,10 @@ export class FileStorage {
 
 /** Relative, no `..`, no empty segments, at most 1024 characters — as CloudBase requires. */
 function validPath(p: string): boolean {
-  return p.length > 0 && p.length <= 1024 && !p.startsWith('/') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+  return (
+    p.length > 0 &&
+    p.length <= 1024 &&
+    !p.startsWith('/') &&
+    p.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
+  );
 }

@@ -10,12 +10,25 @@ export interface BenchCase {
 }
 
 export const CASES: BenchCase[] = [
-  { name: 'account.me (registered user)', fn: 'account', action: 'me', call: () => ({ openid: 'demo-secretary', payload: {} }) },
-  { name: 'account.me (first call: registers)', fn: 'account', action: 'me', call: (i) => ({ openid: `o-bench-new-${i}`, payload: {} }) },
+  {
+    name: 'account.me (registered user)',
+    fn: 'account',
+    action: 'me',
+    call: () => ({ openid: 'demo-secretary', payload: {} }),
+  },
+  {
+    name: 'account.me (first call: registers)',
+    fn: 'account',
+    action: 'me',
+    call: (i) => ({ openid: `o-bench-new-${i}`, payload: {} }),
+  },
   {
     name: 'account.acceptPrivacy',
     fn: 'account',
     action: 'acceptPrivacy',
-    call: (i) => ({ openid: `seed-member-${String((i % 30) + 1).padStart(2, '0')}`, payload: { version: PRIVACY_VERSION } }),
+    call: (i) => ({
+      openid: `seed-member-${String((i % 30) + 1).padStart(2, '0')}`,
+      payload: { version: PRIVACY_VERSION },
+    }),
   },
 ];

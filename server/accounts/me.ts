@@ -4,7 +4,10 @@ import type { CallContext } from '../platform/router';
 import { conflict, invalidInput } from '../platform/errors';
 import { loadUser, type UserDoc } from '../platform/identity';
 
-const isDuplicate = (err: unknown) => /duplicate|E11000/i.test(String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? ''));
+const isDuplicate = (err: unknown) =>
+  /duplicate|E11000/i.test(
+    String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? ''),
+  );
 
 export function toMe(user: UserDoc, isNew: boolean): Me {
   return {
@@ -59,6 +62,13 @@ export async function acceptPrivacy(input: { version: string }, ctx: CallContext
   await ctx.db
     .collection('users')
     .doc(ctx.openid)
-    .update({ data: { privacyAcceptedVersion: input.version, privacyAcceptedAt: ctx.now, updatedAt: ctx.now, updatedBy: _.set(ctx.openid) } });
+    .update({
+      data: {
+        privacyAcceptedVersion: input.version,
+        privacyAcceptedAt: ctx.now,
+        updatedAt: ctx.now,
+        updatedBy: _.set(ctx.openid),
+      },
+    });
   return toMe({ ...user, privacyAcceptedVersion: input.version }, false);
 }

@@ -12,9 +12,7 @@ export class AppError extends Error {
   }
 }
 
-export const invalidInput = (message: string, details?: unknown) =>
-  new AppError('INVALID_INPUT', message, details);
+export const invalidInput = (message: string, details?: unknown) => new AppError('INVALID_INPUT', message, details);
 export const forbidden = (message = '无权进行此操作') => new AppError('FORBIDDEN', message);
 export const notFound = (message = '记录不存在') => new AppError('NOT_FOUND', message);
-export const conflict = (message: string, details?: unknown) =>
-  new AppError('CONFLICT', message, details);
+export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);

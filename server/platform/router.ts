@@ -20,10 +20,7 @@ export interface CallContext {
 }
 
 export type Handlers<M extends ActionMap> = {
-  [A in keyof M]: (
-    input: z.output<M[A]['input']>,
-    ctx: CallContext,
-  ) => Promise<ResultOf<M[A]>>;
+  [A in keyof M]: (input: z.output<M[A]['input']>, ctx: CallContext) => Promise<ResultOf<M[A]>>;
 };
 
 interface ScfContext {
@@ -50,7 +47,11 @@ export function createFunction<M extends ActionMap>(fn: string, actions: M, hand
   return async function main(event: unknown, context?: ScfContext): Promise<Envelope<unknown>> {
     const requestId = context?.request_id ?? context?.requestId ?? randomUUID();
     const fail = (code: AppError['code'], message: string, details?: unknown) =>
-      ({ ok: false, error: details === undefined ? { code, message } : { code, message, details }, requestId }) as const;
+      ({
+        ok: false,
+        error: details === undefined ? { code, message } : { code, message, details },
+        requestId,
+      }) as const;
     let actionName = '?';
     try {
       const { OPENID } = getCloud().getWXContext();
@@ -64,7 +65,11 @@ export function createFunction<M extends ActionMap>(fn: string, actions: M, hand
       const spec = actions[actionName];
       const parsed = spec.input.safeParse(event.payload ?? {});
       if (!parsed.success) {
-        return fail('INVALID_INPUT', MESSAGES.badInput, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+        return fail(
+          'INVALID_INPUT',
+          MESSAGES.badInput,
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        );
       }
 
       const db = getDb();
@@ -98,6 +103,7 @@ function isCallEvent(event: unknown): event is { action: string; payload?: unkno
     event !== null &&
     typeof (event as { action?: unknown }).action === 'string' &&
     ((event as { payload?: unknown }).payload === undefined ||
-      (typeof (event as { payload?: unknown }).payload === 'object' && (event as { payload?: unknown }).payload !== null))
+      (typeof (event as { payload?: unknown }).payload === 'object' &&
+        (event as { payload?: unknown }).payload !== null))
   );
 }

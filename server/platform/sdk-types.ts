@@ -137,6 +137,8 @@ export interface Cloud {
     fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg: string }>;
   }>;
   downloadFile(opts: { fileID: string }): Promise<{ fileContent: Buffer }>;
-  deleteFile(opts: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg: string }> }>;
+  deleteFile(opts: {
+    fileList: string[];
+  }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg: string }> }>;
   openapi: Record<string, Record<string, (args: AnyObject) => Promise<AnyObject>>>;
 }

@@ -140,9 +140,7 @@ function strips(r: Rect, k: number, margin: number): Rect[] {
   const tall = r.north - r.south > r.east - r.west;
   const cuts = tall ? edges(r.south, r.north, k) : edges(r.west, r.east, k);
   return Array.from({ length: k }, (_, i) => {
-    const s = tall
-      ? { ...r, south: cuts[i], north: cuts[i + 1] }
-      : { ...r, west: cuts[i], east: cuts[i + 1] };
+    const s = tall ? { ...r, south: cuts[i], north: cuts[i + 1] } : { ...r, west: cuts[i], east: cuts[i + 1] };
     const dx = (s.east - s.west) * margin;
     const dy = (s.north - s.south) * margin;
     return {
@@ -157,7 +155,18 @@ function strips(r: Rect, k: number, margin: number): Rect[] {
 /** A closed, counter-clockwise GeoJSON ring of [lng, lat] positions. */
 function polygon(r: Rect): Polygon {
   const { west: w, east: e, south: s, north: n } = r;
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 }
 
 function center(r: Rect): LatLng {
@@ -205,7 +214,13 @@ interface Town {
   communityRects: Rect[];
 }
 
-function addUser(town: Town, openid: string, name: string, roles: RoleGrant[], extra: Partial<SeedUserDoc> = {}): SeedUserDoc {
+function addUser(
+  town: Town,
+  openid: string,
+  name: string,
+  roles: RoleGrant[],
+  extra: Partial<SeedUserDoc> = {},
+): SeedUserDoc {
   const { people } = town;
   const doc: SeedUserDoc = {
     _id: openid,
@@ -459,7 +474,12 @@ function buildStations(town: Town, communities: CommunityDoc[]): StationDoc[] {
   });
 }
 
-function addressIn(grids: GridsCollectionDoc[], microGridId: string, residentGroupId: string, room: string): ResidentAddress {
+function addressIn(
+  grids: GridsCollectionDoc[],
+  microGridId: string,
+  residentGroupId: string,
+  room: string,
+): ResidentAddress {
   const micro = grids.find((g): g is MicroGridDoc => g._id === microGridId && g.level === 'microGrid');
   if (!micro) throw new Error(`seed: no micro-grid ${microGridId}`);
   const building = micro.name.endsWith('栋') ? micro.name : `${micro.name}3栋`;
@@ -511,9 +531,15 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     address: addressIn(grids, 'c01-g01-m2', 'c01-r02', '1单元502室'),
   });
   addUser(town, 'demo-secretary', N.DEMO_NAMES['demo-secretary'], [{ role: 'secretary', communityId: 'c01' }]);
-  addUser(town, 'demo-multi', N.DEMO_NAMES['demo-multi'], [{ role: 'resident' }, { role: 'secretary', communityId: 'c02' }], {
-    address: addressIn(grids, 'c02-g01-m1', 'c02-r01', '3单元201室'),
-  });
+  addUser(
+    town,
+    'demo-multi',
+    N.DEMO_NAMES['demo-multi'],
+    [{ role: 'resident' }, { role: 'secretary', communityId: 'c02' }],
+    {
+      address: addressIn(grids, 'c02-g01-m1', 'c02-r01', '3单元201室'),
+    },
+  );
   addUser(town, 'demo-department', N.DEMO_NAMES['demo-department'], [{ role: 'department', departmentId: 'd01' }]);
   addUser(town, 'demo-unit-admin', N.DEMO_NAMES['demo-unit-admin'], [{ role: 'unitAdmin', unitId: demoUnit._id }]);
   addUser(town, 'demo-county-admin', N.DEMO_NAMES['demo-county-admin'], [{ role: 'countyAdmin' }]);

@@ -1,8 +1,5 @@
-/**
- * The version of the privacy guide (用户隐私保护指引) this build shows. Its single source is
- * contract's PRIVACY_VERSION, injected by config/index.ts so no contract code is bundled.
- */
-export const PRIVACY_VERSION: string = TXY_PRIVACY_VERSION;
+// The version of the privacy guide this build shows (a zod-free module of the contract).
+export { PRIVACY_VERSION } from '../../contract/privacy';
 
 type PlatformResolve = (answer: { event: 'agree' | 'disagree'; buttonId?: string }) => void;
 

@@ -15,7 +15,15 @@ export interface DemoUserGroup {
 }
 
 /** Order of the picker's headings: the roles a demo walks through, residents last. */
-const GROUP_ORDER: readonly Role[] = ['countyAdmin', 'secretary', 'gridWorker', 'department', 'unitAdmin', 'member', 'resident'];
+const GROUP_ORDER: readonly Role[] = [
+  'countyAdmin',
+  'secretary',
+  'gridWorker',
+  'department',
+  'unitAdmin',
+  'member',
+  'resident',
+];
 
 /** h5 demo only: the seeded users of the local server, to act as one of them. */
 class DemoUsersStore {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { makeAutoObservable } from 'mobx';
 import type { Me, Role, RoleGrant } from '../../contract';
 import { call } from '../services/cloud';
-import { CloudError, toCloudError } from '../services/CloudError';
+import { toCloudError, type CloudError } from '../services/CloudError';
 import { PRIVACY_AGREE_BUTTON_ID, PRIVACY_VERSION, type PlatformResolve } from '../services/privacy';
 
 const LARGE_TEXT_KEY = 'txy.largeText';

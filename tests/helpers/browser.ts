@@ -6,7 +6,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/e2e');
 
 /** Debian's Chromium, headless, with the flags this closed network needs (Playwright gives each launch a fresh profile). */
-export async function launchBrowser(): Promise<{ browser: Browser; context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function launchBrowser(): Promise<{
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (the e2e layer never skips)`);
   }
@@ -24,7 +29,13 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: Brow
     ],
   });
   // A phone: WeChat's webview is touch-first (see TOOLCHAIN.md on submit buttons).
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'zh-CN',
+  });
   const page = await context.newPage();
   return {
     browser,

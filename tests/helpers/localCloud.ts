@@ -17,7 +17,9 @@ export interface TestCloud {
  * An in-process local CloudBase on a random port and a temporary data folder, running the
  * functions from source with the real wx-server-sdk pointed at it.
  */
-export async function startLocalCloud(opts: { seed?: boolean; dataDir?: string; keepData?: boolean } = {}): Promise<TestCloud> {
+export async function startLocalCloud(
+  opts: { seed?: boolean; dataDir?: string; keepData?: boolean } = {},
+): Promise<TestCloud> {
   process.env.TXY_LOG_LEVEL ??= 'silent';
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'txy-test-'));
   const cloud = new LocalCloud({

@@ -48,6 +48,8 @@ export interface LoadedPage {
   page: SimNode;
   /** All text the page shows, whitespace collapsed. */
   text(): string;
+  /** Whether the first element matching `selector` exists and no inline `display: none` hides it. */
+  visible(selector: string): boolean;
   /** Taps the first element matching a class/id selector (e.g. `.home__area--station`). */
   tap(selector: string): Promise<void>;
   /** Resolves when `predicate` holds; rejects with the page text after `timeoutMs`. */
@@ -64,7 +66,9 @@ const g = globalThis as unknown as Record<string, unknown>;
 
 export function assertBuilt(): void {
   if (!existsSync(path.join(DIST, 'app.js'))) {
-    throw new Error(`ui tests need the weapp build: ${path.join(DIST, 'app.js')} is missing. Run \`npm run build:weapp\` first.`);
+    throw new Error(
+      `ui tests need the weapp build: ${path.join(DIST, 'app.js')} is missing. Run \`npm run build:weapp\` first.`,
+    );
   }
 }
 
@@ -86,7 +90,6 @@ export async function loadPage(
   jest.isolateModules(() => {
     // A fresh wx for this app; miniprogram-simulate merges its API mocks into it when required.
     g.wx = { cloud: { init() {}, ...cloud } };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const simulate = require('miniprogram-simulate') as Simulate;
     patchWx(g.wx as Record<string, unknown>, storage, navigation);
 
@@ -116,6 +119,7 @@ export async function loadPage(
             Object.assign(this, fields, { route, __route__: route });
           },
           attached(this: Record<string, unknown>) {
+            // eslint-disable-next-line @typescript-eslint/no-this-alias -- getCurrentPages() answers this instance
             current = this;
             run(this, 'onLoad', { ...query });
             run(this, 'onShow');
@@ -129,7 +133,6 @@ export async function loadPage(
       });
     };
 
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(path.join(DIST, 'app.js'));
     if (!app) throw new Error('dist/app.js did not call App()');
     const launch = { path: route, query, scene: 1001 };
@@ -155,6 +158,13 @@ export async function loadPage(
     text,
     waitFor,
     waitForText: (fragment, timeoutMs) => waitFor(() => text().includes(fragment), timeoutMs),
+    visible(selector) {
+      const node = page.querySelector(selector);
+      for (let el: HTMLElement | null = node?.dom ?? null; el; el = el.parentElement) {
+        if (el.style?.display === 'none') return false;
+      }
+      return node !== undefined;
+    },
     async tap(selector) {
       const node = page.querySelector(selector);
       if (!node) throw new Error(`nothing matches ${selector}; the page shows: «${text()}»`);

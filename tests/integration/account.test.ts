@@ -1,10 +1,16 @@
 import { PRIVACY_VERSION } from '../../contract';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 
-type Envelope = { ok: boolean; data?: any; error?: { code: string; message: string; details?: unknown }; requestId: string };
+type Envelope = {
+  ok: boolean;
+  data?: any;
+  error?: { code: string; message: string; details?: unknown };
+  requestId: string;
+};
 
 let t: TestCloud;
-const me = (openid: string, payload: unknown = {}) => t.invoke('account', { action: 'me', payload }, openid) as Promise<Envelope>;
+const me = (openid: string, payload: unknown = {}) =>
+  t.invoke('account', { action: 'me', payload }, openid) as Promise<Envelope>;
 const userCount = () => t.cloud.store.count('users', {});
 
 beforeAll(async () => {
@@ -17,7 +23,11 @@ describe('account.me', () => {
     const res = await me('demo-secretary');
     expect(res.ok).toBe(true);
     expect(res.requestId).toEqual(expect.any(String));
-    expect(res.data).toMatchObject({ openid: 'demo-secretary', isNew: false, roles: [{ role: 'secretary', communityId: 'c01' }] });
+    expect(res.data).toMatchObject({
+      openid: 'demo-secretary',
+      isNew: false,
+      roles: [{ role: 'secretary', communityId: 'c01' }],
+    });
     expect(res.data.displayName).toBe(res.data.name);
     expect(res.data.name).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
   });
@@ -25,7 +35,13 @@ describe('account.me', () => {
   it('registers a first-time caller as a resident, once', async () => {
     const before = await userCount();
     const first = await me('o-first-time-1');
-    expect(first.data).toMatchObject({ openid: 'o-first-time-1', isNew: true, name: null, roles: [{ role: 'resident' }], privacyAcceptedVersion: null });
+    expect(first.data).toMatchObject({
+      openid: 'o-first-time-1',
+      isNew: true,
+      name: null,
+      roles: [{ role: 'resident' }],
+      privacyAcceptedVersion: null,
+    });
     const again = await me('o-first-time-1');
     expect(again.data).toMatchObject({ isNew: false, createdAt: first.data.createdAt });
     expect(await userCount()).toBe(before + 1);
@@ -67,7 +83,11 @@ describe('account.me', () => {
 describe('account.acceptPrivacy', () => {
   it('records the accepted version of the privacy guide', async () => {
     await me('o-privacy-reader');
-    const res = (await t.invoke('account', { action: 'acceptPrivacy', payload: { version: PRIVACY_VERSION } }, 'o-privacy-reader')) as Envelope;
+    const res = (await t.invoke(
+      'account',
+      { action: 'acceptPrivacy', payload: { version: PRIVACY_VERSION } },
+      'o-privacy-reader',
+    )) as Envelope;
     expect(res.data.privacyAcceptedVersion).toBe(PRIVACY_VERSION);
     expect((await me('o-privacy-reader')).data.privacyAcceptedVersion).toBe(PRIVACY_VERSION);
     const [doc] = t.cloud.store.find('users', { query: { _id: 'o-privacy-reader' } });
@@ -76,7 +96,11 @@ describe('account.acceptPrivacy', () => {
 
   it('refuses an outdated version and changes nothing', async () => {
     await me('o-privacy-stale');
-    const res = (await t.invoke('account', { action: 'acceptPrivacy', payload: { version: '2019-01' } }, 'o-privacy-stale')) as Envelope;
+    const res = (await t.invoke(
+      'account',
+      { action: 'acceptPrivacy', payload: { version: '2019-01' } },
+      'o-privacy-stale',
+    )) as Envelope;
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await me('o-privacy-stale')).data.privacyAcceptedVersion).toBeNull();
   });

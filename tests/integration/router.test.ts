@@ -12,8 +12,16 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const actions = {
-  echo: defineAction<{ n: number; openid: string }>()({ summary: 'echo', input: z.object({ n: z.number().int() }).strict(), roles: 'anyone' }),
-  staffOnly: defineAction<string>()({ summary: 'staff', input: z.object({}).strict(), roles: ['secretary', 'countyAdmin'] }),
+  echo: defineAction<{ n: number; openid: string }>()({
+    summary: 'echo',
+    input: z.object({ n: z.number().int() }).strict(),
+    roles: 'anyone',
+  }),
+  staffOnly: defineAction<string>()({
+    summary: 'staff',
+    input: z.object({}).strict(),
+    roles: ['secretary', 'countyAdmin'],
+  }),
   explode: defineAction<never>()({ summary: 'boom', input: z.object({}).strict(), roles: 'anyone' }),
   refuse: defineAction<never>()({ summary: 'conflict', input: z.object({}).strict(), roles: 'anyone' }),
 };
@@ -27,7 +35,8 @@ const main = createFunction('probe', actions, {
     throw new AppError('CONFLICT', '已被他人认领', { by: 'someone' });
   },
 });
-const call = (openid: string, event: unknown, context?: { request_id: string }) => withWxContext({ openid }, () => main(event, context)) as Promise<any>;
+const call = (openid: string, event: unknown, context?: { request_id: string }) =>
+  withWxContext({ openid }, () => main(event, context)) as Promise<any>;
 
 describe('the router', () => {
   it('uses the request id CloudBase gives the call', async () => {
@@ -43,17 +52,26 @@ describe('the router', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'n' }] } });
   });
 
-  it.each([null, 'echo', 42, { payload: {} }, { action: 7 }])('answers a malformed event %p with INVALID_INPUT', async (event) => {
-    expect(await call('demo-resident', event)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  });
+  it.each([null, 'echo', 42, { payload: {} }, { action: 7 }])(
+    'answers a malformed event %p with INVALID_INPUT',
+    async (event) => {
+      expect(await call('demo-resident', event)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    },
+  );
 
   it('checks the role: a resident may not call a staff action, a secretary may', async () => {
-    expect(await call('demo-resident', { action: 'staffOnly' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('demo-resident', { action: 'staffOnly' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await call('demo-secretary', { action: 'staffOnly' })).toMatchObject({ ok: true, data: 'secret' });
   });
 
   it('a caller with no profile is FORBIDDEN from role-restricted actions', async () => {
-    expect(await call('o-nobody-yet', { action: 'staffOnly' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('o-nobody-yet', { action: 'staffOnly' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('an unverified member does not hold the member role', async () => {

@@ -1,11 +1,10 @@
 /**
- * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ * @jest-environment ./tests/ui/weapp-environment.ts
  *
  * The home page of the built weapp, driven through the real cloud functions (local CloudBase).
- * Needs `npm run build:weapp` first; builds nothing itself. The local cloud is Node code, hence
- * Node export conditions in this jsdom test (bson's browser build is ESM-only).
+ * Needs `npm run build:weapp` first; builds nothing itself.
  */
-import type { Envelope, Me } from '../../contract';
+import { PRIVACY_VERSION, type Envelope, type Me } from '../../contract';
 import { ROLE_LABELS } from '../../contract/roles';
 import { startLocalCloud } from '../helpers/localCloud';
 import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
@@ -54,8 +53,12 @@ test('a community secretary opening the app sees their name and roles on the hom
   await home.waitForText(me.displayName);
 
   expect(home.text()).toContain('同心圆');
+  for (const grant of me.roles) expect(home.text()).toContain(ROLE_LABELS[grant.role]);
   expect(home.text()).toContain(ROLE_LABELS.secretary);
+  // Every registered user is also a resident, granted or not.
   expect(home.text()).toContain(ROLE_LABELS.resident);
+  // The seeded secretary accepted the current privacy guide: not asked again.
+  expect(home.visible('.nut-popup')).toBe(false);
 });
 
 test('an area not open yet says so instead of pretending', async () => {
@@ -66,6 +69,20 @@ test('an area not open yet says so instead of pretending', async () => {
   await home.waitFor(() => home.navigation.some((n) => n.api === 'showToast'));
 
   expect(home.navigation).toContainEqual({ api: 'showToast', options: expect.objectContaining({ title: '即将开放' }) });
+});
+
+test('a first-time visitor is asked to accept the privacy guide, and 同意 records it', async () => {
+  const openid = 'ui-first-visit';
+  const home = await openHome(openid);
+  await home.waitForText('阅读完整的《用户隐私保护指引》');
+  expect(home.visible('.nut-popup')).toBe(true);
+
+  await home.tap('#txy-privacy-agree');
+  await home.waitFor(() => !home.visible('.nut-popup'));
+
+  const reply = (await local.invoke('account', { action: 'me', payload: {} }, openid)) as Envelope<Me>;
+  if (!reply.ok) throw new Error(reply.error.message);
+  expect(reply.data.privacyAcceptedVersion).toBe(PRIVACY_VERSION);
 });
 
 test('a caller without a WeChat identity sees why the app cannot load', async () => {

@@ -128,7 +128,8 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
         if (collections && v !== null) {
           for (const ref of Array.isArray(v) ? v : [v]) {
             checked++;
-            if (!collections.some((c) => ids.get(c)?.has(ref as string))) dangling.push(`${where}.${key} → ${String(ref)}`);
+            if (!collections.some((c) => ids.get(c)?.has(ref as string)))
+              dangling.push(`${where}.${key} → ${String(ref)}`);
           }
         }
         walk(v, `${where}.${key}`);
@@ -220,7 +221,10 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
     expect(units.get(member?.unitId as string)?.pairedCommunityId).toBe('c01');
     expect(grantOf(user('demo-member-pending'), 'member')).toMatchObject({ verified: false });
 
-    expect(grantOf(user('demo-grid-worker'), 'gridWorker')).toMatchObject({ communityId: 'c01', gridIds: [firstGridOfC01._id] });
+    expect(grantOf(user('demo-grid-worker'), 'gridWorker')).toMatchObject({
+      communityId: 'c01',
+      gridIds: [firstGridOfC01._id],
+    });
     expect(firstGridOfC01.gridWorkerOpenids).toContain('demo-grid-worker');
     expect(docs('contactCards').filter((c) => c.openid === 'demo-grid-worker')).toEqual([
       expect.objectContaining({ gridId: firstGridOfC01._id, title: '网格员', phone: user('demo-grid-worker').phone }),
@@ -245,7 +249,10 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
   it('gives every community its secretary, and about two thirds of 30 seed members verified', () => {
     const users = byId('users');
     for (const c of docs('communities')) {
-      expect(grantOf(users.get(c.secretaryOpenid as string) as Doc, 'secretary')).toEqual({ role: 'secretary', communityId: c._id });
+      expect(grantOf(users.get(c.secretaryOpenid as string) as Doc, 'secretary')).toEqual({
+        role: 'secretary',
+        communityId: c._id,
+      });
     }
     const members = docs('users').filter((u) => /^seed-member-\d\d$/.test(u._id));
     expect(members).toHaveLength(30);
@@ -261,7 +268,9 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
       expect(['government', 'institution', 'enterprise']).toContain(u.kind);
     }
     for (const c of docs('communities')) {
-      const paired = docs('units').filter((u) => u.pairedCommunityId === c._id).map((u) => u._id);
+      const paired = docs('units')
+        .filter((u) => u.pairedCommunityId === c._id)
+        .map((u) => u._id);
       expect(paired.length).toBeGreaterThanOrEqual(2);
       expect(paired.length).toBeLessThanOrEqual(4);
       expect(c.pairedUnitIds).toEqual(paired);

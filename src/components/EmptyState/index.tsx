@@ -6,8 +6,8 @@ import './index.scss';
 export function EmptyState({ title, description }: { title: string; description?: string }) {
   return (
     <Empty
-      className='empty-state'
-      image={<View className='empty-state__mark' />}
+      className="empty-state"
+      image={<View className="empty-state__mark" />}
       title={title}
       description={description}
     />

@@ -19,29 +19,29 @@ function agree() {
 export const PrivacyPopup = observer(() => (
   <Popup
     visible={session.privacyPromptVisible}
-    position='bottom'
+    position="center"
     round
     closeOnOverlayClick={false}
     onClose={session.declinePrivacy}
   >
-    <View className='privacy-popup'>
-      <Text className='privacy-popup__title'>用户隐私保护指引</Text>
-      <Text className='privacy-popup__summary'>
+    <View className="privacy-popup">
+      <Text className="privacy-popup__title">用户隐私保护指引</Text>
+      <Text className="privacy-popup__summary">
         为提交心愿、反映诉求和参加活动，同心圆需要使用您的姓名、手机号、住址、位置和照片。这些信息只给处理您事项的社区工作人员查看，对其他人一律打码显示。
       </Text>
-      <Text className='privacy-popup__link' onClick={() => void Taro.navigateTo({ url: ROUTES.privacyGuide })}>
+      <Text className="privacy-popup__link" onClick={() => void Taro.navigateTo({ url: ROUTES.privacyGuide })}>
         阅读完整的《用户隐私保护指引》
       </Text>
-      {session.privacyError ? <Text className='privacy-popup__error'>{session.privacyError.message}</Text> : null}
-      <View className='privacy-popup__actions'>
-        <Button className='privacy-popup__button' onClick={session.declinePrivacy}>
+      {session.privacyError ? <Text className="privacy-popup__error">{session.privacyError.message}</Text> : null}
+      <View className="privacy-popup__actions">
+        <Button className="privacy-popup__button" onClick={session.declinePrivacy}>
           拒绝
         </Button>
         <Button
-          className='privacy-popup__button'
-          type='primary'
+          className="privacy-popup__button"
+          type="primary"
           id={PRIVACY_AGREE_BUTTON_ID}
-          openType='agreePrivacyAuthorization'
+          openType="agreePrivacyAuthorization"
           loading={session.privacySaving}
           onClick={agree}
         >

@@ -6,9 +6,14 @@ import './index.scss';
 /** The roles a user holds, as tags with their Chinese names. */
 export function RoleTags({ roles, active }: { roles: readonly Role[]; active?: Role }) {
   return (
-    <View className='role-tags'>
+    <View className="role-tags">
       {roles.map((role) => (
-        <Tag key={role} className='role-tags__tag' type={role === active ? 'primary' : 'default'} plain={role !== active}>
+        <Tag
+          key={role}
+          className="role-tags__tag"
+          type={role === active ? 'primary' : 'default'}
+          plain={role !== active}
+        >
           {ROLE_LABELS[role]}
         </Tag>
       ))}

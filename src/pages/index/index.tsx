@@ -19,26 +19,26 @@ const Home = observer(() => {
   const { me, loading, error } = session;
   return (
     <Screen>
-      <View className='home__header'>
-        <Text className='home__brand'>同心圆</Text>
-        <Text className='home__motto'>党建引领 · 共建共治共享</Text>
+      <View className="home__header">
+        <Text className="home__brand">同心圆</Text>
+        <Text className="home__motto">党建引领 · 共建共治共享</Text>
       </View>
 
       {error ? <ErrorNotice error={error} onRetry={session.load} /> : null}
-      {!error && !me && loading ? <View className='home__loading'>加载中…</View> : null}
+      {!error && !me && loading ? <View className="home__loading">加载中…</View> : null}
 
       {me ? (
-        <View className='home__me'>
-          <Text className='home__greeting'>您好，{me.displayName}</Text>
+        <View className="home__me">
+          <Text className="home__greeting">您好，{me.displayName}</Text>
           <RoleTags roles={session.roles} active={session.activeRole} />
         </View>
       ) : null}
 
-      <View className='home__areas'>
+      <View className="home__areas">
         {AREAS.map((area) => (
           <View key={area.key} className={`home__area home__area--${area.key}`} onClick={() => open(area)}>
-            <Text className='home__area-title'>{area.title}</Text>
-            <Text className='home__area-hint'>{area.go === 'soon' ? '即将开放' : area.hint}</Text>
+            <Text className="home__area-title">{area.title}</Text>
+            <Text className="home__area-hint">{area.go === 'soon' ? '即将开放' : area.hint}</Text>
           </View>
         ))}
       </View>

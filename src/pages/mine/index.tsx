@@ -20,13 +20,13 @@ const Profile = observer(() => {
   // `account.me` carries no phone yet; shown masked once it does.
   const phone = (me as typeof me & { phone?: string | null }).phone;
   return (
-    <View className='mine__profile'>
-      <Avatar size='large' background='#c8161d' color='#fff'>
+    <View className="mine__profile">
+      <Avatar size="large" background="#c8161d" color="#fff">
         {me.displayName.slice(0, 1)}
       </Avatar>
-      <View className='mine__who'>
-        <Text className='mine__name'>{me.displayName}</Text>
-        {phone ? <Text className='mine__phone'>{maskPhone(phone)}</Text> : null}
+      <View className="mine__who">
+        <Text className="mine__name">{me.displayName}</Text>
+        {phone ? <Text className="mine__phone">{maskPhone(phone)}</Text> : null}
         <RoleTags roles={session.roles} active={session.activeRole} />
       </View>
     </View>
@@ -36,13 +36,13 @@ const Profile = observer(() => {
 /** Holding several roles: choose which one the app acts as. */
 const RoleSwitcher = observer(() =>
   session.roles.length > 1 ? (
-    <Cell.Group title='切换身份'>
+    <Cell.Group title="切换身份">
       {session.roles.map((role) => (
         <Cell
           key={role}
           title={ROLE_LABELS[role]}
           clickable
-          extra={role === session.activeRole ? <Tag type='primary'>当前</Tag> : '切换'}
+          extra={role === session.activeRole ? <Tag type="primary">当前</Tag> : '切换'}
           onClick={() => session.setActiveRole(role)}
         />
       ))}
@@ -55,33 +55,33 @@ const Mine = observer(() => {
   return (
     <Screen>
       {error ? <ErrorNotice error={error} onRetry={session.load} /> : null}
-      {!error && !me && loading ? <View className='mine__loading'>加载中…</View> : null}
+      {!error && !me && loading ? <View className="mine__loading">加载中…</View> : null}
       <Profile />
       <RoleSwitcher />
 
-      <Cell.Group title='设置'>
+      <Cell.Group title="设置">
         <Cell
-          title='大字模式'
-          description='放大全部文字，方便老年人阅读'
+          title="大字模式"
+          description="放大全部文字，方便老年人阅读"
           extra={<Switch checked={session.largeText} onChange={session.setLargeText} />}
         />
         <Cell
-          title='隐私授权'
+          title="隐私授权"
           extra={session.privacyAccepted ? '已同意' : '未同意'}
           clickable={!session.privacyAccepted}
           onClick={session.privacyAccepted ? undefined : session.reopenPrivacy}
         />
-        <Cell title='用户隐私保护指引' clickable extra='查看' onClick={go(ROUTES.privacyGuide)} />
+        <Cell title="用户隐私保护指引" clickable extra="查看" onClick={go(ROUTES.privacyGuide)} />
         {session.roles.includes('member') ? (
-          <Cell title='六个一 说明' clickable extra='查看' onClick={go(ROUTES.sixOnesGuide)} />
+          <Cell title="六个一 说明" clickable extra="查看" onClick={go(ROUTES.sixOnesGuide)} />
         ) : null}
         {session.staffGrants.length > 0 ? (
-          <Cell title='我的工作职责' clickable extra='查看' onClick={go(ROUTES.staffRoles)} />
+          <Cell title="我的工作职责" clickable extra="查看" onClick={go(ROUTES.staffRoles)} />
         ) : null}
       </Cell.Group>
 
       {process.env.TARO_ENV === 'h5' ? (
-        <View className='mine__demo'>
+        <View className="mine__demo">
           <Button block onClick={go(ROUTES.demoPicker)}>
             切换演示身份
           </Button>

@@ -12,15 +12,15 @@ const DemoPicker = observer(() => {
   useLoad(() => void demoUsers.load());
   return (
     <Screen>
-      <Text className='demo-pick__intro'>本地演示环境：选择一个身份进入。真实小程序中身份来自微信。</Text>
+      <Text className="demo-pick__intro">本地演示环境：选择一个身份进入。真实小程序中身份来自微信。</Text>
       {demoUsers.error ? <ErrorNotice error={demoUsers.error} onRetry={demoUsers.load} /> : null}
-      {demoUsers.loading ? <View className='demo-pick__loading'>加载中…</View> : null}
+      {demoUsers.loading ? <View className="demo-pick__loading">加载中…</View> : null}
       {demoUsers.groups.map((group) => (
         <Cell.Group key={group.role} title={group.heading}>
           {group.users.map((user) => (
             <Cell
               key={user.openid}
-              className='demo-pick__user'
+              className="demo-pick__user"
               title={user.name}
               description={user.label}
               clickable

@@ -14,7 +14,9 @@ export function describeScope(grant: RoleGrant): string {
     case 'countyAdmin':
       return '全县城市社区';
     case 'member':
-      return [grant.communityId && `社区 ${grant.communityId}`, grant.unitId && `单位 ${grant.unitId}`].filter(Boolean).join(' · ');
+      return [grant.communityId && `社区 ${grant.communityId}`, grant.unitId && `单位 ${grant.unitId}`]
+        .filter(Boolean)
+        .join(' · ');
     case 'resident':
       return '';
   }

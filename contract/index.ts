@@ -1,15 +1,18 @@
 import type { ActionMap, InputOf, ResultOf } from './action';
 import { account } from './functions/account';
+import { directory } from './functions/directory';
 
 export * from './errors';
 export * from './roles';
 export * from './action';
 export * from './privacy';
-export type { Me } from './functions/account';
+export type * from './functions/account';
+export type * from './functions/directory';
 
 /** Every deployed function and its actions: the single source for router, client and docs. */
 export const contract = {
   account,
+  directory,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import { contract, ERROR_CODES, ROLE_LABELS } from '../contract';
+import { contract, ERROR_CODES, ROLE_LABELS, type ActionMap } from '../contract';
 
 export const API_DOC = path.resolve(__dirname, '../docs/api.md');
 
@@ -35,7 +35,7 @@ export function renderApiDoc(): string {
   ];
   for (const [fn, actions] of Object.entries(contract)) {
     out.push(`## \`${fn}\``, '');
-    for (const [name, spec] of Object.entries(actions)) {
+    for (const [name, spec] of Object.entries(actions as ActionMap)) {
       const roles =
         spec.roles === 'anyone' ? 'anyone with a WeChat identity' : spec.roles.map((r) => `\`${r}\``).join(', ');
       const schema = zodToJsonSchema(spec.input, { $refStrategy: 'none' }) as Record<string, unknown>;

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import type { RoleGrant } from '../roles';
+import { day, id, personName, phone, text } from '../fields';
+import { ROLES, type RoleGrant } from '../roles';
+import type { ContactCardView } from './directory';
+
+/** Where a resident lives: the micro-grid (小区/楼栋) decides the grid. */
+export interface ResidentAddress {
+  communityId: string;
+  residentGroupId: string;
+  gridId: string;
+  microGridId: string;
+  /** Unit and room, free text (e.g. 2单元301). */
+  building: string;
+}
 
 /** What `account.me` answers: the caller's own profile, unmasked (it is theirs). */
 export interface Me {
@@ -8,13 +20,76 @@ export interface Me {
   name: string | null;
   /** Nickname shown when no real name was given. */
   displayName: string;
+  phone: string | null;
+  address: ResidentAddress | null;
   roles: RoleGrant[];
   /** Version of the privacy guide (用户隐私保护指引) the user accepted, or null. */
   privacyAcceptedVersion: string | null;
+  /** The member's report (双报到) awaiting the secretary, if any. */
+  pendingReport: { id: string; communityId: string; communityName: string; createdAt: string } | null;
   /** True when this call registered the caller. */
   isNew: boolean;
   createdAt: string;
 }
+
+/** "My grid": the card a resident sees for the grid of their address. */
+export interface MyGrid {
+  community: { id: string; name: string };
+  grid: { id: string; name: string };
+  microGrid: { id: string; name: string };
+  /** Grid head first, then grid workers: only what each agreed to publish. */
+  cards: ContactCardView[];
+  /** 1+1带N: the party member and grid worker linked to the resident's building. */
+  pair: { memberName: string; gridWorkerName: string; households: number } | null;
+}
+
+export const REPORT_STATUSES = ['pending', 'verified', 'rejected', 'superseded'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** A member's report to a community (双报到). Name and phone masked unless the viewer is the member or staff in scope. */
+export interface MemberReportView {
+  id: string;
+  openid: string;
+  name: string;
+  phone: string;
+  unit: { id: string; name: string };
+  partyBranch: string;
+  joinedAt: string;
+  community: { id: string; name: string };
+  status: ReportStatus;
+  reason: string | null;
+  createdAt: string;
+  reviewedAt: string | null;
+}
+
+/** A member as a secretary or unit admin sees them. */
+export interface MemberView {
+  openid: string;
+  name: string;
+  phone: string;
+  unit: { id: string; name: string };
+  community: { id: string; name: string } | null;
+  /** `verified`: reported and verified there; `pending`: a report awaits; `none`: not reported. */
+  status: 'verified' | 'pending' | 'none';
+  partyBranch: string | null;
+}
+
+/** A user as the county admin finds them to grant roles. */
+export interface UserSummary {
+  openid: string;
+  name: string;
+  phone: string;
+  roles: RoleGrant[];
+}
+
+const roleGrant = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('gridWorker'), communityId: id, gridIds: z.array(id).min(1).max(20) }).strict(),
+  z.object({ role: z.literal('secretary'), communityId: id }).strict(),
+  z.object({ role: z.literal('department'), departmentId: id }).strict(),
+  z.object({ role: z.literal('unitAdmin'), unitId: id }).strict(),
+  z.object({ role: z.literal('countyAdmin') }).strict(),
+]);
+export type StaffGrant = z.infer<typeof roleGrant>;
 
 export const account = {
   me: defineAction<Me>()({
@@ -26,5 +101,89 @@ export const account = {
     summary: 'Records that the caller accepted this version of the privacy guide (用户隐私保护指引).',
     input: z.object({ version: z.string().min(1).max(32) }).strict(),
     roles: 'anyone',
+  }),
+  updateProfile: defineAction<Me>()({
+    summary:
+      "Fills or edits the caller's profile: name, phone (typed in h5; in weapp a phone-number button code), address. Needs the privacy guide accepted.",
+    input: z
+      .object({
+        name: personName,
+        phone: phone.optional(),
+        /** weapp: the `code` of `<button open-type="getPhoneNumber">`, exchanged on the server. */
+        phoneCode: z.string().min(1).max(128).optional(),
+        address: z
+          .object({ communityId: id, residentGroupId: id, microGridId: id, building: text(0, 30).default('') })
+          .strict(),
+      })
+      .strict()
+      .refine((p) => p.phone !== undefined || p.phoneCode !== undefined, { message: '请填写手机号', path: ['phone'] }),
+    roles: 'anyone',
+  }),
+  myGrid: defineAction<MyGrid>()({
+    summary: "The contact card of the caller's grid and the 1+1带N pair of their building.",
+    input: z.object({}).strict(),
+    roles: ['resident'],
+  }),
+  registerMember: defineAction<MemberReportView>()({
+    summary:
+      "Registers the caller as an in-service party member and reports to a community (双报到): by default the unit's paired community. The secretary verifies.",
+    input: z
+      .object({
+        unitId: id,
+        partyBranch: text(2, 50),
+        joinedAt: day,
+        communityId: id.optional(),
+      })
+      .strict(),
+    roles: ['resident'],
+  }),
+  myReports: defineAction<MemberReportView[]>()({
+    summary: "The caller's reports, newest first (history is kept).",
+    input: z.object({}).strict(),
+    roles: ['resident'],
+  }),
+  reportQueue: defineAction<MemberReportView[]>()({
+    summary: "Member reports to the secretary's community, oldest first, by status (default pending).",
+    input: z.object({ status: z.enum(REPORT_STATUSES).default('pending') }).strict(),
+    roles: ['secretary'],
+  }),
+  reviewReport: defineAction<MemberReportView>()({
+    summary: 'Verifies or rejects (with a reason) a pending member report of the secretary’s community.',
+    input: z
+      .object({ reportId: id, decision: z.enum(['verify', 'reject']), reason: text(2, 200).optional() })
+      .strict()
+      .refine((p) => p.decision === 'verify' || p.reason !== undefined, {
+        message: '驳回须说明理由',
+        path: ['reason'],
+      }),
+    roles: ['secretary'],
+  }),
+  communityMembers: defineAction<MemberView[]>()({
+    summary: 'Verified members of a community with their units (secretary: their own; county admin: any).',
+    input: z.object({ communityId: id.optional() }).strict(),
+    roles: ['secretary', 'countyAdmin'],
+  }),
+  unitMembers: defineAction<MemberView[]>()({
+    summary: "A unit's members: where they reported, verified or not (unit admin: their own; county admin: any).",
+    input: z.object({ unitId: id.optional() }).strict(),
+    roles: ['unitAdmin', 'countyAdmin'],
+  }),
+  findUsers: defineAction<UserSummary[]>()({
+    summary: 'Finds users by name or phone to grant roles (county admin; secretary within their community).',
+    input: z.object({ query: text(1, 20) }).strict(),
+    roles: ['countyAdmin', 'secretary'],
+  }),
+  grantRole: defineAction<UserSummary>()({
+    summary:
+      'Grants a staff role with its scope. County admin: any; a secretary: grid worker of grids of their own community. Audited.',
+    input: z.object({ openid: id, grant: roleGrant }).strict(),
+    roles: ['countyAdmin', 'secretary'],
+  }),
+  revokeRole: defineAction<UserSummary>()({
+    summary: 'Revokes a staff role (same scope rules as grantRole). Audited.',
+    input: z
+      .object({ openid: id, role: z.enum(ROLES).exclude(['resident', 'member']), scopeId: id.optional() })
+      .strict(),
+    roles: ['countyAdmin', 'secretary'],
   }),
 } as const;

@@ -98,6 +98,24 @@ const APIS: Record<string, (cloud: LocalCloud, p: Params) => Promise<ApiResult>>
     };
   },
 
+  /** The local stand-in: a code `local-phone-<11 digits>` (what the h5 build and tests send) yields that number. */
+  'phonenumber.getPhoneNumber': async (_cloud, p) => {
+    const m = typeof p.code === 'string' ? /^local-phone-(1[3-9]\d{9})$/.exec(p.code) : null;
+    if (!m) return fail(40029, 'invalid code');
+    return {
+      json: {
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: {
+          phoneNumber: m[1],
+          purePhoneNumber: m[1],
+          countryCode: '86',
+          watermark: { timestamp: Math.floor(emulatorClock.nowMs() / 1000), appid: 'wx-local-app' },
+        },
+      },
+    };
+  },
+
   'wxacode.getUnlimited': async (_cloud, p) => {
     if (typeof p.scene !== 'string' || p.scene.length === 0 || p.scene.length > 32)
       return fail(40169, 'invalid length for scene');

@@ -26,8 +26,9 @@ export const CASES: BenchCase[] = [
     name: 'account.acceptPrivacy',
     fn: 'account',
     action: 'acceptPrivacy',
+    // users registered by the case above, who have not accepted yet: one read, one write
     call: (i) => ({
-      openid: `seed-member-${String((i % 30) + 1).padStart(2, '0')}`,
+      openid: `o-bench-new-${i}`,
       payload: { version: PRIVACY_VERSION },
     }),
   },

@@ -1,5 +1,23 @@
 import { account } from '../../contract/functions/account';
 import type { Handlers } from '../platform/router';
-import { acceptPrivacy, me } from './me';
+import { myGrid } from './grid';
+import { acceptPrivacy, me, updateProfile } from './me';
+import { communityMembers, unitMembers } from './members';
+import { myReports, registerMember, reportQueue, reviewReport } from './reports';
+import { findUsers, grantRole, revokeRole } from './roles';
 
-export const accountHandlers: Handlers<typeof account> = { me, acceptPrivacy };
+export const accountHandlers: Handlers<typeof account> = {
+  me,
+  acceptPrivacy,
+  updateProfile,
+  myGrid,
+  registerMember,
+  myReports,
+  reportQueue,
+  reviewReport,
+  communityMembers,
+  unitMembers,
+  findUsers,
+  grantRole,
+  revokeRole,
+};

@@ -1,25 +1,15 @@
-import { PRIVACY_VERSION } from '../../contract';
-import type { Me } from '../../contract';
+import { PRIVACY_VERSION } from '../../contract/privacy';
+import type { Me } from '../../contract/functions/account';
 import type { CallContext } from '../platform/router';
-import { conflict, invalidInput } from '../platform/errors';
+import { conflict, forbidden, invalidInput } from '../platform/errors';
 import { loadUser, type UserDoc } from '../platform/identity';
+import { exchangePhoneCode } from '../platform/wechat';
+import { toMe } from './views';
 
 const isDuplicate = (err: unknown) =>
   /duplicate|E11000/i.test(
     String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? ''),
   );
-
-export function toMe(user: UserDoc, isNew: boolean): Me {
-  return {
-    openid: user.openid,
-    name: user.name,
-    displayName: user.name ?? user.nickname,
-    roles: user.roles,
-    privacyAcceptedVersion: user.privacyAcceptedVersion,
-    isNew,
-    createdAt: new Date(user.createdAt).toISOString(),
-  };
-}
 
 /** A first-time caller becomes a resident. `_id` = openid, so of two concurrent first calls one inserts and the other reads. */
 async function register(ctx: CallContext): Promise<{ user: UserDoc; isNew: boolean }> {
@@ -31,6 +21,9 @@ async function register(ctx: CallContext): Promise<{ user: UserDoc; isNew: boole
     phone: null,
     roles: [{ role: 'resident' }],
     privacyAcceptedVersion: null,
+    address: null,
+    member: null,
+    pendingReport: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     createdBy: ctx.openid,
@@ -58,17 +51,54 @@ export async function acceptPrivacy(input: { version: string }, ctx: CallContext
   }
   const { user } = ctx.user ? { user: ctx.user } : await register(ctx);
   if (user.privacyAcceptedVersion === input.version) return toMe(user, false);
-  const _ = ctx.db.command;
   await ctx.db
     .collection('users')
     .doc(ctx.openid)
-    .update({
-      data: {
-        privacyAcceptedVersion: input.version,
-        privacyAcceptedAt: ctx.now,
-        updatedAt: ctx.now,
-        updatedBy: _.set(ctx.openid),
-      },
-    });
+    .update({ data: { privacyAcceptedVersion: input.version, privacyAcceptedAt: ctx.now, updatedAt: ctx.now } });
   return toMe({ ...user, privacyAcceptedVersion: input.version }, false);
+}
+
+interface ProfileInput {
+  name: string;
+  phone?: string;
+  phoneCode?: string;
+  address: { communityId: string; residentGroupId: string; microGridId: string; building: string };
+}
+
+/**
+ * The resident's profile. The address is checked against the directory in one read: the
+ * micro-grid and the resident group must both belong to the named community.
+ */
+export async function updateProfile(input: ProfileInput, ctx: CallContext): Promise<Me> {
+  const user = ctx.user;
+  if (!user || user.privacyAcceptedVersion !== PRIVACY_VERSION) {
+    throw forbidden('请先阅读并同意隐私保护指引');
+  }
+  const { address } = input;
+  const _ = ctx.db.command;
+  const { list } = await ctx.db
+    .collection('grids')
+    .aggregate()
+    .match({ _id: address.microGridId, level: 'microGrid', communityId: address.communityId })
+    .lookup({ from: 'residentGroups', localField: 'communityId', foreignField: 'communityId', as: 'groups' })
+    .end<{ parentId: string; groups: Array<{ _id: string }> }>();
+  const microGrid = list[0];
+  if (!microGrid) {
+    throw invalidInput('所选楼栋不属于该社区', [{ path: 'address.microGridId', message: '楼栋不存在' }]);
+  }
+  if (!microGrid.groups.some((g) => g._id === address.residentGroupId)) {
+    throw invalidInput('所选居民小组不属于该社区', [{ path: 'address.residentGroupId', message: '居民小组不存在' }]);
+  }
+  const phone = input.phone ?? (await exchangePhoneCode(input.phoneCode!, ctx.requestId));
+  const next = {
+    name: input.name,
+    phone,
+    address: { ...address, gridId: microGrid.parentId },
+    updatedAt: ctx.now,
+  };
+  await ctx.db
+    .collection('users')
+    .doc(ctx.openid)
+    .update({ data: { ...next, address: _.set(next.address) } });
+  return toMe({ ...user, ...next }, false);
 }

@@ -23,6 +23,10 @@ export const COLLECTIONS = {
   departments: { indexes: none },
   stations: { indexes: [{ fields: ['communityId'] }] },
   propertyCompanies: { indexes: none },
+  /** 双报到: a member's reports to communities, history kept. */
+  memberReports: { indexes: [{ fields: ['communityId'] }, { fields: ['openid'] }, { fields: ['unitId'] }] },
+  /** Who changed the directory or someone's roles, when, before and after. */
+  audits: { indexes: [{ fields: ['entityId'] }] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -1,3 +1,4 @@
+import type { ResidentAddress } from '../../contract/functions/account';
 import type { Role, RoleGrant } from '../../contract/roles';
 import type { Database } from './cloud';
 
@@ -13,6 +14,12 @@ export interface UserDoc {
   phone: string | null;
   roles: RoleGrant[];
   privacyAcceptedVersion: string | null;
+  /** Where a resident lives; set by account.updateProfile. */
+  address?: ResidentAddress | null;
+  /** An in-service member's own data (双报到), set when they register as a member. */
+  member?: { unitId: string; partyBranch: string; joinedAt: string; verifiedReportId?: string } | null;
+  /** The member's report awaiting the secretary (one at a time). */
+  pendingReport?: { id: string; communityId: string; communityName: string; createdAt: Date } | null;
   /** Demo users carry a label for the local 选择演示身份 screen; never set in production. */
   demo?: { label: string; order: number };
   createdAt: Date;

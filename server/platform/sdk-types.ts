@@ -86,16 +86,23 @@ export interface DocumentRef {
 }
 
 export interface Aggregate {
-  [stage: string]: (arg: unknown) => Aggregate;
-}
-export interface AggregateEnd {
+  match(q: AnyObject): Aggregate;
+  lookup(spec: AnyObject): Aggregate;
+  group(spec: AnyObject): Aggregate;
+  sort(spec: Record<string, 1 | -1>): Aggregate;
+  skip(n: number): Aggregate;
+  limit(n: number): Aggregate;
+  project(spec: AnyObject): Aggregate;
+  addFields(spec: AnyObject): Aggregate;
+  unwind(spec: string | AnyObject): Aggregate;
+  count(field: string): Aggregate;
   end<T = AnyObject>(): Promise<{ list: T[]; errMsg: string }>;
 }
 
 export interface Collection extends Query {
   doc(id: string): DocumentRef;
   add(opts: { data: object }): Promise<{ _id: string; errMsg: string }>;
-  aggregate(): Aggregate & AggregateEnd & Record<string, (arg: unknown) => Aggregate & AggregateEnd>;
+  aggregate(): Aggregate;
 }
 
 export interface TxCollection {

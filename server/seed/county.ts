@@ -8,6 +8,7 @@
  * by a fixed number and a label, so changing one part of the county does not reshuffle the rest.
  */
 import * as N from './names';
+import type { MemberReportDoc } from '../accounts/model';
 import type {
   CommunityDoc,
   ContactCardDoc,
@@ -570,7 +571,70 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   // Demo identities first, in their order; then everyone else as created (a stable sort).
   const users = [...town.users].sort((a, b) => (a.demo?.order ?? 1e9) - (b.demo?.order ?? 1e9));
 
-  return { communities, residentGroups, grids, contactCards, units, departments, stations, propertyCompanies, users };
+  const memberReports = buildMemberReports(users, units, communities);
+
+  return {
+    communities,
+    residentGroups,
+    grids,
+    contactCards,
+    units,
+    departments,
+    stations,
+    propertyCompanies,
+    users,
+    memberReports,
+  };
+}
+
+const BRANCH_ORDINALS = ['第一', '第二', '第三'];
+
+/**
+ * 双报到 records behind the member grants: a verified report (checked by the community's
+ * secretary) or a pending one (also noted on the user, as account.registerMember does).
+ */
+function buildMemberReports(users: SeedUserDoc[], units: UnitDoc[], communities: CommunityDoc[]): MemberReportDoc[] {
+  const rng = new Rng('reports');
+  const reports: MemberReportDoc[] = [];
+  for (const user of users) {
+    const grant = user.roles.find((g) => g.role === 'member');
+    if (!grant || grant.role !== 'member' || !grant.communityId || !grant.unitId) continue;
+    const unit = units.find((u) => u._id === grant.unitId)!;
+    const community = communities.find((c) => c._id === grant.communityId)!;
+    const partyBranch = `${unit.name}${rng.pick(BRANCH_ORDINALS)}党支部`;
+    const joinedAt = `${rng.int(1985, 2020)}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`;
+    const createdAt = new Date(SEED_BASE_DATE.getTime() + rng.int(1, 60) * 86_400_000);
+    const report: MemberReportDoc = {
+      _id: `report-${user.openid}`,
+      openid: user.openid,
+      name: user.name ?? user.nickname,
+      phone: user.phone ?? '',
+      unitId: unit._id,
+      unitName: unit.name,
+      partyBranch,
+      joinedAt,
+      communityId: community._id,
+      communityName: community.name,
+      status: grant.verified ? 'verified' : 'pending',
+      reason: null,
+      reviewedBy: grant.verified ? community.secretaryOpenid : null,
+      reviewedAt: grant.verified ? new Date(createdAt.getTime() + 86_400_000) : null,
+      createdAt,
+      updatedAt: createdAt,
+      createdBy: user.openid,
+    };
+    user.member = {
+      unitId: unit._id,
+      partyBranch,
+      joinedAt,
+      ...(grant.verified ? { verifiedReportId: report._id } : {}),
+    };
+    if (!grant.verified) {
+      user.pendingReport = { id: report._id, communityId: community._id, communityName: community.name, createdAt };
+    }
+    reports.push(report);
+  }
+  return reports;
 }
 
 /** The county as collection name → documents, for the seeding script. */

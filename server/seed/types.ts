@@ -2,6 +2,7 @@
  * Document shapes of the directory collections (PRODUCT.md "The county's structure"), as the
  * seed writes them. Coordinates are GCJ-02 (the WeChat map's system); GeoJSON is [lng, lat].
  */
+import type { MemberReportDoc } from '../accounts/model';
 import type { UserDoc } from '../platform/identity';
 import type { STATION_AMENITIES, STATION_SERVICES } from './names';
 
@@ -162,6 +163,7 @@ export interface CountySeed {
   stations: StationDoc[];
   propertyCompanies: PropertyCompanyDoc[];
   users: SeedUserDoc[];
+  memberReports: MemberReportDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

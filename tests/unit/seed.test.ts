@@ -86,9 +86,31 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
       expect({ collection, unique: new Set(ids).size }).toEqual({ collection, unique: ids.length });
       for (const d of list) {
         expect(d._id).toMatch(/^[a-z0-9-]+$/);
+        if (collection === 'memberReports') continue; // dated as filed, by the member (below)
         expect(d.createdAt).toEqual(new Date('2026-01-05T00:00:00Z'));
         expect(d.updatedAt).toEqual(new Date('2026-01-05T00:00:00Z'));
         expect(d.createdBy).toBe('seed');
+      }
+    }
+  });
+
+  it('backs every member grant with a 双报到 report: verified ones reviewed by the secretary, pending ones noted on the user', () => {
+    const members = seed.users.filter((u) => u.roles.some((g) => g.role === 'member'));
+    expect(seed.memberReports).toHaveLength(members.length);
+    for (const user of members) {
+      const grant = user.roles.find((g) => g.role === 'member')!;
+      if (grant.role !== 'member') throw new Error('unreachable');
+      const report = seed.memberReports.find((r) => r.openid === user.openid)!;
+      expect(report).toMatchObject({ communityId: grant.communityId, unitId: grant.unitId, createdBy: user.openid });
+      expect(report.createdAt.getTime()).toBeGreaterThan(new Date('2026-01-05T00:00:00Z').getTime());
+      const community = seed.communities.find((c) => c._id === report.communityId)!;
+      if (grant.verified) {
+        expect(report).toMatchObject({ status: 'verified', reviewedBy: community.secretaryOpenid });
+        expect(user.member?.verifiedReportId).toBe(report._id);
+        expect(user.pendingReport ?? null).toBeNull();
+      } else {
+        expect(report.status).toBe('pending');
+        expect(user.pendingReport?.id).toBe(report._id);
       }
     }
   });

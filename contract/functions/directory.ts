@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import { defineAction } from '../action';
+import { id, latLng, phone, personName, polygon, text } from '../fields';
+
+/** A community as pickers and lists show it. */
+export interface CommunitySummary {
+  id: string;
+  name: string;
+  address: string;
+}
+
+/** What a resident's profile form needs to pick an address in one community. */
+export interface CommunityDetail extends CommunitySummary {
+  residentGroups: Array<{ id: string; name: string }>;
+  grids: Array<{ id: string; name: string; microGrids: Array<{ id: string; name: string }> }>;
+  units: Array<{ id: string; name: string }>;
+}
+
+export interface UnitSummary {
+  id: string;
+  name: string;
+  kind: 'government' | 'institution' | 'enterprise';
+  pairedCommunityId: string;
+  pairedCommunityName: string;
+}
+
+export interface DepartmentSummary {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+/** 红色驿站, with the distance from the caller when a location was sent. */
+export interface StationView {
+  id: string;
+  name: string;
+  communityId: string;
+  communityName: string;
+  address: string;
+  location: { lat: number; lng: number };
+  openingHours: string;
+  /** Open at the server's current time (Asia/Shanghai). */
+  openNow: boolean;
+  services: string[];
+  amenities: string[];
+  /** Metres, haversine; null when no location was sent. */
+  distanceM: number | null;
+}
+
+/** One person on a grid's public contact card (民情联系卡): only what they agreed to publish. */
+export interface ContactCardView {
+  id: string;
+  title: '网格长' | '网格员';
+  name: string | null;
+  phone: string | null;
+  photo: string | null;
+  duties: string;
+}
+
+/** The staff view of a contact card: everything, with the publish flags. */
+export interface ContactCardAdminView {
+  id: string;
+  gridId: string;
+  openid: string;
+  title: '网格长' | '网格员';
+  name: string;
+  phone: string;
+  photo: string | null;
+  duties: string;
+  published: { name: boolean; phone: boolean; photo: boolean };
+}
+
+/** A change to the directory or to someone's roles: who, when, before, after. */
+export interface AuditEntry {
+  id: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  by: string;
+  byName: string;
+  at: string;
+  before: unknown;
+  after: unknown;
+}
+
+export const DIRECTORY_KINDS = [
+  'community',
+  'grid',
+  'microGrid',
+  'unit',
+  'department',
+  'station',
+  'propertyCompany',
+] as const;
+export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
+
+const cardInput = z
+  .object({
+    gridId: id,
+    /** Omitted to add a card. */
+    cardId: id.optional(),
+    openid: id,
+    title: z.enum(['网格长', '网格员']),
+    name: personName,
+    phone,
+    photo: z.string().max(300).nullable().default(null),
+    duties: text(2, 200),
+    published: z.object({ name: z.boolean(), phone: z.boolean(), photo: z.boolean() }).strict(),
+  })
+  .strict();
+
+/** The fields of each directory kind the county admin edits (ids are chosen by the server on create). */
+export const directoryEntityInput = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('community'),
+      id: id.optional(),
+      data: z
+        .object({
+          name: text(2, 30),
+          address: text(4, 100),
+          location: latLng,
+          pairedUnitIds: z.array(id).max(20).default([]),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('grid'),
+      id: id.optional(),
+      data: z
+        .object({
+          name: text(2, 40),
+          communityId: id,
+          boundary: polygon,
+          order: z.number().int().min(0).max(999).default(0),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('microGrid'),
+      id: id.optional(),
+      data: z
+        .object({
+          name: text(2, 40),
+          compound: text(2, 40),
+          gridId: id,
+          boundary: polygon,
+          householdCount: z.number().int().min(0).max(5000),
+          propertyCompanyId: id.nullable().default(null),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('unit'),
+      id: id.optional(),
+      data: z
+        .object({
+          name: text(2, 50),
+          kind: z.enum(['government', 'institution', 'enterprise']),
+          partyOrgName: text(2, 60),
+          pairedCommunityId: id,
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('department'),
+      id: id.optional(),
+      data: z
+        .object({ name: text(2, 50), shortName: text(1, 10), liaisonName: personName, liaisonPhone: phone })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('station'),
+      id: id.optional(),
+      data: z
+        .object({
+          name: text(2, 40),
+          communityId: id,
+          address: text(4, 100),
+          location: latLng,
+          openingHours: z
+            .string()
+            .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, '营业时间格式为 08:00-20:00'),
+          services: z.array(z.enum(['政策宣传', '民情收集', '帮扶解难', '文明引导'])).max(4),
+          amenities: z.array(z.enum(['休息桌椅', '学习角', '雨具', '茶水', '针线包', '充电宝', '书籍'])).max(7),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('propertyCompany'),
+      id: id.optional(),
+      data: z
+        .object({
+          name: text(2, 50),
+          hasPartyOrg: z.boolean(),
+          partyOrgName: text(2, 60).nullable(),
+          liaisonName: personName,
+          liaisonPhone: phone,
+          communityIds: z.array(id).max(14),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+export type DirectoryEntityInput = z.infer<typeof directoryEntityInput>;
+
+export const directory = {
+  communities: defineAction<CommunitySummary[]>()({
+    summary: 'All communities (for pickers).',
+    input: z.object({}).strict(),
+    roles: 'anyone',
+  }),
+  community: defineAction<CommunityDetail>()({
+    summary: "A community's resident groups, grids with their micro-grids, and paired units (for the profile form).",
+    input: z.object({ communityId: id }).strict(),
+    roles: 'anyone',
+  }),
+  units: defineAction<UnitSummary[]>()({
+    summary: 'Paired units (结对共建单位), optionally of one community (for member registration).',
+    input: z.object({ communityId: id.optional() }).strict(),
+    roles: 'anyone',
+  }),
+  departments: defineAction<DepartmentSummary[]>()({
+    summary: 'The departments that answer whistles.',
+    input: z.object({}).strict(),
+    roles: ['secretary', 'department', 'countyAdmin'],
+  }),
+  stations: defineAction<StationView[]>()({
+    summary: 'Red Stations (红色驿站), nearest first when a location (GCJ-02) is sent.',
+    input: z.object({ near: latLng.optional() }).strict(),
+    roles: 'anyone',
+  }),
+  gridCards: defineAction<ContactCardAdminView[]>()({
+    summary:
+      "The contact cards of one grid, in full, for the staff who manage them (the grid's secretary, the county admin).",
+    input: z.object({ gridId: id }).strict(),
+    roles: ['secretary', 'countyAdmin'],
+  }),
+  saveContactCard: defineAction<ContactCardAdminView>()({
+    summary: 'Adds or edits a contact card of a grid (secretary of its community, county admin). Audited.',
+    input: cardInput,
+    roles: ['secretary', 'countyAdmin'],
+  }),
+  save: defineAction<{ id: string }>()({
+    summary:
+      'Creates or edits a directory entry: community, grid, micro-grid, unit (and its pairing), department, station, property company. County admin; audited.',
+    input: directoryEntityInput,
+    roles: ['countyAdmin'],
+  }),
+  audit: defineAction<AuditEntry[]>()({
+    summary: 'The audit trail, newest first, optionally of one entity (county admin).',
+    input: z.object({ entityId: id.optional(), limit: z.number().int().min(1).max(100).default(50) }).strict(),
+    roles: ['countyAdmin'],
+  }),
+} as const;

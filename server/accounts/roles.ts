@@ -1,0 +1,165 @@
+import type { StaffGrant, UserSummary } from '../../contract/functions/account';
+import type { Role, RoleGrant } from '../../contract/roles';
+import { audit } from '../platform/audit';
+import { isCountyAdmin, scopeIds } from '../platform/authorize';
+import { conflict, forbidden, invalidInput, notFound } from '../platform/errors';
+import type { UserDoc } from '../platform/identity';
+import type { CallContext } from '../platform/router';
+import type { Transaction } from '../platform/sdk-types';
+import { inTransaction, txGet } from '../platform/tx';
+
+const toSummary = (u: UserDoc): UserSummary => ({
+  openid: u.openid,
+  name: u.name ?? u.nickname,
+  phone: u.phone ?? '',
+  roles: u.roles,
+});
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** County admin: anyone; a secretary: people living in their community (to appoint grid workers). */
+export async function findUsers(input: { query: string }, ctx: CallContext): Promise<UserSummary[]> {
+  const _ = ctx.db.command;
+  const pattern = ctx.db.RegExp({ regexp: escapeRegExp(input.query) });
+  const match = _.or([{ name: pattern }, { phone: pattern }]);
+  const where = isCountyAdmin(ctx.user)
+    ? match
+    : _.and([match, { 'address.communityId': _.in(scopeIds(ctx.user, 'secretary')) }]);
+  const { data } = await ctx.db
+    .collection('users')
+    .where(where as unknown as Record<string, unknown>)
+    .limit(20)
+    .get<UserDoc>();
+  return data.map(toSummary);
+}
+
+/** The scope a staff grant covers, for matching and for the audit trail. */
+function scopeOf(g: RoleGrant): string | undefined {
+  switch (g.role) {
+    case 'gridWorker':
+    case 'secretary':
+      return g.communityId;
+    case 'department':
+      return g.departmentId;
+    case 'unitAdmin':
+      return g.unitId;
+    default:
+      return undefined;
+  }
+}
+
+/** A secretary manages grid workers of their own community; everything else is the county's. */
+function mayManage(ctx: CallContext, role: Role, scope: string | undefined): void {
+  if (isCountyAdmin(ctx.user)) return;
+  if (role === 'gridWorker' && scope && scopeIds(ctx.user, 'secretary').includes(scope)) return;
+  throw forbidden('只有党工委可以授予该角色；社区书记只能管理本社区的网格员');
+}
+
+/** The scope named by a grant must exist (and a grid worker's grids lie in their community). */
+async function checkScopeExists(ctx: CallContext, grant: StaffGrant): Promise<void> {
+  const _ = ctx.db.command;
+  const lookups: Record<string, [string, string[]]> = {
+    gridWorker: ['grids', grant.role === 'gridWorker' ? grant.gridIds : []],
+    secretary: ['communities', grant.role === 'secretary' ? [grant.communityId] : []],
+    department: ['departments', grant.role === 'department' ? [grant.departmentId] : []],
+    unitAdmin: ['units', grant.role === 'unitAdmin' ? [grant.unitId] : []],
+  };
+  const lookup = lookups[grant.role];
+  if (!lookup) return;
+  const [collection, ids] = lookup;
+  const { data } = await ctx.db
+    .collection(collection)
+    .where({ _id: _.in(ids) })
+    .limit(100)
+    .get<{ _id: string; communityId?: string; level?: string }>();
+  const ok =
+    data.length === new Set(ids).size &&
+    (grant.role !== 'gridWorker' || data.every((g) => g.level === 'grid' && g.communityId === grant.communityId));
+  if (!ok) throw invalidInput('授权范围不存在或不属于该社区', [{ path: 'grant', message: '范围无效' }]);
+}
+
+/** A grid's worker list (shown on its cards, used for assignment) follows the grants, in the same transaction. */
+async function syncGridStaff(
+  ctx: CallContext,
+  tx: Transaction,
+  openid: string,
+  gridIds: string[],
+  op: 'add' | 'remove',
+): Promise<void> {
+  const _ = ctx.db.command;
+  for (const gridId of gridIds) {
+    await tx
+      .collection('grids')
+      .doc(gridId)
+      .update({ data: { gridWorkerOpenids: op === 'add' ? _.addToSet(openid) : _.pull(openid), updatedAt: ctx.now } });
+  }
+}
+
+export async function grantRole(input: { openid: string; grant: StaffGrant }, ctx: CallContext): Promise<UserSummary> {
+  const { grant } = input;
+  mayManage(ctx, grant.role, scopeOf(grant));
+  await checkScopeExists(ctx, grant);
+  return inTransaction(ctx, async (tx) => {
+    const user = await txGet<UserDoc>(tx, 'users', input.openid);
+    if (!user) throw notFound('用户不存在');
+    const scope = scopeOf(grant);
+    const same = (g: RoleGrant) => g.role === grant.role && scopeOf(g) === scope;
+    const existing = user.roles.find(same);
+    const merged: RoleGrant =
+      existing && existing.role === 'gridWorker' && grant.role === 'gridWorker'
+        ? { ...grant, gridIds: [...new Set([...existing.gridIds, ...grant.gridIds])] }
+        : grant;
+    const roles = [...user.roles.filter((g) => !same(g)), merged];
+    await tx
+      .collection('users')
+      .doc(user._id)
+      .update({ data: { roles: ctx.db.command.set(roles), updatedAt: ctx.now } });
+    if (grant.role === 'gridWorker') await syncGridStaff(ctx, tx, user._id, grant.gridIds, 'add');
+    await audit(tx, {
+      entity: 'user',
+      entityId: user._id,
+      action: 'grantRole',
+      by: ctx.openid,
+      byName: ctx.user?.name ?? '',
+      at: ctx.now,
+      before: user.roles,
+      after: roles,
+    });
+    return toSummary({ ...user, roles });
+  });
+}
+
+export async function revokeRole(
+  input: { openid: string; role: Exclude<Role, 'resident' | 'member'>; scopeId?: string },
+  ctx: CallContext,
+): Promise<UserSummary> {
+  if (input.role !== 'countyAdmin' && !input.scopeId)
+    throw invalidInput('请指明撤销哪个范围的角色', [{ path: 'scopeId', message: '必填' }]);
+  mayManage(ctx, input.role, input.scopeId);
+  if (input.role === 'countyAdmin' && input.openid === ctx.openid) throw conflict('不能撤销自己的党工委管理权限');
+  return inTransaction(ctx, async (tx) => {
+    const user = await txGet<UserDoc>(tx, 'users', input.openid);
+    if (!user) throw notFound('用户不存在');
+    const roles = user.roles.filter((g) => !(g.role === input.role && scopeOf(g) === input.scopeId));
+    if (roles.length === user.roles.length) throw conflict('该用户没有这个角色');
+    await tx
+      .collection('users')
+      .doc(user._id)
+      .update({ data: { roles: ctx.db.command.set(roles), updatedAt: ctx.now } });
+    for (const g of user.roles) {
+      if (g.role === 'gridWorker' && g.communityId === input.scopeId && input.role === 'gridWorker') {
+        await syncGridStaff(ctx, tx, user._id, g.gridIds, 'remove');
+      }
+    }
+    await audit(tx, {
+      entity: 'user',
+      entityId: user._id,
+      action: 'revokeRole',
+      by: ctx.openid,
+      byName: ctx.user?.name ?? '',
+      at: ctx.now,
+      before: user.roles,
+      after: roles,
+    });
+    return toSummary({ ...user, roles });
+  });
+}

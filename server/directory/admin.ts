@@ -1,0 +1,141 @@
+import type { AuditEntry, DirectoryEntityInput, DirectoryKind } from '../../contract/functions/directory';
+import type { AuditDoc } from '../platform/audit';
+import { audit } from '../platform/audit';
+import { invalidInput, notFound } from '../platform/errors';
+import type { CallContext } from '../platform/router';
+import { inTransaction, txGet } from '../platform/tx';
+
+const COLLECTION: Record<DirectoryKind, string> = {
+  community: 'communities',
+  grid: 'grids',
+  microGrid: 'grids',
+  unit: 'units',
+  department: 'departments',
+  station: 'stations',
+  propertyCompany: 'propertyCompanies',
+};
+const PREFIX: Record<DirectoryKind, string> = {
+  community: 'c',
+  grid: 'g',
+  microGrid: 'm',
+  unit: 'u',
+  department: 'd',
+  station: 's',
+  propertyCompany: 'p',
+};
+
+/** Every id the entry points at must exist: one read per referenced collection. */
+async function checkReferences(ctx: CallContext, input: DirectoryEntityInput): Promise<Record<string, unknown>> {
+  const _ = ctx.db.command;
+  const exists = async (collection: string, ids: string[], path: string, where: Record<string, unknown> = {}) => {
+    if (ids.length === 0) return [];
+    const { data } = await ctx.db
+      .collection(collection)
+      .where({ ...where, _id: _.in(ids) })
+      .limit(100)
+      .get<Record<string, unknown> & { _id: string }>();
+    if (data.length !== new Set(ids).size)
+      throw invalidInput('引用的目录项不存在', [{ path: `data.${path}`, message: '不存在' }]);
+    return data;
+  };
+  switch (input.kind) {
+    case 'community':
+      await exists('units', input.data.pairedUnitIds, 'pairedUnitIds');
+      return {};
+    case 'grid':
+      await exists('communities', [input.data.communityId], 'communityId');
+      return { level: 'grid', parentId: input.data.communityId };
+    case 'microGrid': {
+      const [grid] = await exists('grids', [input.data.gridId], 'gridId', { level: 'grid' });
+      if (input.data.propertyCompanyId)
+        await exists('propertyCompanies', [input.data.propertyCompanyId], 'propertyCompanyId');
+      const { gridId, ...rest } = input.data;
+      return { ...rest, level: 'microGrid', parentId: gridId, communityId: grid.communityId };
+    }
+    case 'unit':
+      await exists('communities', [input.data.pairedCommunityId], 'pairedCommunityId');
+      return {};
+    case 'station':
+      await exists('communities', [input.data.communityId], 'communityId');
+      return {};
+    case 'propertyCompany':
+      await exists('communities', input.data.communityIds, 'communityIds');
+      return {};
+    default:
+      return {};
+  }
+}
+
+/**
+ * Creates or edits a directory entry (county admin). The change, its audit entry and — for a
+ * unit — the pairing on both communities are written in one transaction.
+ */
+export async function save(input: DirectoryEntityInput, ctx: CallContext): Promise<{ id: string }> {
+  const derived = await checkReferences(ctx, input);
+  const collection = COLLECTION[input.kind];
+  const id = input.id ?? `${PREFIX[input.kind]}${ctx.now.getTime().toString(36)}`;
+  const _ = ctx.db.command;
+  await inTransaction(ctx, async (tx) => {
+    const before = input.id ? await txGet<Record<string, unknown>>(tx, collection, input.id) : null;
+    if (input.id && !before) throw notFound('目录项不存在');
+    if (before && input.kind === 'microGrid' && before.level !== 'microGrid') throw invalidInput('该编号不是微网格');
+    if (before && input.kind === 'grid' && before.level !== 'grid') throw invalidInput('该编号不是网格');
+    const { _id: _ignored, ...kept } = before ?? {};
+    const after = {
+      ...kept,
+      ...(input.data as Record<string, unknown>),
+      ...derived,
+      createdAt: before?.createdAt ?? ctx.now,
+      createdBy: before?.createdBy ?? ctx.openid,
+      updatedAt: ctx.now,
+    };
+    if (input.kind === 'microGrid') delete (after as Record<string, unknown>).gridId;
+    await tx.collection(collection).doc(id).set({ data: after });
+    if (input.kind === 'unit') {
+      // 结对: the unit's pairing is mirrored on the communities' pairedUnitIds.
+      const from = before?.pairedCommunityId as string | undefined;
+      const to = input.data.pairedCommunityId;
+      if (from !== to) {
+        if (from)
+          await tx
+            .collection('communities')
+            .doc(from)
+            .update({ data: { pairedUnitIds: _.pull(id), updatedAt: ctx.now } });
+        await tx
+          .collection('communities')
+          .doc(to)
+          .update({ data: { pairedUnitIds: _.addToSet(id), updatedAt: ctx.now } });
+      }
+    }
+    await audit(tx, {
+      entity: input.kind,
+      entityId: id,
+      action: before ? 'update' : 'create',
+      by: ctx.openid,
+      byName: ctx.user?.name ?? '',
+      at: ctx.now,
+      before,
+      after: { _id: id, ...after },
+    });
+  });
+  return { id };
+}
+
+export async function auditLog(input: { entityId?: string; limit: number }, ctx: CallContext): Promise<AuditEntry[]> {
+  const query = ctx.db.collection('audits');
+  const { data } = await (input.entityId ? query.where({ entityId: input.entityId }) : query)
+    .orderBy('at', 'desc')
+    .limit(input.limit)
+    .get<AuditDoc & { _id: string }>();
+  return data.map((a) => ({
+    id: a._id,
+    entity: a.entity,
+    entityId: a.entityId,
+    action: a.action,
+    by: a.by,
+    byName: a.byName,
+    at: new Date(a.at).toISOString(),
+    before: a.before,
+    after: a.after,
+  }));
+}

@@ -1,0 +1,14 @@
+/**
+ * Masking for every view that is not the owner's, the handler's or staff in scope
+ * (PRODUCT.md "Rules for everyone"): 张秀兰 → 张**, 13812341234 → 138****1234.
+ */
+export function maskName(name: string | null | undefined): string {
+  if (!name) return '';
+  const chars = [...name.trim()];
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+export function maskPhone(phone: string | null | undefined): string {
+  if (!phone) return '';
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}

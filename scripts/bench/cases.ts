@@ -32,4 +32,40 @@ export const CASES: BenchCase[] = [
       payload: { version: PRIVACY_VERSION },
     }),
   },
+  {
+    name: 'account.myGrid (我的网格)',
+    fn: 'account',
+    action: 'myGrid',
+    call: () => ({ openid: 'demo-resident', payload: {} }),
+  },
+  {
+    name: 'directory.stations (near)',
+    fn: 'directory',
+    action: 'stations',
+    call: () => ({ openid: 'demo-resident', payload: { near: { lat: 26.34, lng: 115.35 } } }),
+  },
+  {
+    name: 'directory.community (profile pickers)',
+    fn: 'directory',
+    action: 'community',
+    call: () => ({ openid: 'demo-resident', payload: { communityId: 'c01' } }),
+  },
+  {
+    name: 'account.reportQueue (secretary)',
+    fn: 'account',
+    action: 'reportQueue',
+    call: () => ({ openid: 'demo-secretary', payload: {} }),
+  },
+  {
+    name: 'account.communityMembers (secretary)',
+    fn: 'account',
+    action: 'communityMembers',
+    call: () => ({ openid: 'demo-secretary', payload: {} }),
+  },
+  {
+    name: 'account.unitMembers (unit admin)',
+    fn: 'account',
+    action: 'unitMembers',
+    call: () => ({ openid: 'demo-unit-admin', payload: {} }),
+  },
 ];

@@ -94,6 +94,31 @@ async function syncGridStaff(
   }
 }
 
+/** Writes the new roles and their audit entry (before → after) in the transaction. */
+async function writeRoles(
+  ctx: CallContext,
+  tx: Transaction,
+  user: UserDoc,
+  roles: RoleGrant[],
+  action: string,
+): Promise<UserSummary> {
+  await tx
+    .collection('users')
+    .doc(user._id)
+    .update({ data: { roles: ctx.db.command.set(roles), updatedAt: ctx.now } });
+  await audit(tx, {
+    entity: 'user',
+    entityId: user._id,
+    action,
+    by: ctx.openid,
+    byName: ctx.user?.name ?? '',
+    at: ctx.now,
+    before: user.roles,
+    after: roles,
+  });
+  return toSummary({ ...user, roles });
+}
+
 export async function grantRole(input: { openid: string; grant: StaffGrant }, ctx: CallContext): Promise<UserSummary> {
   const { grant } = input;
   mayManage(ctx, grant.role, scopeOf(grant));
@@ -109,22 +134,8 @@ export async function grantRole(input: { openid: string; grant: StaffGrant }, ct
         ? { ...grant, gridIds: [...new Set([...existing.gridIds, ...grant.gridIds])] }
         : grant;
     const roles = [...user.roles.filter((g) => !same(g)), merged];
-    await tx
-      .collection('users')
-      .doc(user._id)
-      .update({ data: { roles: ctx.db.command.set(roles), updatedAt: ctx.now } });
     if (grant.role === 'gridWorker') await syncGridStaff(ctx, tx, user._id, grant.gridIds, 'add');
-    await audit(tx, {
-      entity: 'user',
-      entityId: user._id,
-      action: 'grantRole',
-      by: ctx.openid,
-      byName: ctx.user?.name ?? '',
-      at: ctx.now,
-      before: user.roles,
-      after: roles,
-    });
-    return toSummary({ ...user, roles });
+    return writeRoles(ctx, tx, user, roles, 'grantRole');
   });
 }
 
@@ -141,25 +152,11 @@ export async function revokeRole(
     if (!user) throw notFound('用户不存在');
     const roles = user.roles.filter((g) => !(g.role === input.role && scopeOf(g) === input.scopeId));
     if (roles.length === user.roles.length) throw conflict('该用户没有这个角色');
-    await tx
-      .collection('users')
-      .doc(user._id)
-      .update({ data: { roles: ctx.db.command.set(roles), updatedAt: ctx.now } });
     for (const g of user.roles) {
       if (g.role === 'gridWorker' && g.communityId === input.scopeId && input.role === 'gridWorker') {
         await syncGridStaff(ctx, tx, user._id, g.gridIds, 'remove');
       }
     }
-    await audit(tx, {
-      entity: 'user',
-      entityId: user._id,
-      action: 'revokeRole',
-      by: ctx.openid,
-      byName: ctx.user?.name ?? '',
-      at: ctx.now,
-      before: user.roles,
-      after: roles,
-    });
-    return toSummary({ ...user, roles });
+    return writeRoles(ctx, tx, user, roles, 'revokeRole');
   });
 }

@@ -2,6 +2,7 @@
  * Document shapes of the directory collections (PRODUCT.md "The county's structure"), as the
  * seed writes them. Coordinates are GCJ-02 (the WeChat map's system); GeoJSON is [lng, lat].
  */
+import type { ResidentAddress } from '../../contract/functions/account';
 import type { MemberReportDoc } from '../accounts/model';
 import type { UserDoc } from '../platform/identity';
 import type { STATION_AMENITIES, STATION_SERVICES } from './names';
@@ -140,17 +141,9 @@ export interface PropertyCompanyDoc extends BaseDoc {
   communityIds: string[];
 }
 
-/** Where a resident lives, resolved down to the micro-grid, so a complaint finds its grid. */
-export interface ResidentAddress {
-  communityId: string;
-  residentGroupId: string;
-  gridId: string;
-  microGridId: string;
-  building: string;
-}
-
-/** The platform's user document plus the registered address that residents give. */
-export type SeedUserDoc = UserDoc & { address?: ResidentAddress };
+/** The platform's user document (residents carry their address, members their report). */
+export type SeedUserDoc = UserDoc;
+export type { ResidentAddress };
 
 /** The seed, collection by collection. */
 export interface CountySeed {

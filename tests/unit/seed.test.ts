@@ -1,4 +1,4 @@
-import { buildCounty, DEMO_OPENIDS } from '../../server/seed/county';
+import { buildCounty, buildCountySeed, DEMO_OPENIDS } from '../../server/seed/county';
 import type { SeedData } from '../../server/seed/types';
 
 type Doc = SeedData[string][number];
@@ -95,15 +95,16 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
   });
 
   it('backs every member grant with a 双报到 report: verified ones reviewed by the secretary, pending ones noted on the user', () => {
-    const members = seed.users.filter((u) => u.roles.some((g) => g.role === 'member'));
-    expect(seed.memberReports).toHaveLength(members.length);
+    const typed = buildCountySeed();
+    const members = typed.users.filter((u) => u.roles.some((g) => g.role === 'member'));
+    expect(typed.memberReports).toHaveLength(members.length);
     for (const user of members) {
       const grant = user.roles.find((g) => g.role === 'member')!;
       if (grant.role !== 'member') throw new Error('unreachable');
-      const report = seed.memberReports.find((r) => r.openid === user.openid)!;
+      const report = typed.memberReports.find((r) => r.openid === user.openid)!;
       expect(report).toMatchObject({ communityId: grant.communityId, unitId: grant.unitId, createdBy: user.openid });
       expect(report.createdAt.getTime()).toBeGreaterThan(new Date('2026-01-05T00:00:00Z').getTime());
-      const community = seed.communities.find((c) => c._id === report.communityId)!;
+      const community = typed.communities.find((c) => c._id === report.communityId)!;
       if (grant.verified) {
         expect(report).toMatchObject({ status: 'verified', reviewedBy: community.secretaryOpenid });
         expect(user.member?.verifiedReportId).toBe(report._id);

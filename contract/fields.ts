@@ -58,3 +58,12 @@ export const polygon = z
       .max(10),
   })
   .strict();
+
+/**
+ * A cloud-storage file ID (`cloud://<env>.<bucket>/<path>`). Uploads go under
+ * `uploads/<openid>/`; the server accepts only the caller's own.
+ */
+export const fileId = z
+  .string()
+  .max(300)
+  .regex(/^cloud:\/\/[A-Za-z0-9._-]+\/uploads\/[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/, '图片文件无效');

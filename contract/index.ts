@@ -1,6 +1,7 @@
 import type { ActionMap, InputOf, ResultOf } from './action';
 import { account } from './functions/account';
 import { directory } from './functions/directory';
+import { wish } from './functions/wish';
 
 export * from './errors';
 export * from './roles';
@@ -8,11 +9,13 @@ export * from './action';
 export * from './privacy';
 export type * from './functions/account';
 export type * from './functions/directory';
+export type * from './functions/wish';
 
 /** Every deployed function and its actions: the single source for router, client and docs. */
 export const contract = {
   account,
   directory,
+  wish,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -131,12 +132,37 @@ export class LocalCloud {
     const p = url.pathname;
     if (req.method === 'GET' && p === '/healthz') return sendJson(res, 200, { ok: true, env: this.envId });
     if (req.method === 'POST' && p === '/admin') return handleAdmin(this, req, res);
+    if (p === '/api/upload') return this.upload(req, res, url);
     if (p.startsWith('/api/functions/'))
       return this.gateway(req, res, decodeURIComponent(p.slice('/api/functions/'.length)));
     if (p.startsWith('/storage/')) return this.storage.handle(req, res, url);
     if (p.startsWith('/dev/')) return handleDev(this, req, res, url);
     if (req.method === 'GET' && this.opts.staticRoot && serveStatic(this.opts.staticRoot, p, res)) return;
     sendJson(res, 404, { code: 'NOT_FOUND', message: `no route for ${req.method} ${p}` });
+  }
+
+  /**
+   * The h5 build's stand-in for `wx.cloud.uploadFile`: the raw body is stored under the caller's
+   * folder `uploads/<openid>/` (as the weapp client names its cloudPath) → `{ fileID }`.
+   */
+  private async upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const header = req.headers['x-openid'];
+    const openid = typeof header === 'string' ? header.trim() : '';
+    if (req.method !== 'POST') return sendJson(res, 405, envelopeError('INVALID_INPUT', '只支持 POST 上传'));
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid))
+      return sendJson(res, 401, envelopeError('UNAUTHENTICATED', '无法识别您的身份'));
+    const ext = (/\.(jpe?g|png|gif|webp)$/i.exec(url.searchParams.get('name') ?? '')?.[1] ?? '').toLowerCase();
+    if (!ext) return sendJson(res, 400, envelopeError('INVALID_INPUT', '只能上传 jpg、png、gif、webp 图片'));
+    let body: Buffer;
+    try {
+      body = await readBody(req, 10 * 1024 * 1024);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, envelopeError('INVALID_INPUT', '图片不能超过 10 MB'));
+      throw err;
+    }
+    if (body.length === 0) return sendJson(res, 400, envelopeError('INVALID_INPUT', '图片为空'));
+    const fileID = this.storage.put(`uploads/${openid}/${randomUUID().replace(/-/g, '')}.${ext}`, body);
+    sendJson(res, 200, { ok: true, data: { fileID }, requestId: 'upload' });
   }
 
   /** The h5 build's stand-in for `wx.cloud.callFunction`: same event, identity from `x-openid`. */

@@ -90,6 +90,20 @@ export async function save(input: DirectoryEntityInput, ctx: CallContext): Promi
       updatedAt: ctx.now,
     };
     if (input.kind === 'microGrid') delete (after as Record<string, unknown>).gridId;
+    // A new grid has no staff yet; grants add to gridWorkerOpenids, contact cards read it.
+    if (input.kind === 'grid' && !before) (after as Record<string, unknown>).gridWorkerOpenids = [];
+    if (input.kind === 'community') {
+      // 结对 belongs to the unit (unit.pairedCommunityId); the community's list only mirrors it, so an
+      // edit keeps the mirror, and a list that disagrees with the units is refused rather than stored.
+      const mirror = (before?.pairedUnitIds as string[] | undefined) ?? [];
+      const asked = input.data.pairedUnitIds;
+      if (asked.length > 0 && (new Set(asked).size !== mirror.length || asked.some((u) => !mirror.includes(u)))) {
+        throw invalidInput('结对单位请在单位信息中调整', [
+          { path: 'data.pairedUnitIds', message: '与单位的结对社区不一致' },
+        ]);
+      }
+      (after as Record<string, unknown>).pairedUnitIds = mirror;
+    }
     await tx.collection(collection).doc(id).set({ data: after });
     if (input.kind === 'unit') {
       // 结对: the unit's pairing is mirrored on the communities' pairedUnitIds.

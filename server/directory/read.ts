@@ -7,7 +7,8 @@ import type {
 } from '../../contract/functions/directory';
 import type { CommunityDoc, DepartmentDoc, GridDoc, MicroGridDoc, StationDoc, UnitDoc } from '../seed/types';
 import { notFound } from '../platform/errors';
-import { distanceMetres, isOpenAt } from '../platform/geo';
+import { distanceMetres } from '../platform/geo';
+import { isOpenAt } from '../platform/time';
 import type { CallContext } from '../platform/router';
 
 const byOrder = <T extends { order?: number; _id: string }>(a: T, b: T) =>

@@ -25,6 +25,19 @@ export const COLLECTIONS = {
   propertyCompanies: { indexes: none },
   /** 双报到: a member's reports to communities, history kept. */
   memberReports: { indexes: [{ fields: ['communityId'] }, { fields: ['openid'] }, { fields: ['unitId'] }] },
+  /** 微心愿. */
+  wishes: {
+    indexes: [
+      { fields: ['status'] },
+      { fields: ['submitterOpenid'] },
+      { fields: ['claim.openid'] },
+      { fields: ['gridId'] },
+    ],
+  },
+  /** 六个一: proofs (records), per member-year counters (sixOnes), per scope-year tallies. */
+  records: { indexes: [{ fields: ['openid'] }, { fields: ['communityId'] }] },
+  sixOnes: { indexes: [{ fields: ['openid'] }] },
+  tallies: { indexes: none },
   /** Who changed the directory or someone's roles, when, before and after. */
   audits: { indexes: [{ fields: ['entityId'] }] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;

@@ -1,11 +1,11 @@
 /**
  * Masking for every view that is not the owner's, the handler's or staff in scope
- * (PRODUCT.md "Rules for everyone"): 张秀兰 → 张**, 13812341234 → 138****1234.
+ * (PRODUCT.md "Rules for everyone"): 张秀兰 → 张*, 13812341234 → 138****1234.
  */
 export function maskName(name: string | null | undefined): string {
   if (!name) return '';
-  const chars = [...name.trim()];
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+  // The surname only: the length of the given name says nothing either.
+  return [...name.trim()][0] + '*';
 }
 
 export function maskPhone(phone: string | null | undefined): string {

@@ -107,3 +107,33 @@ function isCallEvent(event: unknown): event is { action: string; payload?: unkno
         (event as { payload?: unknown }).payload !== null))
   );
 }
+
+/** What a scheduled job receives: no caller, only the time and the database. */
+export type JobContext = CallContext & { openid: 'system'; user: null };
+
+/**
+ * The router of timer-triggered functions. CloudBase calls them with `{ Type: 'Timer',
+ * TriggerName }` and no user; a call from a mini-program (it carries an OPENID) is refused,
+ * whatever its event says.
+ */
+export function createScheduledFunction(fn: string, jobs: Record<string, (ctx: JobContext) => Promise<unknown>>) {
+  return async function main(event: unknown, context?: ScfContext): Promise<Envelope<unknown>> {
+    const requestId = context?.request_id ?? context?.requestId ?? randomUUID();
+    const { OPENID } = getCloud().getWXContext();
+    const trigger = (event as { Type?: unknown; TriggerName?: unknown } | null) ?? {};
+    if (OPENID || trigger.Type !== 'Timer' || typeof trigger.TriggerName !== 'string') {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务只能由定时触发器调用' }, requestId };
+    }
+    const job = jobs[trigger.TriggerName];
+    if (!job)
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `没有定时任务 ${trigger.TriggerName}` }, requestId };
+    try {
+      const data = await job({ requestId, openid: 'system', user: null, db: getDb(), now: now() });
+      log.info('job done', { requestId, fn, job: trigger.TriggerName, result: data });
+      return { ok: true, data, requestId };
+    } catch (err) {
+      log.error('job failed', { requestId, fn, job: trigger.TriggerName, error: String((err as Error)?.stack ?? err) });
+      return { ok: false, error: { code: 'INTERNAL', message: MESSAGES.internal(requestId) }, requestId };
+    }
+  };
+}

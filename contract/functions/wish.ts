@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { defineAction } from '../action';
+import { fileId, id, personName, phone, text } from '../fields';
+
+export const WISH_CATEGORIES = ['生活物资', '助学', '就医陪护', '维修', '文体', '其他'] as const;
+export type WishCategory = (typeof WISH_CATEGORIES)[number];
+
+export const WISH_STATUSES = [
+  'submitted',
+  'published',
+  'rejected',
+  'claimed',
+  'fulfilled',
+  'completed',
+  'withdrawn',
+] as const;
+export type WishStatus = (typeof WISH_STATUSES)[number];
+
+export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
+  submitted: '待审核',
+  published: '待认领',
+  rejected: '未通过',
+  claimed: '已认领',
+  fulfilled: '待确认',
+  completed: '已完成',
+  withdrawn: '已撤回',
+};
+
+/** One step of a wish's life: who did what, when, from which state to which. */
+export interface TimelineEntry {
+  at: string;
+  by: string;
+  byName: string;
+  role: string;
+  action: string;
+  from: WishStatus | null;
+  to: WishStatus;
+  note: string | null;
+}
+
+/**
+ * A wish as the viewer may see it. The beneficiary's name and phone are full only for the
+ * submitter, the claimer and staff in scope; masked (张*, 138****1234) for everyone else, and
+ * the address is then null.
+ */
+export interface WishView {
+  id: string;
+  category: WishCategory;
+  description: string;
+  photos: Array<{ fileId: string; url: string | null }>;
+  beneficiary: { name: string; phone: string; address: string | null; masked: boolean };
+  status: WishStatus;
+  community: { id: string; name: string };
+  gridId: string;
+  submittedAt: string;
+  publishedAt: string | null;
+  claim: { claimerName: string; claimedAt: string; deadline: string; mine: boolean } | null;
+  fulfilment: { photos: Array<{ fileId: string; url: string | null }>; note: string; at: string } | null;
+  rating: { stars: number; comment: string | null; byStaff: boolean } | null;
+  /** Held by the content check: visible to staff only, cannot be published as is. */
+  flagged: boolean;
+  /** What the viewer may do now (the server re-checks every one). */
+  can: Array<'withdraw' | 'review' | 'claim' | 'cancelClaim' | 'fulfil' | 'confirm' | 'confirmForResident'>;
+  timeline: TimelineEntry[] | null;
+}
+
+export interface WishPage {
+  items: WishView[];
+  /** Pass back to get the next page; null at the end. */
+  next: number | null;
+}
+
+const photos = (min: number, max: number) => z.array(fileId).min(min).max(max);
+
+export const wish = {
+  submit: defineAction<WishView>()({
+    summary:
+      'A resident submits a wish for themself; a grid worker may submit for a resident without a phone (beneficiary and building given).',
+    input: z
+      .object({
+        category: z.enum(WISH_CATEGORIES),
+        description: text(5, 500),
+        photos: photos(0, 3).default([]),
+        beneficiary: z
+          .object({ name: personName, phone: phone.optional(), address: text(2, 100).optional() })
+          .strict()
+          .optional(),
+        /** Grid worker on behalf of a resident: the resident's building (micro-grid). */
+        onBehalf: z.object({ microGridId: id }).strict().optional(),
+      })
+      .strict(),
+    roles: ['resident', 'gridWorker'],
+  }),
+  mine: defineAction<WishView[]>()({
+    summary: "The caller's submitted wishes, newest first, with their timelines.",
+    input: z.object({}).strict(),
+    roles: ['resident', 'gridWorker'],
+  }),
+  reviewQueue: defineAction<WishView[]>()({
+    summary:
+      'Submitted wishes awaiting review in the caller’s grids (grid worker) or community (secretary), oldest first.',
+    input: z.object({}).strict(),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  review: defineAction<WishView>()({
+    summary: 'Publishes a submitted wish, or rejects it with a reason.',
+    input: z
+      .object({ wishId: id, decision: z.enum(['publish', 'reject']), reason: text(2, 200).optional() })
+      .strict()
+      .refine((p) => p.decision === 'publish' || p.reason !== undefined, {
+        message: '驳回须说明理由',
+        path: ['reason'],
+      }),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  hall: defineAction<WishPage>()({
+    summary:
+      "The wish hall: published wishes, the member's community first, by category, newest or longest-waiting first, 20 a page.",
+    input: z
+      .object({
+        category: z.enum(WISH_CATEGORIES).optional(),
+        sort: z.enum(['newest', 'oldest']).default('newest'),
+        from: z.number().int().min(0).max(100_000).default(0),
+      })
+      .strict(),
+    roles: ['member'],
+  }),
+  detail: defineAction<WishView>()({
+    summary: 'One wish with its timeline, masked as the viewer requires.',
+    input: z.object({ wishId: id }).strict(),
+    roles: ['resident', 'member', 'gridWorker', 'secretary'],
+  }),
+  myClaims: defineAction<WishView[]>()({
+    summary: "The member's claims (active first) with their deadlines.",
+    input: z.object({}).strict(),
+    roles: ['member'],
+  }),
+  claim: defineAction<WishView>()({
+    summary: 'Claims a published wish: one active claim per wish, at most 3 active claims per member.',
+    input: z.object({ wishId: id }).strict(),
+    roles: ['member'],
+  }),
+  cancelClaim: defineAction<WishView>()({
+    summary: 'The claimer gives a claimed wish back, with a reason; it is published again.',
+    input: z.object({ wishId: id, reason: text(2, 200) }).strict(),
+    roles: ['member'],
+  }),
+  fulfil: defineAction<WishView>()({
+    summary: 'The claimer marks the wish fulfilled with 1–9 evidence photos and a note.',
+    input: z.object({ wishId: id, photos: photos(1, 9), note: text(2, 500) }).strict(),
+    roles: ['member'],
+  }),
+  confirm: defineAction<WishView>()({
+    summary: 'The resident confirms the fulfilment and rates it (1–5); credits the claimer’s 六个一 item `wish`.',
+    input: z.object({ wishId: id, stars: z.number().int().min(1).max(5), comment: text(0, 200).optional() }).strict(),
+    roles: ['resident', 'gridWorker'],
+  }),
+  confirmForResident: defineAction<WishView>()({
+    summary: 'Staff confirm on the resident’s behalf 7 days after fulfilment, saying how they verified it.',
+    input: z
+      .object({ wishId: id, verifiedHow: text(4, 200), stars: z.number().int().min(1).max(5).default(5) })
+      .strict(),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  withdraw: defineAction<WishView>()({
+    summary: 'The submitter withdraws a wish that is not claimed.',
+    input: z.object({ wishId: id, reason: text(0, 200).optional() }).strict(),
+    roles: ['resident', 'gridWorker'],
+  }),
+} as const;

@@ -1,0 +1,138 @@
+import type { WishView } from '../../contract/functions/wish';
+import { notify } from '../notify';
+import { conflict, forbidden, notFound } from '../platform/errors';
+import type { CallContext } from '../platform/router';
+import { localYear } from '../platform/time';
+import { inTransaction, txGet } from '../platform/tx';
+import { creditApprovedRecord } from '../sixOnes/credit';
+import type { WishDoc } from './model';
+import { CONFIRM_BY_STAFF_AFTER_MS, isStaffFor } from './rules';
+import { entry, viewer } from './shared';
+import { toWishView } from './views';
+
+type Rating = NonNullable<WishDoc['rating']>;
+
+/**
+ * Completion: the wish, its rating and the claimer's 六个一 credit (an approved `wish` record
+ * for the year of completion, with the counters) are written in one transaction; the record's
+ * id is derived from the wish, so a wish can credit only once.
+ */
+async function complete(
+  ctx: CallContext,
+  wishId: string,
+  check: (wish: WishDoc) => void,
+  rating: Rating,
+  role: string,
+): Promise<WishDoc> {
+  const result = await inTransaction(ctx, async (tx) => {
+    const wish = await txGet<WishDoc>(tx, 'wishes', wishId);
+    if (!wish) throw notFound('心愿不存在');
+    check(wish);
+    if (wish.status !== 'fulfilled' || !wish.claim) throw conflict('心愿尚未完成，不能确认');
+    const step = entry(
+      ctx,
+      role,
+      rating.byStaff ? 'confirmForResident' : 'confirm',
+      'fulfilled',
+      'completed',
+      rating.verifiedHow ?? rating.comment,
+    );
+    const _ = ctx.db.command;
+    await tx
+      .collection('wishes')
+      .doc(wish._id)
+      .update({
+        data: {
+          status: 'completed',
+          rating: _.set(rating),
+          completedAt: ctx.now,
+          updatedAt: ctx.now,
+          timeline: _.push(step),
+        },
+      });
+    await creditApprovedRecord(tx, {
+      _id: `wish-${wish._id}`,
+      openid: wish.claim.openid,
+      year: localYear(ctx.now),
+      item: 'wish',
+      status: 'approved',
+      title: `认领微心愿：${[...wish.description].slice(0, 30).join('')}`,
+      source: { kind: 'wish', wishId: wish._id },
+      communityId: wish.claim.communityId,
+      unitId: wish.claim.unitId,
+      approvedBy: ctx.openid,
+      approvedAt: ctx.now,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      createdBy: ctx.openid,
+    });
+    return {
+      ...wish,
+      status: 'completed',
+      rating,
+      completedAt: ctx.now,
+      timeline: [...wish.timeline, step],
+    } as WishDoc;
+  });
+  await notify(ctx.requestId, result.claim!.openid, 'wishCompleted', {
+    thing1: result.description,
+    phrase2: '已完成',
+    time3: ctx.now,
+    thing4: `评价：${rating.stars} 星`,
+  });
+  return result;
+}
+
+export async function confirm(
+  input: { wishId: string; stars: number; comment?: string },
+  ctx: CallContext,
+): Promise<WishView> {
+  const rating: Rating = {
+    stars: input.stars,
+    comment: input.comment || null,
+    byStaff: false,
+    verifiedHow: null,
+    by: ctx.openid,
+  };
+  const wish = await complete(
+    ctx,
+    input.wishId,
+    (w) => {
+      if (w.submitterOpenid !== ctx.openid) throw forbidden('只有提交人可以确认');
+    },
+    rating,
+    'resident',
+  );
+  return toWishView(wish, viewer(ctx));
+}
+
+/** Staff confirm for a resident who has not, 7 days after fulfilment, saying how they verified it. */
+export async function confirmForResident(
+  input: { wishId: string; verifiedHow: string; stars: number },
+  ctx: CallContext,
+): Promise<WishView> {
+  const rating: Rating = {
+    stars: input.stars,
+    comment: null,
+    byStaff: true,
+    verifiedHow: input.verifiedHow,
+    by: ctx.openid,
+  };
+  const wish = await complete(
+    ctx,
+    input.wishId,
+    (w) => {
+      if (!isStaffFor(ctx.user, w)) throw forbidden('只能代本网格或本社区的居民确认');
+      if (
+        w.status === 'fulfilled' &&
+        w.fulfilment &&
+        ctx.now.getTime() - new Date(w.fulfilment.at).getTime() < CONFIRM_BY_STAFF_AFTER_MS
+      ) {
+        throw conflict('居民确认期（7 天）未满，暂不能代为确认');
+      }
+    },
+    rating,
+    'staff',
+  );
+  return toWishView(wish, viewer(ctx));
+}

@@ -1,0 +1,45 @@
+import { notify } from '../notify';
+import type { CallContext } from '../platform/router';
+import { log } from '../platform/log';
+import type { WishDoc } from './model';
+import { releaseClaim } from './claim';
+
+/**
+ * Scheduled: claims past their deadline go back to `published`; submitter and claimer are told.
+ * Each wish is released in its own transaction on the expected state, so a claim fulfilled in
+ * the meantime is left alone.
+ */
+export async function expireClaims(ctx: CallContext): Promise<{ expired: number }> {
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection('wishes')
+    .where({ status: 'claimed', 'claim.deadline': _.lt(ctx.now) })
+    .limit(100)
+    .get<WishDoc>();
+  let expired = 0;
+  for (const due of data) {
+    try {
+      const wish = await releaseClaim(ctx, due._id, { expiredBy: ctx.now }, () => ({
+        at: ctx.now,
+        by: 'system',
+        byName: '系统',
+        role: 'system',
+        action: 'expire',
+        from: 'claimed',
+        to: 'published',
+        note: `认领超过 ${due.claimDays} 天未完成，自动释放`,
+      }));
+      expired++;
+      const fields = { thing1: wish.description, phrase2: '认领到期', time3: ctx.now, thing4: '心愿已重新开放认领' };
+      await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimReleased', fields);
+      await notify(ctx.requestId, due.claim!.openid, 'wishClaimReleased', fields);
+    } catch (err) {
+      log.warn('claim not expired', {
+        requestId: ctx.requestId,
+        wishId: due._id,
+        error: String((err as Error).message),
+      });
+    }
+  }
+  return { expired };
+}

@@ -1,0 +1,34 @@
+import type { WishStatus } from '../../contract/functions/wish';
+import { notFound } from '../platform/errors';
+import type { CallContext } from '../platform/router';
+import type { StoredTimelineEntry, WishDoc } from './model';
+import type { Viewer } from './views';
+
+export const viewer = (ctx: CallContext): Viewer => ({ openid: ctx.openid, user: ctx.user, now: ctx.now });
+
+/** One timeline step by the caller. */
+export function entry(
+  ctx: CallContext,
+  role: string,
+  action: string,
+  from: WishStatus | null,
+  to: WishStatus,
+  note: string | null,
+): StoredTimelineEntry {
+  return {
+    at: ctx.now,
+    by: ctx.openid,
+    byName: ctx.user?.name ?? ctx.user?.nickname ?? '',
+    role,
+    action,
+    from,
+    to,
+    note,
+  };
+}
+
+export async function loadWish(ctx: CallContext, wishId: string): Promise<WishDoc> {
+  const { data } = await ctx.db.collection('wishes').where({ _id: wishId }).limit(1).get<WishDoc>();
+  if (!data[0]) throw notFound('心愿不存在');
+  return data[0];
+}

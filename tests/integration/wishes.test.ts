@@ -1,0 +1,346 @@
+import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
+
+type Envelope = { ok: boolean; data?: any; error?: { code: string; message: string }; requestId: string };
+
+let t: TestCloud;
+let seq = 0;
+const call = (action: string, payload: unknown, openid: string) =>
+  t.invoke('wish', { action, payload }, openid) as Promise<Envelope>;
+const ok = async (p: Promise<Envelope>) => {
+  const r = await p;
+  if (!r.ok) throw new Error(`expected ok, got ${r.error?.code}: ${r.error?.message}`);
+  return r.data;
+};
+const wishDoc = (id: string) => t.cloud.store.find('wishes', { query: { _id: id } })[0] as any;
+const upload = (openid: string) =>
+  t.cloud.storage.put(`uploads/${openid}/photo-${++seq}.png`, Buffer.from(`png ${seq}`));
+const moveClock = async (ms: number) =>
+  (
+    await fetch(`${t.url}/dev/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: ms }),
+    })
+  ).json();
+
+/** The verified members of the seed (20 seed members and demo-member). */
+const members = () =>
+  t.cloud.store
+    .find('users', { query: { roles: { $elemMatch: { role: 'member', verified: true } } } })
+    .map((u) => u._id as string);
+
+async function submitted(by = 'demo-resident', description = `楼道灯坏了请帮忙更换 ${++seq}`) {
+  return ok(call('submit', { category: '维修', description, photos: [upload(by)] }, by));
+}
+async function published(by = 'demo-resident') {
+  const w = await submitted(by);
+  return ok(call('review', { wishId: w.id, decision: 'publish' }, 'demo-grid-worker'));
+}
+async function claimedBy(member: string) {
+  const w = await published();
+  return ok(call('claim', { wishId: w.id }, member));
+}
+async function fulfilledBy(member: string) {
+  const w = await claimedBy(member);
+  return ok(call('fulfil', { wishId: w.id, photos: [upload(member)], note: '已经上门更换好了' }, member));
+}
+
+beforeAll(async () => {
+  t = await startLocalCloud();
+});
+afterAll(() => t.stop());
+
+describe('submitting and reviewing', () => {
+  it("a resident's wish goes to the grid of their address, with its timeline", async () => {
+    const w = await submitted();
+    expect(w).toMatchObject({ status: 'submitted', community: { id: 'c01' }, gridId: 'c01-g01', can: ['withdraw'] });
+    expect(w.timeline).toEqual([
+      expect.objectContaining({ action: 'submit', from: null, to: 'submitted', by: 'demo-resident' }),
+    ]);
+    expect(w.photos[0].url).toMatch(/^http/);
+  });
+
+  it.each([
+    ['an unknown category', { category: '旅游', description: '想去北京看看天安门' }],
+    ['a too short description', { category: '维修', description: '灯' }],
+    ['an overlong description', { category: '维修', description: '灯'.repeat(501) }],
+    ['four photos', { category: '维修', description: '楼道灯坏了', photos: [1, 2, 3, 4].map(() => 'x') }],
+    [
+      'a file that is not an upload id',
+      { category: '维修', description: '楼道灯坏了', photos: ['https://evil/x.png'] },
+    ],
+  ])('refuses %s with INVALID_INPUT and stores nothing', async (_label, payload) => {
+    const before = t.cloud.store.count('wishes', {});
+    expect(await call('submit', payload, 'demo-resident')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(t.cloud.store.count('wishes', {})).toBe(before);
+  });
+
+  it("refuses a photo that is another person's upload", async () => {
+    const theirs = upload('demo-resident-2');
+    const res = await call(
+      'submit',
+      { category: '维修', description: '楼道灯坏了', photos: [theirs] },
+      'demo-resident',
+    );
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('text failing the content check is held: staff see it flagged and cannot publish it', async () => {
+    const w = await ok(
+      call('submit', { category: '其他', description: '帮我找违禁测试词相关的东西', photos: [] }, 'demo-resident'),
+    );
+    const [queued] = (await ok(call('reviewQueue', {}, 'demo-grid-worker'))).filter((q: any) => q.id === w.id);
+    expect(queued.flagged).toBe(true);
+    expect(await call('review', { wishId: w.id, decision: 'publish' }, 'demo-grid-worker')).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED' },
+    });
+    expect(wishDoc(w.id).status).toBe('submitted');
+  });
+
+  it('publishing notifies the submitter; rejecting needs a reason', async () => {
+    const w = await submitted();
+    expect(await call('review', { wishId: w.id, decision: 'reject' }, 'demo-grid-worker')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const before = t.cloud.outbox.all({ touser: 'demo-resident' }).length;
+    const p = await ok(call('review', { wishId: w.id, decision: 'publish' }, 'demo-grid-worker'));
+    expect(p.status).toBe('published');
+    expect(t.cloud.outbox.all({ touser: 'demo-resident' })).toHaveLength(before + 1);
+    expect(await call('review', { wishId: w.id, decision: 'reject', reason: '重复' }, 'demo-secretary')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('staff of another community cannot review, nothing changes', async () => {
+    const w = await submitted();
+    expect(await call('review', { wishId: w.id, decision: 'publish' }, 'seed-secretary-c03')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(wishDoc(w.id).status).toBe('submitted');
+  });
+
+  it('the submitter withdraws an unclaimed wish, but not a claimed one', async () => {
+    const w = await published();
+    expect((await ok(call('withdraw', { wishId: w.id }, 'demo-resident'))).status).toBe('withdrawn');
+    const c = await claimedBy('demo-member');
+    expect(await call('withdraw', { wishId: c.id }, 'demo-resident')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(wishDoc(c.id).status).toBe('claimed');
+  });
+});
+
+describe('the hall and claiming', () => {
+  it("lists the member's own community first, 20 a page, newest first", async () => {
+    // One wish in c02 (demo-multi lives there) and enough in c01 to fill more than a page.
+    const elsewhere = await submitted('demo-multi');
+    await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, 'demo-multi'));
+    for (let i = 0; i < 21; i++) await published();
+    const first = await ok(call('hall', {}, 'demo-member'));
+    expect(first.items).toHaveLength(20);
+    expect(first.items.every((w: any) => w.community.id === 'c01')).toBe(true);
+    const times = first.items.map((w: any) => w.publishedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    let page = first;
+    const seen = [...first.items];
+    while (page.next !== null) {
+      page = await ok(call('hall', { from: page.next }, 'demo-member'));
+      seen.push(...page.items);
+    }
+    expect(seen[seen.length - 1].community.id).toBe('c02');
+    expect(new Set(seen.map((w: any) => w.id)).size).toBe(seen.length);
+  });
+
+  it('masks the beneficiary for other members and shows it to the claimer', async () => {
+    const w = await published();
+    const hallView = (await ok(call('detail', { wishId: w.id }, 'seed-member-01'))).beneficiary;
+    expect(hallView).toEqual({
+      name: '张*',
+      phone: expect.stringMatching(/^\d{3}\*{4}\d{4}$/),
+      address: null,
+      masked: true,
+    });
+    const claimed = await ok(call('claim', { wishId: w.id }, 'seed-member-01'));
+    expect(claimed.beneficiary).toMatchObject({ name: '张秀兰', masked: false });
+    expect(claimed.beneficiary.address).toContain('潋江社区');
+    expect((await ok(call('detail', { wishId: w.id }, 'seed-member-02'))).beneficiary.masked).toBe(true);
+    expect((await ok(call('detail', { wishId: w.id }, 'demo-secretary'))).beneficiary.masked).toBe(false);
+  });
+
+  it('20 members claiming the same wish at once: 1 wins, 19 get CONFLICT', async () => {
+    const w = await published();
+    const claimers = members().slice(0, 20);
+    expect(claimers).toHaveLength(20);
+    const slots = (m: string) => t.cloud.store.find('users', { query: { _id: m } })[0].activeClaims ?? 0;
+    const before = claimers.map(slots);
+    const results = await Promise.all(claimers.map((m) => call('claim', { wishId: w.id }, m)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => r.error!.code)).toEqual(Array(19).fill('CONFLICT'));
+    const winner = claimers[results.findIndex((r) => r.ok)];
+    expect(wishDoc(w.id)).toMatchObject({ status: 'claimed', claim: { openid: winner } });
+    // Only the winner's slot count moved; giving the wish back frees it again.
+    expect(claimers.map(slots)).toEqual(claimers.map((m, i) => before[i] + (m === winner ? 1 : 0)));
+    await ok(call('cancelClaim', { wishId: w.id, reason: '测试结束归还' }, winner));
+    expect(claimers.map(slots)).toEqual(before);
+  });
+
+  it('a member holds at most 3 active claims, also when claiming 5 at once', async () => {
+    const member = 'seed-member-07';
+    const wishes = await Promise.all([1, 2, 3, 4, 5].map(() => published()));
+    const results = await Promise.all(wishes.map((w) => call('claim', { wishId: w.id }, member)));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok).every((r) => r.error!.code === 'CONFLICT')).toBe(true);
+    expect(t.cloud.store.count('wishes', { status: 'claimed', 'claim.openid': member })).toBe(3);
+    // Fulfilling one frees a slot.
+    const mine = results.filter((r) => r.ok).map((r) => r.data.id);
+    await ok(call('fulfil', { wishId: mine[0], photos: [upload(member)], note: '已经送到了' }, member));
+    const left = wishes.find((w) => !mine.includes(w.id))!;
+    expect((await ok(call('claim', { wishId: left.id }, member))).status).toBe('claimed');
+  });
+
+  it('an unverified member cannot claim', async () => {
+    const w = await published();
+    expect(await call('claim', { wishId: w.id }, 'demo-member-pending')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(wishDoc(w.id).status).toBe('published');
+  });
+
+  it('illegal transitions change nothing', async () => {
+    const rejected = await submitted();
+    await ok(
+      call('review', { wishId: rejected.id, decision: 'reject', reason: '不属于微心愿范围' }, 'demo-grid-worker'),
+    );
+    expect(await call('claim', { wishId: rejected.id }, 'demo-member')).toMatchObject({ ok: false });
+    expect(wishDoc(rejected.id).status).toBe('rejected');
+
+    const claimed = await claimedBy('seed-member-08');
+    expect(
+      await call(
+        'fulfil',
+        { wishId: claimed.id, photos: [upload('seed-member-10')], note: '我帮他做了' },
+        'seed-member-10',
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await call('confirm', { wishId: claimed.id, stars: 5 }, 'demo-resident')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(wishDoc(claimed.id).status).toBe('claimed');
+  });
+
+  it('the claimer cancels with a reason: published again, submitter told', async () => {
+    const c = await claimedBy('seed-member-11');
+    const before = t.cloud.outbox.all({ touser: 'demo-resident' }).length;
+    const w = await ok(call('cancelClaim', { wishId: c.id, reason: '临时出差无法完成' }, 'seed-member-11'));
+    expect(w).toMatchObject({ status: 'published', claim: null });
+    expect(w.timeline.at(-1)).toMatchObject({ action: 'cancelClaim', note: '临时出差无法完成' });
+    expect(t.cloud.outbox.all({ touser: 'demo-resident' })).toHaveLength(before + 1);
+  });
+
+  it('fulfilment needs 1–9 photos of the claimer and a note', async () => {
+    const c = await claimedBy('seed-member-13');
+    expect(await call('fulfil', { wishId: c.id, photos: [], note: '好了' }, 'seed-member-13')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      await call(
+        'fulfil',
+        { wishId: c.id, photos: Array.from({ length: 10 }, () => upload('seed-member-13')), note: '好了' },
+        'seed-member-13',
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('completion', () => {
+  it('the resident confirms and rates; the claimer’s 六个一 item `wish` is credited once', async () => {
+    const member = 'seed-member-14';
+    const f = await fulfilledBy(member);
+    const done = await ok(call('confirm', { wishId: f.id, stars: 5, comment: '非常感谢' }, 'demo-resident'));
+    expect(done).toMatchObject({ status: 'completed', rating: { stars: 5, comment: '非常感谢', byStaff: false } });
+    const year = new Date().getUTCFullYear();
+    const record = t.cloud.store.find('records', { query: { _id: `wish-${f.id}` } })[0];
+    expect(record).toMatchObject({
+      openid: member,
+      item: 'wish',
+      status: 'approved',
+      source: { kind: 'wish', wishId: f.id },
+    });
+    const memberYear = t.cloud.store.find('sixOnes', { query: { _id: `${member}-${record.year}` } })[0];
+    expect(memberYear).toMatchObject({ done: { wish: true }, counts: { wish: 1 }, doneCount: 1 });
+    expect(record.year).toBeGreaterThanOrEqual(year);
+    expect(await call('confirm', { wishId: f.id, stars: 4 }, 'demo-resident')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(t.cloud.store.count('records', { openid: member, item: 'wish' })).toBe(1);
+  });
+
+  it('a second completed wish counts the record but not the member twice in the tallies', async () => {
+    const member = 'seed-member-16';
+    const tally = () => t.cloud.store.find('tallies', { query: { scope: 'county' } })[0]?.itemsDone?.wish ?? 0;
+    const before = tally();
+    for (let i = 0; i < 2; i++) {
+      const f = await fulfilledBy(member);
+      await ok(call('confirm', { wishId: f.id, stars: 4 }, 'demo-resident'));
+    }
+    expect(tally()).toBe(before + 1);
+    const memberYear = t.cloud.store.find('sixOnes', { query: { openid: member } })[0];
+    expect(memberYear.counts.wish).toBe(2);
+  });
+
+  it('staff may confirm for the resident only 7 days after fulfilment, saying how they verified', async () => {
+    const f = await fulfilledBy('seed-member-17');
+    const early = await call(
+      'confirmForResident',
+      { wishId: f.id, verifiedHow: '电话回访居民本人' },
+      'demo-grid-worker',
+    );
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await moveClock(7 * 24 * 3600 * 1000 + 1000);
+    const done = await ok(
+      call('confirmForResident', { wishId: f.id, verifiedHow: '电话回访居民本人' }, 'demo-grid-worker'),
+    );
+    expect(done).toMatchObject({ status: 'completed', rating: { byStaff: true } });
+    expect(done.timeline.at(-1)).toMatchObject({ action: 'confirmForResident', note: '电话回访居民本人' });
+  });
+});
+
+describe('claim expiry (scheduler)', () => {
+  it('a claim unfulfilled for 14 days goes back to published and both sides are told', async () => {
+    const member = 'seed-member-19';
+    const c = await claimedBy(member);
+    const told = (who: string) => t.cloud.outbox.all({ touser: who }).length;
+    const [resident, claimer] = [told('demo-resident'), told(member)];
+    const { ran } = await moveClock(14 * 24 * 3600 * 1000 + 3600 * 1000);
+    expect(ran.map((r: any) => r.trigger)).toContain('expireClaims');
+    expect(wishDoc(c.id)).toMatchObject({ status: 'published', claim: null });
+    expect(wishDoc(c.id).timeline.at(-1)).toMatchObject({ action: 'expire', by: 'system' });
+    expect(told('demo-resident')).toBeGreaterThan(resident);
+    expect(told(member)).toBeGreaterThan(claimer);
+    expect(t.cloud.store.find('users', { query: { _id: member } })[0].activeClaims).toBe(0);
+  });
+
+  it('the scheduler function refuses calls from the mini-program', async () => {
+    const res = (await t.invoke(
+      'scheduler',
+      { Type: 'Timer', TriggerName: 'expireClaims' } as never,
+      'demo-resident',
+    )) as Envelope;
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

@@ -28,7 +28,9 @@ export async function registerMember(
   const user = ctx.user!;
   if (!user.name || !user.phone) throw invalidInput('请先在“我的”中填写姓名和手机号');
   if (user.pendingReport) throw conflict('您已有一份待审核的报到申请');
-  if (input.joinedAt > ctx.now.toISOString().slice(0, 10)) {
+  // Today by the county's calendar (Asia/Shanghai, UTC+8 all year), not UTC's: at 02:00 they differ.
+  const today = new Date(ctx.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (input.joinedAt > today) {
     throw invalidInput('入党日期不能晚于今天', [{ path: 'joinedAt', message: '日期在未来' }]);
   }
   // The unit and the community (its paired one, or the one named) in one read.

@@ -2,10 +2,8 @@ import type { WishCategory, WishPage, WishView } from '../../contract/functions/
 import { notify } from '../notify';
 import { conflict, notFound } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
-import type { UserDoc } from '../platform/identity';
 import type { CallContext } from '../platform/router';
-import { inTransaction, txGet } from '../platform/tx';
-import type { WishDoc } from './model';
+import type { StoredTimelineEntry, WishDoc } from './model';
 import { MAX_ACTIVE_CLAIMS, mayView } from './rules';
 import { entry, loadWish, viewer } from './shared';
 import { toWishView, toWishViews } from './views';
@@ -70,83 +68,102 @@ export async function myClaims(_input: Record<string, never>, ctx: CallContext):
 }
 
 /**
- * Claim: the wish and the member's count of active claims change together in one transaction,
- * so of many members claiming one wish exactly one wins, and no member passes 3 active claims,
- * whatever the concurrency.
+ * A member's claim slots (at most 3 active claims), moved by conditional increments on the user
+ * document — never read-then-write — so the cap holds whatever the concurrency.
+ */
+async function takeSlot(ctx: CallContext): Promise<boolean> {
+  const _ = ctx.db.command;
+  const { stats } = await ctx.db
+    .collection('users')
+    .where(
+      _.and([
+        { _id: ctx.openid },
+        _.or([{ activeClaims: _.lt(MAX_ACTIVE_CLAIMS) }, { activeClaims: _.exists(false) }]),
+      ]) as never,
+    )
+    .update({ data: { activeClaims: _.inc(1) } });
+  return stats.updated === 1;
+}
+
+async function releaseSlot(ctx: CallContext, openid: string): Promise<void> {
+  const _ = ctx.db.command;
+  await ctx.db
+    .collection('users')
+    .where({ _id: openid, activeClaims: _.gt(0) })
+    .update({ data: { activeClaims: _.inc(-1) } });
+}
+
+/**
+ * Claim, in four database requests: the caller (router), the wish, the member's slot (a
+ * conditional increment), the wish (a conditional update on `published`). Of many members
+ * claiming one wish exactly one update matches; a loser gives its slot back.
  */
 export async function claim(input: { wishId: string }, ctx: CallContext): Promise<WishView> {
   const grant = memberGrant(ctx)!;
-  const result = await inTransaction(ctx, async (tx) => {
-    const wish = await txGet<WishDoc>(tx, 'wishes', input.wishId);
-    if (!wish || wish.flagged || !mayView(ctx.openid, ctx.user, wish)) throw notFound('心愿不存在');
-    if (wish.submitterOpenid === ctx.openid) throw conflict('不能认领自己提交的心愿');
-    if (wish.status !== 'published') throw conflict('该心愿已被认领或已结束');
-    const me = (await txGet<UserDoc & { activeClaims?: number }>(tx, 'users', ctx.openid))!;
-    const active = me.activeClaims ?? 0;
-    if (active >= MAX_ACTIVE_CLAIMS)
-      throw conflict(`每人最多同时认领 ${MAX_ACTIVE_CLAIMS} 个心愿，请先完成已认领的心愿`);
-    const claimInfo = {
-      openid: ctx.openid,
-      name: me.name ?? me.nickname,
-      unitId: grant.unitId ?? null,
-      communityId: grant.communityId ?? null,
-      claimedAt: ctx.now,
-      deadline: new Date(ctx.now.getTime() + wish.claimDays * 86_400_000),
-    };
-    const step = entry(ctx, 'member', 'claim', 'published', 'claimed', null);
-    const _ = ctx.db.command;
-    await tx
-      .collection('wishes')
-      .doc(wish._id)
-      .update({ data: { status: 'claimed', claim: _.set(claimInfo), updatedAt: ctx.now, timeline: _.push(step) } });
-    await tx
-      .collection('users')
-      .doc(ctx.openid)
-      .update({ data: { activeClaims: active + 1, updatedAt: ctx.now } });
-    return { ...wish, status: 'claimed', claim: claimInfo, timeline: [...wish.timeline, step] } as WishDoc;
-  });
-  await notify(ctx.requestId, result.submitterOpenid, 'wishClaimed', {
-    thing1: result.description,
+  const wish = await loadWish(ctx, input.wishId);
+  if (wish.flagged || !mayView(ctx.openid, ctx.user, wish)) throw notFound('心愿不存在');
+  if (wish.submitterOpenid === ctx.openid) throw conflict('不能认领自己提交的心愿');
+  if (wish.status !== 'published') throw conflict('该心愿已被认领或已结束');
+  if (!(await takeSlot(ctx))) throw conflict(`每人最多同时认领 ${MAX_ACTIVE_CLAIMS} 个心愿，请先完成已认领的心愿`);
+
+  const claimInfo = {
+    openid: ctx.openid,
+    name: ctx.user?.name ?? ctx.user?.nickname ?? '',
+    unitId: grant.unitId ?? null,
+    communityId: grant.communityId ?? null,
+    claimedAt: ctx.now,
+    deadline: new Date(ctx.now.getTime() + wish.claimDays * 86_400_000),
+  };
+  const step = entry(ctx, 'member', 'claim', 'published', 'claimed', null);
+  const _ = ctx.db.command;
+  const { stats } = await ctx.db
+    .collection('wishes')
+    .where({ _id: wish._id, status: 'published' })
+    .update({ data: { status: 'claimed', claim: _.set(claimInfo), updatedAt: ctx.now, timeline: _.push(step) } });
+  if (stats.updated !== 1) {
+    await releaseSlot(ctx, ctx.openid);
+    throw conflict('该心愿刚刚被其他党员认领');
+  }
+  const claimed = { ...wish, status: 'claimed', claim: claimInfo, timeline: [...wish.timeline, step] } as WishDoc;
+  await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimed', {
+    thing1: wish.description,
     phrase2: '已认领',
     time3: ctx.now,
-    thing4: `认领人：${result.claim!.name}`,
+    thing4: `认领人：${claimInfo.name}`,
   });
-  return toWishView(result, viewer(ctx));
+  return toWishView(claimed, viewer(ctx));
 }
 
-/** Moves a claimed wish back to `published` and releases the claimer's slot (cancel or expiry). */
+/**
+ * Moves a claimed wish back to `published` (the claimer cancels, or the claim expired) with a
+ * conditional update on the expected claim, then frees the claimer's slot.
+ */
 export async function releaseClaim(
   ctx: CallContext,
-  wishId: string,
-  expect: { claimer?: string; expiredBy?: Date },
-  step: (wish: WishDoc) => ReturnType<typeof entry>,
+  wish: WishDoc,
+  expect: { claimer: string; expiredBy?: Date },
+  step: StoredTimelineEntry,
 ): Promise<WishDoc> {
-  return inTransaction(ctx, async (tx) => {
-    const wish = await txGet<WishDoc>(tx, 'wishes', wishId);
-    if (!wish) throw notFound('心愿不存在');
-    if (wish.status !== 'claimed' || !wish.claim) throw conflict('该心愿不在认领中');
-    if (expect.claimer && wish.claim.openid !== expect.claimer) throw notFound('这不是您认领的心愿');
-    if (expect.expiredBy && new Date(wish.claim.deadline).getTime() > expect.expiredBy.getTime())
-      throw conflict('认领尚未到期');
-    const claimer = await txGet<UserDoc & { activeClaims?: number }>(tx, 'users', wish.claim.openid);
-    const s = step(wish);
-    const _ = ctx.db.command;
-    await tx
-      .collection('wishes')
-      .doc(wish._id)
-      .update({ data: { status: 'published', claim: _.set(null), updatedAt: ctx.now, timeline: _.push(s) } });
-    if (claimer) {
-      await tx
-        .collection('users')
-        .doc(claimer._id)
-        .update({ data: { activeClaims: Math.max(0, (claimer.activeClaims ?? 1) - 1), updatedAt: ctx.now } });
-    }
-    return { ...wish, status: 'published', claim: null, timeline: [...wish.timeline, s] } as WishDoc;
-  });
+  if (wish.status !== 'claimed' || !wish.claim) throw conflict('该心愿不在认领中');
+  if (wish.claim.openid !== expect.claimer) throw notFound('这不是您认领的心愿');
+  const _ = ctx.db.command;
+  const where: Record<string, unknown> = { _id: wish._id, status: 'claimed', 'claim.openid': expect.claimer };
+  if (expect.expiredBy) where['claim.deadline'] = _.lte(expect.expiredBy);
+  const { stats } = await ctx.db
+    .collection('wishes')
+    .where(where)
+    .update({ data: { status: 'published', claim: _.set(null), updatedAt: ctx.now, timeline: _.push(step) } });
+  if (stats.updated !== 1) throw conflict('心愿状态已变化，请刷新');
+  await releaseSlot(ctx, expect.claimer);
+  return { ...wish, status: 'published', claim: null, timeline: [...wish.timeline, step] };
 }
 
 export async function cancelClaim(input: { wishId: string; reason: string }, ctx: CallContext): Promise<WishView> {
-  const wish = await releaseClaim(ctx, input.wishId, { claimer: ctx.openid }, () =>
+  const current = await loadWish(ctx, input.wishId);
+  const wish = await releaseClaim(
+    ctx,
+    current,
+    { claimer: ctx.openid },
     entry(ctx, 'member', 'cancelClaim', 'claimed', 'published', input.reason),
   );
   await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimReleased', {
@@ -164,32 +181,25 @@ export async function fulfil(
   ctx: CallContext,
 ): Promise<WishView> {
   await assertUploaded(ctx.openid, input.photos);
-  const result = await inTransaction(ctx, async (tx) => {
-    const wish = await txGet<WishDoc>(tx, 'wishes', input.wishId);
-    if (!wish) throw notFound('心愿不存在');
-    if (wish.status !== 'claimed' || wish.claim?.openid !== ctx.openid)
-      throw conflict('只有认领人可以在认领期间提交完成凭证');
-    const me = await txGet<UserDoc & { activeClaims?: number }>(tx, 'users', ctx.openid);
-    const fulfilment = { photos: input.photos, note: input.note, at: ctx.now };
-    const step = entry(ctx, 'member', 'fulfil', 'claimed', 'fulfilled', input.note);
-    const _ = ctx.db.command;
-    await tx
-      .collection('wishes')
-      .doc(wish._id)
-      .update({
-        data: { status: 'fulfilled', fulfilment: _.set(fulfilment), updatedAt: ctx.now, timeline: _.push(step) },
-      });
-    await tx
-      .collection('users')
-      .doc(ctx.openid)
-      .update({ data: { activeClaims: Math.max(0, (me?.activeClaims ?? 1) - 1), updatedAt: ctx.now } });
-    return { ...wish, status: 'fulfilled', fulfilment, timeline: [...wish.timeline, step] } as WishDoc;
-  });
-  await notify(ctx.requestId, result.submitterOpenid, 'wishFulfilled', {
-    thing1: result.description,
+  const wish = await loadWish(ctx, input.wishId);
+  if (wish.status !== 'claimed' || wish.claim?.openid !== ctx.openid)
+    throw conflict('只有认领人可以在认领期间提交完成凭证');
+  const fulfilment = { photos: input.photos, note: input.note, at: ctx.now };
+  const step = entry(ctx, 'member', 'fulfil', 'claimed', 'fulfilled', input.note);
+  const _ = ctx.db.command;
+  const { stats } = await ctx.db
+    .collection('wishes')
+    .where({ _id: wish._id, status: 'claimed', 'claim.openid': ctx.openid })
+    .update({
+      data: { status: 'fulfilled', fulfilment: _.set(fulfilment), updatedAt: ctx.now, timeline: _.push(step) },
+    });
+  if (stats.updated !== 1) throw conflict('心愿状态已变化，请刷新');
+  await releaseSlot(ctx, ctx.openid);
+  await notify(ctx.requestId, wish.submitterOpenid, 'wishFulfilled', {
+    thing1: wish.description,
     phrase2: '待确认',
     time3: ctx.now,
     thing4: '请确认并评价',
   });
-  return toWishView(result, viewer(ctx));
+  return toWishView({ ...wish, status: 'fulfilled', fulfilment, timeline: [...wish.timeline, step] }, viewer(ctx));
 }

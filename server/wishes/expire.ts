@@ -6,7 +6,7 @@ import { releaseClaim } from './claim';
 
 /**
  * Scheduled: claims past their deadline go back to `published`; submitter and claimer are told.
- * Each wish is released in its own transaction on the expected state, so a claim fulfilled in
+ * Each wish is released by a conditional update on the expected claim, so a claim fulfilled in
  * the meantime is left alone.
  */
 export async function expireClaims(ctx: CallContext): Promise<{ expired: number }> {
@@ -19,16 +19,21 @@ export async function expireClaims(ctx: CallContext): Promise<{ expired: number 
   let expired = 0;
   for (const due of data) {
     try {
-      const wish = await releaseClaim(ctx, due._id, { expiredBy: ctx.now }, () => ({
-        at: ctx.now,
-        by: 'system',
-        byName: '系统',
-        role: 'system',
-        action: 'expire',
-        from: 'claimed',
-        to: 'published',
-        note: `认领超过 ${due.claimDays} 天未完成，自动释放`,
-      }));
+      const wish = await releaseClaim(
+        ctx,
+        due,
+        { claimer: due.claim!.openid, expiredBy: ctx.now },
+        {
+          at: ctx.now,
+          by: 'system',
+          byName: '系统',
+          role: 'system',
+          action: 'expire',
+          from: 'claimed',
+          to: 'published',
+          note: `认领超过 ${due.claimDays} 天未完成，自动释放`,
+        },
+      );
       expired++;
       const fields = { thing1: wish.description, phrase2: '认领到期', time3: ctx.now, thing4: '心愿已重新开放认领' };
       await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimReleased', fields);

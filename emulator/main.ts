@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { LocalCloud } from './local-cloud';
-import { isEmpty, seedStore } from './seed';
+import { emulatorClock } from './clock';
+import { isEmpty, seedStore, today } from './seed';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -17,10 +18,10 @@ export async function serve(): Promise<LocalCloud> {
     functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle' },
     staticRoot: path.join(ROOT, 'dist-h5'),
     runTimers: true,
-    seed: async (c) => void seedStore(c.store),
+    seed: async (c) => void seedStore(c.store, 'demo', today(emulatorClock.nowMs())),
   });
   if (isEmpty(cloud.store)) {
-    const counts = seedStore(cloud.store);
+    const counts = seedStore(cloud.store, 'demo', today(emulatorClock.nowMs()));
     console.log(
       `seeded ${dataDir}: ${Object.entries(counts)
         .map(([c, n]) => `${c} ${n}`)

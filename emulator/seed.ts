@@ -5,8 +5,12 @@ import type { DocumentStore } from './db/store';
 export type SeedScale = 'demo' | 'county';
 
 /** Writes the deterministic county (server/seed) into the local database, collection by collection. */
-export function seedStore(store: DocumentStore, scale: SeedScale = 'demo'): Record<string, number> {
-  const data = buildCounty({ scale });
+/**
+ * `anchor`: the day the wishes (and their claims) are dated back from — today for `npm start`
+ * and `npm run seed`, so the demo's claims are live; the fixed seed date in tests.
+ */
+export function seedStore(store: DocumentStore, scale: SeedScale = 'demo', anchor?: Date): Record<string, number> {
+  const data = buildCounty({ scale, anchor });
   const counts: Record<string, number> = {};
   for (const [collection, docs] of Object.entries(data)) {
     store.createCollection(collection);
@@ -15,6 +19,11 @@ export function seedStore(store: DocumentStore, scale: SeedScale = 'demo'): Reco
   }
   for (const name of Object.keys(COLLECTIONS)) store.createCollection(name);
   return counts;
+}
+
+/** Midnight (UTC) of today on the emulator clock: one seed per day is the same seed. */
+export function today(nowMs: number): Date {
+  return new Date(Math.floor(nowMs / 86_400_000) * 86_400_000);
 }
 
 export function isEmpty(store: DocumentStore): boolean {

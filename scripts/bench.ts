@@ -4,6 +4,7 @@
  * and of the weapp packages (from dist/, if built). Not part of `npm test`.
  *
  *   npm run bench                 200 calls per action on the demo seed
+ *   npm run bench -- --scale county   the same on the benchmark-size county (20,000 wishes …)
  *   npm run bench -- --runs 500
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg('runs', '200'));
+const SCALE = arg('scale', 'demo') as 'demo' | 'county';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -37,13 +39,29 @@ async function main(): Promise<void> {
     functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle' },
     log: () => undefined,
   });
-  seedStore(cloud.store);
+  const t0 = performance.now();
+  const seeded = seedStore(cloud.store, SCALE);
+  console.log(
+    `seeded ${SCALE} scale in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(seeded)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}`,
+  );
   const url = await cloud.start();
   const rows: string[][] = [];
   try {
     for (const c of CASES) {
+      const prepared = c.prepare?.(cloud) ?? [];
+      if (c.prepare && prepared.length < RUNS + 5) {
+        rows.push([
+          c.name,
+          '-',
+          '-',
+          `skipped: needs ${RUNS + 5} targets, has ${prepared.length} (try --scale county)`,
+        ]);
+        continue;
+      }
       const call = async (i: number) => {
-        const { openid, payload } = c.call(i);
+        const { openid, payload } = c.call(i, prepared);
         const res = await fetch(`${url}/api/functions/${c.fn}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-openid': openid },
@@ -69,7 +87,9 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  console.log(`\nActions through the gateway (${RUNS} sequential calls each, demo seed, ${os.cpus().length} cores)`);
+  console.log(
+    `\nActions through the gateway (${RUNS} sequential calls each, ${SCALE} seed, ${os.cpus().length} cores)`,
+  );
   table(['action', 'p50 ms', 'p95 ms', 'db requests/call'], rows);
   console.log('\nFunction bundles (without wx-server-sdk; budget 300 KB)');
   table(

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DocumentStore } from '../emulator/db/store';
-import { seedStore, type SeedScale } from '../emulator/seed';
+import { seedStore, today, type SeedScale } from '../emulator/seed';
 import { COLLECTIONS } from '../server/platform/collections';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -24,7 +24,7 @@ const store = new DocumentStore(
 for (const name of Object.keys(COLLECTIONS)) store.createCollection(name);
 store.truncateAll();
 const t0 = Date.now();
-const counts = seedStore(store, scale);
+const counts = seedStore(store, scale, today(Date.now()));
 store.close();
 console.log(`seeded ${dataDir} (${scale}) in ${Date.now() - t0} ms:`);
 for (const [c, n] of Object.entries(counts)) console.log(`  ${c.padEnd(18)} ${n}`);

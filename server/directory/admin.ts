@@ -2,6 +2,7 @@ import type { AuditEntry, DirectoryEntityInput, DirectoryKind } from '../../cont
 import type { AuditDoc } from '../platform/audit';
 import { audit } from '../platform/audit';
 import { invalidInput, notFound } from '../platform/errors';
+import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
 import { inTransaction, txGet } from '../platform/tx';
 
@@ -73,7 +74,7 @@ async function checkReferences(ctx: CallContext, input: DirectoryEntityInput): P
 export async function save(input: DirectoryEntityInput, ctx: CallContext): Promise<{ id: string }> {
   const derived = await checkReferences(ctx, input);
   const collection = COLLECTION[input.kind];
-  const id = input.id ?? `${PREFIX[input.kind]}${ctx.now.getTime().toString(36)}`;
+  const id = input.id ?? `${PREFIX[input.kind]}-${newId().slice(0, 12)}`;
   const _ = ctx.db.command;
   await inTransaction(ctx, async (tx) => {
     const before = input.id ? await txGet<Record<string, unknown>>(tx, collection, input.id) : null;

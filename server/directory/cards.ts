@@ -3,6 +3,7 @@ import type { ContactCardDoc, GridDoc } from '../seed/types';
 import { audit } from '../platform/audit';
 import { requireScope } from '../platform/authorize';
 import { invalidInput, notFound } from '../platform/errors';
+import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
 import { inTransaction, txGet } from '../platform/tx';
 
@@ -52,7 +53,7 @@ export async function saveContactCard(input: CardInput, ctx: CallContext): Promi
     const before = input.cardId ? await txGet<ContactCardDoc>(tx, 'contactCards', input.cardId) : null;
     if (input.cardId && (!before || before.gridId !== grid._id)) throw notFound('联系卡不存在');
     const card: ContactCardDoc = {
-      _id: input.cardId ?? `${grid._id}-card-${ctx.now.getTime().toString(36)}`,
+      _id: input.cardId ?? `${grid._id}-card-${newId().slice(0, 12)}`,
       gridId: grid._id,
       communityId: grid.communityId,
       openid: input.openid,

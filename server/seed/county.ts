@@ -9,6 +9,7 @@
  */
 import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
+import { buildWishes } from './wishes';
 import type {
   CommunityDoc,
   ContactCardDoc,
@@ -64,7 +65,7 @@ function hashLabel(label: string): number {
   return h >>> 0;
 }
 
-class Rng {
+export class Rng {
   private readonly next: () => number;
   constructor(label: string) {
     this.next = mulberry32(SEED ^ hashLabel(label));
@@ -179,13 +180,19 @@ class People {
   private readonly rng = new Rng('people');
   private readonly names = new Set<string>();
   private readonly phones = new Set<string>();
+  private readonly reserved: Set<string>;
   constructor(reserved: readonly string[]) {
+    this.reserved = new Set(reserved);
     reserved.forEach((n) => this.names.add(n));
   }
+  /**
+   * A name not given yet while there are some left (the demo county has few people); past that,
+   * names repeat, as they do in a real county — never a demo identity's name.
+   */
   name(): string {
-    for (;;) {
+    for (let tries = 0; ; tries++) {
       const name = this.anyName();
-      if (this.names.has(name)) continue;
+      if (this.reserved.has(name) || (tries < 50 && this.names.has(name))) continue;
       this.names.add(name);
       return name;
     }
@@ -494,9 +501,15 @@ function addressIn(
 }
 
 /** The typed county. */
+/** How much the two scales hold beyond the fixed directory. */
+const SCALES = {
+  demo: { residents: 20, extraMembers: 0, wishes: 30 },
+  county: { residents: 2_000, extraMembers: 1_500, wishes: 20_000 },
+} as const;
+
 export function buildCountySeed(options: SeedOptions = {}): CountySeed {
-  // `county` scale is accepted but, for now, builds the same county as `demo`.
-  void options.scale;
+  const scale = SCALES[options.scale ?? 'demo'];
+  const anchor = options.anchor ?? SEED_BASE_DATE;
   const lngs = edges(TOWN.west, TOWN.east, TOWN_COLS);
   const lats = edges(TOWN.south, TOWN.north, TOWN_ROWS);
   const town: Town = {
@@ -571,7 +584,16 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   // Demo identities first, in their order; then everyone else as created (a stable sort).
   const users = [...town.users].sort((a, b) => (a.demo?.order ?? 1e9) - (b.demo?.order ?? 1e9));
 
-  const memberReports = buildMemberReports(users, units, communities);
+  addResidents(town, grids, residentGroups, scale.residents);
+  addExtraMembers(town, units, scale.extraMembers);
+  const memberReports = buildMemberReports(town.users, units, communities);
+  const { wishes, records, sixOnes, tallies } = buildWishes(
+    new Rng('wishes'),
+    town.users,
+    communities,
+    scale.wishes,
+    anchor,
+  );
 
   return {
     communities,
@@ -582,9 +604,38 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     departments,
     stations,
     propertyCompanies,
-    users,
+    users: [...users, ...town.users.slice(users.length)],
     memberReports,
+    wishes,
+    records,
+    sixOnes,
+    tallies,
   };
+}
+
+/** Residents with a registered address (they submit the seeded wishes). */
+function addResidents(town: Town, grids: GridsCollectionDoc[], groups: ResidentGroupDoc[], n: number): void {
+  const rng = new Rng('residents');
+  const micro = grids.filter((g): g is MicroGridDoc => g.level === 'microGrid');
+  for (let i = 1; i <= n; i++) {
+    const m = rng.pick(micro);
+    const group = rng.pick(groups.filter((g) => g.communityId === m.communityId));
+    const room = `${rng.int(1, 4)}单元${rng.int(1, 6)}0${rng.int(1, 4)}室`;
+    addUser(town, `seed-resident-${String(i).padStart(4, '0')}`, town.people.name(), [{ role: 'resident' }], {
+      address: addressIn(grids, m._id, group._id, room),
+    });
+  }
+}
+
+/** More verified members for the county scale (spread over the units). */
+function addExtraMembers(town: Town, units: UnitDoc[], n: number): void {
+  const rng = new Rng('extra-members');
+  for (let i = 1; i <= n; i++) {
+    const unit = rng.pick(units);
+    addUser(town, `seed-member-x${String(i).padStart(4, '0')}`, town.people.name(), [
+      { role: 'member', communityId: unit.pairedCommunityId, unitId: unit._id, verified: true },
+    ]);
+  }
 }
 
 const BRANCH_ORDINALS = ['第一', '第二', '第三'];

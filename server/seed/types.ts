@@ -4,6 +4,8 @@
  */
 import type { ResidentAddress } from '../../contract/functions/account';
 import type { MemberReportDoc } from '../accounts/model';
+import type { MemberYearDoc, RecordDoc, TallyDoc } from '../sixOnes/credit';
+import type { WishDoc } from '../wishes/model';
 import type { UserDoc } from '../platform/identity';
 import type { STATION_AMENITIES, STATION_SERVICES } from './names';
 
@@ -157,12 +159,18 @@ export interface CountySeed {
   propertyCompanies: PropertyCompanyDoc[];
   users: SeedUserDoc[];
   memberReports: MemberReportDoc[];
+  wishes: WishDoc[];
+  records: RecordDoc[];
+  sixOnes: MemberYearDoc[];
+  tallies: TallyDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */
 export type SeedData = Record<string, Array<Record<string, unknown> & { _id: string }>>;
 
 export interface SeedOptions {
-  /** `county` is meant to grow toward full-county volume for benchmarks; today it equals `demo`. */
+  /** `demo`: the directory, demo users, a few dozen wishes; `county`: benchmark volume (20,000 wishes, 2,000 more residents, 1,500 more members). */
   scale?: 'demo' | 'county';
+  /** Wishes (and their claims) are dated back from this day; default the fixed seed date. */
+  anchor?: Date;
 }

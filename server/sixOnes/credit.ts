@@ -59,51 +59,81 @@ const zeroes = <T>(v: T) => Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, v])
 
 export const memberYearId = (openid: string, year: number) => `${openid}-${year}`;
 
-/** Writes an approved record and moves the member's and the scopes' counters, in `tx`. */
-export async function creditApprovedRecord(tx: Transaction, record: RecordDoc): Promise<void> {
-  await tx.collection('records').add({ data: record });
-  const id = memberYearId(record.openid, record.year);
-  const before = await txGet<MemberYearDoc>(tx, 'sixOnes', id);
+/** The member-year counters after one more approved record (pure: the seed uses it too). */
+export function memberYearAfter(
+  before: MemberYearDoc | null,
+  record: RecordDoc,
+): { next: MemberYearDoc; newlyDone: boolean } {
   const counts = { ...zeroes(0), ...(before?.counts ?? {}) };
   const done = { ...zeroes(false), ...(before?.done ?? {}) };
   const newlyDone = !done[record.item];
   counts[record.item] += 1;
   done[record.item] = true;
-  const doneCount = SIX_ONES_ITEMS.filter((i) => done[i]).length;
-  const { _id: _ignored, ...fields } = {
-    _id: id,
-    openid: record.openid,
-    year: record.year,
-    communityId: record.communityId ?? before?.communityId ?? null,
-    unitId: record.unitId ?? before?.unitId ?? null,
-    counts,
-    done,
-    doneCount,
-    updatedAt: record.updatedAt,
-  } satisfies MemberYearDoc;
-  await tx.collection('sixOnes').doc(id).set({ data: fields });
-  if (!newlyDone) return;
-
-  const scopes: Array<[TallyDoc['scope'], string | null]> = [
-    ['county', 'county'],
-    ['community', fields.communityId],
-    ['unit', fields.unitId],
-  ];
-  for (const [scope, scopeId] of scopes) {
-    if (!scopeId) continue;
-    const tallyId = scope === 'county' ? `county-${record.year}` : `${scope}-${scopeId}-${record.year}`;
-    const tally = await txGet<TallyDoc>(tx, 'tallies', tallyId);
-    const itemsDone = { ...zeroes(0), ...(tally?.itemsDone ?? {}) };
-    itemsDone[record.item] += 1;
-    const { _id: _t, ...tallyFields } = {
-      _id: tallyId,
-      scope,
-      scopeId,
+  return {
+    newlyDone,
+    next: {
+      _id: memberYearId(record.openid, record.year),
+      openid: record.openid,
       year: record.year,
-      itemsDone,
-      complete: (tally?.complete ?? 0) + (doneCount === SIX_ONES_ITEMS.length ? 1 : 0),
+      communityId: record.communityId ?? before?.communityId ?? null,
+      unitId: record.unitId ?? before?.unitId ?? null,
+      counts,
+      done,
+      doneCount: SIX_ONES_ITEMS.filter((i) => done[i]).length,
       updatedAt: record.updatedAt,
-    } satisfies TallyDoc;
-    await tx.collection('tallies').doc(tallyId).set({ data: tallyFields });
+    },
+  };
+}
+
+/** The scopes whose tallies a member counts in: the county, their community, their unit. */
+export function tallyIds(memberYear: MemberYearDoc): Array<{ id: string; scope: TallyDoc['scope']; scopeId: string }> {
+  const y = memberYear.year;
+  const out: Array<{ id: string; scope: TallyDoc['scope']; scopeId: string }> = [
+    { id: `county-${y}`, scope: 'county', scopeId: 'county' },
+  ];
+  if (memberYear.communityId)
+    out.push({ id: `community-${memberYear.communityId}-${y}`, scope: 'community', scopeId: memberYear.communityId });
+  if (memberYear.unitId) out.push({ id: `unit-${memberYear.unitId}-${y}`, scope: 'unit', scopeId: memberYear.unitId });
+  return out;
+}
+
+/** A scope's tally after a member newly completed `item` (and maybe all six). */
+export function tallyAfter(
+  before: TallyDoc | null,
+  scope: { id: string; scope: TallyDoc['scope']; scopeId: string },
+  memberYear: MemberYearDoc,
+  item: SixOnesItem,
+): TallyDoc {
+  const itemsDone = { ...zeroes(0), ...(before?.itemsDone ?? {}) };
+  itemsDone[item] += 1;
+  return {
+    _id: scope.id,
+    scope: scope.scope,
+    scopeId: scope.scopeId,
+    year: memberYear.year,
+    itemsDone,
+    complete: (before?.complete ?? 0) + (memberYear.doneCount === SIX_ONES_ITEMS.length ? 1 : 0),
+    updatedAt: memberYear.updatedAt,
+  };
+}
+
+const withoutId = <T extends { _id: string }>({ _id: _ignored, ...rest }: T) => rest;
+
+/** Writes an approved record and moves the member's and the scopes' counters, in `tx`. */
+export async function creditApprovedRecord(tx: Transaction, record: RecordDoc): Promise<void> {
+  await tx.collection('records').add({ data: record });
+  const before = await txGet<MemberYearDoc>(tx, 'sixOnes', memberYearId(record.openid, record.year));
+  const { next, newlyDone } = memberYearAfter(before, record);
+  await tx
+    .collection('sixOnes')
+    .doc(next._id)
+    .set({ data: withoutId(next) });
+  if (!newlyDone) return;
+  for (const scope of tallyIds(next)) {
+    const tally = await txGet<TallyDoc>(tx, 'tallies', scope.id);
+    await tx
+      .collection('tallies')
+      .doc(scope.id)
+      .set({ data: withoutId(tallyAfter(tally, scope, next, record.item)) });
   }
 }

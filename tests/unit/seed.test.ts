@@ -86,7 +86,8 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
       expect({ collection, unique: new Set(ids).size }).toEqual({ collection, unique: ids.length });
       for (const d of list) {
         expect(d._id).toMatch(/^[a-z0-9-]+$/);
-        if (collection === 'memberReports') continue; // dated as filed, by the member (below)
+        // Reports, wishes and 六个一 counters carry the dates of what they record (below).
+        if (['memberReports', 'wishes', 'records', 'sixOnes', 'tallies'].includes(collection)) continue;
         expect(d.createdAt).toEqual(new Date('2026-01-05T00:00:00Z'));
         expect(d.updatedAt).toEqual(new Date('2026-01-05T00:00:00Z'));
         expect(d.createdBy).toBe('seed');
@@ -345,5 +346,46 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
         expect(managed.some((m) => m.propertyCompanyId === p._id && m.communityId === communityId)).toBe(true);
       }
     }
+  });
+
+  it('seeds wishes in every state, live claims within their deadline, and the 六个一 credit of every completion', () => {
+    const anchor = new Date('2026-11-20T00:00:00Z');
+    const county = buildCountySeed({ anchor });
+    const states = new Set(county.wishes.map((w) => w.status));
+    expect([...states].sort()).toEqual([
+      'claimed',
+      'completed',
+      'fulfilled',
+      'published',
+      'rejected',
+      'submitted',
+      'withdrawn',
+    ]);
+    const active = new Map<string, number>();
+    for (const w of county.wishes) {
+      expect(w.timeline[0]).toMatchObject({ action: 'submit', by: w.submitterOpenid });
+      expect(w.timeline.at(-1)!.to).toBe(w.status);
+      if (w.status === 'claimed') {
+        expect(w.claim!.deadline.getTime()).toBeGreaterThan(anchor.getTime());
+        active.set(w.claim!.openid, (active.get(w.claim!.openid) ?? 0) + 1);
+      }
+      if (w.status === 'completed') {
+        expect(county.records.find((r) => r._id === `wish-${w._id}`)).toMatchObject({
+          openid: w.claim!.openid,
+          item: 'wish',
+          status: 'approved',
+        });
+      }
+    }
+    for (const u of county.users) {
+      const held = (u as { activeClaims?: number }).activeClaims ?? 0;
+      expect({ user: u._id, held }).toEqual({ user: u._id, held: active.get(u._id) ?? 0 });
+      expect(held).toBeLessThanOrEqual(3);
+    }
+    // The county tally counts each member-year with the item done once.
+    for (const t of county.tallies.filter((x) => x.scope === 'county')) {
+      expect(t.itemsDone.wish).toBe(county.sixOnes.filter((m) => m.year === t.year && m.done.wish).length);
+    }
+    expect(buildCountySeed({ anchor })).toEqual(county);
   });
 });

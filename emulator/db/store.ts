@@ -170,34 +170,39 @@ export class DocumentStore {
    * matches; mingo decides.
    */
   private candidates(collection: string, query: Record<string, unknown>): Doc[] {
-    const id = query._id;
-    if (typeof id === 'string') {
-      const row = this.sql.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as
-        | { doc: string }
-        | undefined;
-      return row ? [deserialize(row.doc)] : [];
+    // The conjuncts: the query's own fields and those of a top-level $and (as the SDK sends
+    // `where(_.and([...]))`); any one of them that SQLite can answer narrows the scan.
+    const conjuncts = [query, ...(Array.isArray(query.$and) ? (query.$and as Record<string, unknown>[]) : [])];
+    for (const c of conjuncts) {
+      const rows = this.lookup(collection, c);
+      if (rows) return rows.map((r) => deserialize(r.doc));
     }
-    if (id && typeof id === 'object' && Array.isArray((id as { $in?: unknown }).$in)) {
-      const ids = (id as { $in: unknown[] }).$in.filter((v): v is string => typeof v === 'string');
-      if (ids.length === (id as { $in: unknown[] }).$in.length && ids.length <= 500) {
-        if (ids.length === 0) return [];
-        const rows = this.sql
-          .prepare(`SELECT doc FROM ${table(collection)} WHERE _id IN (${ids.map(() => '?').join(',')})`)
-          .all(...ids) as { doc: string }[];
-        return rows.map((r) => deserialize(r.doc));
-      }
+    return this.all(collection);
+  }
+
+  /** Rows for `_id` equality or `$in`, or equality on a declared index field; null if none applies. */
+  private lookup(collection: string, c: Record<string, unknown>): { doc: string }[] | null {
+    const id = c._id;
+    if (typeof id === 'string') {
+      return this.sql.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).all(id) as { doc: string }[];
+    }
+    const list = id && typeof id === 'object' ? (id as { $in?: unknown }).$in : undefined;
+    if (Array.isArray(list) && list.length <= 500 && list.every((v) => typeof v === 'string')) {
+      if (list.length === 0) return [];
+      return this.sql
+        .prepare(`SELECT doc FROM ${table(collection)} WHERE _id IN (${list.map(() => '?').join(',')})`)
+        .all(...list) as { doc: string }[];
     }
     for (const spec of this.indexes[collection] ?? []) {
       const field = spec.fields[0];
-      const value = query[field];
+      const value = c[field];
       if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
-        const rows = this.sql
+        return this.sql
           .prepare(`SELECT doc FROM ${table(collection)} WHERE json_extract(doc, '$.${field}') = ?`)
           .all(value) as { doc: string }[];
-        return rows.map((r) => deserialize(r.doc));
       }
     }
-    return this.all(collection);
+    return null;
   }
 
   // ---------------------------------------------------------------- writes

@@ -2,10 +2,33 @@ const isH5 = process.env.TARO_ENV === 'h5';
 
 /** Subpackages by role; the demo-identity picker exists only in the h5 build served locally. */
 const subPackages = [
-  { root: 'packages/resident', pages: ['pages/privacy/index'] },
-  { root: 'packages/member', pages: ['pages/guide/index'] },
+  {
+    root: 'packages/resident',
+    pages: [
+      'pages/privacy/index',
+      'pages/profile/index',
+      'pages/grid/index',
+      'pages/stations/index',
+      'pages/station/index',
+    ],
+  },
+  { root: 'packages/member', pages: ['pages/guide/index', 'pages/report/index'] },
   // Staff: secretary, grid worker, department, unit admin, county admin.
-  { root: 'packages/staff', pages: ['pages/roles/index'] },
+  {
+    root: 'packages/staff',
+    pages: [
+      'pages/roles/index',
+      'pages/reports/index',
+      'pages/members/index',
+      'pages/grids/index',
+      'pages/card/index',
+      'pages/unit-members/index',
+      'pages/directory/index',
+      'pages/directory-entry/index',
+      'pages/grants/index',
+      'pages/audit/index',
+    ],
+  },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),
 ];
 

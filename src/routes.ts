@@ -5,8 +5,27 @@ export const ROUTES = {
   cases: '/pages/cases/index',
   mine: '/pages/mine/index',
   privacyGuide: '/packages/resident/pages/privacy/index',
+  profile: '/packages/resident/pages/profile/index',
+  myGrid: '/packages/resident/pages/grid/index',
+  stations: '/packages/resident/pages/stations/index',
+  /** `?id=s01` */
+  station: '/packages/resident/pages/station/index',
+  memberReport: '/packages/member/pages/report/index',
   sixOnesGuide: '/packages/member/pages/guide/index',
   staffRoles: '/packages/staff/pages/roles/index',
+  staffReports: '/packages/staff/pages/reports/index',
+  /** `?communityId=c01` (a secretary's own when omitted; the county admin picks) */
+  staffCommunityMembers: '/packages/staff/pages/members/index',
+  /** `?communityId=c01` */
+  staffGrids: '/packages/staff/pages/grids/index',
+  staffCard: '/packages/staff/pages/card/index',
+  /** `?unitId=u01` (a unit admin's own when omitted; the county admin picks) */
+  staffUnitMembers: '/packages/staff/pages/unit-members/index',
+  staffDirectory: '/packages/staff/pages/directory/index',
+  /** `?kind=unit&id=u01` (no id: a new entry; grids and micro-grids also `communityId`) */
+  staffDirectoryEntry: '/packages/staff/pages/directory-entry/index',
+  staffGrants: '/packages/staff/pages/grants/index',
+  staffAudit: '/packages/staff/pages/audit/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

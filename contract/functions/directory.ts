@@ -24,6 +24,13 @@ export interface UnitSummary {
   pairedCommunityName: string;
 }
 
+export interface PropertyCompanySummary {
+  id: string;
+  name: string;
+  hasPartyOrg: boolean;
+  communityIds: string[];
+}
+
 export interface DepartmentSummary {
   id: string;
   name: string;
@@ -252,6 +259,16 @@ export const directory = {
     summary: 'Adds or edits a contact card of a grid (secretary of its community, county admin). Audited.',
     input: cardInput,
     roles: ['secretary', 'countyAdmin'],
+  }),
+  propertyCompanies: defineAction<PropertyCompanySummary[]>()({
+    summary: 'Property companies (物业企业), 红色物业 marked (secretary, county admin).',
+    input: z.object({}).strict(),
+    roles: ['secretary', 'countyAdmin'],
+  }),
+  entry: defineAction<{ kind: DirectoryKind; id: string; data: Record<string, unknown> }>()({
+    summary: "One directory entry's stored fields, as `save` takes them (county admin, to edit).",
+    input: z.object({ kind: z.enum(DIRECTORY_KINDS), id }).strict(),
+    roles: ['countyAdmin'],
   }),
   save: defineAction<{ id: string }>()({
     summary:

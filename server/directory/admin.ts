@@ -136,6 +136,38 @@ export async function save(input: DirectoryEntityInput, ctx: CallContext): Promi
   return { id };
 }
 
+/** The fields `save` takes for one entry, from the stored document (a micro-grid's parent becomes `gridId`). */
+const EDITABLE: Record<DirectoryKind, string[]> = {
+  community: ['name', 'address', 'location', 'pairedUnitIds'],
+  grid: ['name', 'communityId', 'boundary', 'order'],
+  microGrid: ['name', 'compound', 'gridId', 'boundary', 'householdCount', 'propertyCompanyId'],
+  unit: ['name', 'kind', 'partyOrgName', 'pairedCommunityId'],
+  department: ['name', 'shortName', 'liaisonName', 'liaisonPhone'],
+  station: ['name', 'communityId', 'address', 'location', 'openingHours', 'services', 'amenities'],
+  propertyCompany: ['name', 'hasPartyOrg', 'partyOrgName', 'liaisonName', 'liaisonPhone', 'communityIds'],
+};
+
+export async function entry(
+  input: { kind: DirectoryKind; id: string },
+  ctx: CallContext,
+): Promise<{ kind: DirectoryKind; id: string; data: Record<string, unknown> }> {
+  const { data } = await ctx.db
+    .collection(COLLECTION[input.kind])
+    .where({ _id: input.id })
+    .limit(1)
+    .get<Record<string, unknown>>();
+  const doc = data[0];
+  const levelOk =
+    input.kind === 'grid' ? doc?.level === 'grid' : input.kind === 'microGrid' ? doc?.level === 'microGrid' : true;
+  if (!doc || !levelOk) throw notFound('目录项不存在');
+  const stored = input.kind === 'microGrid' ? { ...doc, gridId: doc.parentId } : doc;
+  // Geo values come back from the SDK as its own classes; hand out plain GeoJSON.
+  const plain = JSON.parse(
+    JSON.stringify(Object.fromEntries(EDITABLE[input.kind].map((f) => [f, stored[f] ?? null]))),
+  ) as Record<string, unknown>;
+  return { kind: input.kind, id: input.id, data: plain };
+}
+
 export async function auditLog(input: { entityId?: string; limit: number }, ctx: CallContext): Promise<AuditEntry[]> {
   const query = ctx.db.collection('audits');
   const { data } = await (input.entityId ? query.where({ entityId: input.entityId }) : query)

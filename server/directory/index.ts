@@ -1,8 +1,8 @@
 import { directory } from '../../contract/functions/directory';
 import type { Handlers } from '../platform/router';
-import { auditLog, save } from './admin';
+import { auditLog, entry, save } from './admin';
 import { gridCards, saveContactCard } from './cards';
-import { communities, community, departments, stations, units } from './read';
+import { communities, community, departments, propertyCompanies, stations, units } from './read';
 
 export const directoryHandlers: Handlers<typeof directory> = {
   communities,
@@ -12,6 +12,8 @@ export const directoryHandlers: Handlers<typeof directory> = {
   stations,
   gridCards,
   saveContactCard,
+  propertyCompanies,
+  entry,
   save,
   audit: auditLog,
 };

@@ -2,10 +2,19 @@ import type {
   CommunityDetail,
   CommunitySummary,
   DepartmentSummary,
+  PropertyCompanySummary,
   StationView,
   UnitSummary,
 } from '../../contract/functions/directory';
-import type { CommunityDoc, DepartmentDoc, GridDoc, MicroGridDoc, StationDoc, UnitDoc } from '../seed/types';
+import type {
+  CommunityDoc,
+  DepartmentDoc,
+  GridDoc,
+  MicroGridDoc,
+  PropertyCompanyDoc,
+  StationDoc,
+  UnitDoc,
+} from '../seed/types';
 import { notFound } from '../platform/errors';
 import { distanceMetres } from '../platform/geo';
 import { isOpenAt } from '../platform/time';
@@ -67,6 +76,18 @@ export async function units(input: { communityId?: string }, ctx: CallContext): 
     pairedCommunityId: u.pairedCommunityId,
     pairedCommunityName: u.community[0]?.name ?? '',
   }));
+}
+
+export async function propertyCompanies(
+  _input: Record<string, never>,
+  ctx: CallContext,
+): Promise<PropertyCompanySummary[]> {
+  const { data } = await ctx.db
+    .collection('propertyCompanies')
+    .orderBy('_id', 'asc')
+    .limit(1000)
+    .get<PropertyCompanyDoc>();
+  return data.map((p) => ({ id: p._id, name: p.name, hasPartyOrg: p.hasPartyOrg, communityIds: p.communityIds }));
 }
 
 export async function departments(_input: Record<string, never>, ctx: CallContext): Promise<DepartmentSummary[]> {

@@ -9,6 +9,8 @@ import { PRIVACY_AGREE_BUTTON_ID, PRIVACY_VERSION, type PlatformResolve } from '
 const LARGE_TEXT_KEY = 'txy.largeText';
 const ACTIVE_ROLE_KEY = 'txy.activeRole';
 
+export type MemberGrant = Extract<RoleGrant, { role: 'member' }>;
+
 /** Roles that see the staff subpackage (packages/staff). */
 export const STAFF_ROLES: readonly Role[] = ['secretary', 'gridWorker', 'department', 'unitAdmin', 'countyAdmin'];
 
@@ -35,10 +37,16 @@ class SessionStore {
     makeAutoObservable(this, { platformPrivacyResolve: false }, { autoBind: true });
   }
 
-  /** Every role held, `resident` first (implied for every registered user), no duplicates. */
+  /**
+   * Every role held, `resident` first (implied for every registered user), no duplicates. As on
+   * the server, a member counts only once verified (an unverified grant is a pending report).
+   */
   get roles(): Role[] {
     const held = new Set<Role>(['resident']);
-    for (const grant of this.me?.roles ?? []) held.add(grant.role);
+    for (const grant of this.me?.roles ?? []) {
+      if (grant.role === 'member' && !grant.verified) continue;
+      held.add(grant.role);
+    }
     return [...held];
   }
 
@@ -51,6 +59,26 @@ class SessionStore {
     const roles = this.roles;
     if (this.preferredRole && roles.includes(this.preferredRole)) return this.preferredRole;
     return roles.find((r) => r !== 'resident') ?? 'resident';
+  }
+
+  /** Name, phone and address given: what member registration and "my grid" need. */
+  get profileComplete(): boolean {
+    return Boolean(this.me?.name && this.me.phone && this.me.address);
+  }
+
+  get memberGrant(): MemberGrant | null {
+    return (this.me?.roles ?? []).find((g): g is MemberGrant => g.role === 'member') ?? null;
+  }
+
+  /** Only a verified member (双报到 checked by the secretary) sees the member-only parts (六个一). */
+  get isVerifiedMember(): boolean {
+    return this.memberGrant?.verified === true;
+  }
+
+  /** 双报到 as 我的 shows it: verified somewhere (a move may be pending too), pending, or none. */
+  get memberStatus(): 'verified' | 'pending' | 'none' {
+    if (this.isVerifiedMember) return 'verified';
+    return this.me?.pendingReport ? 'pending' : 'none';
   }
 
   get privacyAccepted(): boolean {
@@ -81,6 +109,12 @@ class SessionStore {
     } catch (e) {
       this.privacyFailed(toCloudError(e));
     }
+  }
+
+  /** A fresh `Me` from an action that changed it (profile saved, report filed). */
+  setMe(me: Me): void {
+    this.me = me;
+    this.error = null;
   }
 
   declinePrivacy(): void {

@@ -215,6 +215,13 @@ const ROWS: Row[] = [
     expect: only('countyAdmin'),
   },
   { fn: 'directory', action: 'audit', payload: () => ({ limit: 10 }), expect: only('countyAdmin') },
+  {
+    fn: 'directory',
+    action: 'propertyCompanies',
+    payload: () => ({}),
+    expect: only('secretary', 'otherSecretary', 'countyAdmin'),
+  },
+  { fn: 'directory', action: 'entry', payload: () => ({ kind: 'grid', id: 'c01-g01' }), expect: only('countyAdmin') },
 ];
 
 beforeAll(async () => {

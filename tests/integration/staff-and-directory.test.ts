@@ -665,3 +665,38 @@ describe('masking of member reports', () => {
     expect(unitView).toMatchObject({ name: member.name, phone: member.phone });
   });
 });
+
+describe('directory.entry and directory.propertyCompanies', () => {
+  it("hands the county admin a grid's stored fields, boundary as plain GeoJSON, which save takes back unchanged", async () => {
+    const t2 = await startLocalCloud();
+    try {
+      const call = (action: string, payload: unknown, openid: string) =>
+        t2.invoke('directory', { action, payload }, openid) as Promise<any>;
+      const got = await call('entry', { kind: 'grid', id: 'c01-g01' }, 'demo-county-admin');
+      expect(got.data.data).toMatchObject({
+        name: '潋江社区第1网格',
+        communityId: 'c01',
+        boundary: { type: 'Polygon' },
+      });
+      const saved = await call(
+        'save',
+        { kind: 'grid', id: 'c01-g01', data: { ...got.data.data, name: '潋江社区第一网格' } },
+        'demo-county-admin',
+      );
+      expect(saved.ok).toBe(true);
+      const stored = t2.cloud.store.find('grids', { query: { _id: 'c01-g01' } })[0] as any;
+      expect(stored).toMatchObject({ name: '潋江社区第一网格', level: 'grid', boundary: got.data.data.boundary });
+      const micro = await call('entry', { kind: 'microGrid', id: 'c01-g01-m1' }, 'demo-county-admin');
+      expect(micro.data.data.gridId).toBe('c01-g01');
+      expect(await call('entry', { kind: 'grid', id: 'c01-g01-m1' }, 'demo-county-admin')).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      const companies = await call('propertyCompanies', {}, 'demo-secretary');
+      expect(companies.data).toHaveLength(21);
+      expect(companies.data.filter((c: any) => c.hasPartyOrg).length).toBeGreaterThan(0);
+    } finally {
+      await t2.stop();
+    }
+  });
+});

@@ -61,14 +61,26 @@ test('a community secretary opening the app sees their name and roles on the hom
   expect(home.visible('.nut-popup')).toBe(false);
 });
 
-test('an area not open yet says so instead of pretending', async () => {
+test('the 红色驿站 and 网格联系卡 tiles open their pages', async () => {
   const home = await openHome('demo-secretary');
   await home.waitForText(ROLE_LABELS.secretary);
 
   await home.tap('.home__area--station');
-  await home.waitFor(() => home.navigation.some((n) => n.api === 'showToast'));
+  await home.tap('.home__area--gridCard');
 
-  expect(home.navigation).toContainEqual({ api: 'showToast', options: expect.objectContaining({ title: '即将开放' }) });
+  const opened = home.navigation.filter((n) => n.api === 'navigateTo').map((n) => (n.options as { url: string }).url);
+  expect(opened).toEqual(['/packages/resident/pages/stations/index', '/packages/resident/pages/grid/index']);
+});
+
+test('六个一 shows to a verified member only, not to one whose report is still pending', async () => {
+  const verified = await openHome('demo-member');
+  await verified.waitForText(ROLE_LABELS.member);
+  expect(verified.visible('.home__area--sixOnes')).toBe(true);
+
+  const pending = await openHome('demo-member-pending');
+  await pending.waitForText('您好');
+  expect(pending.visible('.home__area--sixOnes')).toBe(false);
+  expect(pending.text()).not.toContain(ROLE_LABELS.member);
 });
 
 test('a first-time visitor is asked to accept the privacy guide, and 同意 records it', async () => {

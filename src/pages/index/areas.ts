@@ -6,12 +6,20 @@ export interface Area {
   title: string;
   hint: string;
   go: { tab: string } | { page: string } | 'soon';
+  /** Member-only areas show to verified members alone (双报到 checked by the secretary). */
+  verifiedMemberOnly?: boolean;
 }
 
 export const AREAS: readonly Area[] = [
   { key: 'wish', title: '微心愿', hint: '居民许愿 党员认领', go: { tab: ROUTES.wishes } },
   { key: 'case', title: '民情诉求', hint: '吹哨报到 件件有回音', go: { tab: ROUTES.cases } },
-  { key: 'sixOnes', title: '六个一', hint: '在职党员年度任务', go: { page: ROUTES.sixOnesGuide } },
-  { key: 'station', title: '红色驿站', hint: '歇歇脚 办办事', go: 'soon' },
-  { key: 'gridCard', title: '网格联系卡', hint: '找到您的网格员', go: 'soon' },
+  {
+    key: 'sixOnes',
+    title: '六个一',
+    hint: '在职党员年度任务',
+    go: { page: ROUTES.sixOnesGuide },
+    verifiedMemberOnly: true,
+  },
+  { key: 'station', title: '红色驿站', hint: '歇歇脚 办办事', go: { page: ROUTES.stations } },
+  { key: 'gridCard', title: '网格联系卡', hint: '找到您的网格员', go: { page: ROUTES.myGrid } },
 ];

@@ -35,7 +35,7 @@ const Home = observer(() => {
       ) : null}
 
       <View className="home__areas">
-        {AREAS.map((area) => (
+        {AREAS.filter((area) => !area.verifiedMemberOnly || session.isVerifiedMember).map((area) => (
           <View key={area.key} className={`home__area home__area--${area.key}`} onClick={() => open(area)}>
             <Text className="home__area-title">{area.title}</Text>
             <Text className="home__area-hint">{area.go === 'soon' ? '即将开放' : area.hint}</Text>

@@ -2,12 +2,14 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Avatar, Button, Cell, Switch, Tag } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../../contract/roles';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { RoleTags } from '../../components/RoleTags';
 import { Screen } from '../../components/Screen';
 import { ROUTES } from '../../routes';
+import { directory } from '../../stores/directory';
 import { session } from '../../stores/session';
 import { maskPhone } from '../../utils/mask';
 import './index.scss';
@@ -17,8 +19,7 @@ const go = (url: string) => () => void Taro.navigateTo({ url });
 const Profile = observer(() => {
   const { me } = session;
   if (!me) return null;
-  // `account.me` carries no phone yet; shown masked once it does.
-  const phone = (me as typeof me & { phone?: string | null }).phone;
+  const { phone } = me;
   return (
     <View className="mine__profile">
       <Avatar size="large" background="#c8161d" color="#fff">
@@ -30,6 +31,80 @@ const Profile = observer(() => {
         <RoleTags roles={session.roles} active={session.activeRole} />
       </View>
     </View>
+  );
+});
+
+/** The address as the resident gave it: the community's name and the building (门牌), or the building picked. */
+function addressText(): string {
+  const address = session.me?.address;
+  if (!address) return '未填写';
+  const community = directory.communityName(address.communityId) ?? '';
+  const building =
+    address.building ||
+    directory
+      .community(address.communityId)
+      .value?.grids.flatMap((g) => g.microGrids)
+      .find((m) => m.id === address.microGridId)?.name ||
+    '';
+  return [community, building].filter(Boolean).join(' ') || '已填写';
+}
+
+/** 双报到 in a word: 已报到 社区名 (a move may be waiting too), 待审核, 未报到. */
+function memberStatusText(): string {
+  switch (session.memberStatus) {
+    case 'verified': {
+      const name = directory.communityName(session.memberGrant?.communityId ?? '') ?? '';
+      return `已报到 ${name}${session.me?.pendingReport ? '（转社区待审核）' : ''}`.trim();
+    }
+    case 'pending':
+      return '待审核';
+    default:
+      return '未报到';
+  }
+}
+
+/** 个人信息 and 党员双报到: what the resident gave and where they reported, each with its page. */
+const PersonalCells = observer(() => {
+  const { me } = session;
+  const communityId = me?.address?.communityId;
+  const needsBuildingName = Boolean(me?.address && !me.address.building);
+  const member = session.memberGrant !== null;
+  // Names for what `me` holds as ids: the community (address, member grant), the building.
+  useEffect(() => {
+    if (communityId || member) directory.communities.ensure();
+    if (communityId && needsBuildingName) directory.community(communityId).ensure();
+  }, [communityId, member, needsBuildingName]);
+  if (!me) return null;
+  return (
+    <>
+      <Cell.Group title="个人信息">
+        <Cell title="住址" extra={addressText()} />
+        <Cell
+          className="mine__edit-profile"
+          title={session.profileComplete ? '修改个人信息' : '完善个人信息'}
+          description={session.profileComplete ? undefined : '填写姓名、手机号和住址，找到您的网格员'}
+          clickable
+          extra={session.profileComplete ? '修改' : '去填写'}
+          onClick={go(ROUTES.profile)}
+        />
+      </Cell.Group>
+      <Cell.Group title="在职党员">
+        <Cell
+          className="mine__member-report"
+          title="党员双报到"
+          clickable
+          extra={
+            <Text className={`mine__member-status mine__member-status--${session.memberStatus}`}>
+              {memberStatusText()}
+            </Text>
+          }
+          onClick={go(ROUTES.memberReport)}
+        />
+        {session.isVerifiedMember ? (
+          <Cell title="六个一 说明" clickable extra="查看" onClick={go(ROUTES.sixOnesGuide)} />
+        ) : null}
+      </Cell.Group>
+    </>
   );
 });
 
@@ -57,6 +132,7 @@ const Mine = observer(() => {
       {error ? <ErrorNotice error={error} onRetry={session.load} /> : null}
       {!error && !me && loading ? <View className="mine__loading">加载中…</View> : null}
       <Profile />
+      <PersonalCells />
       <RoleSwitcher />
 
       <Cell.Group title="设置">
@@ -72,11 +148,8 @@ const Mine = observer(() => {
           onClick={session.privacyAccepted ? undefined : session.reopenPrivacy}
         />
         <Cell title="用户隐私保护指引" clickable extra="查看" onClick={go(ROUTES.privacyGuide)} />
-        {session.roles.includes('member') ? (
-          <Cell title="六个一 说明" clickable extra="查看" onClick={go(ROUTES.sixOnesGuide)} />
-        ) : null}
         {session.staffGrants.length > 0 ? (
-          <Cell title="我的工作职责" clickable extra="查看" onClick={go(ROUTES.staffRoles)} />
+          <Cell className="mine__staff" title="我的工作职责" clickable extra="查看" onClick={go(ROUTES.staffRoles)} />
         ) : null}
       </Cell.Group>
 

@@ -1,29 +1,74 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../../../../contract/roles';
 import { EmptyState } from '../../../../components/EmptyState';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
 import { session } from '../../../../stores/session';
-import { describeScope, DUTIES } from './scope';
+import { describeScope, DUTIES, loadNamesFor } from '../../lib/scope';
+import { toolsFor } from '../../lib/tools';
 import './index.scss';
 
-/** The caller's staff roles and where each may act. */
-const StaffRoles = observer(() => {
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/**
+ * The staff home (我的工作职责): every staff role the user holds, where it may act, and the tools
+ * it opens. Someone holding several roles sees all of them here, whichever role is active.
+ */
+const StaffHome = observer(() => {
+  const { me, loading, error } = session;
   const grants = session.staffGrants;
+
+  useEffect(() => loadNamesFor(grants), [grants]);
+
+  if (error) {
+    return (
+      <Screen>
+        <ErrorNotice error={error} onRetry={session.load} />
+      </Screen>
+    );
+  }
+  if (!me) {
+    return <Screen>{loading ? <View className="staff-home__loading">加载中…</View> : null}</Screen>;
+  }
   return (
     <Screen>
       {grants.length === 0 ? <EmptyState title="暂无工作职责" description="您目前没有社区工作人员身份" /> : null}
-      <View className="staff-roles">
-        {grants.map((grant, i) => (
-          <View key={`${grant.role}-${i}`} className="staff-roles__card">
-            <Text className="staff-roles__label">{ROLE_LABELS[grant.role]}</Text>
-            <Text className="staff-roles__scope">范围：{describeScope(grant)}</Text>
-            <Text className="staff-roles__duty">{DUTIES[grant.role]}</Text>
-          </View>
-        ))}
+      <View className="staff-home">
+        {grants.map((grant, i) => {
+          const tools = toolsFor(grant);
+          return (
+            <View key={`${grant.role}-${i}`} className={`staff-home__card staff-home__card--${grant.role}`}>
+              <Text className="staff-home__label">{ROLE_LABELS[grant.role]}</Text>
+              <Text className="staff-home__scope">范围：{describeScope(grant)}</Text>
+              <Text className="staff-home__duty">{DUTIES[grant.role]}</Text>
+              {tools.length > 0 ? (
+                <View className="staff-home__tools">
+                  {tools.map((tool) => (
+                    <View
+                      key={tool.key}
+                      className={`staff-home__tool staff-home__tool--${tool.key}`}
+                      onClick={go(tool.url)}
+                    >
+                      <View className="staff-home__tool-text">
+                        <Text className="staff-home__tool-title">{tool.title}</Text>
+                        <Text className="staff-home__tool-hint">{tool.hint}</Text>
+                      </View>
+                      <Text className="staff-home__tool-arrow">›</Text>
+                    </View>
+                  ))}
+                </View>
+              ) : (
+                <Text className="staff-home__soon">该角色的工作台即将开放</Text>
+              )}
+            </View>
+          );
+        })}
       </View>
     </Screen>
   );
 });
 
-export default StaffRoles;
+export default StaffHome;

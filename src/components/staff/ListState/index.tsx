@@ -1,0 +1,38 @@
+import { View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import type { ReactNode } from 'react';
+import type { CloudError } from '../../../services/CloudError';
+import { EmptyState } from '../../EmptyState';
+import { ErrorNotice } from '../../ErrorNotice';
+import './index.scss';
+
+/** What a list reads from: a `Loadable` of src/stores/staff/load.ts, or anything shaped like it. */
+interface Source<T> {
+  data: T[] | null;
+  loading: boolean;
+  error: CloudError | null;
+  load(): Promise<void> | void;
+}
+
+interface Props<T> {
+  source: Source<T> | null;
+  emptyTitle: string;
+  emptyDescription?: string;
+  children: (items: T[]) => ReactNode;
+}
+
+/** A list's four states: loading, failed (message, request id for INTERNAL, 重试), empty, or the items. */
+function ListStateView<T>({ source, emptyTitle, emptyDescription, children }: Props<T>) {
+  if (!source) return null;
+  if (source.error) return <ErrorNotice error={source.error} onRetry={() => void source.load()} />;
+  if (source.data === null) return <View className="staff-list-state__loading">加载中…</View>;
+  if (source.data.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />;
+  return (
+    <>
+      {source.loading ? <View className="staff-list-state__refreshing">正在刷新…</View> : null}
+      {children(source.data)}
+    </>
+  );
+}
+
+export const ListState = observer(ListStateView) as typeof ListStateView;

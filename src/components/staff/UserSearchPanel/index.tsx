@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import type { ReactNode } from 'react';
+import type { UserSummary } from '../../../../contract';
+import { ROLE_LABELS } from '../../../../contract/roles';
+import type { UserSearch } from '../../../stores/staff/userSearch';
+import { maskPhone } from '../../../utils/mask';
+import { ListState } from '../ListState';
+import './index.scss';
+
+/**
+ * Search people by name or phone (account.findUsers) and act on one: `action` renders the
+ * button of each result. Phones are shown masked.
+ */
+export const UserSearchPanel = observer(
+  ({
+    search,
+    placeholder,
+    emptyTitle,
+    action,
+  }: {
+    search: UserSearch;
+    placeholder: string;
+    emptyTitle: string;
+    action: (user: UserSummary) => ReactNode;
+  }) => (
+    <View className="staff-user-search">
+      <View className="staff-user-search__bar">
+        <Input
+          className="staff-user-search__input"
+          value={search.query}
+          placeholder={placeholder}
+          maxLength={20}
+          confirmType="search"
+          onChange={search.setQuery}
+          onConfirm={search.search}
+        />
+        <Button className="staff-user-search__go" type="primary" onClick={search.search}>
+          搜索
+        </Button>
+      </View>
+      {search.queryError ? <Text className="staff-user-search__error">{search.queryError}</Text> : null}
+      <ListState source={search.results} emptyTitle={emptyTitle}>
+        {(users) => (
+          <View className="staff-user-search__results">
+            {users.map((user) => (
+              <View key={user.openid} className="staff-user-search__user">
+                <View className="staff-user-search__who">
+                  <Text className="staff-user-search__name">{user.name}</Text>
+                  <Text className="staff-user-search__meta">
+                    {[user.phone ? maskPhone(user.phone) : '未留手机号', ...user.roles.map((g) => ROLE_LABELS[g.role])]
+                      .filter((v, i, all) => all.indexOf(v) === i)
+                      .join(' · ')}
+                  </Text>
+                </View>
+                {action(user)}
+              </View>
+            ))}
+          </View>
+        )}
+      </ListState>
+    </View>
+  ),
+);

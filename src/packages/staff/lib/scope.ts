@@ -1,0 +1,57 @@
+import type { RoleGrant } from '../../../../contract';
+import { ROLE_LABELS } from '../../../../contract/roles';
+import { directoryNames } from '../../../stores/staff/names';
+
+/** Where a grant may act, in words: names once the directory has answered, ids until then. */
+export function describeScope(grant: RoleGrant): string {
+  const names = directoryNames;
+  switch (grant.role) {
+    case 'secretary':
+      return names.communityName(grant.communityId);
+    case 'gridWorker': {
+      const grids = grant.gridIds.map((id) => names.gridName(id)).join('、');
+      return `${names.communityName(grant.communityId)} · ${grids || '（未分配网格）'}`;
+    }
+    case 'department':
+      return names.departmentName(grant.departmentId);
+    case 'unitAdmin':
+      return names.unitName(grant.unitId);
+    case 'countyAdmin':
+      return '全县城市社区';
+    case 'member': {
+      const where = [
+        grant.communityId && `报到社区 ${names.communityName(grant.communityId)}`,
+        grant.unitId && `单位 ${names.unitName(grant.unitId)}`,
+      ].filter(Boolean);
+      return [...where, grant.verified ? '已报到' : '待审核'].join(' · ');
+    }
+    case 'resident':
+      return '';
+  }
+}
+
+/** A grant as one line: 社区书记（潋江社区）. */
+export function describeGrant(grant: RoleGrant): string {
+  const scope = describeScope(grant);
+  return scope ? `${ROLE_LABELS[grant.role]}（${scope}）` : ROLE_LABELS[grant.role];
+}
+
+/** Reads the names these grants are described with, and nothing more. */
+export function loadNamesFor(grants: readonly RoleGrant[]): void {
+  const names = directoryNames;
+  const has = (role: RoleGrant['role']) => grants.some((g) => g.role === role);
+  if (has('secretary') || has('gridWorker') || has('member')) names.communities.ensure();
+  if (has('unitAdmin') || has('member')) names.units.ensure();
+  // Department staff may read the departments (as may secretaries and the county admin).
+  if (has('department')) names.departments.ensure();
+  for (const g of grants) if (g.role === 'gridWorker') names.community(g.communityId).ensure();
+}
+
+/** What each staff role does here (PRODUCT.md "Who uses it"). */
+export const DUTIES: Partial<Record<RoleGrant['role'], string>> = {
+  secretary: '审核党员报到，发布心愿和活动，审核活动记录，分派和上报诉求，向职能部门吹哨并评价。',
+  gridWorker: '首先处理本网格的诉求（小事不出网格），审核本网格的心愿，维护“1+1带N”联系户。',
+  department: '接收吹哨，按时报到，办结并回复社区的评价。',
+  unitAdmin: '查看本单位党员的报到情况和六个一进度。',
+  countyAdmin: '查看全部社区、督导通报和部门、社区排名，管理组织目录。',
+};

@@ -1,0 +1,62 @@
+import type { RoleGrant } from '../../../../contract';
+import { ROUTES } from '../../../routes';
+
+export interface StaffTool {
+  key: string;
+  title: string;
+  hint: string;
+  url: string;
+}
+
+/** The tools a staff grant opens on the staff home, with the scope in the URL. */
+export function toolsFor(grant: RoleGrant): StaffTool[] {
+  switch (grant.role) {
+    case 'secretary': {
+      const q = `?communityId=${grant.communityId}`;
+      return [
+        { key: 'reports', title: '报到审核', hint: '在职党员到社区报到，审核通过或驳回', url: ROUTES.staffReports },
+        {
+          key: 'members',
+          title: '社区党员',
+          hint: '已报到的在职党员，按单位分组',
+          url: ROUTES.staffCommunityMembers + q,
+        },
+        { key: 'grids', title: '网格员与联系卡', hint: '任命网格员，编辑民情联系卡', url: ROUTES.staffGrids + q },
+      ];
+    }
+    case 'unitAdmin':
+      return [
+        {
+          key: 'unit-members',
+          title: '本单位党员',
+          hint: '本单位党员在哪个社区报到、是否审核通过',
+          url: `${ROUTES.staffUnitMembers}?unitId=${grant.unitId}`,
+        },
+      ];
+    case 'countyAdmin':
+      return [
+        { key: 'directory', title: '目录管理', hint: '社区、网格、单位、部门、驿站、物业', url: ROUTES.staffDirectory },
+        {
+          key: 'grants',
+          title: '角色授权',
+          hint: '授予或撤销书记、网格员、部门、单位管理员等角色',
+          url: ROUTES.staffGrants,
+        },
+        { key: 'audit', title: '操作记录', hint: '谁在何时改了什么', url: ROUTES.staffAudit },
+        {
+          key: 'members',
+          title: '各社区党员',
+          hint: '任选一个社区，查看已报到党员',
+          url: ROUTES.staffCommunityMembers,
+        },
+        {
+          key: 'unit-members',
+          title: '各单位党员',
+          hint: '任选一个单位，查看党员报到情况',
+          url: ROUTES.staffUnitMembers,
+        },
+      ];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民情联系卡' });

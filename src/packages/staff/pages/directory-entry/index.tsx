@@ -1,0 +1,224 @@
+import Taro, { useLoad } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { EmptyState } from '../../../../components/EmptyState';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Choices, type Choice } from '../../../../components/staff/Choices';
+import { Field } from '../../../../components/staff/Field';
+import { Screen } from '../../../../components/Screen';
+import {
+  CORNERS,
+  cornerKeys,
+  isDirectoryKind,
+  KIND_LABELS,
+  STATION_AMENITIES,
+  STATION_SERVICES,
+  UNIT_KIND_LABELS,
+  UNIT_KINDS,
+  type FieldSpec,
+  type OptionSource,
+} from '../../../../stores/staff/directoryKinds';
+import { directoryEntryForm as form } from '../../../../stores/staff/directoryForm';
+import { directoryNames } from '../../../../stores/staff/names';
+import './index.scss';
+
+function optionsOf(source: OptionSource): Choice[] {
+  switch (source) {
+    case 'communities':
+      return (directoryNames.communities.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+    case 'grids': {
+      const detail = form.communityId ? directoryNames.community(form.communityId).data : null;
+      return (detail?.grids ?? []).map((g) => ({ value: g.id, label: g.name }));
+    }
+    case 'unitKinds':
+      return UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));
+    case 'services':
+      return STATION_SERVICES.map((s) => ({ value: s, label: s }));
+    case 'amenities':
+      return STATION_AMENITIES.map((a) => ({ value: a, label: a }));
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+const Control = observer(({ spec }: { spec: FieldSpec }) => {
+  const value = form.values[spec.key];
+  switch (spec.type) {
+    case 'choice': {
+      const options = optionsOf(spec.source);
+      if (spec.lockedOnEdit && !form.isNew) {
+        return <Text>{options.find((o) => o.value === value)?.label ?? str(value)}</Text>;
+      }
+      return <Choices name={spec.key} options={options} selected={str(value)} onPick={(v) => form.set(spec.key, v)} />;
+    }
+    case 'multi':
+      return (
+        <Choices
+          name={spec.key}
+          options={optionsOf(spec.source)}
+          selected={Array.isArray(value) ? value : []}
+          onPick={(v) => form.toggle(spec.key, v)}
+        />
+      );
+    case 'switch':
+      return <Switch checked={value === true} onChange={(on) => form.set(spec.key, on)} />;
+    case 'text':
+      if (spec.multiline) {
+        return <TextArea value={str(value)} maxLength={spec.max} onChange={(v) => form.set(spec.key, v)} />;
+      }
+      return (
+        <Input
+          className={`staff-entry__input staff-entry__input--${spec.key}`}
+          value={str(value)}
+          maxLength={spec.max}
+          placeholder={spec.placeholder ?? `${spec.min}–${spec.max} 字`}
+          onChange={(v) => form.set(spec.key, v)}
+        />
+      );
+    case 'number':
+      return (
+        <Input
+          className={`staff-entry__input staff-entry__input--${spec.key}`}
+          type="digit"
+          value={str(value)}
+          placeholder={spec.placeholder ?? `${spec.min}–${spec.max}`}
+          onChange={(v) => form.set(spec.key, v)}
+        />
+      );
+    default:
+      return (
+        <Input
+          className={`staff-entry__input staff-entry__input--${spec.key}`}
+          type={spec.type === 'phone' ? 'tel' : 'text'}
+          value={str(value)}
+          placeholder={spec.type === 'hours' ? '08:00-20:00' : spec.type === 'phone' ? '11 位手机号' : '姓名'}
+          onChange={(v) => form.set(spec.key, v)}
+        />
+      );
+  }
+});
+
+/** A new grid's boundary: the four corners, each a longitude and a latitude (GCJ-02). */
+const Corners = observer(() => (
+  <Field label="边界（四个角点，GCJ-02 经纬度）" required hint="按 西南 → 东南 → 东北 → 西北 的顺序填写">
+    {CORNERS.map((corner, i) => {
+      const keys = cornerKeys(i);
+      const error = form.errors[keys.lng] ?? form.errors[keys.lat];
+      return (
+        <View key={corner} className="staff-entry__corner">
+          <Text className="staff-entry__corner-label">{corner}</Text>
+          <Input
+            className={`staff-entry__input staff-entry__input--${keys.lng}`}
+            type="digit"
+            value={str(form.values[keys.lng])}
+            placeholder="经度 如 115.36"
+            onChange={(v) => form.set(keys.lng, v)}
+          />
+          <Input
+            className={`staff-entry__input staff-entry__input--${keys.lat}`}
+            type="digit"
+            value={str(form.values[keys.lat])}
+            placeholder="纬度 如 26.33"
+            onChange={(v) => form.set(keys.lat, v)}
+          />
+          {error ? <Text className="staff-entry__corner-error">{error}</Text> : null}
+        </View>
+      );
+    })}
+  </Field>
+));
+
+async function save() {
+  const id = await form.save();
+  if (!id) return;
+  void Taro.showToast({ title: '已保存', icon: 'success' });
+  void Taro.navigateBack();
+}
+
+/** The county admin's form for one directory entry: create, or edit what the reads let us fill. */
+const DirectoryEntry = observer(() => {
+  useLoad((params: Record<string, string | undefined>) => {
+    const kind = params.kind && isDirectoryKind(params.kind) ? params.kind : null;
+    if (!kind) return;
+    directoryNames.communities.ensure();
+    if (params.communityId) directoryNames.community(params.communityId).ensure();
+    void form.open(kind, params.id ?? null, params.communityId ?? null, params.gridId);
+    void Taro.setNavigationBarTitle({ title: `${params.id ? '编辑' : '新建'}${KIND_LABELS[kind]}` });
+  });
+  if (!form.opened) {
+    return (
+      <Screen>
+        <EmptyState title="请从“目录管理”选择要编辑的内容" />
+      </Screen>
+    );
+  }
+  if (form.loadError) {
+    return (
+      <Screen>
+        <ErrorNotice error={form.loadError} onRetry={() => void form.open(form.kind, form.id, form.communityId)} />
+      </Screen>
+    );
+  }
+  if (form.loading) {
+    return (
+      <Screen>
+        <View className="staff-entry__loading">加载中…</View>
+      </Screen>
+    );
+  }
+  const labels = Object.fromEntries(form.fields.map((f) => [f.key, f.label]));
+  return (
+    <Screen>
+      <View className="staff-entry">
+        {form.boundaryMissing ? (
+          <Text className="staff-entry__blocked">
+            未能从目录读取该{KIND_LABELS[form.kind]}
+            的边界。为免覆盖原有边界，暂不能在此修改；待目录提供边界读取后即可编辑。
+          </Text>
+        ) : null}
+        {!form.boundaryMissing && form.unknown.length > 0 ? (
+          <Text className="staff-entry__notice">
+            以下内容未能从目录读取，请核对后填写：{form.unknown.map((k) => labels[k] ?? k).join('、')}
+          </Text>
+        ) : null}
+        {form.fields.map((spec) => (
+          <Field
+            key={spec.key}
+            label={spec.label}
+            required={spec.type !== 'switch' && spec.type !== 'multi'}
+            error={form.errors[spec.key]}
+          >
+            <Control spec={spec} />
+          </Field>
+        ))}
+        {form.kind === 'community' && !form.isNew ? (
+          <Field label="结对单位" hint="结对关系在单位中修改">
+            <Text>{form.pairedUnitIds.map(directoryNames.unitName).join('、') || '（无）'}</Text>
+          </Field>
+        ) : null}
+        {form.needsCorners ? <Corners /> : null}
+        {!form.isNew && form.boundary ? (
+          <Field label="边界">
+            <Text>沿用现有边界（{form.boundary.coordinates[0]?.length ?? 0} 个点）</Text>
+          </Field>
+        ) : null}
+        {form.saving.error ? <ErrorNotice error={form.saving.error} /> : null}
+        <View className="staff-entry__submit">
+          <Button
+            className="staff-entry__save"
+            type="primary"
+            block
+            disabled={form.boundaryMissing}
+            loading={form.saving.busy}
+            onClick={() => void save()}
+          >
+            保存
+          </Button>
+        </View>
+      </View>
+    </Screen>
+  );
+});
+
+export default DirectoryEntry;

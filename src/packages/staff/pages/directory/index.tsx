@@ -1,0 +1,245 @@
+import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import type { CommunityDetail, DirectoryKind } from '../../../../../contract';
+import { Choices } from '../../../../components/staff/Choices';
+import { ListState } from '../../../../components/staff/ListState';
+import { Segmented } from '../../../../components/staff/Segmented';
+import { Screen } from '../../../../components/Screen';
+import { ROUTES } from '../../../../routes';
+import { DIRECTORY_TABS, directoryAdmin, type DirectoryTab } from '../../../../stores/staff/directoryAdmin';
+import { KIND_LABELS, UNIT_KIND_LABELS } from '../../../../stores/staff/directoryKinds';
+import type { Loadable } from '../../../../stores/staff/load';
+import { directoryNames } from '../../../../stores/staff/names';
+import './index.scss';
+
+const TAB_LABELS: Record<DirectoryTab, string> = {
+  community: '社区',
+  grid: '网格',
+  unit: '单位',
+  department: '部门',
+  station: '驿站',
+  propertyCompany: '物业',
+};
+const TABS = DIRECTORY_TABS.map((key) => ({ key, label: TAB_LABELS[key] }));
+
+/** Opens the form of an entry (`id` omitted: a new one). */
+function openEntry(kind: DirectoryKind, params: { id?: string; communityId?: string; gridId?: string } = {}) {
+  const query = Object.entries({ kind, ...params })
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+    .join('&');
+  void Taro.navigateTo({ url: `${ROUTES.staffDirectoryEntry}?${query}` });
+}
+
+const Row = ({
+  title,
+  detail,
+  onClick,
+  className,
+}: {
+  title: string;
+  detail?: string;
+  onClick: () => void;
+  className?: string;
+}) => (
+  <View className={`staff-directory__row ${className ?? ''}`} onClick={onClick}>
+    <View className="staff-directory__row-text">
+      <Text className="staff-directory__row-title">{title}</Text>
+      {detail ? <Text className="staff-directory__row-detail">{detail}</Text> : null}
+    </View>
+    <Text className="staff-directory__row-edit">编辑</Text>
+  </View>
+);
+
+const NewButton = ({ kind, onClick }: { kind: DirectoryKind; onClick: () => void }) => (
+  <View className="staff-directory__new">
+    <Button className={`staff-directory__new-${kind}`} block onClick={onClick}>
+      新建{KIND_LABELS[kind]}
+    </Button>
+  </View>
+);
+
+const Communities = observer(() => (
+  <>
+    <NewButton kind="community" onClick={() => openEntry('community')} />
+    <ListState source={directoryNames.communities} emptyTitle="暂无社区">
+      {(list) =>
+        list.map((c) => (
+          <Row key={c.id} title={c.name} detail={c.address} onClick={() => openEntry('community', { id: c.id })} />
+        ))
+      }
+    </ListState>
+  </>
+));
+
+const Grids = observer(() => {
+  const communityId = directoryAdmin.gridCommunityId;
+  const detail = communityId ? directoryNames.community(communityId) : null;
+  return (
+    <>
+      <View className="staff-directory__picker">
+        <Text className="staff-directory__picker-title">选择社区</Text>
+        <ListState source={directoryNames.communities} emptyTitle="暂无社区">
+          {(list) => (
+            <Choices
+              name="community"
+              options={list.map((c) => ({ value: c.id, label: c.name }))}
+              selected={communityId}
+              onPick={directoryAdmin.pickGridCommunity}
+            />
+          )}
+        </ListState>
+      </View>
+      {communityId ? (
+        <>
+          <NewButton kind="grid" onClick={() => openEntry('grid', { communityId })} />
+          <ListState source={detail ? detailSource(detail) : null} emptyTitle="该社区还没有网格">
+            {(grids) =>
+              grids.map((g) => (
+                <View key={g.id} className="staff-directory__grid">
+                  <Row
+                    title={g.name}
+                    detail={`${g.microGrids.length} 个微网格`}
+                    onClick={() => openEntry('grid', { id: g.id, communityId })}
+                  />
+                  {g.microGrids.map((m) => (
+                    <Row
+                      key={m.id}
+                      className="staff-directory__row--micro"
+                      title={m.name}
+                      detail="微网格"
+                      onClick={() => openEntry('microGrid', { id: m.id, communityId })}
+                    />
+                  ))}
+                  <Text
+                    className="staff-directory__add-micro"
+                    onClick={() => openEntry('microGrid', { communityId, gridId: g.id })}
+                  >
+                    ＋ 新建微网格
+                  </Text>
+                </View>
+              ))
+            }
+          </ListState>
+        </>
+      ) : (
+        <Text className="staff-directory__hint">请选择社区查看其网格</Text>
+      )}
+    </>
+  );
+});
+
+/** A community detail's grids, in the shape ListState reads. */
+function detailSource(detail: Loadable<CommunityDetail>) {
+  return {
+    data: detail.data ? detail.data.grids : null,
+    loading: detail.loading,
+    error: detail.error,
+    load: detail.load,
+  };
+}
+
+const Units = observer(() => (
+  <>
+    <NewButton kind="unit" onClick={() => openEntry('unit')} />
+    <ListState source={directoryNames.units} emptyTitle="暂无结对单位">
+      {(list) =>
+        list.map((u) => (
+          <View key={u.id} className="staff-directory__unit">
+            <Row
+              title={u.name}
+              detail={`${UNIT_KIND_LABELS[u.kind]} · 结对社区：${u.pairedCommunityName || directoryNames.communityName(u.pairedCommunityId)}`}
+              onClick={() => openEntry('unit', { id: u.id })}
+            />
+            <Text className="staff-directory__pairing" onClick={() => openEntry('unit', { id: u.id })}>
+              更改结对社区
+            </Text>
+          </View>
+        ))
+      }
+    </ListState>
+  </>
+));
+
+const Departments = observer(() => (
+  <>
+    <NewButton kind="department" onClick={() => openEntry('department')} />
+    <ListState source={directoryNames.departments} emptyTitle="暂无职能部门">
+      {(list) =>
+        list.map((d) => (
+          <Row
+            key={d.id}
+            title={d.name}
+            detail={`简称：${d.shortName}`}
+            onClick={() => openEntry('department', { id: d.id })}
+          />
+        ))
+      }
+    </ListState>
+  </>
+));
+
+const Stations = observer(() => (
+  <>
+    <NewButton kind="station" onClick={() => openEntry('station')} />
+    <ListState source={directoryAdmin.stations} emptyTitle="暂无红色驿站">
+      {(list) =>
+        list.map((s) => (
+          <Row
+            key={s.id}
+            title={s.name}
+            detail={`${s.communityName} · ${s.openingHours}`}
+            onClick={() => openEntry('station', { id: s.id })}
+          />
+        ))
+      }
+    </ListState>
+  </>
+));
+
+const Companies = observer(() => (
+  <>
+    <NewButton kind="propertyCompany" onClick={() => openEntry('propertyCompany')} />
+    <Text className="staff-directory__notice">
+      目前没有读取全部物业企业的接口；下面列出最近 100 条操作记录中新建或修改过的物业企业。
+    </Text>
+    <ListState source={directoryAdmin.companies} emptyTitle="最近没有新建或修改的物业企业">
+      {(list) =>
+        list.map((p) => (
+          <Row
+            key={p.id}
+            title={p.name}
+            detail={`${p.hasPartyOrg ? '红色物业' : '未建党组织'} · ${p.communityIds.map(directoryNames.communityName).join('、') || '未指定社区'}`}
+            onClick={() => openEntry('propertyCompany', { id: p.id })}
+          />
+        ))
+      }
+    </ListState>
+  </>
+));
+
+const PANELS: Record<DirectoryTab, () => JSX.Element> = {
+  community: () => <Communities />,
+  grid: () => <Grids />,
+  unit: () => <Units />,
+  department: () => <Departments />,
+  station: () => <Stations />,
+  propertyCompany: () => <Companies />,
+};
+
+/** 目录管理 (county admin): the county's communities, grids, units, departments, stations and property companies. */
+const DirectoryAdmin = observer(() => {
+  useLoad(() => directoryAdmin.open());
+  // Back from a form: lists changed by the save are read again.
+  useDidShow(() => directoryAdmin.show(directoryAdmin.tab));
+  return (
+    <Screen>
+      <Segmented options={TABS} value={directoryAdmin.tab} onChange={directoryAdmin.show} />
+      <View className="staff-directory">{PANELS[directoryAdmin.tab]()}</View>
+    </Screen>
+  );
+});
+
+export default DirectoryAdmin;

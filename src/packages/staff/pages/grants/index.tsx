@@ -1,0 +1,225 @@
+import Taro, { useLoad } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { ROLE_LABELS } from '../../../../../contract/roles';
+import { Choices } from '../../../../components/staff/Choices';
+import { ConfirmDialog } from '../../../../components/staff/ConfirmDialog';
+import { Field } from '../../../../components/staff/Field';
+import { ListState } from '../../../../components/staff/ListState';
+import { UserSearchPanel } from '../../../../components/staff/UserSearchPanel';
+import { Screen } from '../../../../components/Screen';
+import { GRANTABLE_ROLES, isRevocable, roleGrants, type GrantableRole } from '../../../../stores/staff/grants';
+import { directoryNames } from '../../../../stores/staff/names';
+import { maskPhone } from '../../../../utils/mask';
+import { describeGrant } from '../../lib/scope';
+import './index.scss';
+
+const CommunityChoice = observer(() => (
+  <Field label="社区" required>
+    <ListState source={directoryNames.communities} emptyTitle="暂无社区">
+      {(list) => (
+        <Choices
+          name="community"
+          options={list.map((c) => ({ value: c.id, label: c.name }))}
+          selected={roleGrants.communityId}
+          onPick={roleGrants.setCommunity}
+        />
+      )}
+    </ListState>
+  </Field>
+));
+
+const GridChoice = observer(() => {
+  const { communityId } = roleGrants;
+  if (!communityId) return null;
+  const detail = directoryNames.community(communityId);
+  return (
+    <Field label="网格（可多选）" required>
+      {detail.error ? <Text className="staff-grants__error">{detail.error.message}</Text> : null}
+      {!detail.data && !detail.error ? <Text className="staff-grants__muted">加载中…</Text> : null}
+      {detail.data ? (
+        <Choices
+          name="grid"
+          options={detail.data.grids.map((g) => ({ value: g.id, label: g.name }))}
+          selected={roleGrants.gridIds}
+          onPick={roleGrants.toggleGrid}
+        />
+      ) : null}
+    </Field>
+  );
+});
+
+const DepartmentChoice = observer(() => (
+  <Field label="部门" required>
+    <ListState source={directoryNames.departments} emptyTitle="暂无部门">
+      {(list) => (
+        <Choices
+          name="department"
+          options={list.map((d) => ({ value: d.id, label: d.name }))}
+          selected={roleGrants.departmentId}
+          onPick={roleGrants.setDepartment}
+        />
+      )}
+    </ListState>
+  </Field>
+));
+
+const UnitChoice = observer(() => {
+  const { communityId } = roleGrants;
+  if (!communityId) return null;
+  return (
+    <Field label="结对单位" required>
+      <ListState source={directoryNames.units} emptyTitle="暂无单位">
+        {(units) => {
+          const paired = units.filter((u) => u.pairedCommunityId === communityId);
+          return paired.length ? (
+            <Choices
+              name="unit"
+              options={paired.map((u) => ({ value: u.id, label: u.name }))}
+              selected={roleGrants.unitId}
+              onPick={roleGrants.setUnit}
+            />
+          ) : (
+            <Text className="staff-grants__muted">该社区暂无结对单位</Text>
+          );
+        }}
+      </ListState>
+    </Field>
+  );
+});
+
+/** The grant being put together: the role, then its scope. */
+const GrantForm = observer(() => {
+  const { role } = roleGrants;
+  return (
+    <View className="staff-grants__form">
+      <Text className="staff-grants__section">授予新角色</Text>
+      <Field label="角色" required>
+        <Choices
+          name="role"
+          options={GRANTABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          selected={role}
+          onPick={(r) => roleGrants.setRole(r as GrantableRole)}
+        />
+      </Field>
+      {role === 'secretary' || role === 'gridWorker' || role === 'unitAdmin' ? <CommunityChoice /> : null}
+      {role === 'gridWorker' ? <GridChoice /> : null}
+      {role === 'unitAdmin' ? <UnitChoice /> : null}
+      {role === 'department' ? <DepartmentChoice /> : null}
+      {role === 'countyAdmin' ? (
+        <Text className="staff-grants__muted">党工委可查看全部社区、管理目录和授予角色，请谨慎授予。</Text>
+      ) : null}
+      {roleGrants.draftError ? <Text className="staff-grants__error">{roleGrants.draftError}</Text> : null}
+      <View className="staff-grants__submit">
+        <Button className="staff-grants__grant" type="primary" block onClick={roleGrants.askGrant}>
+          授予角色
+        </Button>
+      </View>
+    </View>
+  );
+});
+
+/** The chosen person: their roles (staff roles revocable) and the grant form. */
+const Selected = observer(() => {
+  const user = roleGrants.selected;
+  if (!user) return null;
+  return (
+    <View className="staff-grants__selected">
+      <View className="staff-grants__who">
+        <Text className="staff-grants__name">{user.name}</Text>
+        <Text className="staff-grants__muted">{user.phone ? maskPhone(user.phone) : '未留手机号'}</Text>
+        <Text className="staff-grants__change" onClick={() => roleGrants.select(null)}>
+          重新选择
+        </Text>
+      </View>
+      <Text className="staff-grants__section">现有角色</Text>
+      <View className="staff-grants__roles">
+        <Text className="staff-grants__role">{ROLE_LABELS.resident}</Text>
+        {user.roles
+          .filter((g) => g.role !== 'resident')
+          .map((grant, i) => (
+            <View key={`${grant.role}-${i}`} className="staff-grants__role-row">
+              <Text className="staff-grants__role">{describeGrant(grant)}</Text>
+              {isRevocable(grant) ? (
+                <Button
+                  className={`staff-grants__revoke staff-grants__revoke--${grant.role}`}
+                  size="small"
+                  onClick={() => roleGrants.askRevoke(grant)}
+                >
+                  撤销
+                </Button>
+              ) : null}
+            </View>
+          ))}
+      </View>
+      <GrantForm />
+    </View>
+  );
+});
+
+async function confirm() {
+  const kind = roleGrants.confirming?.kind;
+  if (await roleGrants.confirm()) {
+    void Taro.showToast({ title: kind === 'grant' ? '已授予' : '已撤销', icon: 'success' });
+  }
+}
+
+const Confirm = observer(() => {
+  const { confirming, pending, selected } = roleGrants;
+  if (!confirming || !selected) return null;
+  const what = describeGrant(confirming.grant);
+  return confirming.kind === 'grant' ? (
+    <ConfirmDialog
+      title="授予角色"
+      message={`授予 ${selected.name}「${what}」？此操作会记入操作记录。`}
+      confirmText="确认授予"
+      busy={pending.busy}
+      error={pending.error}
+      onConfirm={() => void confirm()}
+      onCancel={roleGrants.cancel}
+    />
+  ) : (
+    <ConfirmDialog
+      title="撤销角色"
+      message={`撤销 ${selected.name} 的「${what}」？撤销后其不能再使用该角色的功能。此操作会记入操作记录。`}
+      confirmText="确认撤销"
+      danger
+      busy={pending.busy}
+      error={pending.error}
+      onConfirm={() => void confirm()}
+      onCancel={roleGrants.cancel}
+    />
+  );
+});
+
+/** 角色授权 (county admin): find a person, see their roles, grant a scoped staff role or revoke one. */
+const RoleGrants = observer(() => {
+  useLoad(() => {
+    roleGrants.open();
+    directoryNames.communities.ensure();
+    directoryNames.units.ensure();
+    directoryNames.departments.ensure();
+  });
+  return (
+    <Screen>
+      {roleGrants.selected ? (
+        <Selected />
+      ) : (
+        <UserSearchPanel
+          search={roleGrants.search}
+          placeholder="输入姓名或手机号查找"
+          emptyTitle="没有找到此人"
+          action={(user) => (
+            <Button className="staff-grants__pick" type="primary" size="small" onClick={() => roleGrants.select(user)}>
+              选择
+            </Button>
+          )}
+        />
+      )}
+      <Confirm />
+    </Screen>
+  );
+});
+
+export default RoleGrants;

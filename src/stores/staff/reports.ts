@@ -1,0 +1,117 @@
+import '../configure';
+import { makeAutoObservable } from 'mobx';
+import type { MemberReportView } from '../../../contract';
+import { call } from '../../services/cloud';
+import { Loadable, Pending } from './load';
+import { checkRejectReason } from './rules';
+
+/** The tabs of 报到审核, in the order shown. */
+export const REVIEW_TABS = ['pending', 'verified', 'rejected'] as const;
+export type ReviewTab = (typeof REVIEW_TABS)[number];
+export const REVIEW_TAB_LABELS: Record<ReviewTab, string> = {
+  pending: '待审核',
+  verified: '已通过',
+  rejected: '已驳回',
+};
+
+export type Decision = 'verify' | 'reject';
+
+/**
+ * 报到审核 (双报到): the secretary's queue of member reports to their community, by status, and
+ * the decision being confirmed. A decision leaves the pending list at once; the other tabs read
+ * again when opened.
+ */
+class ReportReviewStore {
+  tab: ReviewTab = 'pending';
+  readonly lists: Record<ReviewTab, Loadable<MemberReportView[]>> = {
+    pending: new Loadable(() => call('account', 'reportQueue', { status: 'pending' })),
+    verified: new Loadable(() => call('account', 'reportQueue', { status: 'verified' })),
+    rejected: new Loadable(() => call('account', 'reportQueue', { status: 'rejected' })),
+  };
+
+  /** The report and decision waiting for the secretary's confirmation. */
+  deciding: { report: MemberReportView; decision: Decision } | null = null;
+  reason = '';
+  reasonError: string | null = null;
+  readonly review = new Pending();
+
+  constructor() {
+    makeAutoObservable(this, { lists: false, review: false }, { autoBind: true, deep: false });
+  }
+
+  get current(): Loadable<MemberReportView[]> {
+    return this.lists[this.tab];
+  }
+
+  /** Opening the page: every tab is read afresh when shown. */
+  open(): void {
+    for (const list of Object.values(this.lists)) list.reset();
+    this.cancel();
+    this.show(this.tab);
+  }
+
+  show(tab: ReviewTab): void {
+    this.tab = tab;
+    this.lists[tab].ensure();
+  }
+
+  ask(report: MemberReportView, decision: Decision): void {
+    this.deciding = { report, decision };
+    this.reason = '';
+    this.reasonError = null;
+    this.review.clear();
+  }
+
+  cancel(): void {
+    this.deciding = null;
+    this.reasonError = null;
+    this.review.clear();
+  }
+
+  setReason(reason: string): void {
+    this.reason = reason;
+    if (this.reasonError) this.reasonError = checkRejectReason(reason);
+  }
+
+  /**
+   * Sends the confirmed decision. A rejection without a valid reason is refused here, before
+   * any call. Resolves with the reviewed report, or null when nothing was decided.
+   */
+  async confirm(): Promise<MemberReportView | null> {
+    const deciding = this.deciding;
+    if (!deciding || this.review.busy) return null;
+    const { report, decision } = deciding;
+    const reason = this.reason.trim();
+    if (decision === 'reject') {
+      this.reasonError = checkRejectReason(reason);
+      if (this.reasonError) return null;
+    }
+    const reviewed = await this.review.run(() =>
+      call('account', 'reviewReport', {
+        reportId: report.id,
+        decision,
+        ...(decision === 'reject' ? { reason } : {}),
+      }),
+    );
+    if (!reviewed) {
+      // Someone else decided first: show the queue as it is now.
+      if (this.review.error?.code === 'CONFLICT' || this.review.error?.code === 'NOT_FOUND') {
+        void this.lists.pending.load();
+      }
+      return null;
+    }
+    this.decided(reviewed);
+    return reviewed;
+  }
+
+  private decided(reviewed: MemberReportView): void {
+    const pending = this.lists.pending;
+    if (pending.data) pending.set(pending.data.filter((r) => r.id !== reviewed.id));
+    this.lists.verified.reset();
+    this.lists.rejected.reset();
+    this.deciding = null;
+    this.reason = '';
+  }
+}
+
+export const reportReview = new ReportReviewStore();

@@ -1,0 +1,46 @@
+import '../configure';
+import { makeAutoObservable } from 'mobx';
+import type { UserSummary } from '../../../contract';
+import { call } from '../../services/cloud';
+import { Loadable } from './load';
+import { checkUserQuery } from './rules';
+
+/**
+ * Finding a person by name or phone (account.findUsers): the county admin finds anyone, a
+ * secretary the residents of their community.
+ */
+export class UserSearch {
+  query = '';
+  queryError: string | null = null;
+  /** Null until the first search. */
+  results: Loadable<UserSummary[]> | null = null;
+
+  constructor() {
+    makeAutoObservable(this, {}, { autoBind: true, deep: false });
+  }
+
+  setQuery(query: string): void {
+    this.query = query;
+    this.queryError = null;
+  }
+
+  search(): void {
+    const query = this.query.trim();
+    this.queryError = checkUserQuery(query);
+    if (this.queryError) return;
+    this.results = new Loadable(() => call('account', 'findUsers', { query }));
+    void this.results.load();
+  }
+
+  /** A user changed by a grant or revocation: the list shows the new roles. */
+  replace(user: UserSummary): void {
+    const list = this.results?.data;
+    if (list) this.results?.set(list.map((u) => (u.openid === user.openid ? user : u)));
+  }
+
+  clear(): void {
+    this.query = '';
+    this.queryError = null;
+    this.results = null;
+  }
+}

@@ -10,9 +10,15 @@ const subPackages = [
       'pages/grid/index',
       'pages/stations/index',
       'pages/station/index',
+      'pages/wish-submit/index',
+      'pages/wish-mine/index',
+      'pages/wish-detail/index',
     ],
   },
-  { root: 'packages/member', pages: ['pages/guide/index', 'pages/report/index'] },
+  {
+    root: 'packages/member',
+    pages: ['pages/guide/index', 'pages/report/index', 'pages/wish-claims/index', 'pages/wish-fulfil/index'],
+  },
   // Staff: secretary, grid worker, department, unit admin, county admin.
   {
     root: 'packages/staff',
@@ -27,6 +33,7 @@ const subPackages = [
       'pages/directory-entry/index',
       'pages/grants/index',
       'pages/audit/index',
+      'pages/wish-review/index',
     ],
   },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),

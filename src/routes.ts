@@ -26,6 +26,15 @@ export const ROUTES = {
   staffDirectoryEntry: '/packages/staff/pages/directory-entry/index',
   staffGrants: '/packages/staff/pages/grants/index',
   staffAudit: '/packages/staff/pages/audit/index',
+  /** 微心愿: 许个心愿 and 我的心愿 (resident); `?id=<wishId>` one wish with its actions, any role. */
+  wishSubmit: '/packages/resident/pages/wish-submit/index',
+  wishMine: '/packages/resident/pages/wish-mine/index',
+  wishDetail: '/packages/resident/pages/wish-detail/index',
+  /** 我的认领 (member); `?id=<wishId>` the fulfilment form. */
+  wishClaims: '/packages/member/pages/wish-claims/index',
+  wishFulfil: '/packages/member/pages/wish-fulfil/index',
+  /** 心愿审核 (grid worker, secretary). */
+  staffWishReview: '/packages/staff/pages/wish-review/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

@@ -1,30 +1,11 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { fileId, id, personName, phone, text } from '../fields';
+import { WISH_CATEGORIES, type WishCategory, type WishStatus } from '../wishLabels';
 
-export const WISH_CATEGORIES = ['生活物资', '助学', '就医陪护', '维修', '文体', '其他'] as const;
-export type WishCategory = (typeof WISH_CATEGORIES)[number];
-
-export const WISH_STATUSES = [
-  'submitted',
-  'published',
-  'rejected',
-  'claimed',
-  'fulfilled',
-  'completed',
-  'withdrawn',
-] as const;
-export type WishStatus = (typeof WISH_STATUSES)[number];
-
-export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
-  submitted: '待审核',
-  published: '待认领',
-  rejected: '未通过',
-  claimed: '已认领',
-  fulfilled: '待确认',
-  completed: '已完成',
-  withdrawn: '已撤回',
-};
+// The constants live in ../wishLabels (no zod, so the mini-program can import them).
+export { WISH_CATEGORIES, WISH_STATUSES, WISH_STATUS_LABELS } from '../wishLabels';
+export type { WishCategory, WishStatus } from '../wishLabels';
 
 /** One step of a wish's life: who did what, when, from which state to which. */
 export interface TimelineEntry {

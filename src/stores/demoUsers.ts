@@ -2,10 +2,10 @@ import './configure';
 import Taro from '@tarojs/taro';
 import { makeAutoObservable } from 'mobx';
 import { ROLE_LABELS, type Role } from '../../contract/roles';
-import { toCloudError, type CloudError } from '../services/CloudError';
 import { setDemoOpenid } from '../services/demoIdentity';
 import { fetchDemoUsers, type DemoUser } from '../services/demoUsers';
 import { ROUTES } from '../routes';
+import { Loadable } from './loadable';
 import { session } from './session';
 
 export interface DemoUserGroup {
@@ -27,18 +27,16 @@ const GROUP_ORDER: readonly Role[] = [
 
 /** h5 demo only: the seeded users of the local server, to act as one of them. */
 class DemoUsersStore {
-  users: DemoUser[] = [];
-  loading = false;
-  error: CloudError | null = null;
+  readonly users = new Loadable<DemoUser[]>(fetchDemoUsers);
 
   constructor() {
-    makeAutoObservable(this, {}, { autoBind: true });
+    makeAutoObservable(this, { users: false }, { autoBind: true, deep: false });
   }
 
   /** Users grouped by their first role above resident, in `order` within a group. */
   get groups(): DemoUserGroup[] {
     const byRole = new Map<Role, DemoUser[]>();
-    for (const user of [...this.users].sort((a, b) => a.order - b.order)) {
+    for (const user of [...(this.users.value ?? [])].sort((a, b) => a.order - b.order)) {
       const role = user.roles.find((g) => g.role !== 'resident')?.role ?? 'resident';
       byRole.set(role, [...(byRole.get(role) ?? []), user]);
     }
@@ -49,36 +47,12 @@ class DemoUsersStore {
     }));
   }
 
-  async load(): Promise<void> {
-    this.started();
-    try {
-      this.loaded(await fetchDemoUsers());
-    } catch (e) {
-      this.failed(toCloudError(e));
-    }
-  }
-
   /** Act as this user from now on: remember the openid, reload the session, start over at home. */
   pick(openid: string): void {
     setDemoOpenid(openid);
     session.reset();
     void session.load();
     void Taro.reLaunch({ url: ROUTES.home });
-  }
-
-  private started(): void {
-    this.loading = true;
-    this.error = null;
-  }
-
-  private loaded(users: DemoUser[]): void {
-    this.users = users;
-    this.loading = false;
-  }
-
-  private failed(error: CloudError): void {
-    this.error = error;
-    this.loading = false;
   }
 }
 

@@ -2,15 +2,14 @@ import './configure';
 import { makeAutoObservable } from 'mobx';
 import type { MemberReportView, UnitSummary } from '../../contract';
 import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
+import type { CloudError } from '../services/CloudError';
 import { today } from '../utils/date';
-import { checkText, fieldIssues } from '../utils/fields';
+import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
 import { directory } from './directory';
-import { Loadable } from './loadable';
+import { Loadable, Pending } from './loadable';
 import { session } from './session';
 
 export type ReportField = 'unit' | 'partyBranch' | 'joinedAt' | 'community';
-type FieldErrors = Partial<Record<ReportField, string>>;
 
 const SERVER_PATHS: Record<string, ReportField> = {
   unitId: 'unit',
@@ -42,19 +41,18 @@ class MemberReportStore {
   /** A verified member asked to report to another community. */
   moving = false;
 
-  errors: FieldErrors = {};
-  saving = false;
-  error: CloudError | null = null;
+  errors: FieldErrors<ReportField> = {};
+  readonly saving = new Pending();
 
   constructor() {
-    makeAutoObservable(this, {}, { autoBind: true });
+    makeAutoObservable(this, { reports: false, saving: false }, { autoBind: true });
   }
 
   /** Opens the page: history, units and communities; the form prefilled from the latest report. */
   async start(): Promise<void> {
     this.moving = false;
     this.errors = {};
-    this.error = null;
+    this.saving.clear();
     this.unitId = '';
     this.partyBranch = '';
     this.joinedAt = '';
@@ -127,7 +125,7 @@ class MemberReportStore {
   }
 
   validate(): boolean {
-    const errors: FieldErrors = {};
+    const errors: FieldErrors<ReportField> = {};
     if (!this.unitId) errors.unit = '请选择所在单位';
     const branch = checkText(this.partyBranch, 2, 50);
     if (branch) errors.partyBranch = this.partyBranch.trim() === '' ? '请填写所在党支部' : branch;
@@ -140,23 +138,22 @@ class MemberReportStore {
 
   /** Files the report; true when filed (the session and the history are reloaded). */
   async submit(): Promise<boolean> {
-    this.error = null;
-    if (!this.validate() || this.saving) return false;
-    this.saving = true;
-    try {
-      await call('account', 'registerMember', {
-        unitId: this.unitId,
-        partyBranch: this.partyBranch.trim(),
-        joinedAt: this.joinedAt,
-        communityId: this.communityId,
-      });
+    this.saving.clear();
+    if (!this.validate() || this.saving.busy) return false;
+    const report = {
+      unitId: this.unitId,
+      partyBranch: this.partyBranch.trim(),
+      joinedAt: this.joinedAt,
+      communityId: this.communityId,
+    };
+    const filed = await this.saving.run(async () => {
+      await call('account', 'registerMember', report);
       await Promise.all([session.load(), this.reports.load()]);
-      this.filed();
       return true;
-    } catch (e) {
-      this.failed(toCloudError(e));
-      return false;
-    }
+    });
+    if (filed) this.moving = false;
+    else if (this.saving.error) this.failed(this.saving.error);
+    return filed === true;
   }
 
   /** The latest report's answers, where the member has not typed anything yet. */
@@ -169,26 +166,12 @@ class MemberReportStore {
     this.chosenCommunityId = latest.status === 'rejected' ? latest.community.id : null;
   }
 
-  private filed(): void {
-    this.saving = false;
-    this.moving = false;
-  }
-
   private failed(error: CloudError): void {
-    this.saving = false;
-    this.error = error;
-    const errors: FieldErrors = { ...this.errors };
-    for (const issue of fieldIssues(error.details)) {
-      const field = SERVER_PATHS[issue.path];
-      if (field) errors[field] = issue.message;
-    }
-    this.errors = errors;
+    this.errors = withFieldIssues(this.errors, error.details, (path) => SERVER_PATHS[path]);
   }
 
   private clearError(field: ReportField): void {
-    if (!this.errors[field]) return;
-    const { [field]: _cleared, ...rest } = this.errors;
-    this.errors = rest;
+    this.errors = withoutError(this.errors, field);
   }
 }
 

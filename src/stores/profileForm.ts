@@ -2,14 +2,13 @@ import './configure';
 import { makeAutoObservable } from 'mobx';
 import type { CommunityDetail, Input, Me } from '../../contract';
 import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkName, checkPhone, checkText, fieldIssues } from '../utils/fields';
+import type { CloudError } from '../services/CloudError';
+import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
 import { directory } from './directory';
-import type { Loadable } from './loadable';
+import { Pending, type Loadable } from './loadable';
 import { session } from './session';
 
 export type ProfileField = 'name' | 'phone' | 'community' | 'residentGroup' | 'microGrid' | 'building';
-type FieldErrors = Partial<Record<ProfileField, string>>;
 
 /** Where the server's `details` paths land on the form. */
 const SERVER_PATHS: Record<string, ProfileField> = {
@@ -51,12 +50,11 @@ class ProfileFormStore {
   microGridId = '';
   building = '';
 
-  errors: FieldErrors = {};
-  saving = false;
-  error: CloudError | null = null;
+  errors: FieldErrors<ProfileField> = {};
+  readonly saving = new Pending();
 
   constructor() {
-    makeAutoObservable(this, {}, { autoBind: true });
+    makeAutoObservable(this, { saving: false }, { autoBind: true });
   }
 
   /** Fills the form from the profile on file (empty for a first-time resident). */
@@ -71,8 +69,7 @@ class ProfileFormStore {
     this.microGridId = me.address?.microGridId ?? '';
     this.building = me.address?.building ?? '';
     this.errors = {};
-    this.error = null;
-    this.saving = false;
+    this.saving.clear();
     directory.communities.ensure();
     if (this.communityId) directory.community(this.communityId).ensure();
   }
@@ -141,7 +138,7 @@ class ProfileFormStore {
 
   /** Checks every field as the server would; true when the form can be sent. */
   validate(): boolean {
-    const errors: FieldErrors = {};
+    const errors: FieldErrors<ProfileField> = {};
     const name = checkName(this.name);
     if (name) errors.name = name;
     if (!this.phoneCode) {
@@ -179,43 +176,30 @@ class ProfileFormStore {
 
   /** Validates, then saves; true when saved (session.me is then the new profile). */
   async submit(): Promise<boolean> {
-    this.error = null;
-    if (!this.validate() || this.saving) return false;
-    this.saving = true;
-    try {
-      const me = await call('account', 'updateProfile', this.payload);
-      this.saved(me);
-      return true;
-    } catch (e) {
-      this.failed(toCloudError(e));
-      return false;
-    }
+    this.saving.clear();
+    if (!this.validate() || this.saving.busy) return false;
+    const { payload } = this;
+    const me = await this.saving.run(() => call('account', 'updateProfile', payload));
+    if (me) this.saved(me);
+    else if (this.saving.error) this.failed(this.saving.error);
+    return me !== undefined;
   }
 
   private saved(me: Me): void {
-    this.saving = false;
     this.phoneCode = null;
     this.phoneOnFile = me.phone;
     session.setMe(me);
   }
 
   private failed(error: CloudError): void {
-    this.saving = false;
-    this.error = error;
-    const errors: FieldErrors = { ...this.errors };
-    for (const issue of fieldIssues(error.details)) {
-      const field = SERVER_PATHS[issue.path];
-      if (field) errors[field] = issue.message;
-    }
+    const errors = withFieldIssues(this.errors, error.details, (path) => SERVER_PATHS[path]);
     // A phone code is good once: after a failure the resident asks WeChat again.
     if (errors.phone) this.phoneCode = null;
     this.errors = errors;
   }
 
   private clearError(field: ProfileField): void {
-    if (!this.errors[field]) return;
-    const { [field]: _cleared, ...rest } = this.errors;
-    this.errors = rest;
+    this.errors = withoutError(this.errors, field);
   }
 }
 

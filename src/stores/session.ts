@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro';
 import { makeAutoObservable } from 'mobx';
 import type { Me, Role, RoleGrant } from '../../contract';
 import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
+import type { CloudError } from '../services/CloudError';
 import { PRIVACY_AGREE_BUTTON_ID, PRIVACY_VERSION, type PlatformResolve } from '../services/privacy';
+import { Loadable, Pending } from './loadable';
 
 const LARGE_TEXT_KEY = 'txy.largeText';
 const ACTIVE_ROLE_KEY = 'txy.activeRole';
@@ -16,9 +17,8 @@ export const STAFF_ROLES: readonly Role[] = ['secretary', 'gridWorker', 'departm
 
 /** The signed-in user: profile and roles from `account.me`, privacy consent, display preferences. */
 class SessionStore {
-  me: Me | null = null;
-  loading = false;
-  error: CloudError | null = null;
+  /** `account.me`, replaced whole by actions that answer a fresh `Me`. */
+  readonly account = new Loadable<Me>(() => call('account', 'me', {}));
 
   /** The user's choice among held roles; see `activeRole`. */
   preferredRole: Role | null = readStored<Role>(ACTIVE_ROLE_KEY);
@@ -27,14 +27,30 @@ class SessionStore {
 
   /** 拒绝 keeps browsing without private features; remembered for this launch only. */
   privacyDeclined = false;
-  privacySaving = false;
-  privacyError: CloudError | null = null;
+  /** Recording the user's consent (account.acceptPrivacy). */
+  readonly consent = new Pending();
   /** weapp: WeChat is waiting for the user's answer before a privacy API runs. */
   platformPrivacyPending = false;
   platformPrivacyResolve: PlatformResolve | null = null;
 
   constructor() {
-    makeAutoObservable(this, { platformPrivacyResolve: false }, { autoBind: true });
+    makeAutoObservable(
+      this,
+      { account: false, consent: false, platformPrivacyResolve: false },
+      { autoBind: true, deep: false },
+    );
+  }
+
+  get me(): Me | null {
+    return this.account.value;
+  }
+
+  get loading(): boolean {
+    return this.account.loading;
+  }
+
+  get error(): CloudError | null {
+    return this.account.error;
   }
 
   /**
@@ -92,29 +108,18 @@ class SessionStore {
   }
 
   async load(): Promise<void> {
-    this.loadStarted();
-    try {
-      this.loaded(await call('account', 'me', {}));
-    } catch (e) {
-      this.loadFailed(toCloudError(e));
-    }
+    await this.account.load();
   }
 
   async acceptPrivacy(): Promise<void> {
-    this.privacySaving = true;
-    this.privacyError = null;
-    try {
-      const me = await call('account', 'acceptPrivacy', { version: PRIVACY_VERSION });
-      this.consentSaved(me);
-    } catch (e) {
-      this.privacyFailed(toCloudError(e));
-    }
+    const me = await this.consent.run(() => call('account', 'acceptPrivacy', { version: PRIVACY_VERSION }));
+    if (me) this.setMe(me);
   }
 
-  /** A fresh `Me` from an action that changed it (profile saved, report filed). */
+  /** A fresh `Me` from an action that changed it (consent given, profile saved, report filed). */
   setMe(me: Me): void {
-    this.me = me;
-    this.error = null;
+    this.account.value = me;
+    this.account.error = null;
   }
 
   declinePrivacy(): void {
@@ -146,9 +151,7 @@ class SessionStore {
 
   /** Forget the signed-in user (h5 demo identity switch). */
   reset(): void {
-    this.me = null;
-    this.error = null;
-    this.loading = false;
+    this.account.clear();
     this.privacyDeclined = false;
   }
 
@@ -159,31 +162,6 @@ class SessionStore {
     this.platformPrivacyPending = false;
     // WeChat accepts 'agree' only together with a tap on that agreePrivacyAuthorization button.
     resolve?.(event === 'agree' ? { event, buttonId: PRIVACY_AGREE_BUTTON_ID } : { event });
-  }
-
-  private loadStarted(): void {
-    this.loading = true;
-    this.error = null;
-  }
-
-  private loaded(me: Me): void {
-    this.me = me;
-    this.loading = false;
-  }
-
-  private loadFailed(error: CloudError): void {
-    this.error = error;
-    this.loading = false;
-  }
-
-  private consentSaved(me: Me): void {
-    this.me = me;
-    this.privacySaving = false;
-  }
-
-  private privacyFailed(error: CloudError): void {
-    this.privacyError = error;
-    this.privacySaving = false;
   }
 }
 

@@ -3,8 +3,10 @@ import Taro from '@tarojs/taro';
 import { makeAutoObservable } from 'mobx';
 import type { StationView } from '../../contract';
 import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
+import type { CloudError } from '../services/CloudError';
+import { inLatLngRange } from '../utils/fields';
 import { wgs84ToGcj02, type LatLng } from '../utils/gcj02';
+import { Loadable } from './loadable';
 
 /**
  * How the list is ordered: by distance from where the resident is, or (no location: consent
@@ -17,27 +19,43 @@ const LOCATE_TIMEOUT_MS = 10_000;
 
 /** 红色驿站: the stations nearest first when the resident allows their location. */
 class StationsStore {
-  list: StationView[] = [];
-  loading = false;
-  error: CloudError | null = null;
-  located: Located | null = null;
-  private ticket = 0;
+  /** Whether the next read asks for the location. */
+  private withLocation = false;
+  private readonly answer = new Loadable<{ list: StationView[]; located: Located }>(async () => {
+    const withLocation = this.withLocation;
+    const near = withLocation ? await locate() : null;
+    const list = await call('directory', 'stations', near ? { near } : {});
+    return { list, located: near ? 'near' : withLocation ? 'refused' : 'noConsent' };
+  });
 
   constructor() {
-    makeAutoObservable<this, 'ticket'>(this, { ticket: false }, { autoBind: true });
+    makeAutoObservable<this, 'withLocation' | 'answer'>(
+      this,
+      { withLocation: false, answer: false },
+      { autoBind: true, deep: false },
+    );
+  }
+
+  get list(): StationView[] {
+    return this.answer.value?.list ?? [];
+  }
+
+  get located(): Located | null {
+    return this.answer.value?.located ?? null;
+  }
+
+  get loading(): boolean {
+    return this.answer.loading;
+  }
+
+  get error(): CloudError | null {
+    return this.answer.error;
   }
 
   /** Loads the list; asks for the location only with the privacy guide accepted. */
   async load(withLocation: boolean): Promise<void> {
-    const ticket = ++this.ticket;
-    this.started();
-    const near = withLocation ? await locate() : null;
-    try {
-      const list = await call('directory', 'stations', near ? { near } : {});
-      if (ticket === this.ticket) this.loaded(list, near ? 'near' : withLocation ? 'refused' : 'noConsent');
-    } catch (e) {
-      if (ticket === this.ticket) this.failed(toCloudError(e));
-    }
+    this.withLocation = withLocation;
+    await this.answer.load();
   }
 
   /** Opened on a detail page with no list yet (e.g. shared link): the list without location. */
@@ -47,22 +65,6 @@ class StationsStore {
 
   byId(id: string): StationView | null {
     return this.list.find((s) => s.id === id) ?? null;
-  }
-
-  private started(): void {
-    this.loading = true;
-    this.error = null;
-  }
-
-  private loaded(list: StationView[], located: Located): void {
-    this.list = list;
-    this.located = located;
-    this.loading = false;
-  }
-
-  private failed(error: CloudError): void {
-    this.error = error;
-    this.loading = false;
   }
 }
 
@@ -86,15 +88,11 @@ async function locate(): Promise<LatLng | null> {
       attempt(),
       new Promise<null>((resolve) => setTimeout(() => resolve(null), LOCATE_TIMEOUT_MS)),
     ]);
-    return point && inServedRange(point) ? point : null;
+    // The server takes points within mainland China only.
+    return point && inLatLngRange(point) ? point : null;
   } catch {
     return null;
   }
-}
-
-/** contract `latLng`: the server takes points within mainland China only. */
-function inServedRange({ lat, lng }: LatLng): boolean {
-  return lat >= 3 && lat <= 54 && lng >= 73 && lng <= 136;
 }
 
 export const stations = new StationsStore();

@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(120_000);
-
-interface DemoUser {
-  openid: string;
-  label: string;
-  name: string;
-}
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -17,7 +11,7 @@ let demoUsers: DemoUser[];
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  demoUsers = ((await (await fetch(`${server.url}/dev/demo-users`)).json()) as { users: DemoUser[] }).users;
+  demoUsers = await server.demoUsers();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ContactCardAdminView, MemberReportView, StationView } from '../../contract';
 import { wgs84ToGcj02 } from '../../src/utils/gcj02';
-import { launchBrowser, screenshot as saveScreenshot } from '../helpers/browser';
+import { launchBrowser, newPhone, screenshot } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(180_000);
@@ -11,12 +11,10 @@ const HERE = { latitude: 26.34, longitude: 115.35 };
 
 let server: RunningServer;
 let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer();
   launched = await launchBrowser();
-  browser = launched.browser;
 });
 afterAll(async () => {
   await launched?.close();
@@ -24,47 +22,10 @@ afterAll(async () => {
 });
 
 /** A phone-sized touch context like the shared one, optionally with a location granted. */
-async function phone(options: { geolocation?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    locale: 'zh-CN',
-  });
-  if (options.geolocation) {
-    await context.grantPermissions(['geolocation']);
-    await context.setGeolocation(HERE);
-  }
-  return { context, page: await context.newPage() };
-}
-
-/** A screenshot once page transitions and sheets have finished sliding. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page
-    .waitForFunction(
-      () =>
-        document
-          .getAnimations()
-          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-      undefined,
-      { timeout: 3000 },
-    )
-    .catch(() => undefined);
-  await saveScreenshot(page, name);
-}
-
-/** Calls a function through the local gateway as `openid` (what the h5 build does). */
-async function api<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error?.message}`);
-  return body.data;
-}
+const phone = (options: { geolocation?: boolean } = {}) =>
+  newPhone(launched.browser, options.geolocation ? { geolocation: HERE } : {});
+const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
+  server.api<T>(fn, action, payload, openid);
 
 async function tab(page: Page, name: '首页' | '我的'): Promise<void> {
   await page.getByText(name, { exact: true }).last().tap();

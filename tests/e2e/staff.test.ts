@@ -4,72 +4,30 @@
  * 报到审核 and the member sees it on 我的; the county admin grants a unit admin role and finds
  * it in 操作记录. Screenshots in test-artifacts/e2e/staff-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ContactCardAdminView, Me, MemberReportView, UnitSummary } from '../../contract';
-import { launchBrowser, screenshot as saveScreenshot } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { launchBrowser, newPhone, screenshot } from '../helpers/browser';
+import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(180_000);
 
-interface DemoUser {
-  openid: string;
-  label: string;
-  name: string;
-}
-
 let server: RunningServer;
 let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 let demoUsers: DemoUser[];
 
 beforeAll(async () => {
   server = await startServer();
   launched = await launchBrowser();
-  browser = launched.browser;
-  demoUsers = ((await (await fetch(`${server.url}/dev/demo-users`)).json()) as { users: DemoUser[] }).users;
+  demoUsers = await server.demoUsers();
 });
 afterAll(async () => {
   await launched?.close();
   await server?.stop();
 });
 
-async function phone(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    locale: 'zh-CN',
-  });
-  return context.newPage();
-}
-
-/** A screenshot once page transitions have finished. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page
-    .waitForFunction(
-      () =>
-        document
-          .getAnimations()
-          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-      undefined,
-      { timeout: 3000 },
-    )
-    .catch(() => undefined);
-  await saveScreenshot(page, name);
-}
-
-/** Calls a function through the local gateway as `openid` (what the h5 build does). */
-async function api<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error?.message}`);
-  return body.data;
-}
+const phone = async (): Promise<Page> => (await newPhone(launched.browser)).page;
+const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
+  server.api<T>(fn, action, payload, openid);
 
 /** The element on screen (the h5 router keeps earlier pages, hidden, in the document). */
 const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
@@ -208,15 +166,22 @@ test('the county admin grants 张秀兰 单位管理员 of a unit in 角色授�
   await entry.getByText('温振华', { exact: false }).waitFor();
   await screenshot(page, 'staff-08-audit');
 
-  // 目录管理: pair the unit with another community. Its party organisation is not in any read, so it is asked for.
+  // 目录管理: pair the unit with another community; the rest of its form comes as stored.
+  const stored = await api<{ data: { partyOrgName: string } }>(
+    'directory',
+    'entry',
+    { kind: 'unit', id: unit.id },
+    'demo-county-admin',
+  );
   await page.goBack();
   await tapShown(page, '.staff-home__tool--directory');
   await tapShown(page, '.staff-segmented__item--unit');
   await shown(page, '.staff-directory__unit').getByText('更改结对社区').first().waitFor();
   const pairing = page.locator('.staff-directory__unit', { hasText: unit.name }).filter({ visible: true }).first();
   await pairing.locator('.staff-directory__pairing').tap();
-  await shown(page, '.staff-entry__notice').getByText('党组织名称').waitFor();
-  await shown(page, '.staff-entry__input--partyOrgName input').fill(`中共${unit.name}总支部委员会`);
+  const partyOrg = shown(page, '.staff-entry__input--partyOrgName input');
+  await partyOrg.waitFor();
+  expect(await partyOrg.inputValue()).toBe(stored.data.partyOrgName);
   await tapShown(page, '.staff-choice--pairedCommunityId-c02');
   await screenshot(page, 'staff-11-unit-pairing');
   await tapShown(page, '.staff-entry__save');
@@ -224,5 +189,12 @@ test('the county admin grants 张秀兰 单位管理员 of a unit in 角色授�
 
   const moved = (await api<UnitSummary[]>('directory', 'units', {}, 'demo-county-admin')).find((u) => u.id === unit.id);
   expect(moved).toMatchObject({ pairedCommunityId: 'c02', pairedCommunityName: '将军社区' });
+  const after = await api<{ data: { partyOrgName: string } }>(
+    'directory',
+    'entry',
+    { kind: 'unit', id: unit.id },
+    'demo-county-admin',
+  );
+  expect(after.data.partyOrgName).toBe(stored.data.partyOrgName);
   await page.context().close();
 });

@@ -5,6 +5,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/e2e');
 
+/** A phone: WeChat's webview is touch-first (see TOOLCHAIN.md on submit buttons). */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  hasTouch: true,
+  isMobile: true,
+  locale: 'zh-CN',
+} as const;
+
 /** Debian's Chromium, headless, with the flags this closed network needs (Playwright gives each launch a fresh profile). */
 export async function launchBrowser(): Promise<{
   browser: Browser;
@@ -28,15 +37,7 @@ export async function launchBrowser(): Promise<{
       '--disable-sync',
     ],
   });
-  // A phone: WeChat's webview is touch-first (see TOOLCHAIN.md on submit buttons).
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
+  const { context, page } = await newPhone(browser);
   return {
     browser,
     context,
@@ -45,7 +46,31 @@ export async function launchBrowser(): Promise<{
   };
 }
 
+/** Another phone in the same browser (its own storage: another user), optionally standing at `geolocation`. */
+export async function newPhone(
+  browser: Browser,
+  options: { geolocation?: { latitude: number; longitude: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(PHONE);
+  if (options.geolocation) {
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation(options.geolocation);
+  }
+  return { context, page: await context.newPage() };
+}
+
+/** A screenshot in test-artifacts/e2e once page transitions and sheets have finished sliding. */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });

@@ -5,9 +5,20 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** A seeded user the h5 demo picker offers. */
+export interface DemoUser {
+  openid: string;
+  label: string;
+  name: string;
+}
+
 export interface RunningServer {
   url: string;
   output: () => string;
+  /** Calls a function through the local gateway as `openid` (what the h5 build does); its data, or throws. */
+  api<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T>;
+  /** The users the demo picker offers (`GET /dev/demo-users`). */
+  demoUsers(): Promise<DemoUser[]>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +56,19 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url,
     output: () => out,
+    async api<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
+      const res = await fetch(`${url}/api/functions/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-openid': openid },
+        body: JSON.stringify({ action, payload }),
+      });
+      const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error?.message}`);
+      return body.data;
+    },
+    async demoUsers() {
+      return ((await (await fetch(`${url}/dev/demo-users`)).json()) as { users: DemoUser[] }).users;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

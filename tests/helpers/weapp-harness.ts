@@ -6,7 +6,8 @@
  * `Taro.cloud` is it; `App()` is captured and its `onLaunch` called; `Page()` becomes a
  * `Component()` whose `attached` runs `onLoad`/`onShow`; `getCurrentPages()` answers the page.
  * Each `loadPage` starts a fresh app (own module registry: Taro runtime, stores) so tests do not
- * share a session. Nothing is built here: run `npm run build:weapp` first.
+ * share a session. Nothing is built here: run `npm run build:weapp` first. tests/helpers/weapp-cloud.ts
+ * pairs pages with the local cloud.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -50,8 +51,12 @@ export interface LoadedPage {
   text(): string;
   /** Whether the first element matching `selector` exists and no inline `display: none` hides it. */
   visible(selector: string): boolean;
+  /** Whether an element matches `selector` (shown or not). */
+  has(selector: string): boolean;
   /** Taps the first element matching a class/id selector (e.g. `.home__area--station`). */
   tap(selector: string): Promise<void>;
+  /** Types into the input or textarea matching `selector` as WeChat reports it: an `input` event with the whole value. */
+  type(selector: string, value: string): void;
   /** Resolves when `predicate` holds; rejects with the page text after `timeoutMs`. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   waitForText(fragment: string, timeoutMs?: number): Promise<void>;
@@ -89,7 +94,7 @@ export async function loadPage(
 
   jest.isolateModules(() => {
     // A fresh wx for this app; miniprogram-simulate merges its API mocks into it when required.
-    g.wx = { cloud: { init() {}, ...cloud } };
+    g.wx = { cloud: { init() {}, ...cloud, callFunction: asDelivered(cloud) } };
     const simulate = require('miniprogram-simulate') as Simulate;
     patchWx(g.wx as Record<string, unknown>, storage, navigation);
 
@@ -165,17 +170,36 @@ export async function loadPage(
       }
       return node !== undefined;
     },
+    has: (selector) => page.querySelector(selector) !== undefined,
     async tap(selector) {
       const node = page.querySelector(selector);
       if (!node) throw new Error(`nothing matches ${selector}; the page shows: «${text()}»`);
       node.dispatchEvent('tap');
       await new Promise((resolve) => setTimeout(resolve, 0));
     },
+    type(selector, value) {
+      const node = page.querySelector(selector);
+      if (!node) throw new Error(`no ${selector}; the page shows: «${text()}»`);
+      node.dispatchEvent('input', { detail: { value, cursor: value.length } });
+    },
     storage,
     navigation,
     close() {
       page.detach();
     },
+  };
+}
+
+/**
+ * wx.cloud.callFunction as the app gets it: the function's answer travels as JSON, so it arrives
+ * as plain data. In process it would keep the SDK's own classes (a stored GeoJSON polygon would
+ * come back as the SDK's Polygon).
+ */
+function asDelivered(cloud: CloudShim): CloudShim['callFunction'] {
+  return async (options) => {
+    const reply = await cloud.callFunction(options);
+    const json = JSON.stringify(reply.result);
+    return { ...reply, result: json === undefined ? undefined : (JSON.parse(json) as unknown) };
   };
 }
 

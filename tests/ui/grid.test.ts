@@ -5,50 +5,13 @@
  * resident sees of their grid is what the grid's staff agreed to publish.
  * Needs `npm run build:weapp` first.
  */
-import type { ContactCardAdminView, Envelope, MyGrid } from '../../contract';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type { ContactCardAdminView, MyGrid } from '../../contract';
+import { useLocalCloud } from '../helpers/weapp-cloud';
 
 const GRID_PAGE = 'packages/resident/pages/grid/index';
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-function cloudAs(openid: string): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => local.invoke(name, data as CallEvent, openid).then((result) => ({ result })),
-  };
-}
-
-async function invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke(fn, { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.code} ${reply.error.message}`);
-  return reply.data;
-}
-
-async function open(openid: string): Promise<LoadedPage> {
-  const page = await loadPage(GRID_PAGE, cloudAs(openid));
-  opened.push(page);
-  return page;
-}
+const { open: openPage, invoke } = useLocalCloud();
+const open = (openid: string) => openPage(GRID_PAGE, openid);
 
 /** The secretary of c01 stops publishing one card's phone (民情联系卡: each person decides). */
 async function unpublishPhone(card: ContactCardAdminView): Promise<void> {

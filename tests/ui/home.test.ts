@@ -6,47 +6,13 @@
  */
 import { PRIVACY_VERSION, type Envelope, type Me } from '../../contract';
 import { ROLE_LABELS } from '../../contract/roles';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
+import { useLocalCloud } from '../helpers/weapp-cloud';
 
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
-
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-/** wx.cloud as the mini-program would see it, with every call made as `openid`. */
-function cloudAs(openid: string): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => local.invoke(name, data as CallEvent, openid).then((result) => ({ result })),
-  };
-}
-
-async function openHome(openid: string): Promise<LoadedPage> {
-  const page = await loadPage('pages/index/index', cloudAs(openid));
-  opened.push(page);
-  return page;
-}
+const ui = useLocalCloud();
+const openHome = (openid: string) => ui.open('pages/index/index', openid);
 
 test('a community secretary opening the app sees their name and roles on the home page', async () => {
-  const reply = (await local.invoke('account', { action: 'me', payload: {} }, 'demo-secretary')) as Envelope<Me>;
-  if (!reply.ok) throw new Error(`account.me failed for demo-secretary: ${reply.error.message}`);
-  const me = reply.data;
+  const me = await ui.invoke<Me>('account', 'me', {}, 'demo-secretary');
   expect(me.roles).toContainEqual(expect.objectContaining({ role: 'secretary', communityId: 'c01' }));
 
   const home = await openHome('demo-secretary');
@@ -92,13 +58,11 @@ test('a first-time visitor is asked to accept the privacy guide, and 同意 reco
   await home.tap('#txy-privacy-agree');
   await home.waitFor(() => !home.visible('.nut-popup'));
 
-  const reply = (await local.invoke('account', { action: 'me', payload: {} }, openid)) as Envelope<Me>;
-  if (!reply.ok) throw new Error(reply.error.message);
-  expect(reply.data.privacyAcceptedVersion).toBe(PRIVACY_VERSION);
+  expect((await ui.invoke<Me>('account', 'me', {}, openid)).privacyAcceptedVersion).toBe(PRIVACY_VERSION);
 });
 
 test('a caller without a WeChat identity sees why the app cannot load', async () => {
-  const reply = (await local.invoke('account', { action: 'me', payload: {} }, '')) as Envelope<Me>;
+  const reply = (await ui.local.invoke('account', { action: 'me', payload: {} }, '')) as Envelope<Me>;
   if (reply.ok) throw new Error('account.me unexpectedly succeeded without an openid');
   expect(reply.error.code).toBe('UNAUTHENTICATED');
 

@@ -5,70 +5,16 @@
  * CloudBase): privacy first, checks on the phone before sending, WeChat's phone-number button,
  * the address cascade 社区 → 居民小组 → 小区/楼栋. Needs `npm run build:weapp` first.
  */
-import { PRIVACY_VERSION, type Envelope, type Me } from '../../contract';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import { PRIVACY_VERSION, type Me } from '../../contract';
+import type { LoadedPage } from '../helpers/weapp-harness';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const PROFILE_PAGE = 'packages/resident/pages/profile/index';
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-/** wx.cloud as the mini-program sees it, calling as `openid`; every call is recorded in `calls`. */
-function cloudAs(openid: string, calls: CallEvent[] = []): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => {
-      calls.push(data as CallEvent);
-      return local.invoke(name, data as CallEvent, openid).then((result) => ({ result }));
-    },
-  };
-}
-
-async function me(openid: string): Promise<Me> {
-  const reply = (await local.invoke('account', { action: 'me', payload: {} }, openid)) as Envelope<Me>;
-  if (!reply.ok) throw new Error(reply.error.message);
-  return reply.data;
-}
-
-async function acceptPrivacy(openid: string): Promise<void> {
-  const reply = (await local.invoke(
-    'account',
-    { action: 'acceptPrivacy', payload: { version: PRIVACY_VERSION } },
-    openid,
-  )) as Envelope<Me>;
-  if (!reply.ok) throw new Error(reply.error.message);
-}
-
-async function openForm(openid: string, calls?: CallEvent[]): Promise<LoadedPage> {
-  const page = await loadPage(PROFILE_PAGE, cloudAs(openid, calls));
-  opened.push(page);
-  return page;
-}
-
-/** Types into a Taro <Input> as WeChat reports it: an `input` event with the whole value. */
-function type(page: LoadedPage, selector: string, value: string): void {
-  const node = page.page.querySelector(selector);
-  if (!node) throw new Error(`no ${selector}; the page shows: «${page.text()}»`);
-  node.dispatchEvent('input', { detail: { value, cursor: value.length } });
-}
+const { open, invoke } = useLocalCloud();
+const me = (openid: string) => invoke<Me>('account', 'me', {}, openid);
+const acceptPrivacy = (openid: string) => invoke<Me>('account', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
+const openForm = (openid: string, calls?: CallEvent[]) => open(PROFILE_PAGE, openid, { calls });
 
 /** Opens an OptionPicker once it can open (its options loaded, the choice before it made) and taps one option. */
 async function choose(page: LoadedPage, picker: string, optionId: string): Promise<void> {
@@ -100,11 +46,11 @@ test('a bad phone number is refused on the phone, before anything is sent', asyn
   const page = await openForm(openid, calls);
   await page.waitFor(() => page.visible('.profile__name'));
 
-  type(page, '.profile__name', '李明');
+  page.type('.profile__name', '李明');
   // weapp offers WeChat's number first; typing is the way out.
   await page.tap('.profile__phone-manual');
   await page.waitFor(() => page.visible('.profile__phone'));
-  type(page, '.profile__phone', '1381234');
+  page.type('.profile__phone', '1381234');
   await page.tap('.profile__submit');
 
   await page.waitFor(() => page.visible('.field__error--phone'));
@@ -121,7 +67,7 @@ test("a resident fills the profile with WeChat's phone button and the address ca
   const page = await openForm(openid, calls);
   await page.waitFor(() => page.visible('.profile__name'));
 
-  type(page, '.profile__name', '李明');
+  page.type('.profile__name', '李明');
   // What WeChat hands the button after the resident allows it; the local openapi exchanges this form.
   page.page.querySelector('.profile__phone-button')!.dispatchEvent('getphonenumber', {
     detail: { errMsg: 'getPhoneNumber:ok', code: 'local-phone-13912345678' },
@@ -131,7 +77,7 @@ test("a resident fills the profile with WeChat's phone button and the address ca
   await choose(page, 'community', 'c01');
   await choose(page, 'residentGroup', 'c01-r02');
   await choose(page, 'microGrid', 'c01-g01-m2');
-  type(page, '.profile__building', '3单元101室');
+  page.type('.profile__building', '3单元101室');
   await page.tap('.profile__submit');
 
   await page.waitFor(() => calls.some((c) => c.action === 'updateProfile') && !page.text().includes('加载中'));

@@ -5,77 +5,30 @@
  * admin's roster, on the built weapp through the real cloud functions (local CloudBase). Needs
  * `npm run build:weapp` first.
  */
-import type { AuditEntry, Envelope, Me, MemberView, StationView, UnitSummary } from '../../contract';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type {
+  AuditEntry,
+  DirectoryKind,
+  Me,
+  MemberView,
+  PropertyCompanySummary,
+  StationView,
+  UnitSummary,
+} from '../../contract';
+import type { LoadedPage } from '../helpers/weapp-harness';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const ADMIN = 'demo-county-admin';
 
 jest.setTimeout(30_000);
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
+const ui = useLocalCloud();
+const { invoke } = ui;
 
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-/**
- * What wx.cloud.callFunction hands the app: the function's answer as JSON. In process the answer
- * would keep the SDK's own classes (a stored GeoJSON polygon comes back as the SDK's Polygon).
- */
-const asDelivered = (result: unknown) => ({ result: JSON.parse(JSON.stringify(result)) as unknown });
-
-function cloudAs(openid: string, calls: CallEvent[] = []): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => {
-      calls.push(data as CallEvent);
-      return local.invoke(name, data as CallEvent, openid).then(asDelivered);
-    },
-  };
-}
-
-async function invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke(fn, { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.message}`);
-  return reply.data;
-}
-
-async function open(
-  route: string,
-  openid = ADMIN,
-  query: Record<string, string> = {},
-  calls?: CallEvent[],
-): Promise<LoadedPage> {
-  const page = await loadPage(`packages/staff/pages/${route}/index`, cloudAs(openid, calls), { query });
-  opened.push(page);
-  return page;
-}
-
-function type(page: LoadedPage, selector: string, value: string): void {
-  const node = page.page.querySelector(selector);
-  if (!node) throw new Error(`no ${selector}; the page shows: «${page.text()}»`);
-  node.dispatchEvent('input', { detail: { value, cursor: value.length } });
-}
-
-const shows = (page: LoadedPage, selector: string) => page.page.querySelector(selector) !== undefined;
+const open = (route: string, openid = ADMIN, query: Record<string, string> = {}, calls?: CallEvent[]) =>
+  ui.open(`packages/staff/pages/${route}/index`, openid, { query, calls });
 
 async function tapWhenShown(page: LoadedPage, selector: string): Promise<void> {
-  await page.waitFor(() => shows(page, selector));
+  await page.waitFor(() => page.has(selector));
   await page.tap(selector);
 }
 
@@ -84,7 +37,7 @@ test('角色授权: the county admin finds 张秀兰, grants her 单位管理员
   const grants = await open('grants');
 
   await tapWhenShown(grants, '.staff-user-search__go');
-  type(grants, '.staff-user-search__input .nut-input-native', '张秀兰');
+  grants.type('.staff-user-search__input .nut-input-native', '张秀兰');
   await grants.tap('.staff-user-search__go');
   await tapWhenShown(grants, '.staff-grants__pick');
   await grants.waitForText('现有角色');
@@ -121,7 +74,7 @@ test('操作记录 shows who granted and revoked what, with the roles before →
   const u01 = (await invoke<UnitSummary[]>('directory', 'units', {}, ADMIN)).find((u) => u.id === 'u01')!;
 
   const audit = await open('audit');
-  await audit.waitFor(() => shows(audit, `#audit-${grant.id}`));
+  await audit.waitFor(() => audit.has(`#audit-${grant.id}`));
   await audit.waitForText(`单位管理员（${u01.name}）`);
   const text = audit.text();
   expect(text).toContain('授予角色 · 用户 demo-resident');
@@ -130,15 +83,49 @@ test('操作记录 shows who granted and revoked what, with the roles before →
   expect(text).toContain('角色：居民 → 居民、单位管理员');
 });
 
-test('目录管理: a seeded grid cannot be edited without its boundary; a new grid is created from four corners and then edits with its boundary kept', async () => {
-  const blocked = await open('directory-entry', ADMIN, { kind: 'grid', id: 'c01-g01', communityId: 'c01' });
-  await blocked.waitForText('为免覆盖原有边界，暂不能在此修改');
+/** What directory.entry answers: an entry's stored fields exactly as directory.save takes them. */
+interface StoredEntry {
+  kind: DirectoryKind;
+  id: string;
+  data: Record<string, unknown>;
+}
+
+const entryOf = (kind: DirectoryKind, id: string) => invoke<StoredEntry>('directory', 'entry', { kind, id }, ADMIN);
+
+const saved = (page: LoadedPage) =>
+  page.waitFor(() =>
+    page.navigation.some((n) => n.api === 'showToast' && (n.options as { title: string }).title === '已保存'),
+  );
+
+test('目录管理: renaming a seeded grid keeps its boundary', async () => {
+  const before = await entryOf('grid', 'c01-g01');
+  const ring = (before.data.boundary as { coordinates: unknown[][] }).coordinates[0];
 
   const calls: CallEvent[] = [];
+  const form = await open('directory-entry', ADMIN, { kind: 'grid', id: 'c01-g01', communityId: 'c01' }, calls);
+  await form.waitForText(`沿用现有边界（${ring.length} 个点）`);
+  // Nothing to re-enter: the corners are asked for only for a new grid.
+  expect(form.has('.staff-entry__input--corner0Lng')).toBe(false);
+  form.type('.staff-entry__input--name .nut-input-native', '潋江社区第一网格');
+  await form.tap('.staff-entry__save');
+  await saved(form);
+
+  expect(calls.find((c) => c.action === 'save')?.payload).toEqual({
+    kind: 'grid',
+    id: 'c01-g01',
+    data: { ...before.data, name: '潋江社区第一网格' },
+  });
+  const after = await entryOf('grid', 'c01-g01');
+  expect(after.data).toEqual({ ...before.data, name: '潋江社区第一网格' });
+  expect(after.data.boundary).toEqual(before.data.boundary);
+});
+
+test('目录管理: a new grid is created from four corners and then edits with its boundary kept', async () => {
+  const calls: CallEvent[] = [];
   const create = await open('directory-entry', ADMIN, { kind: 'grid', communityId: 'c01' }, calls);
-  await create.waitFor(() => shows(create, '.staff-entry__input--name'));
-  type(create, '.staff-entry__input--name .nut-input-native', '潋江社区第8网格');
-  type(create, '.staff-entry__input--order .nut-input-native', '8');
+  await create.waitFor(() => create.has('.staff-entry__input--name'));
+  create.type('.staff-entry__input--name .nut-input-native', '潋江社区第8网格');
+  create.type('.staff-entry__input--order .nut-input-native', '8');
   const corners = [
     [115.35, 26.33],
     [115.351, 26.33],
@@ -146,13 +133,11 @@ test('目录管理: a seeded grid cannot be edited without its boundary; a new g
     [115.35, 26.331],
   ];
   corners.forEach(([lng, lat], i) => {
-    type(create, `.staff-entry__input--corner${i}Lng .nut-input-native`, String(lng));
-    type(create, `.staff-entry__input--corner${i}Lat .nut-input-native`, String(lat));
+    create.type(`.staff-entry__input--corner${i}Lng .nut-input-native`, String(lng));
+    create.type(`.staff-entry__input--corner${i}Lat .nut-input-native`, String(lat));
   });
   await create.tap('.staff-entry__save');
-  await create.waitFor(() =>
-    create.navigation.some((n) => n.api === 'showToast' && (n.options as { title: string }).title === '已保存'),
-  );
+  await saved(create);
 
   const save = calls.find((c) => c.action === 'save');
   expect(save?.payload).toEqual({
@@ -169,22 +154,42 @@ test('目录管理: a seeded grid cannot be edited without its boundary; a new g
 
   const edit = await open('directory-entry', ADMIN, { kind: 'grid', id: created.entityId, communityId: 'c01' });
   await edit.waitForText('沿用现有边界（5 个点）');
-  expect(edit.text()).not.toContain('暂不能在此修改');
+  expect(edit.has('.staff-entry__input--corner0Lng')).toBe(false);
 });
 
-test('目录管理: a station’s form is filled entirely from the directory; a community’s asks again for its location', async () => {
+/** A seeded entry of each kind, with what the lists open its form with. */
+const SEEDED: Array<[DirectoryKind, { id: string; communityId?: string }]> = [
+  ['community', { id: 'c02' }],
+  ['grid', { id: 'c01-g02', communityId: 'c01' }],
+  ['microGrid', { id: 'c01-g01-m1', communityId: 'c01' }],
+  ['unit', { id: 'u02' }],
+  ['department', { id: 'd01' }],
+  ['station', { id: 's01' }],
+  ['propertyCompany', { id: 'p01' }],
+];
+
+test.each(SEEDED)(
+  '目录管理: a seeded %s opens with every field as stored; saved unchanged, it sends back exactly its stored fields',
+  async (kind, query) => {
+    const stored = await entryOf(kind, query.id);
+    const calls: CallEvent[] = [];
+    const form = await open('directory-entry', ADMIN, { kind, ...query }, calls);
+    await form.waitFor(() => form.has('.staff-entry__save'));
+    await form.tap('.staff-entry__save');
+    await saved(form);
+
+    expect(calls.find((c) => c.action === 'save')?.payload).toEqual({ kind, id: query.id, data: stored.data });
+    expect((await entryOf(kind, query.id)).data).toEqual(stored.data);
+  },
+);
+
+test('目录管理: a station’s community, services and amenities are chosen as stored', async () => {
   const s01 = (await invoke<StationView[]>('directory', 'stations', {}, ADMIN)).find((s) => s.id === 's01')!;
   const station = await open('directory-entry', ADMIN, { kind: 'station', id: 's01' });
-  await station.waitFor(() => shows(station, '.staff-entry__save'));
-  expect(station.text()).not.toContain('未能从目录读取');
-  // Its community, services and amenities are chosen as stored.
-  await station.waitFor(() => shows(station, `.staff-choice--communityId-${s01.communityId}.staff-choice--on`));
+  await station.waitFor(() => station.has(`.staff-choice--communityId-${s01.communityId}.staff-choice--on`));
   expect(station.page.querySelectorAll('.staff-choice--on')).toHaveLength(
     1 + s01.services.length + s01.amenities.length,
   );
-
-  const community = await open('directory-entry', ADMIN, { kind: 'community', id: 'c01' });
-  await community.waitForText('以下内容未能从目录读取，请核对后填写：纬度（GCJ-02）、经度（GCJ-02）');
 });
 
 test('目录管理: a micro-grid is created under its grid from four corners', async () => {
@@ -195,10 +200,10 @@ test('目录管理: a micro-grid is created under its grid from four corners', a
     { kind: 'microGrid', communityId: 'c01', gridId: 'c01-g01' },
     calls,
   );
-  await form.waitFor(() => shows(form, '.staff-choice--gridId-c01-g01.staff-choice--on'));
-  type(form, '.staff-entry__input--name .nut-input-native', '新苑小区1栋');
-  type(form, '.staff-entry__input--compound .nut-input-native', '新苑小区');
-  type(form, '.staff-entry__input--householdCount .nut-input-native', '48');
+  await form.waitFor(() => form.has('.staff-choice--gridId-c01-g01.staff-choice--on'));
+  form.type('.staff-entry__input--name .nut-input-native', '新苑小区1栋');
+  form.type('.staff-entry__input--compound .nut-input-native', '新苑小区');
+  form.type('.staff-entry__input--householdCount .nut-input-native', '48');
   // Without the corners nothing is sent.
   await form.tap('.staff-entry__save');
   await form.waitForText('经度应在 73–136 之间');
@@ -211,8 +216,8 @@ test('目录管理: a micro-grid is created under its grid from four corners', a
     [115.352, 26.333],
   ];
   corners.forEach(([lng, lat], i) => {
-    type(form, `.staff-entry__input--corner${i}Lng .nut-input-native`, String(lng));
-    type(form, `.staff-entry__input--corner${i}Lat .nut-input-native`, String(lat));
+    form.type(`.staff-entry__input--corner${i}Lng .nut-input-native`, String(lng));
+    form.type(`.staff-entry__input--corner${i}Lat .nut-input-native`, String(lat));
   });
   await form.tap('.staff-entry__save');
   await form.waitFor(() => form.navigation.some((n) => n.api === 'showToast'));
@@ -229,12 +234,19 @@ test('目录管理: a micro-grid is created under its grid from four corners', a
   });
 });
 
-test('目录管理 lists the communities, and units with their paired community', async () => {
+test('目录管理 lists the communities, units with their paired community, and every property company', async () => {
+  const companies = await invoke<PropertyCompanySummary[]>('directory', 'propertyCompanies', {}, ADMIN);
   const directory = await open('directory');
   await directory.waitForText('潋江社区');
   await directory.tap('.staff-segmented__item--unit');
   await directory.waitForText('结对社区：潋江社区');
   expect(directory.text()).toContain('更改结对社区');
+
+  await directory.tap('.staff-segmented__item--propertyCompany');
+  await directory.waitForText(companies[0].name);
+  for (const company of companies) expect(directory.text()).toContain(company.name);
+  expect(directory.text()).toContain('红色物业');
+  expect(directory.text()).not.toContain('操作记录');
 });
 
 test('the county admin picks a community and sees its verified members grouped by unit', async () => {

@@ -5,56 +5,14 @@
  * (by name) and the tools it opens — all of them for someone holding several roles. Through the
  * real cloud functions (local CloudBase); needs `npm run build:weapp` first.
  */
-import type { CommunitySummary, Envelope, UnitSummary } from '../../contract';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type { CommunitySummary, UnitSummary } from '../../contract';
+import type { LoadedPage } from '../helpers/weapp-harness';
+import { useLocalCloud } from '../helpers/weapp-cloud';
 
 const STAFF_HOME = 'packages/staff/pages/roles/index';
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-/**
- * What wx.cloud.callFunction hands the app: the function's answer as JSON. In process the answer
- * would keep the SDK's own classes (a stored GeoJSON polygon comes back as the SDK's Polygon).
- */
-const asDelivered = (result: unknown) => ({ result: JSON.parse(JSON.stringify(result)) as unknown });
-
-function cloudAs(openid: string): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => local.invoke(name, data as CallEvent, openid).then(asDelivered),
-  };
-}
-
-async function invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke(fn, { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.message}`);
-  return reply.data;
-}
-
-async function openStaffHome(openid: string): Promise<LoadedPage> {
-  const page = await loadPage(STAFF_HOME, cloudAs(openid));
-  opened.push(page);
-  return page;
-}
+const { open, invoke } = useLocalCloud();
+const openStaffHome = (openid: string) => open(STAFF_HOME, openid);
 
 const navigatedTo = (page: LoadedPage) =>
   page.navigation.filter((n) => n.api === 'navigateTo').map((n) => (n.options as { url: string }).url);

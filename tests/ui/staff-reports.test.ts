@@ -5,74 +5,19 @@
  * cloud functions (local CloudBase): the queue lists a member's report in full, 驳回 needs a
  * reason before anything is sent, 通过 verifies the member. Needs `npm run build:weapp` first.
  */
-import type { Envelope, Me, MemberReportView } from '../../contract';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type { Me, MemberReportView } from '../../contract';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const REPORTS_PAGE = 'packages/staff/pages/reports/index';
 const PENDING_MEMBER = 'demo-member-pending';
 const REPORT_ID = `report-${PENDING_MEMBER}`;
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-/** wx.cloud as the mini-program sees it, calling as `openid`; every call is recorded in `calls`. */
-/**
- * What wx.cloud.callFunction hands the app: the function's answer as JSON. In process the answer
- * would keep the SDK's own classes (a stored GeoJSON polygon comes back as the SDK's Polygon).
- */
-const asDelivered = (result: unknown) => ({ result: JSON.parse(JSON.stringify(result)) as unknown });
-
-function cloudAs(openid: string, calls: CallEvent[] = []): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => {
-      calls.push(data as CallEvent);
-      return local.invoke(name, data as CallEvent, openid).then(asDelivered);
-    },
-  };
-}
-
-async function invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke(fn, { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.message}`);
-  return reply.data;
-}
+const { open, invoke } = useLocalCloud();
 
 const pendingQueue = () =>
   invoke<MemberReportView[]>('account', 'reportQueue', { status: 'pending' }, 'demo-secretary');
 
-async function openQueue(calls?: CallEvent[]): Promise<LoadedPage> {
-  const page = await loadPage(REPORTS_PAGE, cloudAs('demo-secretary', calls));
-  opened.push(page);
-  return page;
-}
-
-/** Types into a Taro textarea as WeChat reports it: an `input` event with the whole value. */
-function type(page: LoadedPage, selector: string, value: string): void {
-  const node = page.page.querySelector(selector);
-  if (!node) throw new Error(`no ${selector}; the page shows: «${page.text()}»`);
-  node.dispatchEvent('input', { detail: { value, cursor: value.length } });
-}
-
-const shows = (page: LoadedPage, selector: string) => page.page.querySelector(selector) !== undefined;
+const openQueue = (calls?: CallEvent[]) => open(REPORTS_PAGE, 'demo-secretary', { calls });
 
 test('the secretary’s queue lists 黄丽萍’s pending report with her phone, unit, party branch and join date', async () => {
   const report = (await pendingQueue()).find((r) => r.id === REPORT_ID);
@@ -86,14 +31,14 @@ test('the secretary’s queue lists 黄丽萍’s pending report with her phone,
   for (const shown of [report.phone, report.unit.name, report.partyBranch, report.joinedAt, report.community.name]) {
     expect(text).toContain(shown);
   }
-  expect(shows(queue, `#verify-${REPORT_ID}`)).toBe(true);
-  expect(shows(queue, `#reject-${REPORT_ID}`)).toBe(true);
+  expect(queue.has(`#verify-${REPORT_ID}`)).toBe(true);
+  expect(queue.has(`#reject-${REPORT_ID}`)).toBe(true);
 });
 
 test('驳回 without a reason is refused before anything is sent, and the report stays pending', async () => {
   const calls: CallEvent[] = [];
   const queue = await openQueue(calls);
-  await queue.waitFor(() => shows(queue, `#reject-${REPORT_ID}`));
+  await queue.waitFor(() => queue.has(`#reject-${REPORT_ID}`));
 
   await queue.tap(`#reject-${REPORT_ID}`);
   await queue.waitForText('确认驳回');
@@ -101,7 +46,7 @@ test('驳回 without a reason is refused before anything is sent, and the report
   await queue.waitForText('请填写驳回理由（2–200 字）');
 
   // One character is not a reason either.
-  type(queue, '.staff-reports__reason .nut-textarea-textarea', '否');
+  queue.type('.staff-reports__reason .nut-textarea-textarea', '否');
   await queue.tap('#staff-confirm-ok');
   await queue.waitForText('请填写驳回理由（2–200 字）');
 
@@ -115,7 +60,7 @@ test('驳回 without a reason is refused before anything is sent, and the report
 test('通过 asks first, then verifies the report: it leaves the queue and the member is verified', async () => {
   const calls: CallEvent[] = [];
   const queue = await openQueue(calls);
-  await queue.waitFor(() => shows(queue, `#verify-${REPORT_ID}`));
+  await queue.waitFor(() => queue.has(`#verify-${REPORT_ID}`));
 
   await queue.tap(`#verify-${REPORT_ID}`);
   await queue.waitForText('确认通过');
@@ -123,7 +68,7 @@ test('通过 asks first, then verifies the report: it leaves the queue and the m
   expect(calls.filter((c) => c.action === 'reviewReport')).toEqual([]);
 
   await queue.tap('#staff-confirm-ok');
-  await queue.waitFor(() => !shows(queue, `#report-${REPORT_ID}`));
+  await queue.waitFor(() => !queue.has(`#report-${REPORT_ID}`));
 
   expect(calls.filter((c) => c.action === 'reviewReport')).toEqual([
     { action: 'reviewReport', payload: { reportId: REPORT_ID, decision: 'verify' } },
@@ -136,7 +81,7 @@ test('通过 asks first, then verifies the report: it leaves the queue and the m
 
   // 已通过 now lists her.
   await queue.tap('.staff-segmented__item--verified');
-  await queue.waitFor(() => shows(queue, `#report-${REPORT_ID}`));
+  await queue.waitFor(() => queue.has(`#report-${REPORT_ID}`));
   expect(queue.text()).toContain('审核时间');
 });
 
@@ -146,15 +91,15 @@ test('驳回 with a reason rejects a report; 已驳回 shows it with the reason'
   const reason = '所在单位与报到信息不符，请核对后重新报到';
 
   const queue = await openQueue();
-  await queue.waitFor(() => shows(queue, `#reject-${other.id}`));
+  await queue.waitFor(() => queue.has(`#reject-${other.id}`));
   await queue.tap(`#reject-${other.id}`);
   await queue.waitForText('确认驳回');
-  type(queue, '.staff-reports__reason .nut-textarea-textarea', reason);
+  queue.type('.staff-reports__reason .nut-textarea-textarea', reason);
   await queue.tap('#staff-confirm-ok');
-  await queue.waitFor(() => !shows(queue, `#report-${other.id}`));
+  await queue.waitFor(() => !queue.has(`#report-${other.id}`));
 
   await queue.tap('.staff-segmented__item--rejected');
-  await queue.waitFor(() => shows(queue, `#report-${other.id}`));
+  await queue.waitFor(() => queue.has(`#report-${other.id}`));
   expect(queue.text()).toContain(reason);
   expect((await pendingQueue()).map((r) => r.id)).not.toContain(other.id);
 });

@@ -32,7 +32,7 @@ export const PrivacyPopup = observer(() => (
       <Text className="privacy-popup__link" onClick={() => void Taro.navigateTo({ url: ROUTES.privacyGuide })}>
         阅读完整的《用户隐私保护指引》
       </Text>
-      {session.privacyError ? <Text className="privacy-popup__error">{session.privacyError.message}</Text> : null}
+      {session.consent.error ? <Text className="privacy-popup__error">{session.consent.error.message}</Text> : null}
       <View className="privacy-popup__actions">
         <Button className="privacy-popup__button" onClick={session.declinePrivacy}>
           拒绝
@@ -42,7 +42,7 @@ export const PrivacyPopup = observer(() => (
           type="primary"
           id={PRIVACY_AGREE_BUTTON_ID}
           openType="agreePrivacyAuthorization"
-          loading={session.privacySaving}
+          loading={session.consent.busy}
           onClick={agree}
         >
           同意

@@ -133,6 +133,14 @@ const Mine = observer(() => {
       {!error && !me && loading ? <View className="mine__loading">加载中…</View> : null}
       <Profile />
       <PersonalCells />
+      {me ? (
+        <Cell.Group title="微心愿">
+          <Cell className="mine__wishes" title="我的心愿" clickable extra="查看" onClick={go(ROUTES.wishMine)} />
+          {session.isVerifiedMember ? (
+            <Cell className="mine__claims" title="我的认领" clickable extra="查看" onClick={go(ROUTES.wishClaims)} />
+          ) : null}
+        </Cell.Group>
+      ) : null}
       <RoleSwitcher />
 
       <Cell.Group title="设置">

@@ -2,7 +2,7 @@ import '../configure';
 import { makeAutoObservable, observable } from 'mobx';
 import type { AuditEntry } from '../../../contract';
 import { call } from '../../services/cloud';
-import { Loadable } from './load';
+import { Loadable } from '../loadable';
 
 const FIRST_PAGE = 30;
 /** directory.audit answers at most 100 entries. */
@@ -18,7 +18,7 @@ class AuditLogStore {
   }
 
   get canShowMore(): boolean {
-    return this.limit < AUDIT_MAX && (this.list.data?.length ?? 0) >= this.limit;
+    return this.limit < AUDIT_MAX && (this.list.value?.length ?? 0) >= this.limit;
   }
 
   open(): void {
@@ -29,9 +29,9 @@ class AuditLogStore {
 
   showMore(): void {
     this.limit = AUDIT_MAX;
-    const previous = this.list.data;
+    const previous = this.list.value;
     this.list = this.read(this.limit);
-    if (previous) this.list.set(previous);
+    if (previous) this.list.value = previous;
     void this.list.load();
   }
 

@@ -2,8 +2,8 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { ContactCardAdminView } from '../../../contract';
 import { call } from '../../services/cloud';
-import { checkName, checkPhone, checkText, fieldIssues } from '../../utils/fields';
-import { Pending } from './load';
+import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { Pending } from '../loadable';
 
 type Title = ContactCardAdminView['title'];
 type Published = ContactCardAdminView['published'];
@@ -26,7 +26,7 @@ class ContactCardForm {
   /** Kept as it is: photos are not uploaded here. */
   photo: string | null = null;
   published: Published = { name: false, phone: false, photo: false };
-  errors: Partial<Record<CardField, string>> = {};
+  errors: FieldErrors<CardField> = {};
   readonly saving = new Pending();
 
   constructor() {
@@ -70,7 +70,7 @@ class ContactCardForm {
 
   setField(field: CardField, value: string): void {
     this[field] = value;
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    this.errors = withoutError(this.errors, field);
   }
 
   setPublished(what: keyof Published, on: boolean): void {
@@ -80,7 +80,7 @@ class ContactCardForm {
   /** Checks and saves; the saved card, or null (errors are on the fields or in `saving.error`). */
   async save(): Promise<ContactCardAdminView | null> {
     if (this.saving.busy || !this.gridId) return null;
-    const errors: Partial<Record<CardField, string>> = {
+    const errors: FieldErrors<CardField> = {
       name: checkName(this.name) ?? undefined,
       phone: checkPhone(this.phone) ?? undefined,
       duties: checkText(this.duties, 2, 200) ?? undefined,
@@ -110,13 +110,10 @@ class ContactCardForm {
 
   /** INVALID_INPUT from the server names its fields: show them where they belong. */
   private serverIssues(): void {
-    const issues = fieldIssues(this.saving.error?.details);
-    const errors = { ...this.errors };
-    for (const issue of issues) {
-      const field = issue.path.split('.')[0] as CardField;
-      if (field === 'name' || field === 'phone' || field === 'duties') errors[field] = issue.message;
-    }
-    this.errors = errors;
+    this.errors = withFieldIssues(this.errors, this.saving.error?.details, (path) => {
+      const field = path.split('.')[0];
+      return field === 'name' || field === 'phone' || field === 'duties' ? field : undefined;
+    });
   }
 
   private reset(): void {

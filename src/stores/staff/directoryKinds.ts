@@ -4,8 +4,17 @@
  * directory.save. Plain data and functions; the form store runs them.
  */
 import type { DirectoryEntityInput, DirectoryKind } from '../../../contract';
-import { checkName, checkPhone, checkText } from '../../utils/fields';
-import { LAT_RANGE, LNG_RANGE, OPENING_HOURS, parseNumber, polygonFromCorners, type Polygon } from './rules';
+import {
+  checkName,
+  checkPhone,
+  checkText,
+  LAT_RANGE,
+  LNG_RANGE,
+  OPENING_HOURS,
+  parseNumber,
+  polygonFromCorners,
+  type Polygon,
+} from '../../utils/fields';
 
 export const KIND_LABELS: Record<DirectoryKind, string> = {
   community: '社区',
@@ -178,7 +187,7 @@ const location = (v: unknown): FormValues => {
   return lat !== undefined && lng !== undefined ? { lat, lng } : {};
 };
 
-/** A stored entry (a directory document, or a read's summary of it) as form values; unknown fields left out. */
+/** An entry's stored fields (directory.entry) as form values; fields stored empty are left out. */
 export function valuesFromStored(kind: DirectoryKind, doc: Stored): FormValues {
   const pick = (keys: string[]): FormValues => {
     const out: FormValues = {};
@@ -194,11 +203,8 @@ export function valuesFromStored(kind: DirectoryKind, doc: Stored): FormValues {
       return { ...pick(['name', 'address']), ...location(doc.location) };
     case 'grid':
       return pick(['name', 'communityId', 'order']);
-    case 'microGrid': {
-      // Stored with its grid as `parentId`; the form calls it `gridId`.
-      const gridId = text(doc.gridId) ?? text(doc.parentId);
-      return { ...pick(['name', 'compound', 'householdCount']), ...(gridId ? { gridId } : {}) };
-    }
+    case 'microGrid':
+      return pick(['name', 'compound', 'gridId', 'householdCount']);
     case 'unit':
       return pick(['name', 'kind', 'partyOrgName', 'pairedCommunityId']);
     case 'department':
@@ -208,15 +214,12 @@ export function valuesFromStored(kind: DirectoryKind, doc: Stored): FormValues {
         ...pick(['name', 'communityId', 'address', 'openingHours', 'services', 'amenities']),
         ...location(doc.location),
       };
-    case 'propertyCompany': {
-      const values = pick(['name', 'hasPartyOrg', 'liaisonName', 'liaisonPhone', 'communityIds']);
-      const party = text(doc.partyOrgName);
-      return party ? { ...values, partyOrgName: party } : values;
-    }
+    case 'propertyCompany':
+      return pick(['name', 'hasPartyOrg', 'partyOrgName', 'liaisonName', 'liaisonPhone', 'communityIds']);
   }
 }
 
-/** A stored boundary, when the entry's document has one. */
+/** The stored boundary (plain GeoJSON), when the entry has one. */
 export function boundaryFromStored(doc: Stored): Polygon | null {
   const b = doc.boundary as Polygon | undefined;
   return b && b.type === 'Polygon' && Array.isArray(b.coordinates) ? b : null;

@@ -2,8 +2,8 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { RoleGrant, StaffGrant, UserSummary } from '../../../contract';
 import { call } from '../../services/cloud';
-import { Pending } from './load';
-import { directoryNames } from './names';
+import { Pending } from '../loadable';
+import { directory } from '../directory';
 import { UserSearch } from './userSearch';
 
 /** The roles the county admin grants, in the order offered. */
@@ -71,7 +71,7 @@ class RoleGrantsStore {
   setRole(role: GrantableRole): void {
     this.role = role;
     this.draftError = null;
-    if (role === 'gridWorker' && this.communityId) directoryNames.community(this.communityId).ensure();
+    if (role === 'gridWorker' && this.communityId) directory.community(this.communityId).ensure();
   }
 
   setCommunity(communityId: string): void {
@@ -82,7 +82,7 @@ class RoleGrantsStore {
     this.communityId = communityId;
     this.draftError = null;
     // A grid worker's grids are chosen among the community's.
-    if (this.role === 'gridWorker') directoryNames.community(communityId).ensure();
+    if (this.role === 'gridWorker') directory.community(communityId).ensure();
   }
 
   toggleGrid(gridId: string): void {

@@ -2,8 +2,8 @@ import '../configure';
 import { makeAutoObservable, observable } from 'mobx';
 import type { CommunityDetail, ContactCardAdminView, UserSummary } from '../../../contract';
 import { call } from '../../services/cloud';
-import { Loadable, Pending } from './load';
-import { directoryNames } from './names';
+import { Loadable, Pending } from '../loadable';
+import { directory } from '../directory';
 import { UserSearch } from './userSearch';
 
 export type GridConfirm = { kind: 'appoint'; user: UserSummary } | { kind: 'revoke'; card: ContactCardAdminView };
@@ -30,11 +30,11 @@ class GridStaffStore {
   }
 
   get community(): Loadable<CommunityDetail> | null {
-    return this.communityId ? directoryNames.community(this.communityId) : null;
+    return this.communityId ? directory.community(this.communityId) : null;
   }
 
   get grid(): CommunityDetail['grids'][number] | null {
-    return this.community?.data?.grids.find((g) => g.id === this.gridId) ?? null;
+    return this.community?.value?.grids.find((g) => g.id === this.gridId) ?? null;
   }
 
   async open(communityId: string): Promise<void> {
@@ -42,7 +42,7 @@ class GridStaffStore {
     this.closeAppoint();
     this.confirming = null;
     this.appointed = null;
-    const detail = await directoryNames.community(communityId).get();
+    const detail = await directory.community(communityId).get();
     const first = detail?.grids[0]?.id ?? null;
     const keep = detail?.grids.some((g) => g.id === this.gridId);
     this.pick(keep ? this.gridId : first);

@@ -3,7 +3,7 @@ import { makeAutoObservable, observable, when, type IReactionDisposer } from 'mo
 import type { MemberView } from '../../../contract';
 import { call } from '../../services/cloud';
 import { session } from '../session';
-import { Loadable } from './load';
+import { Loadable } from '../loadable';
 
 const isCountyAdmin = () => session.staffGrants.some((g) => g.role === 'countyAdmin');
 
@@ -65,13 +65,13 @@ class CommunityMembersStore {
   }
 
   get groups(): UnitGroup[] {
-    return groupByUnit(this.list.data ?? []);
+    return groupByUnit(this.list.value ?? []);
   }
 
   /** `communityId` null: the caller's own community (a secretary). */
   open(communityId: string | null): void {
     this.communityId = communityId;
-    this.list.reset();
+    this.list.clear();
     this.list = new Loadable<MemberView[]>(() =>
       call('account', 'communityMembers', communityId ? { communityId } : {}),
     );
@@ -81,7 +81,7 @@ class CommunityMembersStore {
   /** The county admin has not chosen a community yet. */
   clear(): void {
     this.communityId = null;
-    this.list.reset();
+    this.list.clear();
   }
 }
 
@@ -111,7 +111,7 @@ class UnitMembersStore {
   }
 
   get counts(): { verified: number; pending: number } {
-    const members = this.list.data ?? [];
+    const members = this.list.value ?? [];
     return {
       verified: members.filter((m) => m.status === 'verified').length,
       pending: members.filter((m) => m.status === 'pending').length,
@@ -120,14 +120,14 @@ class UnitMembersStore {
 
   open(unitId: string | null): void {
     this.unitId = unitId;
-    this.list.reset();
+    this.list.clear();
     this.list = new Loadable<MemberView[]>(() => call('account', 'unitMembers', unitId ? { unitId } : {}));
     void this.list.load();
   }
 
   clear(): void {
     this.unitId = null;
-    this.list.reset();
+    this.list.clear();
   }
 
   browse(communityId: string): void {

@@ -2,8 +2,8 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { MemberReportView } from '../../../contract';
 import { call } from '../../services/cloud';
-import { Loadable, Pending } from './load';
-import { checkRejectReason } from './rules';
+import { Loadable, Pending } from '../loadable';
+import { checkRejectReason } from '../../utils/fields';
 
 /** The tabs of 报到审核, in the order shown. */
 export const REVIEW_TABS = ['pending', 'verified', 'rejected'] as const;
@@ -45,7 +45,7 @@ class ReportReviewStore {
 
   /** Opening the page: every tab is read afresh when shown. */
   open(): void {
-    for (const list of Object.values(this.lists)) list.reset();
+    for (const list of Object.values(this.lists)) list.clear();
     this.cancel();
     this.show(this.tab);
   }
@@ -106,9 +106,9 @@ class ReportReviewStore {
 
   private decided(reviewed: MemberReportView): void {
     const pending = this.lists.pending;
-    if (pending.data) pending.set(pending.data.filter((r) => r.id !== reviewed.id));
-    this.lists.verified.reset();
-    this.lists.rejected.reset();
+    if (pending.value) pending.value = pending.value.filter((r) => r.id !== reviewed.id);
+    this.lists.verified.clear();
+    this.lists.rejected.clear();
     this.deciding = null;
     this.reason = '';
   }

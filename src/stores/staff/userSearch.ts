@@ -2,8 +2,8 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { UserSummary } from '../../../contract';
 import { call } from '../../services/cloud';
-import { Loadable } from './load';
-import { checkUserQuery } from './rules';
+import { Loadable } from '../loadable';
+import { checkUserQuery } from '../../utils/fields';
 
 /**
  * Finding a person by name or phone (account.findUsers): the county admin finds anyone, a
@@ -34,8 +34,8 @@ export class UserSearch {
 
   /** A user changed by a grant or revocation: the list shows the new roles. */
   replace(user: UserSummary): void {
-    const list = this.results?.data;
-    if (list) this.results?.set(list.map((u) => (u.openid === user.openid ? user : u)));
+    const results = this.results;
+    if (results?.value) results.value = results.value.map((u) => (u.openid === user.openid ? user : u));
   }
 
   clear(): void {

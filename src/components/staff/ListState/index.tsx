@@ -6,12 +6,12 @@ import { EmptyState } from '../../EmptyState';
 import { ErrorNotice } from '../../ErrorNotice';
 import './index.scss';
 
-/** What a list reads from: a `Loadable` of src/stores/staff/load.ts, or anything shaped like it. */
+/** What a list reads from: a `Loadable` of src/stores/loadable.ts, or anything shaped like it. */
 interface Source<T> {
-  data: T[] | null;
+  value: T[] | null;
   loading: boolean;
   error: CloudError | null;
-  load(): Promise<void> | void;
+  load(): unknown;
 }
 
 interface Props<T> {
@@ -25,12 +25,12 @@ interface Props<T> {
 function ListStateView<T>({ source, emptyTitle, emptyDescription, children }: Props<T>) {
   if (!source) return null;
   if (source.error) return <ErrorNotice error={source.error} onRetry={() => void source.load()} />;
-  if (source.data === null) return <View className="staff-list-state__loading">加载中…</View>;
-  if (source.data.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />;
+  if (source.value === null) return <View className="staff-list-state__loading">加载中…</View>;
+  if (source.value.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />;
   return (
     <>
       {source.loading ? <View className="staff-list-state__refreshing">正在刷新…</View> : null}
-      {children(source.data)}
+      {children(source.value)}
     </>
   );
 }

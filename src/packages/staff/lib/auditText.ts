@@ -1,5 +1,5 @@
 import type { AuditEntry, RoleGrant } from '../../../../contract';
-import { directoryNames } from '../../../stores/staff/names';
+import { directory } from '../../../stores/directory';
 import { KIND_LABELS, UNIT_KIND_LABELS } from '../../../stores/staff/directoryKinds';
 import { maskPhone } from '../../../utils/mask';
 import { describeGrant } from './scope';
@@ -64,18 +64,20 @@ type Doc = Record<string, unknown>;
 
 function formatValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
-  const names = directoryNames;
+  // Names once the directory has answered, ids until then.
+  const community = (id: unknown) => directory.communityName(String(id)) ?? String(id);
+  const unit = (id: unknown) => directory.unitName(String(id)) ?? String(id);
   switch (key) {
     case 'communityId':
     case 'pairedCommunityId':
-      return names.communityName(String(value));
+      return community(value);
     case 'communityIds':
-      return Array.isArray(value) ? value.map((id) => names.communityName(String(id))).join('、') || '（无）' : '';
+      return Array.isArray(value) ? value.map(community).join('、') || '（无）' : '';
     case 'pairedUnitIds':
-      return Array.isArray(value) ? value.map((id) => names.unitName(String(id))).join('、') || '（无）' : '';
+      return Array.isArray(value) ? value.map(unit).join('、') || '（无）' : '';
     case 'gridId':
     case 'parentId':
-      return names.gridName(String(value));
+      return directory.gridName(String(value)) ?? String(value);
     case 'kind':
       return UNIT_KIND_LABELS[value as keyof typeof UNIT_KIND_LABELS] ?? String(value);
     case 'phone':

@@ -1,27 +1,28 @@
 import type { RoleGrant } from '../../../../contract';
 import { ROLE_LABELS } from '../../../../contract/roles';
-import { directoryNames } from '../../../stores/staff/names';
+import { directory } from '../../../stores/directory';
 
 /** Where a grant may act, in words: names once the directory has answered, ids until then. */
 export function describeScope(grant: RoleGrant): string {
-  const names = directoryNames;
+  const community = (id: string) => directory.communityName(id) ?? id;
+  const unit = (id: string) => directory.unitName(id) ?? id;
   switch (grant.role) {
     case 'secretary':
-      return names.communityName(grant.communityId);
+      return community(grant.communityId);
     case 'gridWorker': {
-      const grids = grant.gridIds.map((id) => names.gridName(id)).join('、');
-      return `${names.communityName(grant.communityId)} · ${grids || '（未分配网格）'}`;
+      const grids = grant.gridIds.map((id) => directory.gridName(id) ?? id).join('、');
+      return `${community(grant.communityId)} · ${grids || '（未分配网格）'}`;
     }
     case 'department':
-      return names.departmentName(grant.departmentId);
+      return directory.departmentName(grant.departmentId) ?? grant.departmentId;
     case 'unitAdmin':
-      return names.unitName(grant.unitId);
+      return unit(grant.unitId);
     case 'countyAdmin':
       return '全县城市社区';
     case 'member': {
       const where = [
-        grant.communityId && `报到社区 ${names.communityName(grant.communityId)}`,
-        grant.unitId && `单位 ${names.unitName(grant.unitId)}`,
+        grant.communityId && `报到社区 ${community(grant.communityId)}`,
+        grant.unitId && `单位 ${unit(grant.unitId)}`,
       ].filter(Boolean);
       return [...where, grant.verified ? '已报到' : '待审核'].join(' · ');
     }
@@ -38,13 +39,12 @@ export function describeGrant(grant: RoleGrant): string {
 
 /** Reads the names these grants are described with, and nothing more. */
 export function loadNamesFor(grants: readonly RoleGrant[]): void {
-  const names = directoryNames;
   const has = (role: RoleGrant['role']) => grants.some((g) => g.role === role);
-  if (has('secretary') || has('gridWorker') || has('member')) names.communities.ensure();
-  if (has('unitAdmin') || has('member')) names.units.ensure();
+  if (has('secretary') || has('gridWorker') || has('member')) directory.communities.ensure();
+  if (has('unitAdmin') || has('member')) directory.units.ensure();
   // Department staff may read the departments (as may secretaries and the county admin).
-  if (has('department')) names.departments.ensure();
-  for (const g of grants) if (g.role === 'gridWorker') names.community(g.communityId).ensure();
+  if (has('department')) directory.departments.ensure();
+  for (const g of grants) if (g.role === 'gridWorker') directory.community(g.communityId).ensure();
 }
 
 /** What each staff role does here (PRODUCT.md "Who uses it"). */

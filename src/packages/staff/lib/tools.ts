@@ -8,6 +8,14 @@ export interface StaffTool {
   url: string;
 }
 
+/** 心愿审核: submitted wishes of the grid worker's grids / the secretary's community (scope from the caller). */
+const WISH_REVIEW: StaffTool = {
+  key: 'wish-review',
+  title: '心愿审核',
+  hint: '居民提交的微心愿，审核发布或驳回',
+  url: ROUTES.staffWishReview,
+};
+
 /** The tools a staff grant opens on the staff home, with the scope in the URL. */
 export function toolsFor(grant: RoleGrant): StaffTool[] {
   switch (grant.role) {
@@ -22,8 +30,11 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           url: ROUTES.staffCommunityMembers + q,
         },
         { key: 'grids', title: '网格员与联系卡', hint: '任命网格员，编辑民情联系卡', url: ROUTES.staffGrids + q },
+        WISH_REVIEW,
       ];
     }
+    case 'gridWorker':
+      return [WISH_REVIEW];
     case 'unitAdmin':
       return [
         {

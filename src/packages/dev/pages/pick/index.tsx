@@ -9,12 +9,12 @@ import './index.scss';
 
 /** h5 demo only: act as one of the local server's seeded users. */
 const DemoPicker = observer(() => {
-  useLoad(() => void demoUsers.load());
+  useLoad(() => void demoUsers.users.load());
   return (
     <Screen>
       <Text className="demo-pick__intro">本地演示环境：选择一个身份进入。真实小程序中身份来自微信。</Text>
-      {demoUsers.error ? <ErrorNotice error={demoUsers.error} onRetry={demoUsers.load} /> : null}
-      {demoUsers.loading ? <View className="demo-pick__loading">加载中…</View> : null}
+      {demoUsers.users.error ? <ErrorNotice error={demoUsers.users.error} onRetry={demoUsers.users.load} /> : null}
+      {demoUsers.users.loading ? <View className="demo-pick__loading">加载中…</View> : null}
       {demoUsers.groups.map((group) => (
         <Cell.Group key={group.role} title={group.heading}>
           {group.users.map((user) => (

@@ -4,6 +4,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import type { MemberReportView } from '../../../../../contract';
+import { CommunityPicker } from '../../../../components/CommunityPicker';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
@@ -59,7 +60,7 @@ const ReportStatus = observer(() => {
 
 const ReportForm = observer(() => {
   const form = memberReport;
-  const { units, communities } = directory;
+  const { units } = directory;
   const unit = form.unit;
   return (
     <View className="report-form">
@@ -109,25 +110,22 @@ const ReportForm = observer(() => {
         error={form.errors.community}
         hint={unit ? `默认为单位的结对社区（${unit.pairedCommunityName}），也可以选择居住地社区` : undefined}
       >
-        {communities.error ? <ErrorNotice error={communities.error} onRetry={communities.load} /> : null}
-        <OptionPicker
+        <CommunityPicker
           name="report-community"
           placeholder="默认为单位的结对社区"
-          options={(communities.value ?? []).map((c) => ({ id: c.id, label: c.name, hint: c.address }))}
           value={form.communityId}
-          loading={communities.loading && !communities.value}
           invalid={Boolean(form.errors.community)}
           onChange={form.chooseCommunity}
         />
       </Field>
-      {form.error ? <ErrorNotice error={form.error} /> : null}
+      {form.saving.error ? <ErrorNotice error={form.saving.error} /> : null}
       <View className="report-form__actions">
         <Button
           className="report-form__submit"
           type="primary"
           size="large"
           block
-          loading={form.saving}
+          loading={form.saving.busy}
           onClick={async () => {
             if (await form.submit()) void Taro.showToast({ title: '已提交，等待审核', icon: 'none' });
           }}

@@ -24,7 +24,7 @@ const PrivacyGuide = observer(() => (
         </View>
       ))}
       {session.me && !session.privacyAccepted ? (
-        <Button type="primary" block loading={session.privacySaving} onClick={() => void session.acceptPrivacy()}>
+        <Button type="primary" block loading={session.consent.busy} onClick={() => void session.acceptPrivacy()}>
           我已阅读并同意
         </Button>
       ) : null}

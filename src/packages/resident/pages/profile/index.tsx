@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
+import { CommunityPicker } from '../../../../components/CommunityPicker';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { OptionPicker } from '../../../../components/OptionPicker';
@@ -10,7 +11,6 @@ import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
-import { directory } from '../../../../stores/directory';
 import { profileForm } from '../../../../stores/profileForm';
 import { session } from '../../../../stores/session';
 import { maskPhone } from '../../../../utils/mask';
@@ -55,19 +55,15 @@ const PhoneInput = observer(() => {
 
 const AddressPickers = observer(() => {
   const form = profileForm;
-  const { communities } = directory;
   const community = form.community;
   const noCommunity = form.communityId ? undefined : '请先选择社区';
   return (
     <>
       <Field name="community" label="社区" error={form.errors.community}>
-        {communities.error ? <ErrorNotice error={communities.error} onRetry={communities.load} /> : null}
-        <OptionPicker
+        <CommunityPicker
           name="community"
           placeholder="请选择您居住的社区"
-          options={(communities.value ?? []).map((c) => ({ id: c.id, label: c.name, hint: c.address }))}
           value={form.communityId}
-          loading={communities.loading && !communities.value}
           invalid={Boolean(form.errors.community)}
           onChange={form.chooseCommunity}
         />
@@ -141,9 +137,9 @@ const ProfileForm = observer(() => {
           onInput={(e) => form.setBuilding(e.detail.value)}
         />
       </Field>
-      {form.error ? <ErrorNotice error={form.error} /> : null}
+      {form.saving.error ? <ErrorNotice error={form.saving.error} /> : null}
       <View className="profile__actions">
-        <Button className="profile__submit" type="primary" size="large" block loading={form.saving} onClick={save}>
+        <Button className="profile__submit" type="primary" size="large" block loading={form.saving.busy} onClick={save}>
           保存
         </Button>
       </View>

@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../../../../contract';
 import { ListState } from '../../../../components/staff/ListState';
 import { Screen } from '../../../../components/Screen';
 import { auditLog } from '../../../../stores/staff/audit';
-import { directoryNames } from '../../../../stores/staff/names';
+import { directory } from '../../../../stores/directory';
 import { describeAudit } from '../../lib/auditText';
 import { formatTime } from '../../lib/format';
 import './index.scss';
@@ -41,9 +41,9 @@ const AuditLog = observer(() => {
   useLoad(() => {
     auditLog.open();
     // Ids in the entries are shown as names.
-    directoryNames.communities.ensure();
-    directoryNames.units.ensure();
-    directoryNames.departments.ensure();
+    directory.communities.ensure();
+    directory.units.ensure();
+    directory.departments.ensure();
   });
   return (
     <Screen>

@@ -5,7 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Choices } from '../../../../components/staff/Choices';
-import { Field } from '../../../../components/staff/Field';
+import { Field } from '../../../../components/Field';
 import { Screen } from '../../../../components/Screen';
 import { CARD_TITLES, contactCardForm as form } from '../../../../stores/staff/card';
 import './index.scss';
@@ -47,7 +47,7 @@ const ContactCard = observer(() => {
           {form.isNew ? '为新任网格员添加联系卡。' : '编辑联系卡。'}
           居民只能看到下方开关打开的内容；请先征得本人同意。
         </Text>
-        <Field label="职务" required>
+        <Field name="title" label="职务">
           <Choices
             name="title"
             options={CARD_TITLES.map((t) => ({ value: t, label: t }))}
@@ -55,7 +55,7 @@ const ContactCard = observer(() => {
             onPick={(t) => form.setTitle(t as (typeof CARD_TITLES)[number])}
           />
         </Field>
-        <Field label="姓名" required error={form.errors.name}>
+        <Field name="name" label="姓名" error={form.errors.name}>
           <Input
             className="staff-card__name"
             value={form.name}
@@ -64,7 +64,7 @@ const ContactCard = observer(() => {
             onChange={(v) => form.setField('name', v)}
           />
         </Field>
-        <Field label="电话" required error={form.errors.phone}>
+        <Field name="phone" label="电话" error={form.errors.phone}>
           <Input
             className="staff-card__phone"
             type="tel"
@@ -74,7 +74,7 @@ const ContactCard = observer(() => {
             onChange={(v) => form.setField('phone', v)}
           />
         </Field>
-        <Field label="职责" required error={form.errors.duties} hint="2–200 字，居民可见">
+        <Field name="duties" label="职责" error={form.errors.duties} hint="2–200 字，居民可见">
           <TextArea
             className="staff-card__duties"
             value={form.duties}
@@ -84,7 +84,7 @@ const ContactCard = observer(() => {
             onChange={(v) => form.setField('duties', v)}
           />
         </Field>
-        <Field label="向居民公开">
+        <Field name="published" label="向居民公开">
           <PublishSwitch what="name" label="公开姓名" />
           <PublishSwitch what="phone" label="公开电话" />
           <PublishSwitch what="photo" label={form.photo ? '公开照片' : '公开照片（尚无照片）'} disabled={!form.photo} />

@@ -5,7 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Choices, type Choice } from '../../../../components/staff/Choices';
-import { Field } from '../../../../components/staff/Field';
+import { Field } from '../../../../components/Field';
 import { Screen } from '../../../../components/Screen';
 import {
   CORNERS,
@@ -20,15 +20,15 @@ import {
   type OptionSource,
 } from '../../../../stores/staff/directoryKinds';
 import { directoryEntryForm as form } from '../../../../stores/staff/directoryForm';
-import { directoryNames } from '../../../../stores/staff/names';
+import { directory } from '../../../../stores/directory';
 import './index.scss';
 
 function optionsOf(source: OptionSource): Choice[] {
   switch (source) {
     case 'communities':
-      return (directoryNames.communities.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+      return (directory.communities.value ?? []).map((c) => ({ value: c.id, label: c.name }));
     case 'grids': {
-      const detail = form.communityId ? directoryNames.community(form.communityId).data : null;
+      const detail = form.communityId ? directory.community(form.communityId).value : null;
       return (detail?.grids ?? []).map((g) => ({ value: g.id, label: g.name }));
     }
     case 'unitKinds':
@@ -101,7 +101,7 @@ const Control = observer(({ spec }: { spec: FieldSpec }) => {
 
 /** A new grid's boundary: the four corners, each a longitude and a latitude (GCJ-02). */
 const Corners = observer(() => (
-  <Field label="边界（四个角点，GCJ-02 经纬度）" required hint="按 西南 → 东南 → 东北 → 西北 的顺序填写">
+  <Field name="corners" label="边界（四个角点，GCJ-02 经纬度）" hint="按 西南 → 东南 → 东北 → 西北 的顺序填写">
     {CORNERS.map((corner, i) => {
       const keys = cornerKeys(i);
       const error = form.errors[keys.lng] ?? form.errors[keys.lat];
@@ -136,13 +136,15 @@ async function save() {
   void Taro.navigateBack();
 }
 
-/** The county admin's form for one directory entry: create, or edit what the reads let us fill. */
+/** The county admin's form for one directory entry: create one, or edit one as it is stored. */
 const DirectoryEntry = observer(() => {
   useLoad((params: Record<string, string | undefined>) => {
     const kind = params.kind && isDirectoryKind(params.kind) ? params.kind : null;
     if (!kind) return;
-    directoryNames.communities.ensure();
-    if (params.communityId) directoryNames.community(params.communityId).ensure();
+    directory.communities.ensure();
+    // A community's paired units are shown by name.
+    if (kind === 'community') directory.units.ensure();
+    if (params.communityId) directory.community(params.communityId).ensure();
     void form.open(kind, params.id ?? null, params.communityId ?? null, params.gridId);
     void Taro.setNavigationBarTitle({ title: `${params.id ? '编辑' : '新建'}${KIND_LABELS[kind]}` });
   });
@@ -167,39 +169,28 @@ const DirectoryEntry = observer(() => {
       </Screen>
     );
   }
-  const labels = Object.fromEntries(form.fields.map((f) => [f.key, f.label]));
   return (
     <Screen>
       <View className="staff-entry">
-        {form.boundaryMissing ? (
-          <Text className="staff-entry__blocked">
-            未能从目录读取该{KIND_LABELS[form.kind]}
-            的边界。为免覆盖原有边界，暂不能在此修改；待目录提供边界读取后即可编辑。
-          </Text>
-        ) : null}
-        {!form.boundaryMissing && form.unknown.length > 0 ? (
-          <Text className="staff-entry__notice">
-            以下内容未能从目录读取，请核对后填写：{form.unknown.map((k) => labels[k] ?? k).join('、')}
-          </Text>
-        ) : null}
         {form.fields.map((spec) => (
           <Field
             key={spec.key}
+            name={spec.key}
             label={spec.label}
-            required={spec.type !== 'switch' && spec.type !== 'multi'}
+            optional={spec.type === 'multi'}
             error={form.errors[spec.key]}
           >
             <Control spec={spec} />
           </Field>
         ))}
         {form.kind === 'community' && !form.isNew ? (
-          <Field label="结对单位" hint="结对关系在单位中修改">
-            <Text>{form.pairedUnitIds.map(directoryNames.unitName).join('、') || '（无）'}</Text>
+          <Field name="pairedUnitIds" label="结对单位" hint="结对关系在单位中修改">
+            <Text>{form.pairedUnitIds.map((id) => directory.unitName(id) ?? id).join('、') || '（无）'}</Text>
           </Field>
         ) : null}
         {form.needsCorners ? <Corners /> : null}
         {!form.isNew && form.boundary ? (
-          <Field label="边界">
+          <Field name="boundary" label="边界">
             <Text>沿用现有边界（{form.boundary.coordinates[0]?.length ?? 0} 个点）</Text>
           </Field>
         ) : null}
@@ -209,7 +200,6 @@ const DirectoryEntry = observer(() => {
             className="staff-entry__save"
             type="primary"
             block
-            disabled={form.boundaryMissing}
             loading={form.saving.busy}
             onClick={() => void save()}
           >

@@ -3,15 +3,15 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { CommunityDetail, DirectoryKind } from '../../../../../contract';
-import { Choices } from '../../../../components/staff/Choices';
+import { ChoicePanel, ChoiceTitle, CommunityChoices } from '../../../../components/staff/DirectoryChoices';
 import { ListState } from '../../../../components/staff/ListState';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { DIRECTORY_TABS, directoryAdmin, type DirectoryTab } from '../../../../stores/staff/directoryAdmin';
 import { KIND_LABELS, UNIT_KIND_LABELS } from '../../../../stores/staff/directoryKinds';
-import type { Loadable } from '../../../../stores/staff/load';
-import { directoryNames } from '../../../../stores/staff/names';
+import type { Loadable } from '../../../../stores/loadable';
+import { directory } from '../../../../stores/directory';
 import './index.scss';
 
 const TAB_LABELS: Record<DirectoryTab, string> = {
@@ -64,7 +64,7 @@ const NewButton = ({ kind, onClick }: { kind: DirectoryKind; onClick: () => void
 const Communities = observer(() => (
   <>
     <NewButton kind="community" onClick={() => openEntry('community')} />
-    <ListState source={directoryNames.communities} emptyTitle="暂无社区">
+    <ListState source={directory.communities} emptyTitle="暂无社区">
       {(list) =>
         list.map((c) => (
           <Row key={c.id} title={c.name} detail={c.address} onClick={() => openEntry('community', { id: c.id })} />
@@ -76,22 +76,13 @@ const Communities = observer(() => (
 
 const Grids = observer(() => {
   const communityId = directoryAdmin.gridCommunityId;
-  const detail = communityId ? directoryNames.community(communityId) : null;
+  const detail = communityId ? directory.community(communityId) : null;
   return (
     <>
-      <View className="staff-directory__picker">
-        <Text className="staff-directory__picker-title">选择社区</Text>
-        <ListState source={directoryNames.communities} emptyTitle="暂无社区">
-          {(list) => (
-            <Choices
-              name="community"
-              options={list.map((c) => ({ value: c.id, label: c.name }))}
-              selected={communityId}
-              onPick={directoryAdmin.pickGridCommunity}
-            />
-          )}
-        </ListState>
-      </View>
+      <ChoicePanel>
+        <ChoiceTitle>选择社区</ChoiceTitle>
+        <CommunityChoices selected={communityId} onPick={directoryAdmin.pickGridCommunity} />
+      </ChoicePanel>
       {communityId ? (
         <>
           <NewButton kind="grid" onClick={() => openEntry('grid', { communityId })} />
@@ -134,7 +125,7 @@ const Grids = observer(() => {
 /** A community detail's grids, in the shape ListState reads. */
 function detailSource(detail: Loadable<CommunityDetail>) {
   return {
-    data: detail.data ? detail.data.grids : null,
+    value: detail.value ? detail.value.grids : null,
     loading: detail.loading,
     error: detail.error,
     load: detail.load,
@@ -144,13 +135,13 @@ function detailSource(detail: Loadable<CommunityDetail>) {
 const Units = observer(() => (
   <>
     <NewButton kind="unit" onClick={() => openEntry('unit')} />
-    <ListState source={directoryNames.units} emptyTitle="暂无结对单位">
+    <ListState source={directory.units} emptyTitle="暂无结对单位">
       {(list) =>
         list.map((u) => (
           <View key={u.id} className="staff-directory__unit">
             <Row
               title={u.name}
-              detail={`${UNIT_KIND_LABELS[u.kind]} · 结对社区：${u.pairedCommunityName || directoryNames.communityName(u.pairedCommunityId)}`}
+              detail={`${UNIT_KIND_LABELS[u.kind]} · 结对社区：${u.pairedCommunityName || (directory.communityName(u.pairedCommunityId) ?? u.pairedCommunityId)}`}
               onClick={() => openEntry('unit', { id: u.id })}
             />
             <Text className="staff-directory__pairing" onClick={() => openEntry('unit', { id: u.id })}>
@@ -166,7 +157,7 @@ const Units = observer(() => (
 const Departments = observer(() => (
   <>
     <NewButton kind="department" onClick={() => openEntry('department')} />
-    <ListState source={directoryNames.departments} emptyTitle="暂无职能部门">
+    <ListState source={directory.departments} emptyTitle="暂无职能部门">
       {(list) =>
         list.map((d) => (
           <Row
@@ -202,16 +193,13 @@ const Stations = observer(() => (
 const Companies = observer(() => (
   <>
     <NewButton kind="propertyCompany" onClick={() => openEntry('propertyCompany')} />
-    <Text className="staff-directory__notice">
-      目前没有读取全部物业企业的接口；下面列出最近 100 条操作记录中新建或修改过的物业企业。
-    </Text>
-    <ListState source={directoryAdmin.companies} emptyTitle="最近没有新建或修改的物业企业">
+    <ListState source={directory.propertyCompanies} emptyTitle="暂无物业企业">
       {(list) =>
         list.map((p) => (
           <Row
             key={p.id}
             title={p.name}
-            detail={`${p.hasPartyOrg ? '红色物业' : '未建党组织'} · ${p.communityIds.map(directoryNames.communityName).join('、') || '未指定社区'}`}
+            detail={`${p.hasPartyOrg ? '红色物业' : '未建党组织'} · ${p.communityIds.map((id) => directory.communityName(id) ?? id).join('、') || '未指定社区'}`}
             onClick={() => openEntry('propertyCompany', { id: p.id })}
           />
         ))

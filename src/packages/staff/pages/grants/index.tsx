@@ -5,43 +5,35 @@ import { observer } from 'mobx-react-lite';
 import { ROLE_LABELS } from '../../../../../contract/roles';
 import { Choices } from '../../../../components/staff/Choices';
 import { ConfirmDialog } from '../../../../components/staff/ConfirmDialog';
-import { Field } from '../../../../components/staff/Field';
+import { CommunityChoices, PairedUnitChoices } from '../../../../components/staff/DirectoryChoices';
+import { Field } from '../../../../components/Field';
 import { ListState } from '../../../../components/staff/ListState';
 import { UserSearchPanel } from '../../../../components/staff/UserSearchPanel';
 import { Screen } from '../../../../components/Screen';
 import { GRANTABLE_ROLES, isRevocable, roleGrants, type GrantableRole } from '../../../../stores/staff/grants';
-import { directoryNames } from '../../../../stores/staff/names';
+import { directory } from '../../../../stores/directory';
 import { maskPhone } from '../../../../utils/mask';
 import { describeGrant } from '../../lib/scope';
 import './index.scss';
 
 const CommunityChoice = observer(() => (
-  <Field label="社区" required>
-    <ListState source={directoryNames.communities} emptyTitle="暂无社区">
-      {(list) => (
-        <Choices
-          name="community"
-          options={list.map((c) => ({ value: c.id, label: c.name }))}
-          selected={roleGrants.communityId}
-          onPick={roleGrants.setCommunity}
-        />
-      )}
-    </ListState>
+  <Field name="community" label="社区">
+    <CommunityChoices selected={roleGrants.communityId} onPick={roleGrants.setCommunity} />
   </Field>
 ));
 
 const GridChoice = observer(() => {
   const { communityId } = roleGrants;
   if (!communityId) return null;
-  const detail = directoryNames.community(communityId);
+  const detail = directory.community(communityId);
   return (
-    <Field label="网格（可多选）" required>
+    <Field name="grids" label="网格（可多选）">
       {detail.error ? <Text className="staff-grants__error">{detail.error.message}</Text> : null}
-      {!detail.data && !detail.error ? <Text className="staff-grants__muted">加载中…</Text> : null}
-      {detail.data ? (
+      {!detail.value && !detail.error ? <Text className="staff-grants__muted">加载中…</Text> : null}
+      {detail.value ? (
         <Choices
           name="grid"
-          options={detail.data.grids.map((g) => ({ value: g.id, label: g.name }))}
+          options={detail.value.grids.map((g) => ({ value: g.id, label: g.name }))}
           selected={roleGrants.gridIds}
           onPick={roleGrants.toggleGrid}
         />
@@ -51,8 +43,8 @@ const GridChoice = observer(() => {
 });
 
 const DepartmentChoice = observer(() => (
-  <Field label="部门" required>
-    <ListState source={directoryNames.departments} emptyTitle="暂无部门">
+  <Field name="department" label="部门">
+    <ListState source={directory.departments} emptyTitle="暂无部门">
       {(list) => (
         <Choices
           name="department"
@@ -69,22 +61,8 @@ const UnitChoice = observer(() => {
   const { communityId } = roleGrants;
   if (!communityId) return null;
   return (
-    <Field label="结对单位" required>
-      <ListState source={directoryNames.units} emptyTitle="暂无单位">
-        {(units) => {
-          const paired = units.filter((u) => u.pairedCommunityId === communityId);
-          return paired.length ? (
-            <Choices
-              name="unit"
-              options={paired.map((u) => ({ value: u.id, label: u.name }))}
-              selected={roleGrants.unitId}
-              onPick={roleGrants.setUnit}
-            />
-          ) : (
-            <Text className="staff-grants__muted">该社区暂无结对单位</Text>
-          );
-        }}
-      </ListState>
+    <Field name="unit" label="结对单位">
+      <PairedUnitChoices communityId={communityId} selected={roleGrants.unitId} onPick={roleGrants.setUnit} />
     </Field>
   );
 });
@@ -95,7 +73,7 @@ const GrantForm = observer(() => {
   return (
     <View className="staff-grants__form">
       <Text className="staff-grants__section">授予新角色</Text>
-      <Field label="角色" required>
+      <Field name="role" label="角色">
         <Choices
           name="role"
           options={GRANTABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
@@ -197,9 +175,9 @@ const Confirm = observer(() => {
 const RoleGrants = observer(() => {
   useLoad(() => {
     roleGrants.open();
-    directoryNames.communities.ensure();
-    directoryNames.units.ensure();
-    directoryNames.departments.ensure();
+    directory.communities.ensure();
+    directory.units.ensure();
+    directory.departments.ensure();
   });
   return (
     <Screen>

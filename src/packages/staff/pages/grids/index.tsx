@@ -123,7 +123,7 @@ const GridStaff = observer(() => {
   });
   // Back from the card form: show the card as saved.
   useDidShow(() => {
-    if (gridStaff.cards?.data) gridStaff.reloadCards();
+    if (gridStaff.cards?.value) gridStaff.reloadCards();
   });
   const community = gridStaff.community;
   if (!community) return <Screen />;
@@ -134,7 +134,7 @@ const GridStaff = observer(() => {
       </Screen>
     );
   }
-  const detail = community.data;
+  const detail = community.value;
   return (
     <Screen>
       {!detail ? <View className="staff-grids__loading">加载中…</View> : null}

@@ -1,37 +1,28 @@
 import { useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { Choices } from '../../../../components/staff/Choices';
+import { ChoicePanel, ChoiceTitle, CommunityChoices } from '../../../../components/staff/DirectoryChoices';
 import { ListState } from '../../../../components/staff/ListState';
 import { Screen } from '../../../../components/Screen';
 import { session } from '../../../../stores/session';
 import { communityMembers, groupByUnit } from '../../../../stores/staff/members';
-import { directoryNames } from '../../../../stores/staff/names';
+import { directory } from '../../../../stores/directory';
 import { maskPhone } from '../../../../utils/mask';
 import './index.scss';
 
 /** The county admin chooses any community; a secretary sees their own. */
 const CommunityPicker = observer(() => (
-  <View className="staff-members__picker">
-    <Text className="staff-members__picker-title">选择社区</Text>
-    <ListState source={directoryNames.communities} emptyTitle="暂无社区">
-      {(communities) => (
-        <Choices
-          name="community"
-          options={communities.map((c) => ({ value: c.id, label: c.name }))}
-          selected={communityMembers.communityId}
-          onPick={communityMembers.open}
-        />
-      )}
-    </ListState>
-  </View>
+  <ChoicePanel>
+    <ChoiceTitle>选择社区</ChoiceTitle>
+    <CommunityChoices selected={communityMembers.communityId} onPick={communityMembers.open} />
+  </ChoicePanel>
 ));
 
 /** 社区党员: the in-service members verified in a community, grouped by their unit. */
 const CommunityMembers = observer(() => {
   const isCounty = session.staffGrants.some((g) => g.role === 'countyAdmin');
   useLoad((params: Record<string, string | undefined>) => {
-    directoryNames.communities.ensure();
+    directory.communities.ensure();
     communityMembers.enter(params.communityId ?? null);
   });
   const chosen = communityMembers.communityId;
@@ -49,7 +40,7 @@ const CommunityMembers = observer(() => {
             {(members) => (
               <>
                 <Text className="staff-members__summary">
-                  {chosen ? `${directoryNames.communityName(chosen)} · ` : ''}已报到党员 {members.length} 人
+                  {chosen ? `${directory.communityName(chosen) ?? chosen} · ` : ''}已报到党员 {members.length} 人
                 </Text>
                 {groupByUnit(members).map((group) => (
                   <View key={group.unit.id} className="staff-members__group">

@@ -3,12 +3,17 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { MemberView } from '../../../../../contract';
-import { Choices } from '../../../../components/staff/Choices';
+import {
+  ChoicePanel,
+  ChoiceTitle,
+  CommunityChoices,
+  PairedUnitChoices,
+} from '../../../../components/staff/DirectoryChoices';
 import { ListState } from '../../../../components/staff/ListState';
 import { Screen } from '../../../../components/Screen';
 import { session } from '../../../../stores/session';
 import { unitMembers } from '../../../../stores/staff/members';
-import { directoryNames } from '../../../../stores/staff/names';
+import { directory } from '../../../../stores/directory';
 import './index.scss';
 
 const STATUS: Record<MemberView['status'], { label: string; type: 'success' | 'warning' | 'default' }> = {
@@ -21,39 +26,16 @@ const STATUS: Record<MemberView['status'], { label: string; type: 'success' | 'w
 const UnitPicker = observer(() => {
   const communityId = unitMembers.browseCommunityId;
   return (
-    <View className="staff-unit-members__picker">
-      <Text className="staff-unit-members__picker-title">选择社区</Text>
-      <ListState source={directoryNames.communities} emptyTitle="暂无社区">
-        {(communities) => (
-          <Choices
-            name="community"
-            options={communities.map((c) => ({ value: c.id, label: c.name }))}
-            selected={communityId}
-            onPick={unitMembers.browse}
-          />
-        )}
-      </ListState>
+    <ChoicePanel>
+      <ChoiceTitle>选择社区</ChoiceTitle>
+      <CommunityChoices selected={communityId} onPick={unitMembers.browse} />
       {communityId ? (
         <>
-          <Text className="staff-unit-members__picker-title">选择结对单位</Text>
-          <ListState source={directoryNames.units} emptyTitle="暂无单位">
-            {(units) => {
-              const paired = units.filter((u) => u.pairedCommunityId === communityId);
-              return paired.length ? (
-                <Choices
-                  name="unit"
-                  options={paired.map((u) => ({ value: u.id, label: u.name }))}
-                  selected={unitMembers.unitId}
-                  onPick={unitMembers.open}
-                />
-              ) : (
-                <Text className="staff-unit-members__none">该社区暂无结对单位</Text>
-              );
-            }}
-          </ListState>
+          <ChoiceTitle>选择结对单位</ChoiceTitle>
+          <PairedUnitChoices communityId={communityId} selected={unitMembers.unitId} onPick={unitMembers.open} />
         </>
       ) : null}
-    </View>
+    </ChoicePanel>
   );
 });
 
@@ -61,8 +43,8 @@ const UnitPicker = observer(() => {
 const UnitMembers = observer(() => {
   const isCounty = session.staffGrants.some((g) => g.role === 'countyAdmin');
   useLoad((params: Record<string, string | undefined>) => {
-    directoryNames.communities.ensure();
-    directoryNames.units.ensure();
+    directory.communities.ensure();
+    directory.units.ensure();
     unitMembers.enter(params.unitId ?? null);
   });
   const showList = unitMembers.unitId !== null || !isCounty;

@@ -1,0 +1,121 @@
+import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import type { WishView } from '../../../../../contract';
+import { Screen } from '../../../../components/Screen';
+import { WishCard } from '../../../../components/wish/WishCard';
+import { WishDialog } from '../../../../components/wish/WishDialog';
+import { WishList } from '../../../../components/wish/WishList';
+import { ROUTES } from '../../../../routes';
+import { wishReview } from '../../../../stores/wishesReview';
+import './index.scss';
+
+const openWish = (wish: WishView) =>
+  void Taro.navigateTo({ url: `${ROUTES.wishDetail}?id=${encodeURIComponent(wish.id)}` });
+
+/** A submitted wish with the beneficiary in full (staff in scope) and 发布 / 驳回 right here. */
+const ReviewCard = observer(({ wish }: { wish: WishView }) => (
+  <WishCard wish={wish} kind="review" onTap={() => openWish(wish)}>
+    <View className="wish-review__who">
+      <Text>
+        受助人：{wish.beneficiary.name}
+        {wish.beneficiary.phone ? ` · ${wish.beneficiary.phone}` : ''}
+      </Text>
+      {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
+    </View>
+    <View className="wish-review__actions">
+      <Button
+        id={`wish-reject-${wish.id}`}
+        className="wish-review__reject"
+        type={wish.flagged ? 'danger' : 'default'}
+        onClick={() => wishReview.ask(wish, 'reject')}
+      >
+        驳回
+      </Button>
+      {wish.flagged ? null : (
+        <Button
+          id={`wish-publish-${wish.id}`}
+          className="wish-review__publish"
+          type="primary"
+          onClick={() => wishReview.ask(wish, 'publish')}
+        >
+          发布
+        </Button>
+      )}
+    </View>
+  </WishCard>
+));
+
+async function confirm(): Promise<void> {
+  const reviewed = await wishReview.confirm();
+  if (reviewed) void Taro.showToast({ title: reviewed.status === 'published' ? '已发布' : '已驳回', icon: 'success' });
+}
+
+const Decision = observer(() => {
+  const deciding = wishReview.deciding;
+  if (!deciding) return null;
+  const { wish, decision } = deciding;
+  if (decision === 'publish') {
+    return (
+      <WishDialog
+        title="发布心愿"
+        message={`发布「${wish.description}」？发布后出现在心愿大厅，由在职党员认领。`}
+        confirmText="确认发布"
+        busy={wishReview.busy}
+        error={wishReview.error}
+        onConfirm={() => void confirm()}
+        onCancel={wishReview.cancel}
+      />
+    );
+  }
+  return (
+    <WishDialog
+      title="驳回心愿"
+      message="请写明驳回理由，提交人可以看到。"
+      confirmText="确认驳回"
+      danger
+      busy={wishReview.busy}
+      error={wishReview.error}
+      onConfirm={() => void confirm()}
+      onCancel={wishReview.cancel}
+    >
+      <TextArea
+        className="wish-review__reason"
+        value={wishReview.reason}
+        placeholder="例如：此类问题请通过民情诉求反映"
+        maxLength={200}
+        showCount
+        onChange={wishReview.setReason}
+      />
+      {wishReview.reasonError ? <Text className="wish-review__reason-error">{wishReview.reasonError}</Text> : null}
+    </WishDialog>
+  );
+});
+
+/**
+ * 心愿审核 (grid worker: their grids; secretary: their community): submitted wishes, oldest
+ * first. A wish held by the content check says so and can only be rejected. Tap a card for the
+ * whole wish; 代为确认 of a fulfilled wish is on its detail page.
+ */
+const WishReview = observer(() => {
+  useLoad(wishReview.open);
+  // Every later show reads the queue again (another reviewer may have decided meanwhile).
+  useDidShow(() => {
+    if (!wishReview.queue.loading) void wishReview.queue.load();
+  });
+  usePullDownRefresh(() => void wishReview.queue.load().then(() => Taro.stopPullDownRefresh()));
+  return (
+    <Screen>
+      <Text className="wish-review__intro">
+        居民提交的心愿，审核通过后发布到心愿大厅。内容未通过安全检测的只能驳回。
+      </Text>
+      <WishList source={wishReview.queue} emptyTitle="没有待审核的心愿" emptyDescription="居民提交的新心愿会出现在这里">
+        {(items) => items.map((wish) => <ReviewCard key={wish.id} wish={wish} />)}
+      </WishList>
+      <Decision />
+    </Screen>
+  );
+});
+
+export default WishReview;

@@ -1,0 +1,182 @@
+import './configure';
+import { makeAutoObservable } from 'mobx';
+import type { WishPage, WishView } from '../../contract';
+import type { WishCategory } from '../../contract/wishLabels';
+import { call } from '../services/cloud';
+import { toCloudError, type CloudError } from '../services/CloudError';
+import { Loadable } from './loadable';
+import { session } from './session';
+
+export type HallSort = 'newest' | 'oldest';
+
+export const HALL_SORTS: ReadonlyArray<{ key: HallSort; label: string }> = [
+  { key: 'newest', label: '最新' },
+  { key: 'oldest', label: '等待最久' },
+];
+
+/**
+ * 心愿大厅 (wish.hall): published wishes, the member's own community first; by category, newest
+ * or longest-waiting first; 20 a page, 加载更多 appends the next one.
+ */
+class WishHallStore {
+  category: WishCategory | null = null;
+  sort: HallSort = 'newest';
+  items: WishView[] = [];
+  next: number | null = null;
+  /** A first page has arrived (an empty hall is then really empty). */
+  loaded = false;
+  loading = false;
+  loadingMore = false;
+  error: CloudError | null = null;
+  moreError: CloudError | null = null;
+  private ticket = 0;
+
+  constructor() {
+    makeAutoObservable<this, 'ticket'>(this, { ticket: false }, { autoBind: true, deep: false });
+  }
+
+  setCategory(category: WishCategory | null): void {
+    if (category === this.category) return;
+    this.category = category;
+    this.restart();
+  }
+
+  setSort(sort: HallSort): void {
+    if (sort === this.sort) return;
+    this.sort = sort;
+    this.restart();
+  }
+
+  /** The first page again (filters changed, or a wish changed state). */
+  async load(): Promise<void> {
+    const ticket = ++this.ticket;
+    this.loading = true;
+    this.error = null;
+    this.moreError = null;
+    try {
+      const page = await call('wish', 'hall', this.query(0));
+      if (ticket === this.ticket) this.pageArrived(page, false);
+    } catch (e) {
+      if (ticket === this.ticket) this.failed(toCloudError(e));
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    if (this.next === null || this.loadingMore || this.loading) return;
+    const ticket = this.ticket;
+    this.loadingMore = true;
+    this.moreError = null;
+    try {
+      const page = await call('wish', 'hall', this.query(this.next));
+      if (ticket === this.ticket) this.pageArrived(page, true);
+    } catch (e) {
+      if (ticket === this.ticket) this.moreFailed(toCloudError(e));
+    }
+  }
+
+  /** Another filter: the list empties (never showing the previous filter's wishes) and reads again. */
+  private restart(): void {
+    this.clear();
+    void this.load();
+  }
+
+  clear(): void {
+    this.ticket++;
+    this.items = [];
+    this.next = null;
+    this.loaded = false;
+    this.loading = false;
+    this.loadingMore = false;
+    this.error = null;
+    this.moreError = null;
+  }
+
+  private query(from: number) {
+    return { sort: this.sort, from, ...(this.category ? { category: this.category } : {}) };
+  }
+
+  private pageArrived(page: WishPage, append: boolean): void {
+    // A wish may move between pages while paging: keep each once.
+    const seen = new Set(append ? this.items.map((w) => w.id) : []);
+    this.items = [...(append ? this.items : []), ...page.items.filter((w) => !seen.has(w.id))];
+    this.next = page.next;
+    this.loaded = true;
+    this.loading = false;
+    this.loadingMore = false;
+  }
+
+  private failed(error: CloudError): void {
+    this.error = error;
+    this.loading = false;
+  }
+
+  private moreFailed(error: CloudError): void {
+    this.moreError = error;
+    this.loadingMore = false;
+  }
+}
+
+/**
+ * The wish lists of the signed-in user: the hall (members), 我的心愿 (wish.mine) and 我的认领
+ * (wish.myClaims). The short lists read again whenever shown; the paged hall only after a change
+ * made in the app (claim …) or a pull-down refresh, so paging back from a wish keeps its place.
+ * A change of user (h5 demo identity) forgets all three.
+ */
+class WishesStore {
+  readonly hall = new WishHallStore();
+  readonly mine = new Loadable<WishView[]>(() => call('wish', 'mine', {}));
+  readonly myClaims = new Loadable<WishView[]>(() => call('wish', 'myClaims', {}));
+
+  private staleHall = true;
+  private loadedFor: string | null = null;
+
+  constructor() {
+    makeAutoObservable<this, 'staleHall' | 'loadedFor'>(
+      this,
+      { hall: false, mine: false, myClaims: false, staleHall: false, loadedFor: false },
+      { autoBind: true },
+    );
+  }
+
+  /** Something changed a wish: every list reads again when next shown. */
+  invalidate(): void {
+    this.staleHall = true;
+  }
+
+  /** The hall, read unless already current. */
+  showHall(): void {
+    this.forCurrentUser();
+    if (this.staleHall || (!this.hall.loaded && !this.hall.loading)) {
+      this.staleHall = false;
+      void this.hall.load();
+    }
+  }
+
+  /**
+   * 我的心愿, read again each time it is shown: others move these wishes on (review, claim,
+   * fulfilment), and the list is short. The cards stay while it reads.
+   */
+  showMine(): void {
+    this.forCurrentUser();
+    if (!this.mine.loading) void this.mine.load();
+  }
+
+  /** 我的认领, read again each time it is shown (the residents confirm elsewhere). */
+  showMyClaims(): void {
+    this.forCurrentUser();
+    if (!this.myClaims.loading) void this.myClaims.load();
+  }
+
+  /** Another user signed in (h5 demo switch): forget the previous one's lists. */
+  private forCurrentUser(): void {
+    const openid = session.me?.openid ?? null;
+    if (openid === this.loadedFor) return;
+    this.loadedFor = openid;
+    this.hall.clear();
+    this.mine.clear();
+    this.myClaims.clear();
+    this.invalidate();
+  }
+}
+
+export const wishes = new WishesStore();

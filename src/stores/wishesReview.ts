@@ -1,0 +1,103 @@
+import './configure';
+import { makeAutoObservable } from 'mobx';
+import type { WishView } from '../../contract';
+import { call } from '../services/cloud';
+import { toCloudError, type CloudError } from '../services/CloudError';
+import { checkText } from '../utils/fields';
+import { Loadable } from './loadable';
+import { wishes } from './wishes';
+
+export type ReviewDecision = 'publish' | 'reject';
+
+/**
+ * 心愿审核 (wish.reviewQueue / wish.review): submitted wishes of the grid worker's grids or the
+ * secretary's community, oldest first, each published or rejected (with a reason) right in the
+ * list. A decided wish leaves the queue at once.
+ */
+class WishReviewStore {
+  readonly queue = new Loadable<WishView[]>(() => call('wish', 'reviewQueue', {}));
+
+  deciding: { wish: WishView; decision: ReviewDecision } | null = null;
+  reason = '';
+  reasonError: string | null = null;
+  busy = false;
+  error: CloudError | null = null;
+
+  constructor() {
+    makeAutoObservable(this, { queue: false }, { autoBind: true, deep: false });
+  }
+
+  /** Opening the page: the queue read afresh (never another user's). */
+  open(): void {
+    this.cancel();
+    this.queue.clear();
+    void this.queue.load();
+  }
+
+  ask(wish: WishView, decision: ReviewDecision): void {
+    // The content check held it: it can only be rejected.
+    if (decision === 'publish' && wish.flagged) return;
+    this.deciding = { wish, decision };
+    this.reason = '';
+    this.reasonError = null;
+    this.error = null;
+  }
+
+  cancel(): void {
+    if (this.busy) return;
+    this.deciding = null;
+    this.reasonError = null;
+    this.error = null;
+  }
+
+  setReason(value: string): void {
+    this.reason = value;
+    if (this.reasonError) this.reasonError = this.checkReason();
+  }
+
+  /** Sends the decision being confirmed; resolves with the reviewed wish, or null. */
+  async confirm(): Promise<WishView | null> {
+    const deciding = this.deciding;
+    if (!deciding || this.busy) return null;
+    const { wish, decision } = deciding;
+    if (decision === 'reject') {
+      this.reasonError = this.checkReason();
+      if (this.reasonError) return null;
+    }
+    this.busy = true;
+    this.error = null;
+    try {
+      const reviewed = await call('wish', 'review', {
+        wishId: wish.id,
+        decision,
+        ...(decision === 'reject' ? { reason: this.reason.trim() } : {}),
+      });
+      this.decided(reviewed);
+      return reviewed;
+    } catch (e) {
+      this.failed(toCloudError(e));
+      return null;
+    }
+  }
+
+  private checkReason(): string | null {
+    return this.reason.trim() === '' ? '请填写驳回理由' : checkText(this.reason, 2, 200);
+  }
+
+  private decided(reviewed: WishView): void {
+    this.busy = false;
+    this.deciding = null;
+    const list = this.queue.value;
+    if (list) this.queue.value = list.filter((w) => w.id !== reviewed.id);
+    wishes.invalidate();
+  }
+
+  private failed(error: CloudError): void {
+    this.busy = false;
+    this.error = error;
+    // Reviewed by someone else meanwhile: show the queue as it is now.
+    if (error.code === 'CONFLICT' || error.code === 'NOT_FOUND') void this.queue.load();
+  }
+}
+
+export const wishReview = new WishReviewStore();

@@ -1,0 +1,175 @@
+import './configure';
+import { makeAutoObservable } from 'mobx';
+import type { WishView } from '../../contract';
+import { WISH_CATEGORIES, type WishCategory } from '../../contract/wishLabels';
+import { call } from '../services/cloud';
+import { toCloudError, type CloudError } from '../services/CloudError';
+import { checkName, checkPhone, checkText, fieldIssues } from '../utils/fields';
+import { session } from './session';
+import { wishes } from './wishes';
+import { PhotoSet } from './wishesPhotos';
+
+export const DESCRIPTION_MIN = 5;
+export const DESCRIPTION_MAX = 500;
+export const WISH_PHOTOS_MAX = 3;
+
+export type SubmitField = 'category' | 'description' | 'photos' | 'name' | 'phone';
+type FieldErrors = Partial<Record<SubmitField, string>>;
+
+/** Server issue paths → the form's fields. */
+const SERVER_PATHS: Record<string, SubmitField> = {
+  category: 'category',
+  description: 'description',
+  'beneficiary.name': 'name',
+  'beneficiary.phone': 'phone',
+};
+
+/**
+ * 许个心愿 (wish.submit): category, description (5–500 characters), up to 3 photos uploaded as
+ * they are chosen, and whom it is for — the resident (default) or a family member (name, phone).
+ * Every field is checked here first, so a bad form never reaches the server.
+ */
+class WishSubmitStore {
+  category: WishCategory | null = null;
+  description = '';
+  forFamily = false;
+  name = '';
+  phone = '';
+  readonly photos = new PhotoSet(WISH_PHOTOS_MAX);
+
+  errors: FieldErrors = {};
+  saving = false;
+  error: CloudError | null = null;
+  /** The wish just submitted: the page shows 已提交，等待网格员审核. */
+  submitted: WishView | null = null;
+
+  constructor() {
+    makeAutoObservable(this, { photos: false }, { autoBind: true, deep: false });
+  }
+
+  /** A blank form (each time the page opens). */
+  start(): void {
+    this.category = null;
+    this.description = '';
+    this.forFamily = false;
+    this.name = '';
+    this.phone = '';
+    this.photos.clear();
+    this.errors = {};
+    this.error = null;
+    this.saving = false;
+    this.submitted = null;
+  }
+
+  get length(): number {
+    return [...this.description.trim()].length;
+  }
+
+  setCategory(category: string): void {
+    if (!(WISH_CATEGORIES as readonly string[]).includes(category)) return;
+    this.category = category as WishCategory;
+    this.clearError('category');
+  }
+
+  setDescription(value: string): void {
+    this.description = value;
+    if (!this.errors.description) return;
+    const error = this.checkDescription();
+    if (error) this.errors = { ...this.errors, description: error };
+    else this.clearError('description');
+  }
+
+  setForFamily(on: boolean): void {
+    this.forFamily = on;
+    this.clearError('name');
+    this.clearError('phone');
+  }
+
+  setName(value: string): void {
+    this.name = value;
+    this.clearError('name');
+  }
+
+  setPhone(value: string): void {
+    this.phone = value.replace(/\s+/g, '');
+    this.clearError('phone');
+  }
+
+  validate(): boolean {
+    const errors: FieldErrors = {};
+    if (!this.category) errors.category = '请选择心愿类别';
+    const description = this.checkDescription();
+    if (description) errors.description = description;
+    if (this.photos.uploading) errors.photos = '照片还在上传，请稍候';
+    else if (this.photos.failed.length > 0) errors.photos = '有照片上传失败，请重试或删除';
+    if (this.forFamily) {
+      const name = checkName(this.name);
+      if (name) errors.name = name;
+      // A family member without a phone: the claimer reaches them through the resident.
+      if (this.phone !== '') {
+        const phone = checkPhone(this.phone);
+        if (phone) errors.phone = phone;
+      }
+    }
+    this.errors = errors;
+    return Object.keys(errors).length === 0;
+  }
+
+  /** Submits the wish; true when it was submitted (`submitted` holds it). */
+  async submit(): Promise<boolean> {
+    this.error = null;
+    if (this.saving || !this.validate()) return false;
+    this.saving = true;
+    try {
+      const wish = await call('wish', 'submit', {
+        category: this.category!,
+        description: this.description.trim(),
+        photos: this.photos.fileIds,
+        ...(this.forFamily
+          ? { beneficiary: { name: this.name.trim(), ...(this.phone ? { phone: this.phone } : {}) } }
+          : {}),
+      });
+      this.done(wish);
+      return true;
+    } catch (e) {
+      this.failed(toCloudError(e));
+      return false;
+    }
+  }
+
+  /** The profile has what a wish needs: the address (for the grid), the name and phone (for the claimer). */
+  get profileReady(): boolean {
+    return session.profileComplete;
+  }
+
+  private checkDescription(): string | null {
+    if (this.description.trim() === '') return '请描述您的心愿';
+    return checkText(this.description, DESCRIPTION_MIN, DESCRIPTION_MAX);
+  }
+
+  private done(wish: WishView): void {
+    this.saving = false;
+    this.submitted = wish;
+    this.photos.clear();
+    wishes.invalidate();
+  }
+
+  private failed(error: CloudError): void {
+    this.saving = false;
+    this.error = error;
+    const errors: FieldErrors = { ...this.errors };
+    for (const issue of fieldIssues(error.details)) {
+      const field = SERVER_PATHS[issue.path] ?? (issue.path.startsWith('photos') ? 'photos' : undefined);
+      if (field) errors[field] = issue.message;
+    }
+    this.errors = errors;
+  }
+
+  private clearError(field: SubmitField): void {
+    if (!this.errors[field]) return;
+    const { [field]: _cleared, ...rest } = this.errors;
+    this.errors = rest;
+  }
+}
+
+export const wishSubmit = new WishSubmitStore();

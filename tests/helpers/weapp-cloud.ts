@@ -1,0 +1,79 @@
+/**
+ * The ui tests' setup: one seeded local CloudBase per test file (tests/helpers/localCloud), pages
+ * of the built weapp opened as a given user with wx.cloud routed to it, and closed after each test.
+ * Call `useLocalCloud()` at the top of a test file.
+ */
+import type { Envelope } from '../../contract';
+import { startLocalCloud, type TestCloud } from './localCloud';
+import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from './weapp-harness';
+
+/** What the app sends with wx.cloud.callFunction. */
+export interface CallEvent {
+  action: string;
+  payload?: unknown;
+}
+
+export interface OpenOptions {
+  query?: Record<string, string>;
+  storage?: Record<string, unknown>;
+  /** Every call the page makes is appended here. */
+  calls?: CallEvent[];
+}
+
+export interface UiCloud {
+  /** The running local cloud (from `beforeAll` on). */
+  readonly local: TestCloud;
+  /** Launches the app as `openid` and renders `route` (e.g. 'pages/index/index'). */
+  open(route: string, openid: string, options?: OpenOptions): Promise<LoadedPage>;
+  /** Calls a function as `openid` directly; resolves with its data, throws with its error. */
+  invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T>;
+}
+
+export function useLocalCloud(): UiCloud {
+  let running: TestCloud | undefined;
+  let opened: LoadedPage[] = [];
+
+  beforeAll(async () => {
+    assertBuilt();
+    running = await startLocalCloud({ seed: true });
+  });
+  afterEach(() => {
+    opened.forEach((p) => p.close());
+    opened = [];
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  const local = (): TestCloud => {
+    if (!running) throw new Error('the local cloud starts in beforeAll');
+    return running;
+  };
+
+  /** wx.cloud as the mini-program sees it, every call made as `openid`. */
+  const cloudAs = (openid: string, calls?: CallEvent[]): CloudShim => ({
+    init() {},
+    callFunction: ({ name, data }) => {
+      calls?.push(data as CallEvent);
+      return local()
+        .invoke(name, data as CallEvent, openid)
+        .then((result) => ({ result }));
+    },
+  });
+
+  return {
+    get local() {
+      return local();
+    },
+    async open(route, openid, { calls, ...options } = {}) {
+      const page = await loadPage(route, cloudAs(openid, calls), options);
+      opened.push(page);
+      return page;
+    },
+    async invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
+      const reply = (await local().invoke(fn, { action, payload }, openid)) as Envelope<T>;
+      if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.code} ${reply.error.message}`);
+      return reply.data;
+    },
+  };
+}

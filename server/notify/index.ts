@@ -9,23 +9,11 @@ import { formatLocal } from '../platform/time';
  * time.
  */
 export const TEMPLATES = {
-  wishReviewed: {
-    id: process.env.TXY_TPL_WISH_REVIEWED ?? 'tpl-wish-reviewed',
-    page: 'packages/resident/pages/wishes/index',
-  },
-  wishClaimed: {
-    id: process.env.TXY_TPL_WISH_CLAIMED ?? 'tpl-wish-claimed',
-    page: 'packages/resident/pages/wishes/index',
-  },
-  wishFulfilled: {
-    id: process.env.TXY_TPL_WISH_FULFILLED ?? 'tpl-wish-fulfilled',
-    page: 'packages/resident/pages/wishes/index',
-  },
-  wishClaimReleased: { id: process.env.TXY_TPL_WISH_RELEASED ?? 'tpl-wish-released', page: 'pages/wishes/index' },
-  wishCompleted: {
-    id: process.env.TXY_TPL_WISH_COMPLETED ?? 'tpl-wish-completed',
-    page: 'packages/member/pages/claims/index',
-  },
+  wishReviewed: process.env.TXY_TPL_WISH_REVIEWED ?? 'tpl-wish-reviewed',
+  wishClaimed: process.env.TXY_TPL_WISH_CLAIMED ?? 'tpl-wish-claimed',
+  wishFulfilled: process.env.TXY_TPL_WISH_FULFILLED ?? 'tpl-wish-fulfilled',
+  wishClaimReleased: process.env.TXY_TPL_WISH_RELEASED ?? 'tpl-wish-released',
+  wishCompleted: process.env.TXY_TPL_WISH_COMPLETED ?? 'tpl-wish-completed',
 } as const;
 
 export type TemplateKey = keyof typeof TEMPLATES;
@@ -41,8 +29,9 @@ export async function notify(
   touser: string,
   key: TemplateKey,
   fields: { thing1: string; phrase2: string; time3: Date; thing4?: string },
+  /** The page a tap on the message opens (a mini-program path with its query). */
+  page: string,
 ): Promise<void> {
-  const t = TEMPLATES[key];
   const data: Record<string, { value: string }> = {
     thing1: { value: clip(fields.thing1, 20) },
     phrase2: { value: clip(fields.phrase2, 5) },
@@ -52,8 +41,8 @@ export async function notify(
   try {
     await getCloud().openapi.subscribeMessage.send({
       touser,
-      templateId: t.id,
-      page: t.page,
+      templateId: TEMPLATES[key],
+      page,
       data,
       miniprogramState: 'formal',
     });

@@ -5,7 +5,7 @@ import { assertUploaded } from '../platform/files';
 import type { CallContext } from '../platform/router';
 import type { StoredTimelineEntry, WishDoc } from './model';
 import { MAX_ACTIVE_CLAIMS, mayView } from './rules';
-import { entry, loadWish, viewer } from './shared';
+import { entry, loadWish, viewer, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
 const PAGE = 20;
@@ -125,12 +125,18 @@ export async function claim(input: { wishId: string }, ctx: CallContext): Promis
     throw conflict('该心愿刚刚被其他党员认领');
   }
   const claimed = { ...wish, status: 'claimed', claim: claimInfo, timeline: [...wish.timeline, step] } as WishDoc;
-  await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimed', {
-    thing1: wish.description,
-    phrase2: '已认领',
-    time3: ctx.now,
-    thing4: `认领人：${claimInfo.name}`,
-  });
+  await notify(
+    ctx.requestId,
+    wish.submitterOpenid,
+    'wishClaimed',
+    {
+      thing1: wish.description,
+      phrase2: '已认领',
+      time3: ctx.now,
+      thing4: `认领人：${claimInfo.name}`,
+    },
+    wishPage(wish._id),
+  );
   return toWishView(claimed, viewer(ctx));
 }
 
@@ -166,12 +172,18 @@ export async function cancelClaim(input: { wishId: string; reason: string }, ctx
     { claimer: ctx.openid },
     entry(ctx, 'member', 'cancelClaim', 'claimed', 'published', input.reason),
   );
-  await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimReleased', {
-    thing1: wish.description,
-    phrase2: '认领取消',
-    time3: ctx.now,
-    thing4: input.reason,
-  });
+  await notify(
+    ctx.requestId,
+    wish.submitterOpenid,
+    'wishClaimReleased',
+    {
+      thing1: wish.description,
+      phrase2: '认领取消',
+      time3: ctx.now,
+      thing4: input.reason,
+    },
+    wishPage(wish._id),
+  );
   return toWishView(wish, viewer(ctx));
 }
 
@@ -195,11 +207,17 @@ export async function fulfil(
     });
   if (stats.updated !== 1) throw conflict('心愿状态已变化，请刷新');
   await releaseSlot(ctx, ctx.openid);
-  await notify(ctx.requestId, wish.submitterOpenid, 'wishFulfilled', {
-    thing1: wish.description,
-    phrase2: '待确认',
-    time3: ctx.now,
-    thing4: '请确认并评价',
-  });
+  await notify(
+    ctx.requestId,
+    wish.submitterOpenid,
+    'wishFulfilled',
+    {
+      thing1: wish.description,
+      phrase2: '待确认',
+      time3: ctx.now,
+      thing4: '请确认并评价',
+    },
+    wishPage(wish._id),
+  );
   return toWishView({ ...wish, status: 'fulfilled', fulfilment, timeline: [...wish.timeline, step] }, viewer(ctx));
 }

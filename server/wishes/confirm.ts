@@ -7,7 +7,7 @@ import { inTransaction, txGet } from '../platform/tx';
 import { creditApprovedRecord } from '../sixOnes/credit';
 import type { WishDoc } from './model';
 import { CONFIRM_BY_STAFF_AFTER_MS, isStaffFor } from './rules';
-import { entry, viewer } from './shared';
+import { entry, viewer, wishPage } from './shared';
 import { toWishView } from './views';
 
 type Rating = NonNullable<WishDoc['rating']>;
@@ -74,12 +74,18 @@ async function complete(
       timeline: [...wish.timeline, step],
     } as WishDoc;
   });
-  await notify(ctx.requestId, result.claim!.openid, 'wishCompleted', {
-    thing1: result.description,
-    phrase2: '已完成',
-    time3: ctx.now,
-    thing4: `评价：${rating.stars} 星`,
-  });
+  await notify(
+    ctx.requestId,
+    result.claim!.openid,
+    'wishCompleted',
+    {
+      thing1: result.description,
+      phrase2: '已完成',
+      time3: ctx.now,
+      thing4: `评价：${rating.stars} 星`,
+    },
+    wishPage(result._id),
+  );
   return result;
 }
 

@@ -3,6 +3,7 @@ import type { CallContext } from '../platform/router';
 import { log } from '../platform/log';
 import type { WishDoc } from './model';
 import { releaseClaim } from './claim';
+import { wishPage } from './shared';
 
 /**
  * Scheduled: claims past their deadline go back to `published`; submitter and claimer are told.
@@ -36,8 +37,8 @@ export async function expireClaims(ctx: CallContext): Promise<{ expired: number 
       );
       expired++;
       const fields = { thing1: wish.description, phrase2: '认领到期', time3: ctx.now, thing4: '心愿已重新开放认领' };
-      await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimReleased', fields);
-      await notify(ctx.requestId, due.claim!.openid, 'wishClaimReleased', fields);
+      await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimReleased', fields, wishPage(wish._id));
+      await notify(ctx.requestId, due.claim!.openid, 'wishClaimReleased', fields, wishPage(wish._id));
     } catch (err) {
       log.warn('claim not expired', {
         requestId: ctx.requestId,

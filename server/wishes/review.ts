@@ -5,7 +5,7 @@ import { conflict, forbidden, AppError } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import type { WishDoc } from './model';
 import { isStaffFor } from './rules';
-import { entry, loadWish, viewer } from './shared';
+import { entry, loadWish, viewer, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
 /** Submitted wishes of the caller's grids (grid worker) and community (secretary), oldest first. */
@@ -48,12 +48,18 @@ export async function review(
     .where({ _id: wish._id, status: 'submitted' })
     .update({ data: { ...changes, updatedAt: ctx.now, timeline: _.push(step) } });
   if (stats.updated !== 1) throw conflict('该心愿已被他人审核');
-  await notify(ctx.requestId, wish.submitterOpenid, 'wishReviewed', {
-    thing1: wish.description,
-    phrase2: publish ? '已发布' : '未通过',
-    time3: ctx.now,
-    thing4: publish ? '等待党员认领' : (input.reason ?? ''),
-  });
+  await notify(
+    ctx.requestId,
+    wish.submitterOpenid,
+    'wishReviewed',
+    {
+      thing1: wish.description,
+      phrase2: publish ? '已发布' : '未通过',
+      time3: ctx.now,
+      thing4: publish ? '等待党员认领' : (input.reason ?? ''),
+    },
+    wishPage(wish._id),
+  );
   return toWishView(
     { ...wish, ...changes, rejectedReason: input.reason ?? null, timeline: [...wish.timeline, step] } as WishDoc,
     viewer(ctx),

@@ -32,3 +32,6 @@ export async function loadWish(ctx: CallContext, wishId: string): Promise<WishDo
   if (!data[0]) throw notFound('心愿不存在');
   return data[0];
 }
+
+/** Where a notification about a wish takes its reader: the wish's detail page (every role). */
+export const wishPage = (wishId: string) => `packages/resident/pages/wish-detail/index?id=${wishId}`;

@@ -6,18 +6,12 @@
  * stars → the member's 我的认领 shows it 已完成, and wish.detail says completed. Screenshots of
  * every step in test-artifacts/e2e/wishes-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { WishView } from '../../contract';
-import { launchBrowser, screenshot as saveScreenshot } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
+import { launchBrowser, newPhone, screenshot } from '../helpers/browser';
+import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(240_000);
-
-interface DemoUser {
-  openid: string;
-  label: string;
-  name: string;
-}
 
 /** A 1×1 PNG, the photo each of them uploads. */
 const PNG = Buffer.from(
@@ -27,46 +21,20 @@ const PNG = Buffer.from(
 
 let server: RunningServer;
 let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
 let demoUsers: DemoUser[];
 
 beforeAll(async () => {
   server = await startServer();
   launched = await launchBrowser();
-  browser = launched.browser;
-  demoUsers = ((await (await fetch(`${server.url}/dev/demo-users`)).json()) as { users: DemoUser[] }).users;
+  demoUsers = await server.demoUsers();
 });
 afterAll(async () => {
   await launched?.close();
   await server?.stop();
 });
 
-/** A screenshot once page transitions, sheets and toasts have settled. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page
-    .waitForFunction(
-      () =>
-        document
-          .getAnimations()
-          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-      undefined,
-      { timeout: 3000 },
-    )
-    .catch(() => undefined);
-  await saveScreenshot(page, name);
-}
-
-/** Calls a function through the local gateway as `openid` (what the h5 build does). */
-async function api<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/functions/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify({ action, payload }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${fn}.${action} as ${openid}: ${body.error?.message}`);
-  return body.data;
-}
+const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
+  server.api<T>(fn, action, payload, openid);
 
 /** The element on screen (the h5 router keeps earlier pages, hidden, in the document). */
 const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
@@ -80,14 +48,7 @@ async function tapShown(page: Page, selector: string): Promise<void> {
 
 /** A phone of its own for `openid`: opens on the demo picker and taps that user. */
 async function signIn(openid: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
+  const { page } = await newPhone(launched.browser);
   await page.goto(server.url);
   const user = demoUsers.find((u) => u.openid === openid)!;
   await page.getByText('选择一个身份进入', { exact: false }).waitFor();

@@ -110,7 +110,10 @@ describe('submitting and reviewing', () => {
     const before = t.cloud.outbox.all({ touser: 'demo-resident' }).length;
     const p = await ok(call('review', { wishId: w.id, decision: 'publish' }, 'demo-grid-worker'));
     expect(p.status).toBe('published');
-    expect(t.cloud.outbox.all({ touser: 'demo-resident' })).toHaveLength(before + 1);
+    const told = t.cloud.outbox.all({ touser: 'demo-resident' });
+    expect(told).toHaveLength(before + 1);
+    // A tap on the message opens this wish.
+    expect(told.at(-1)!.page).toBe(`packages/resident/pages/wish-detail/index?id=${w.id}`);
     expect(await call('review', { wishId: w.id, decision: 'reject', reason: '重复' }, 'demo-secretary')).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },

@@ -7,71 +7,29 @@
  * 驳回 and confirm a fulfilled wish on the resident's behalf once 7 days have passed. Needs
  * `npm run build:weapp` first.
  */
-import type { Envelope, WishView } from '../../contract';
+import type { WishView } from '../../contract';
 import { emulatorClock } from '../../emulator/clock';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type { LoadedPage } from '../helpers/weapp-harness';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const DETAIL = 'packages/resident/pages/wish-detail/index';
 const DAY = 24 * 3600 * 1000;
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
+const ui = useLocalCloud();
+const invoke = <T>(action: string, payload: unknown, openid: string) => ui.invoke<T>('wish', action, payload, openid);
 let seq = 0;
 
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  emulatorClock.reset();
-  await local?.stop();
-});
-
-const asDelivered = (result: unknown) => ({ result: JSON.parse(JSON.stringify(result)) as unknown });
-
-function cloudAs(openid: string, calls: CallEvent[]): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => {
-      calls.push(data as CallEvent);
-      return local.invoke(name, data as CallEvent, openid).then(asDelivered);
-    },
-  };
-}
-
-async function invoke<T>(action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke('wish', { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`wish.${action} as ${openid}: ${reply.error.message}`);
-  return reply.data;
-}
+afterAll(() => emulatorClock.reset());
 
 async function openWish(id: string, openid: string, calls: CallEvent[] = []): Promise<LoadedPage> {
-  const page = await loadPage(DETAIL, cloudAs(openid, calls), { query: { id } });
-  opened.push(page);
+  const page = await ui.open(DETAIL, openid, { query: { id }, calls });
   await page.waitForText('办理记录', 5000);
   return page;
 }
 
-function type(page: LoadedPage, selector: string, value: string): void {
-  const node = page.page.querySelector(selector);
-  if (!node) throw new Error(`no ${selector}; the page shows: «${page.text()}»`);
-  node.dispatchEvent('input', { detail: { value, cursor: value.length } });
-}
-
-const shows = (page: LoadedPage, selector: string) => page.page.querySelector(selector) !== undefined;
 const actionsShown = (page: LoadedPage) =>
   ['publish', 'reject', 'claim', 'fulfil', 'confirm', 'confirmForResident', 'cancelClaim', 'withdraw'].filter((a) =>
-    shows(page, `#wish-action-${a}`),
+    page.has(`#wish-action-${a}`),
   );
 
 const submit = (description = `楼道的灯坏了，想请人帮忙换一个 ${++seq}`) =>
@@ -85,7 +43,7 @@ async function publishedWish(): Promise<WishView> {
 async function fulfilledWish(): Promise<WishView> {
   const wish = await publishedWish();
   await invoke('claim', { wishId: wish.id }, 'demo-member');
-  const photo = local.cloud.storage.put(`uploads/demo-member/done-${++seq}.png`, Buffer.from('png'));
+  const photo = ui.local.cloud.storage.put(`uploads/demo-member/done-${++seq}.png`, Buffer.from('png'));
   return invoke<WishView>('fulfil', { wishId: wish.id, photos: [photo], note: '已上门更换，灯亮了' }, 'demo-member');
 }
 
@@ -99,7 +57,7 @@ test('the submitter withdraws a wish waiting for review, with an optional reason
 
   await page.tap('#wish-action-withdraw');
   await page.waitForText('确认撤回');
-  type(page, '.wish-detail__text .nut-textarea-textarea', '问题已经解决了');
+  page.type('.wish-detail__text .nut-textarea-textarea', '问题已经解决了');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('已撤回', 5000);
 
@@ -122,9 +80,9 @@ test('the claimer cannot give a wish back without a reason; with one it is publi
   await page.waitForText('请填写取消认领的原因');
   expect(calls.map((c) => c.action)).not.toContain('cancelClaim');
 
-  type(page, '.wish-detail__text .nut-textarea-textarea', '临时出差，无法按时完成');
+  page.type('.wish-detail__text .nut-textarea-textarea', '临时出差，无法按时完成');
   await page.tap('#wish-dialog-ok');
-  await page.waitFor(() => shows(page, '#wish-action-claim'), 5000);
+  await page.waitFor(() => page.has('#wish-action-claim'), 5000);
   expect(calls).toContainEqual({
     action: 'cancelClaim',
     payload: { wishId: wish.id, reason: '临时出差，无法按时完成' },
@@ -165,13 +123,13 @@ test('staff confirm a fulfilled wish on the resident’s behalf only after 7 day
   await page.waitForText('代为确认');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('请说明如何核实');
-  type(page, '.wish-detail__text .nut-textarea-textarea', '电话');
+  page.type('.wish-detail__text .nut-textarea-textarea', '电话');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('至少 4 个字');
   expect(calls.map((c) => c.action)).not.toContain('confirmForResident');
 
   await page.tap('.wish-dialog .wish-stars__star--4');
-  type(page, '.wish-detail__text .nut-textarea-textarea', '电话回访居民本人，灯已修好');
+  page.type('.wish-detail__text .nut-textarea-textarea', '电话回访居民本人，灯已修好');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('由社区工作人员核实后代为确认', 5000);
 

@@ -7,65 +7,18 @@
  * wishes with their status and 许个心愿 instead; a member claims a wish on its detail page.
  * Needs `npm run build:weapp` first.
  */
-import type { Envelope, WishPage, WishView } from '../../contract';
+import type { WishPage, WishView } from '../../contract';
 import { WISH_CATEGORIES } from '../../contract/wishLabels';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type { LoadedPage } from '../helpers/weapp-harness';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const TAB = 'pages/wishes/index';
 const DETAIL = 'packages/resident/pages/wish-detail/index';
 const MEMBER = 'demo-member';
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-/** What wx.cloud.callFunction hands the app: the function's answer as JSON, as real wx.cloud does. */
-const asDelivered = (result: unknown) => ({ result: JSON.parse(JSON.stringify(result)) as unknown });
-
-function cloudAs(openid: string, calls: CallEvent[] = []): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => {
-      calls.push(data as CallEvent);
-      return local.invoke(name, data as CallEvent, openid).then(asDelivered);
-    },
-  };
-}
-
-async function invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke(fn, { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.message}`);
-  return reply.data;
-}
+const { open, invoke } = useLocalCloud();
 
 const hall = (payload: Record<string, unknown> = {}) => invoke<WishPage>('wish', 'hall', payload, MEMBER);
-
-async function open(
-  route: string,
-  openid: string,
-  options: { query?: Record<string, string>; calls?: CallEvent[] } = {},
-) {
-  const page = await loadPage(route, cloudAs(openid, options.calls), { query: options.query });
-  opened.push(page);
-  return page;
-}
 
 /** The wish ids of the cards on screen, top to bottom (each card is `id="wish-<id>"`, kept on the exparser node). */
 const cardIds = (page: LoadedPage) =>

@@ -7,64 +7,15 @@
  * only 驳回; 驳回 needs a reason before anything is sent; 发布 publishes. Needs
  * `npm run build:weapp` first.
  */
-import type { Envelope, WishView } from '../../contract';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type { WishView } from '../../contract';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const QUEUE = 'packages/staff/pages/wish-review/index';
 const GRID_WORKER = 'demo-grid-worker';
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-const asDelivered = (result: unknown) => ({ result: JSON.parse(JSON.stringify(result)) as unknown });
-
-function cloudAs(openid: string, calls: CallEvent[]): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => {
-      calls.push(data as CallEvent);
-      return local.invoke(name, data as CallEvent, openid).then(asDelivered);
-    },
-  };
-}
-
-async function invoke<T>(action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke('wish', { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`wish.${action} as ${openid}: ${reply.error.message}`);
-  return reply.data;
-}
-
-async function openQueue(calls: CallEvent[] = []): Promise<LoadedPage> {
-  const page = await loadPage(QUEUE, cloudAs(GRID_WORKER, calls));
-  opened.push(page);
-  return page;
-}
-
-function type(page: LoadedPage, selector: string, value: string): void {
-  const node = page.page.querySelector(selector);
-  if (!node) throw new Error(`no ${selector}; the page shows: «${page.text()}»`);
-  node.dispatchEvent('input', { detail: { value, cursor: value.length } });
-}
-
-const shows = (page: LoadedPage, selector: string) => page.page.querySelector(selector) !== undefined;
+const ui = useLocalCloud();
+const invoke = <T>(action: string, payload: unknown, openid: string) => ui.invoke<T>('wish', action, payload, openid);
+const openQueue = (calls: CallEvent[] = []) => ui.open(QUEUE, GRID_WORKER, { calls });
 
 test('the queue lists the grid’s submitted wishes oldest first; a held wish says so and can only be rejected', async () => {
   const flagged = await invoke<WishView>(
@@ -77,16 +28,16 @@ test('the queue lists the grid’s submitted wishes oldest first; a held wish sa
   const clean = queue.find((w) => !w.flagged)!;
 
   const page = await openQueue();
-  await page.waitFor(() => shows(page, `#wish-${flagged.id}`), 5000);
+  await page.waitFor(() => page.has(`#wish-${flagged.id}`), 5000);
 
   const text = page.text();
   expect(text.indexOf(clean.description)).toBeLessThan(text.indexOf(flagged.description));
   // Staff in scope see the beneficiary in full.
   expect(text).toContain(`受助人：${clean.beneficiary.name} · ${clean.beneficiary.phone}`);
   expect(page.page.querySelector(`#wish-${flagged.id}`)!.dom.textContent).toContain('内容未通过安全检测');
-  expect(shows(page, `#wish-reject-${flagged.id}`)).toBe(true);
-  expect(shows(page, `#wish-publish-${flagged.id}`)).toBe(false);
-  expect(shows(page, `#wish-publish-${clean.id}`)).toBe(true);
+  expect(page.has(`#wish-reject-${flagged.id}`)).toBe(true);
+  expect(page.has(`#wish-publish-${flagged.id}`)).toBe(false);
+  expect(page.has(`#wish-publish-${clean.id}`)).toBe(true);
 });
 
 test('驳回 needs a reason before anything is sent; with one the wish leaves the queue, rejected with that reason', async () => {
@@ -97,21 +48,21 @@ test('驳回 needs a reason before anything is sent; with one the wish leaves th
   );
   const calls: CallEvent[] = [];
   const page = await openQueue(calls);
-  await page.waitFor(() => shows(page, `#wish-reject-${wish.id}`), 5000);
+  await page.waitFor(() => page.has(`#wish-reject-${wish.id}`), 5000);
 
   await page.tap(`#wish-reject-${wish.id}`);
   await page.waitForText('确认驳回');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('请填写驳回理由');
-  type(page, '.wish-review__reason .nut-textarea-textarea', '否');
+  page.type('.wish-review__reason .nut-textarea-textarea', '否');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('至少 2 个字');
   expect(calls.map((c) => c.action)).not.toContain('review');
 
   const reason = '邻里纠纷请通过民情诉求反映';
-  type(page, '.wish-review__reason .nut-textarea-textarea', reason);
+  page.type('.wish-review__reason .nut-textarea-textarea', reason);
   await page.tap('#wish-dialog-ok');
-  await page.waitFor(() => !shows(page, `#wish-${wish.id}`));
+  await page.waitFor(() => !page.has(`#wish-${wish.id}`));
 
   expect(calls).toContainEqual({ action: 'review', payload: { wishId: wish.id, decision: 'reject', reason } });
   const after = await invoke<WishView>('detail', { wishId: wish.id }, 'demo-resident');
@@ -128,13 +79,13 @@ test('发布 asks first, then publishes: the wish leaves the queue and is in the
   );
   const calls: CallEvent[] = [];
   const page = await openQueue(calls);
-  await page.waitFor(() => shows(page, `#wish-publish-${wish.id}`), 5000);
+  await page.waitFor(() => page.has(`#wish-publish-${wish.id}`), 5000);
 
   await page.tap(`#wish-publish-${wish.id}`);
   await page.waitForText('确认发布');
   expect(calls.map((c) => c.action)).not.toContain('review');
   await page.tap('#wish-dialog-ok');
-  await page.waitFor(() => !shows(page, `#wish-${wish.id}`));
+  await page.waitFor(() => !page.has(`#wish-${wish.id}`));
 
   expect(calls).toContainEqual({ action: 'review', payload: { wishId: wish.id, decision: 'publish' } });
   const hall = await invoke<{ items: WishView[] }>('hall', {}, 'demo-member');

@@ -7,12 +7,8 @@
  * `uploads/<openid>/` — is submitted and waits for review; without an address the form is not
  * shown. Needs `npm run build:weapp` first.
  */
-import type { Envelope, WishView } from '../../contract';
-import { startLocalCloud } from '../helpers/localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from '../helpers/weapp-harness';
-
-type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
-type CallEvent = { action: string; payload?: unknown };
+import type { WishView } from '../../contract';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const SUBMIT = 'packages/resident/pages/wish-submit/index';
 const RESIDENT = 'demo-resident';
@@ -22,53 +18,9 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let local: LocalCloud;
-let opened: LoadedPage[] = [];
-
-beforeAll(async () => {
-  assertBuilt();
-  local = await startLocalCloud({ seed: true });
-});
-
-afterEach(() => {
-  opened.forEach((p) => p.close());
-  opened = [];
-});
-
-afterAll(async () => {
-  await local?.stop();
-});
-
-const asDelivered = (result: unknown) => ({ result: JSON.parse(JSON.stringify(result)) as unknown });
-
-function cloudAs(openid: string, calls: CallEvent[]): CloudShim {
-  return {
-    init() {},
-    callFunction: ({ name, data }) => {
-      calls.push(data as CallEvent);
-      return local.invoke(name, data as CallEvent, openid).then(asDelivered);
-    },
-  };
-}
-
-async function invoke<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T> {
-  const reply = (await local.invoke(fn, { action, payload }, openid)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.message}`);
-  return reply.data;
-}
-
-async function openForm(openid: string, calls: CallEvent[] = []): Promise<LoadedPage> {
-  const page = await loadPage(SUBMIT, cloudAs(openid, calls));
-  opened.push(page);
-  return page;
-}
-
-/** Types into a textarea or input as WeChat reports it: an `input` event with the whole value. */
-function type(page: LoadedPage, selector: string, value: string): void {
-  const node = page.page.querySelector(selector);
-  if (!node) throw new Error(`no ${selector}; the page shows: «${page.text()}»`);
-  node.dispatchEvent('input', { detail: { value, cursor: value.length } });
-}
+const ui = useLocalCloud();
+const { invoke } = ui;
+const openForm = (openid: string, calls: CallEvent[] = []) => ui.open(SUBMIT, openid, { calls });
 
 type WxCallbacks<R> = { success?: (r: R) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };
 
@@ -91,7 +43,7 @@ function stubPhotoFlow(): { uploads: Array<{ cloudPath: string; filePath: string
     }, 0);
   };
   wx.cloud.uploadFile = async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
-    const fileID = local.cloud.storage.put(cloudPath, PNG);
+    const fileID = ui.local.cloud.storage.put(cloudPath, PNG);
     uploads.push({ cloudPath, filePath, fileID });
     return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
   };
@@ -104,7 +56,7 @@ test('a description of 4 characters is refused on the phone and nothing is sent'
   await page.waitFor(() => page.visible('.wish-submit__submit'), 5000);
 
   await page.tap('.wish-chips__chip--c3'); // 维修
-  type(page, '.wish-submit__description .nut-textarea-textarea', '换个灯泡');
+  page.type('.wish-submit__description .nut-textarea-textarea', '换个灯泡');
   await page.waitForText('已写 4/500 字');
   await page.tap('.wish-submit__submit');
 
@@ -123,7 +75,7 @@ test('a valid wish with a photo is uploaded to the resident’s folder, submitte
   const { uploads } = stubPhotoFlow();
 
   await page.tap('.wish-chips__chip--c3'); // 维修
-  type(page, '.wish-submit__description .nut-textarea-textarea', description);
+  page.type('.wish-submit__description .nut-textarea-textarea', description);
   await page.tap('.wish-photos__add');
   await page.waitFor(() => page.visible('.wish-photos__item--done'));
   expect(page.text()).toContain('1/3');
@@ -153,15 +105,15 @@ test('a wish for a family member checks the name before sending and submits it w
   await page.waitFor(() => page.visible('.wish-submit__submit'), 5000);
 
   await page.tap('.wish-chips__chip--c2'); // 就医陪护
-  type(page, '.wish-submit__description .nut-textarea-textarea', description);
+  page.type('.wish-submit__description .nut-textarea-textarea', description);
   await page.tap('.wish-chips__chip--family');
   await page.waitFor(() => page.visible('.wish-submit__name'));
   await page.tap('.wish-submit__submit');
   await page.waitForText('请填写姓名');
   expect(calls.map((c) => c.action)).not.toContain('submit');
 
-  type(page, '.wish-submit__name', '刘桂英');
-  type(page, '.wish-submit__phone', '13907971234');
+  page.type('.wish-submit__name', '刘桂英');
+  page.type('.wish-submit__phone', '13907971234');
   await page.tap('.wish-submit__submit');
   await page.waitForText('已提交，等待网格员审核', 5000);
 

@@ -2,7 +2,7 @@ import type { WishCategory, WishView } from '../../contract/functions/wish';
 import type { CommunityDoc, MicroGridDoc } from '../seed/types';
 import { requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
-import { conflict, invalidInput, notFound } from '../platform/errors';
+import { conflict, forbidden, invalidInput } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
 import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
@@ -100,7 +100,7 @@ export async function mine(_input: Record<string, never>, ctx: CallContext): Pro
 /** The submitter takes back a wish nobody has claimed. */
 export async function withdraw(input: { wishId: string; reason?: string }, ctx: CallContext): Promise<WishView> {
   const wish = await loadWish(ctx, input.wishId);
-  if (wish.submitterOpenid !== ctx.openid) throw notFound('心愿不存在');
+  if (wish.submitterOpenid !== ctx.openid) throw forbidden('只有提交人可以撤回心愿');
   if (wish.status !== 'submitted' && wish.status !== 'published') throw conflict('心愿已被认领或已结束，不能撤回');
   const step = entry(ctx, 'resident', 'withdraw', wish.status, 'withdrawn', input.reason ?? null);
   const _ = ctx.db.command;

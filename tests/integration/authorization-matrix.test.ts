@@ -3,7 +3,7 @@ import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { C01_ADDRESS, people, type FunctionName, type People } from '../helpers/people';
 
 /**
- * The authorization matrix (issue 3): every action of `account` and `directory` × every kind of
+ * The authorization matrix: every action of `account`, `directory` and `wish` × every kind of
  * caller, in scope (c01, its grid c01-g01, unit u01) and out of it. A refused call answers
  * FORBIDDEN and changes nothing. An action without a row fails the suite, so a new action cannot
  * slip through unchecked.
@@ -62,6 +62,48 @@ const ownProfile = ({ openid }: Cell) => {
   const { gridId: _gridId, ...address } = user?.address ?? { ...C01_ADDRESS };
   return { name: user?.name ?? p.freshName(), phone: user?.phone ?? p.freshPhone(), address };
 };
+
+/** Wishes in c01-g01 (demo-resident's building), in the state a row needs. */
+let photoSeq = 0;
+const wishCall = (action: string, payload: unknown, openid: string) => p.ok(p.call('wish', action, payload, openid));
+const submittedWish = async () => {
+  const photo = t.cloud.storage.put(`uploads/demo-resident/m-${++photoSeq}.png`, Buffer.from('png'));
+  return (
+    await wishCall(
+      'submit',
+      { category: '维修', description: `楼道灯坏了 ${photoSeq}`, photos: [photo] },
+      'demo-resident',
+    )
+  ).id as string;
+};
+const publishedWish = async () => {
+  const id = await submittedWish();
+  await wishCall('review', { wishId: id, decision: 'publish' }, 'demo-grid-worker');
+  return id;
+};
+/** A verified member with a free claim slot (claims refused to the matrix's callers pile up). */
+const freeMember = () =>
+  t.cloud.store
+    .find('users', { query: { roles: { $elemMatch: { role: 'member', verified: true } } } })
+    .find((u) => ((u.activeClaims as number | undefined) ?? 0) < 3)!._id;
+const claimedWish = async () => {
+  const wishId = await publishedWish();
+  const member = freeMember();
+  await wishCall('claim', { wishId }, member);
+  return { wishId, member };
+};
+const fulfilledWish = async () => {
+  const { wishId, member } = await claimedWish();
+  const photo = t.cloud.storage.put(`uploads/${member}/m-${++photoSeq}.png`, Buffer.from('png'));
+  await wishCall('fulfil', { wishId, photos: [photo], note: '已经修好了' }, member);
+  return wishId;
+};
+const wishWrites = (payload: { wishId: string }) => ({
+  collections: ['wishes', 'records'],
+  docs: [['wishes', payload.wishId] as const],
+});
+/** No caller of the matrix is a verified member: member-only actions refuse them all. */
+const noVerifiedMember = (): Expectation => only();
 
 const ROWS: Row[] = [
   // ------------------------------------------------------------------ account
@@ -222,6 +264,81 @@ const ROWS: Row[] = [
     expect: only('secretary', 'otherSecretary', 'countyAdmin'),
   },
   { fn: 'directory', action: 'entry', payload: () => ({ kind: 'grid', id: 'c01-g01' }), expect: only('countyAdmin') },
+  // ------------------------------------------------------------------ wish
+  {
+    fn: 'wish',
+    action: 'submit',
+    payload: () => ({ category: '其他', description: '想学用智能手机视频通话', photos: [] }),
+    writes: () => ({ collections: ['wishes'] }),
+    expect: registered(),
+  },
+  { fn: 'wish', action: 'mine', payload: () => ({}), expect: registered() },
+  {
+    fn: 'wish',
+    action: 'reviewQueue',
+    payload: () => ({}),
+    expect: only('gridWorker', 'otherGridWorker', 'secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'wish',
+    action: 'review',
+    payload: async () => ({ wishId: await submittedWish(), decision: 'publish' }),
+    writes: wishWrites,
+    expect: only('gridWorker', 'secretary'),
+  },
+  { fn: 'wish', action: 'hall', payload: () => ({}), expect: noVerifiedMember() },
+  { fn: 'wish', action: 'detail', payload: async () => ({ wishId: await publishedWish() }), expect: registered() },
+  { fn: 'wish', action: 'myClaims', payload: () => ({}), expect: noVerifiedMember() },
+  {
+    fn: 'wish',
+    action: 'claim',
+    payload: async () => ({ wishId: await publishedWish() }),
+    writes: wishWrites,
+    expect: noVerifiedMember(),
+  },
+  {
+    fn: 'wish',
+    action: 'cancelClaim',
+    payload: async () => ({ wishId: (await claimedWish()).wishId, reason: '临时有事' }),
+    writes: wishWrites,
+    expect: noVerifiedMember(),
+  },
+  {
+    fn: 'wish',
+    action: 'fulfil',
+    // The photo is the caller's own upload, so only the claim decides.
+    payload: async ({ openid }) => ({
+      wishId: (await claimedWish()).wishId,
+      photos: [t.cloud.storage.put(`uploads/${openid || 'nobody'}/m-${++photoSeq}.png`, Buffer.from('png'))],
+      note: '做好了',
+    }),
+    writes: wishWrites,
+    expect: noVerifiedMember(),
+  },
+  {
+    fn: 'wish',
+    action: 'confirm',
+    // Only the submitter (demo-resident, not a caller of the matrix) may confirm.
+    payload: async () => ({ wishId: await fulfilledWish(), stars: 5 }),
+    writes: wishWrites,
+    expect: only(),
+  },
+  {
+    fn: 'wish',
+    action: 'confirmForResident',
+    // Staff in scope get past the scope check and meet the 7-day rule; everyone else is refused.
+    payload: async () => ({ wishId: await fulfilledWish(), verifiedHow: '电话回访居民本人' }),
+    writes: wishWrites,
+    expect: { ...only(), gridWorker: 'CONFLICT', secretary: 'CONFLICT' },
+  },
+  {
+    fn: 'wish',
+    action: 'withdraw',
+    // Only the submitter may withdraw.
+    payload: async () => ({ wishId: await publishedWish() }),
+    writes: wishWrites,
+    expect: only(),
+  },
 ];
 
 beforeAll(async () => {
@@ -245,8 +362,8 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe('the authorization matrix', () => {
-  it('has a row for every action of contract.account and contract.directory, and no other', () => {
-    const inContract = (['account', 'directory'] as const).flatMap((fn) =>
+  it('has a row for every action of contract.account, contract.directory and contract.wish, and no other', () => {
+    const inContract = (['account', 'directory', 'wish'] as const).flatMap((fn) =>
       Object.keys(contract[fn]).map((action) => `${fn}.${action}`),
     );
     const inMatrix = ROWS.map((r) => `${r.fn}.${r.action}`);

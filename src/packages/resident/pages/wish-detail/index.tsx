@@ -11,7 +11,7 @@ import { formatTime, remainingText, timelineRole, TIMELINE_ACTION_LABELS } from 
 import { PhotoGrid } from '../../../../components/wish/PhotoGrid';
 import { Stars } from '../../../../components/wish/Stars';
 import { StatusTag } from '../../../../components/wish/StatusTag';
-import { WishDialog } from '../../../../components/wish/WishDialog';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ROUTES } from '../../../../routes';
 import { wishDetail, type WishDialog as Dialog } from '../../../../stores/wishesDetail';
 import './index.scss';
@@ -234,7 +234,8 @@ const ActionDialog = observer(() => {
   if (!d) return null;
   const spec = DIALOGS[d];
   return (
-    <WishDialog
+    <ConfirmDialog
+      prefix="wish-dialog"
       title={spec.title}
       message={spec.message}
       confirmText={spec.confirmText}
@@ -256,7 +257,7 @@ const ActionDialog = observer(() => {
         />
       ) : null}
       {wishDetail.fieldError ? <Text className="wish-detail__field-error">{wishDetail.fieldError}</Text> : null}
-    </WishDialog>
+    </ConfirmDialog>
   );
 });
 

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ROLE_LABELS } from '../../../../../contract/roles';
 import { Choices } from '../../../../components/staff/Choices';
-import { ConfirmDialog } from '../../../../components/staff/ConfirmDialog';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { CommunityChoices, PairedUnitChoices } from '../../../../components/staff/DirectoryChoices';
 import { Field } from '../../../../components/Field';
 import { ListState } from '../../../../components/staff/ListState';
@@ -149,6 +149,7 @@ const Confirm = observer(() => {
   const what = describeGrant(confirming.grant);
   return confirming.kind === 'grant' ? (
     <ConfirmDialog
+      prefix="staff-confirm"
       title="授予角色"
       message={`授予 ${selected.name}「${what}」？此操作会记入操作记录。`}
       confirmText="确认授予"
@@ -159,6 +160,7 @@ const Confirm = observer(() => {
     />
   ) : (
     <ConfirmDialog
+      prefix="staff-confirm"
       title="撤销角色"
       message={`撤销 ${selected.name} 的「${what}」？撤销后其不能再使用该角色的功能。此操作会记入操作记录。`}
       confirmText="确认撤销"

@@ -5,7 +5,7 @@ import { observer } from 'mobx-react-lite';
 import type { ContactCardAdminView, UserSummary } from '../../../../../contract';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Choices } from '../../../../components/staff/Choices';
-import { ConfirmDialog } from '../../../../components/staff/ConfirmDialog';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ListState } from '../../../../components/staff/ListState';
 import { UserSearchPanel } from '../../../../components/staff/UserSearchPanel';
 import { Screen } from '../../../../components/Screen';
@@ -98,6 +98,7 @@ const Confirm = observer(() => {
   };
   return confirming.kind === 'appoint' ? (
     <ConfirmDialog
+      prefix="staff-confirm"
       title="任命网格员"
       message={`任命 ${confirming.user.name} 为${gridName}的网格员？任命后可为其添加民情联系卡。`}
       confirmText="确认任命"
@@ -105,6 +106,7 @@ const Confirm = observer(() => {
     />
   ) : (
     <ConfirmDialog
+      prefix="staff-confirm"
       title="撤销网格员"
       message={`撤销 ${confirming.card.name} 的网格员身份？其在本社区各网格的网格员身份都将撤销，联系卡不再向居民公开姓名、电话和照片。`}
       confirmText="确认撤销"

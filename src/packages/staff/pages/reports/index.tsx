@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { MemberReportView } from '../../../../../contract';
-import { ConfirmDialog } from '../../../../components/staff/ConfirmDialog';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ListState } from '../../../../components/staff/ListState';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { Screen } from '../../../../components/Screen';
@@ -71,6 +71,7 @@ const Decision = observer(() => {
   if (decision === 'verify') {
     return (
       <ConfirmDialog
+        prefix="staff-confirm"
         title="通过报到"
         message={`确认 ${report.name}（${report.unit.name}）到${report.community.name}报到？通过后即为本社区已报到党员，可以认领心愿、报名活动。`}
         confirmText="确认通过"
@@ -83,6 +84,7 @@ const Decision = observer(() => {
   }
   return (
     <ConfirmDialog
+      prefix="staff-confirm"
       title="驳回报到"
       message={`驳回 ${report.name} 的报到申请，请写明理由（申请人可以看到）。`}
       confirmText="确认驳回"

@@ -5,7 +5,7 @@ import { observer } from 'mobx-react-lite';
 import type { WishView } from '../../../../../contract';
 import { Screen } from '../../../../components/Screen';
 import { WishCard } from '../../../../components/wish/WishCard';
-import { WishDialog } from '../../../../components/wish/WishDialog';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { WishList } from '../../../../components/wish/WishList';
 import { ROUTES } from '../../../../routes';
 import { wishReview } from '../../../../stores/wishesReview';
@@ -58,7 +58,8 @@ const Decision = observer(() => {
   const { wish, decision } = deciding;
   if (decision === 'publish') {
     return (
-      <WishDialog
+      <ConfirmDialog
+        prefix="wish-dialog"
         title="发布心愿"
         message={`发布「${wish.description}」？发布后出现在心愿大厅，由在职党员认领。`}
         confirmText="确认发布"
@@ -70,7 +71,8 @@ const Decision = observer(() => {
     );
   }
   return (
-    <WishDialog
+    <ConfirmDialog
+      prefix="wish-dialog"
       title="驳回心愿"
       message="请写明驳回理由，提交人可以看到。"
       confirmText="确认驳回"
@@ -89,7 +91,7 @@ const Decision = observer(() => {
         onChange={wishReview.setReason}
       />
       {wishReview.reasonError ? <Text className="wish-review__reason-error">{wishReview.reasonError}</Text> : null}
-    </WishDialog>
+    </ConfirmDialog>
   );
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ContactCardAdminView, Me, MemberReportView, UnitSummary } from '../../contract';
-import { launchBrowser, newPhone, screenshot } from '../helpers/browser';
+import { launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
 import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(180_000);
@@ -28,16 +28,6 @@ afterAll(async () => {
 const phone = async (): Promise<Page> => (await newPhone(launched.browser)).page;
 const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
   server.api<T>(fn, action, payload, openid);
-
-/** The element on screen (the h5 router keeps earlier pages, hidden, in the document). */
-const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
-
-async function tapShown(page: Page, selector: string): Promise<void> {
-  const target = shown(page, selector);
-  await target.waitFor();
-  await target.scrollIntoViewIfNeeded();
-  await target.tap();
-}
 
 /** On the picker, taps the demo user `openid` (by the label the picker shows). */
 async function pickDemoUser(page: Page, openid: string): Promise<DemoUser> {

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { WishView } from '../../contract';
-import { launchBrowser, newPhone, screenshot } from '../helpers/browser';
+import { launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
 import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(240_000);
@@ -35,16 +35,6 @@ afterAll(async () => {
 
 const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
   server.api<T>(fn, action, payload, openid);
-
-/** The element on screen (the h5 router keeps earlier pages, hidden, in the document). */
-const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
-
-async function tapShown(page: Page, selector: string): Promise<void> {
-  const target = shown(page, selector);
-  await target.waitFor();
-  await target.scrollIntoViewIfNeeded();
-  await target.tap();
-}
 
 /** A phone of its own for `openid`: opens on the demo picker and taps that user. */
 async function signIn(openid: string): Promise<Page> {

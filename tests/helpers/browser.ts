@@ -76,3 +76,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The element on screen (the h5 router keeps earlier pages, hidden, in the document). */
+export const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
+
+/** Waits for the shown element, scrolls to it and taps it. */
+export async function tapShown(page: Page, selector: string): Promise<void> {
+  const target = shown(page, selector);
+  await target.waitFor();
+  await target.scrollIntoViewIfNeeded();
+  await target.tap();
+}

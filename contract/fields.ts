@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const id = z
   .string()
   .min(1)
-  .max(64)
+  .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 
 /** Trimmed text between `min` and `max` characters (counted as characters, not bytes). */

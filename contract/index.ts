@@ -1,6 +1,7 @@
 import type { ActionMap, InputOf, ResultOf } from './action';
 import { account } from './functions/account';
 import { directory } from './functions/directory';
+import { sixOnes } from './functions/sixOnes';
 import { wish } from './functions/wish';
 
 export * from './errors';
@@ -10,12 +11,14 @@ export * from './privacy';
 export type * from './functions/account';
 export type * from './functions/directory';
 export type * from './functions/wish';
+export type * from './functions/sixOnes';
 
 /** Every deployed function and its actions: the single source for router, client and docs. */
 export const contract = {
   account,
   directory,
   wish,
+  sixOnes,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

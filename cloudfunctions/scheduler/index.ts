@@ -1,5 +1,10 @@
 import { createScheduledFunction } from '../../server/platform/router';
+import { reconcileTallies, remindSixOnes } from '../../server/sixOnes/jobs';
 import { expireClaims } from '../../server/wishes/expire';
 
-/** Timer-triggered jobs (config.json): deadlines, claim expiry, auto-close, reminders, reconciliation. */
-export const main = createScheduledFunction('scheduler', { expireClaims });
+/** Timer-triggered jobs (config.json): claim expiry, 六个一 reconciliation and reminders. */
+export const main = createScheduledFunction('scheduler', {
+  expireClaims,
+  reconcileTallies: (ctx) => reconcileTallies(ctx),
+  remindSixOnes,
+});

@@ -193,14 +193,23 @@ export class DocumentStore {
         .prepare(`SELECT doc FROM ${table(collection)} WHERE _id IN (${list.map(() => '?').join(',')})`)
         .all(...list) as { doc: string }[];
     }
+    // The declared index with the longest prefix of equality conditions (a compound index
+    // answers `communityId = ? AND status = ?` at once; its first field alone also narrows).
+    let best: string[] = [];
     for (const spec of this.indexes[collection] ?? []) {
-      const field = spec.fields[0];
-      const value = c[field];
-      if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
-        return this.sql
-          .prepare(`SELECT doc FROM ${table(collection)} WHERE json_extract(doc, '$.${field}') = ?`)
-          .all(value) as { doc: string }[];
+      const prefix: string[] = [];
+      for (const field of spec.fields) {
+        const value = c[field];
+        if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) prefix.push(field);
+        else break;
       }
+      if (prefix.length > best.length) best = prefix;
+    }
+    if (best.length > 0) {
+      const where = best.map((f) => `json_extract(doc, '$.${f}') = ?`).join(' AND ');
+      return this.sql
+        .prepare(`SELECT doc FROM ${table(collection)} WHERE ${where}`)
+        .all(...best.map((f) => c[f] as string | number)) as { doc: string }[];
     }
     return null;
   }

@@ -48,6 +48,8 @@ export function withWxContext<T>(identity: WxIdentity, fn: () => Promise<T>): Pr
     WX_UNIONID: identity.unionid ?? '',
     WX_CLIENTIP: identity.clientIp ?? '127.0.0.1',
     TCB_SOURCE: identity.source ?? 'wx_client',
+    // The 六个一 check-in codes' HMAC key; in CloudBase a function environment variable.
+    TXY_CHECKIN_SECRET: process.env.TXY_CHECKIN_SECRET ?? 'local-checkin-secret-not-for-production',
   };
   return callEnv.run(vars, fn);
 }

@@ -1,15 +1,10 @@
 import { PRIVACY_VERSION } from '../../contract/privacy';
 import type { Me } from '../../contract/functions/account';
 import type { CallContext } from '../platform/router';
-import { conflict, forbidden, invalidInput } from '../platform/errors';
+import { conflict, forbidden, invalidInput, isDuplicate } from '../platform/errors';
 import { loadUser, type UserDoc } from '../platform/identity';
 import { exchangePhoneCode } from '../platform/wechat';
 import { toMe } from './views';
-
-const isDuplicate = (err: unknown) =>
-  /duplicate|E11000/i.test(
-    String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? ''),
-  );
 
 /** A first-time caller becomes a resident. `_id` = openid, so of two concurrent first calls one inserts and the other reads. */
 async function register(ctx: CallContext): Promise<{ user: UserDoc; isNew: boolean }> {

@@ -1,3 +1,4 @@
+import { moveReported } from '../sixOnes/credit';
 import type { MemberReportView, ReportStatus } from '../../contract/functions/account';
 import type { RoleGrant } from '../../contract/roles';
 import type { CommunityDoc, UnitDoc } from '../seed/types';
@@ -155,6 +156,10 @@ export async function reviewReport(
       updatedAt: ctx.now,
     };
     await tx.collection('memberReports').doc(report._id).update({ data: reviewed });
+    if (verify) {
+      const prev = previous && previous.role === 'member' ? previous : null;
+      await moveReported(tx, prev, { communityId: report.communityId, unitId: report.unitId }, ctx.now);
+    }
     const previousReportId = member.member?.verifiedReportId;
     if (verify && previousReportId && previousReportId !== report._id) {
       await tx

@@ -14,6 +14,9 @@ export const TEMPLATES = {
   wishFulfilled: process.env.TXY_TPL_WISH_FULFILLED ?? 'tpl-wish-fulfilled',
   wishClaimReleased: process.env.TXY_TPL_WISH_RELEASED ?? 'tpl-wish-released',
   wishCompleted: process.env.TXY_TPL_WISH_COMPLETED ?? 'tpl-wish-completed',
+  activityChanged: process.env.TXY_TPL_ACTIVITY_CHANGED ?? 'tpl-activity-changed',
+  recordReviewed: process.env.TXY_TPL_RECORD_REVIEWED ?? 'tpl-record-reviewed',
+  sixOnesReminder: process.env.TXY_TPL_SIXONES_REMINDER ?? 'tpl-sixones-reminder',
 } as const;
 
 export type TemplateKey = keyof typeof TEMPLATES;

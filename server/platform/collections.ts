@@ -24,7 +24,9 @@ export const COLLECTIONS = {
   stations: { indexes: [{ fields: ['communityId'] }] },
   propertyCompanies: { indexes: none },
   /** 双报到: a member's reports to communities, history kept. */
-  memberReports: { indexes: [{ fields: ['communityId'] }, { fields: ['openid'] }, { fields: ['unitId'] }] },
+  memberReports: {
+    indexes: [{ fields: ['communityId', 'status'] }, { fields: ['openid'] }, { fields: ['unitId', 'status'] }, { fields: ['status'] }],
+  },
   /** 微心愿. */
   wishes: {
     indexes: [
@@ -35,9 +37,16 @@ export const COLLECTIONS = {
     ],
   },
   /** 六个一: proofs (records), per member-year counters (sixOnes), per scope-year tallies. */
-  records: { indexes: [{ fields: ['openid'] }, { fields: ['communityId'] }] },
-  sixOnes: { indexes: [{ fields: ['openid'] }] },
-  tallies: { indexes: none },
+  records: {
+    indexes: [{ fields: ['openid', 'year'] }, { fields: ['communityId', 'status'] }, { fields: ['year', 'status'] }],
+  },
+  sixOnes: { indexes: [{ fields: ['openid'] }, { fields: ['year'] }] },
+  tallies: { indexes: [{ fields: ['kind'] }] },
+  /** 六个一 activities, and members' sign-ups (`${activityId}-${openid}`) with check-in and check-out. */
+  activities: { indexes: [{ fields: ['communityId'] }] },
+  signups: { indexes: [{ fields: ['activityId'] }, { fields: ['openid'] }] },
+  /** One document per reminder sent (`sixOnes-<openid>-<YYYYMM>`): at most one a month. */
+  reminders: { indexes: none },
   /** Who changed the directory or someone's roles, when, before and after. */
   audits: { indexes: [{ fields: ['entityId'] }] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;

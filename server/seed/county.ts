@@ -7,6 +7,7 @@
  * Pure: the same call returns the same documents. Randomness comes from mulberry32 streams seeded
  * by a fixed number and a label, so changing one part of the county does not reshuffle the rest.
  */
+import { recompute, reportedCounts } from '../sixOnes/credit';
 import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
 import { buildWishes } from './wishes';
@@ -587,13 +588,18 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   addResidents(town, grids, residentGroups, scale.residents);
   addExtraMembers(town, units, scale.extraMembers);
   const memberReports = buildMemberReports(town.users, units, communities);
-  const { wishes, records, sixOnes, tallies } = buildWishes(
-    new Rng('wishes'),
-    town.users,
-    communities,
-    scale.wishes,
+  const { wishes, records } = buildWishes(new Rng('wishes'), town.users, communities, scale.wishes, anchor);
+  // The counters exactly as the live approvals would have left them (the reconciliation job's rules).
+  const counted = recompute(
+    records.filter((r) => r.status === 'approved'),
     anchor,
   );
+  const reported = reportedCounts(
+    memberReports.filter((r) => r.status === 'verified'),
+    anchor,
+  );
+  const sixOnes = counted.years;
+  const tallies = [...counted.tallies, ...reported];
 
   return {
     communities,

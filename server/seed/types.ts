@@ -4,7 +4,7 @@
  */
 import type { ResidentAddress } from '../../contract/functions/account';
 import type { MemberReportDoc } from '../accounts/model';
-import type { MemberYearDoc, RecordDoc, TallyDoc } from '../sixOnes/credit';
+import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from '../sixOnes/credit';
 import type { WishDoc } from '../wishes/model';
 import type { UserDoc } from '../platform/identity';
 import type { STATION_AMENITIES, STATION_SERVICES } from './names';
@@ -162,7 +162,7 @@ export interface CountySeed {
   wishes: WishDoc[];
   records: RecordDoc[];
   sixOnes: MemberYearDoc[];
-  tallies: TallyDoc[];
+  tallies: Array<TallyDoc | ReportedDoc>;
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

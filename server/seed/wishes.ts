@@ -2,15 +2,7 @@ import { WISH_CATEGORIES, type WishStatus } from '../../contract/functions/wish'
 import type { RoleGrant } from '../../contract/roles';
 import type { StoredTimelineEntry, WishDoc } from '../wishes/model';
 import { MAX_ACTIVE_CLAIMS } from '../wishes/rules';
-import {
-  memberYearAfter,
-  memberYearId,
-  tallyAfter,
-  tallyIds,
-  type MemberYearDoc,
-  type RecordDoc,
-  type TallyDoc,
-} from '../sixOnes/credit';
+import type { RecordDoc } from '../sixOnes/credit';
 import { localYear } from '../platform/time';
 import type { Rng } from './county';
 import type { CommunityDoc, SeedUserDoc } from './types';
@@ -43,9 +35,8 @@ const DESCRIPTIONS: Record<(typeof WISH_CATEGORIES)[number], string[]> = {
 
 export interface WishSeed {
   wishes: WishDoc[];
+  /** The approved `wish` records their completions credited (counters: see county.ts). */
   records: RecordDoc[];
-  sixOnes: MemberYearDoc[];
-  tallies: TallyDoc[];
 }
 
 /** The states of the seeded wishes, in shares that look like a working hall. */
@@ -69,8 +60,8 @@ function pickState(rng: Rng): WishStatus {
 
 /**
  * Micro-wishes of the seeded residents, `count` of them, dated back from `anchor` (so claims are
- * current on the day the seed runs), with the 六个一 records, member-year counters and tallies
- * that their completions credited — exactly what the live actions would have written.
+ * current on the day the seed runs), with the 六个一 records their completions credited —
+ * exactly what the live actions would have written.
  */
 export function buildWishes(
   rng: Rng,
@@ -85,8 +76,6 @@ export function buildWishes(
   const active = new Map<string, number>();
   const wishes: WishDoc[] = [];
   const records: RecordDoc[] = [];
-  const memberYears = new Map<string, MemberYearDoc>();
-  const tallies = new Map<string, TallyDoc>();
   const at = (daysAgo: number, hours = 0) => new Date(anchor.getTime() - daysAgo * DAY + hours * 3_600_000);
 
   for (let i = 0; i < count; i++) {
@@ -190,32 +179,36 @@ export function buildWishes(
     wishes.push(wish);
 
     if (status === 'completed' && wish.claim) {
-      const record: RecordDoc = {
+      records.push({
         _id: `wish-${wish._id}`,
         openid: wish.claim.openid,
+        memberName: wish.claim.name,
+        unitName: null,
         year: localYear(completedAt),
         item: 'wish',
+        kind: 'wish',
         status: 'approved',
         title: `认领微心愿：${wish.description.slice(0, 30)}`,
-        source: { kind: 'wish', wishId: wish._id },
+        note: '感谢党员同志',
+        photos: [],
+        minutes: null,
+        activity: null,
+        wishId: wish._id,
+        pairingId: null,
+        household: null,
         communityId: wish.claim.communityId,
         unitId: wish.claim.unitId,
-        approvedBy: submitter._id,
-        approvedAt: completedAt,
+        rejectReason: null,
+        reviewedBy: submitter._id,
+        reviewedAt: completedAt,
+        history: [{ at: completedAt, by: submitter._id, byName: submitter.name ?? '', action: 'confirm', note: null }],
         createdAt: completedAt,
         updatedAt: completedAt,
         createdBy: submitter._id,
-      };
-      records.push(record);
-      const id = memberYearId(record.openid, record.year);
-      const { next, newlyDone } = memberYearAfter(memberYears.get(id) ?? null, record);
-      memberYears.set(id, next);
-      if (newlyDone)
-        for (const scope of tallyIds(next))
-          tallies.set(scope.id, tallyAfter(tallies.get(scope.id) ?? null, scope, next, 'wish'));
+      });
     }
   }
   for (const u of users)
     if (active.has(u._id)) (u as SeedUserDoc & { activeClaims?: number }).activeClaims = active.get(u._id);
-  return { wishes, records, sixOnes: [...memberYears.values()], tallies: [...tallies.values()] };
+  return { wishes, records };
 }

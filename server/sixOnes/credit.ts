@@ -1,33 +1,51 @@
-import type { SixOnesItem } from '../../contract/sixOnes';
-import { SIX_ONES_ITEMS } from '../../contract/sixOnes';
+import type { RecordKind, RecordStatus, SixOnesItem } from '../../contract/sixOnes';
+import { SIX_ONES_ITEMS, VOLUNTEER_DAY_MINUTES } from '../../contract/sixOnes';
 import type { Transaction } from '../platform/sdk-types';
 import { txGet } from '../platform/tx';
 
 /**
- * 六个一 records and tallies (the 六个一 issue builds activities and approval on these):
+ * 六个一 records and counters:
  *
  * - `records`: one document per proof of an item (an attended activity, a filed report, a
- *   completed wish); only `approved` ones count.
- * - `sixOnes`: per member and year, `${openid}-${year}`: count of approved records per item,
- *   which items are done, how many.
+ *   pairing or a visit, a completed wish); only `approved` ones count.
+ * - `sixOnes`: per member and year, `${openid}-${year}`: approved records per item, volunteer
+ *   minutes, pairings and visits, which items are done.
  * - `tallies`: per scope and year (`county-2026`, `community-c01-2026`, `unit-u01-2026`):
- *   members done per item and members complete (6/6).
+ *   members done per item, members complete (6/6), volunteer minutes; and per scope the members
+ *   currently reported (`reported-county`, `reported-community-c01`, `reported-unit-u01`),
+ *   moved when a secretary verifies a report.
  *
- * All written in the transaction that approves the record, so the counters never drift; a
- * reconciliation job recomputes them from the records.
+ * All written in the transaction that approves the record, so the counters never drift; the
+ * reconciliation job (jobs.ts) recomputes them from the records with `recompute` below and
+ * reports any difference. A member-year counts in the community and unit of its first approved
+ * record of that year.
  */
 export interface RecordDoc {
   _id: string;
   openid: string;
+  memberName: string;
+  unitName: string | null;
   year: number;
   item: SixOnesItem;
-  status: 'pending' | 'approved' | 'rejected';
+  kind: RecordKind;
+  status: RecordStatus;
   title: string;
-  source: { kind: 'wish'; wishId: string } | { kind: 'activity'; activityId: string } | { kind: 'filed' };
+  note: string | null;
+  photos: string[];
+  /** Volunteer minutes (attendance at a volunteer activity); null until check-out. */
+  minutes: number | null;
+  /** The activity attended (a snapshot; `manual` when the organiser checked in or out by hand). */
+  activity: { id: string; title: string; startAt: Date; manual: boolean } | null;
+  wishId: string | null;
+  /** A visit belongs to a pairing record. */
+  pairingId: string | null;
+  household: { name: string; address: string } | null;
   communityId: string | null;
   unitId: string | null;
-  approvedBy: string | null;
-  approvedAt: Date | null;
+  rejectReason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  history: Array<{ at: Date; by: string; byName: string; action: string; note: string | null }>;
   createdAt: Date;
   updatedAt: Date;
   createdBy: string;
@@ -40,6 +58,9 @@ export interface MemberYearDoc {
   communityId: string | null;
   unitId: string | null;
   counts: Record<SixOnesItem, number>;
+  volunteerMinutes: number;
+  pairings: number;
+  visits: number;
   done: Record<SixOnesItem, boolean>;
   doneCount: number;
   updatedAt: Date;
@@ -47,93 +68,257 @@ export interface MemberYearDoc {
 
 export interface TallyDoc {
   _id: string;
+  kind: 'year';
   scope: 'county' | 'community' | 'unit';
   scopeId: string;
   year: number;
   itemsDone: Record<SixOnesItem, number>;
   complete: number;
+  volunteerMinutes: number;
   updatedAt: Date;
 }
+
+export interface ReportedDoc {
+  _id: string;
+  kind: 'reported';
+  scope: 'county' | 'community' | 'unit';
+  scopeId: string;
+  reported: number;
+  updatedAt: Date;
+}
+
+export type Scope = { id: string; scope: TallyDoc['scope']; scopeId: string };
 
 const zeroes = <T>(v: T) => Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, v])) as Record<SixOnesItem, T>;
 
 export const memberYearId = (openid: string, year: number) => `${openid}-${year}`;
+export const reportedId = (scope: TallyDoc['scope'], scopeId: string) =>
+  scope === 'county' ? 'reported-county' : `reported-${scope}-${scopeId}`;
+export const tallyId = (scope: TallyDoc['scope'], scopeId: string, year: number) =>
+  scope === 'county' ? `county-${year}` : `${scope}-${scopeId}-${year}`;
 
-/** The member-year counters after one more approved record (pure: the seed uses it too). */
-export function memberYearAfter(
-  before: MemberYearDoc | null,
-  record: RecordDoc,
-): { next: MemberYearDoc; newlyDone: boolean } {
-  const counts = { ...zeroes(0), ...(before?.counts ?? {}) };
-  const done = { ...zeroes(false), ...(before?.done ?? {}) };
-  const newlyDone = !done[record.item];
-  counts[record.item] += 1;
-  done[record.item] = true;
+/** Whether an item is done, from a member-year's counters (the rules of PRODUCT.md's table). */
+export function itemDone(item: SixOnesItem, my: Pick<MemberYearDoc, 'counts' | 'volunteerMinutes' | 'pairings' | 'visits'>) {
+  switch (item) {
+    case 'volunteer':
+      return my.volunteerMinutes >= VOLUNTEER_DAY_MINUTES;
+    case 'pairing':
+      return my.pairings > 0 && my.visits > 0;
+    default:
+      return my.counts[item] > 0;
+  }
+}
+
+export function emptyMemberYear(openid: string, year: number, at: Date): MemberYearDoc {
   return {
-    newlyDone,
-    next: {
-      _id: memberYearId(record.openid, record.year),
-      openid: record.openid,
-      year: record.year,
-      communityId: record.communityId ?? before?.communityId ?? null,
-      unitId: record.unitId ?? before?.unitId ?? null,
-      counts,
-      done,
-      doneCount: SIX_ONES_ITEMS.filter((i) => done[i]).length,
-      updatedAt: record.updatedAt,
-    },
+    _id: memberYearId(openid, year),
+    openid,
+    year,
+    communityId: null,
+    unitId: null,
+    counts: zeroes(0),
+    volunteerMinutes: 0,
+    pairings: 0,
+    visits: 0,
+    done: zeroes(false),
+    doneCount: 0,
+    updatedAt: at,
   };
 }
 
-/** The scopes whose tallies a member counts in: the county, their community, their unit. */
-export function tallyIds(memberYear: MemberYearDoc): Array<{ id: string; scope: TallyDoc['scope']; scopeId: string }> {
+/** What one more approved record changes for its member-year (pure: the seed and the job use it). */
+export function memberYearAfter(
+  before: MemberYearDoc | null,
+  record: RecordDoc,
+  at: Date,
+): { next: MemberYearDoc; newlyDone: SixOnesItem[]; becameComplete: boolean; minutes: number } {
+  const base = before ?? emptyMemberYear(record.openid, record.year, at);
+  const minutes = record.kind === 'attendance' && record.item === 'volunteer' ? (record.minutes ?? 0) : 0;
+  const next: MemberYearDoc = {
+    ...base,
+    communityId: base.communityId ?? record.communityId,
+    unitId: base.unitId ?? record.unitId,
+    counts: { ...zeroes(0), ...base.counts, [record.item]: (base.counts[record.item] ?? 0) + 1 },
+    volunteerMinutes: base.volunteerMinutes + minutes,
+    pairings: base.pairings + (record.kind === 'pairing' ? 1 : 0),
+    visits: base.visits + (record.kind === 'visit' ? 1 : 0),
+    updatedAt: at,
+  };
+  next.done = Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, itemDone(i, next)])) as Record<SixOnesItem, boolean>;
+  next.doneCount = SIX_ONES_ITEMS.filter((i) => next.done[i]).length;
+  const newlyDone = SIX_ONES_ITEMS.filter((i) => next.done[i] && !base.done[i]);
+  const becameComplete = next.doneCount === SIX_ONES_ITEMS.length && base.doneCount < SIX_ONES_ITEMS.length;
+  return { next, newlyDone, becameComplete, minutes };
+}
+
+/** The scopes whose tallies a member-year counts in: the county, its community, its unit. */
+export function scopesOf(memberYear: Pick<MemberYearDoc, 'year' | 'communityId' | 'unitId'>): Scope[] {
   const y = memberYear.year;
-  const out: Array<{ id: string; scope: TallyDoc['scope']; scopeId: string }> = [
-    { id: `county-${y}`, scope: 'county', scopeId: 'county' },
-  ];
+  const out: Scope[] = [{ id: tallyId('county', 'county', y), scope: 'county', scopeId: 'county' }];
   if (memberYear.communityId)
-    out.push({ id: `community-${memberYear.communityId}-${y}`, scope: 'community', scopeId: memberYear.communityId });
-  if (memberYear.unitId) out.push({ id: `unit-${memberYear.unitId}-${y}`, scope: 'unit', scopeId: memberYear.unitId });
+    out.push({ id: tallyId('community', memberYear.communityId, y), scope: 'community', scopeId: memberYear.communityId });
+  if (memberYear.unitId) out.push({ id: tallyId('unit', memberYear.unitId, y), scope: 'unit', scopeId: memberYear.unitId });
   return out;
 }
 
-/** A scope's tally after a member newly completed `item` (and maybe all six). */
-export function tallyAfter(
-  before: TallyDoc | null,
-  scope: { id: string; scope: TallyDoc['scope']; scopeId: string },
-  memberYear: MemberYearDoc,
-  item: SixOnesItem,
-): TallyDoc {
-  const itemsDone = { ...zeroes(0), ...(before?.itemsDone ?? {}) };
-  itemsDone[item] += 1;
+export function emptyTally(scope: Scope, year: number, at: Date): TallyDoc {
   return {
     _id: scope.id,
+    kind: 'year',
     scope: scope.scope,
     scopeId: scope.scopeId,
-    year: memberYear.year,
+    year,
+    itemsDone: zeroes(0),
+    complete: 0,
+    volunteerMinutes: 0,
+    updatedAt: at,
+  };
+}
+
+/** A tally after one member-year change. */
+export function tallyAfter(
+  before: TallyDoc,
+  change: { newlyDone: SixOnesItem[]; becameComplete: boolean; minutes: number },
+  at: Date,
+): TallyDoc {
+  const itemsDone = { ...zeroes(0), ...before.itemsDone };
+  for (const item of change.newlyDone) itemsDone[item] += 1;
+  return {
+    ...before,
     itemsDone,
-    complete: (before?.complete ?? 0) + (memberYear.doneCount === SIX_ONES_ITEMS.length ? 1 : 0),
-    updatedAt: memberYear.updatedAt,
+    complete: before.complete + (change.becameComplete ? 1 : 0),
+    volunteerMinutes: before.volunteerMinutes + change.minutes,
+    updatedAt: at,
   };
 }
 
 const withoutId = <T extends { _id: string }>({ _id: _ignored, ...rest }: T) => rest;
 
-/** Writes an approved record and moves the member's and the scopes' counters, in `tx`. */
-export async function creditApprovedRecord(tx: Transaction, record: RecordDoc): Promise<void> {
-  await tx.collection('records').add({ data: record });
-  const before = await txGet<MemberYearDoc>(tx, 'sixOnes', memberYearId(record.openid, record.year));
-  const { next, newlyDone } = memberYearAfter(before, record);
-  await tx
-    .collection('sixOnes')
-    .doc(next._id)
-    .set({ data: withoutId(next) });
-  if (!newlyDone) return;
-  for (const scope of tallyIds(next)) {
-    const tally = await txGet<TallyDoc>(tx, 'tallies', scope.id);
+/**
+ * Moves the counters for records that have just become approved, inside `tx`: each member-year
+ * and each tally is read once and written once, however many records of the batch touch it.
+ */
+export async function creditApproved(tx: Transaction, records: RecordDoc[], at: Date): Promise<void> {
+  const years = new Map<string, MemberYearDoc | null>();
+  const tallies = new Map<string, TallyDoc>();
+  const touchedYears = new Set<string>();
+  const touchedTallies = new Set<string>();
+  for (const record of records) {
+    const id = memberYearId(record.openid, record.year);
+    if (!years.has(id)) years.set(id, await txGet<MemberYearDoc>(tx, 'sixOnes', id));
+    const change = memberYearAfter(years.get(id) ?? null, record, at);
+    years.set(id, change.next);
+    touchedYears.add(id);
+    if (change.newlyDone.length === 0 && !change.becameComplete && change.minutes === 0) continue;
+    for (const scope of scopesOf(change.next)) {
+      if (!tallies.has(scope.id))
+        tallies.set(scope.id, (await txGet<TallyDoc>(tx, 'tallies', scope.id)) ?? emptyTally(scope, record.year, at));
+      tallies.set(scope.id, tallyAfter(tallies.get(scope.id)!, change, at));
+      touchedTallies.add(scope.id);
+    }
+  }
+  for (const id of touchedYears) {
+    await tx
+      .collection('sixOnes')
+      .doc(id)
+      .set({ data: withoutId(years.get(id)!) });
+  }
+  for (const id of touchedTallies) {
     await tx
       .collection('tallies')
-      .doc(scope.id)
-      .set({ data: withoutId(tallyAfter(tally, scope, next, record.item)) });
+      .doc(id)
+      .set({ data: withoutId(tallies.get(id)!) });
+  }
+}
+
+/** Writes a record that is approved from the start (a confirmed wish) and credits it, in `tx`. */
+export async function creditApprovedRecord(tx: Transaction, record: RecordDoc): Promise<void> {
+  await tx.collection('records').add({ data: record });
+  await creditApproved(tx, [record], record.updatedAt);
+}
+
+/**
+ * The counters as they should be, from the approved records alone (sorted by review time, as
+ * they were credited): the seed writes these, and the reconciliation job compares against them.
+ */
+export function recompute(approved: RecordDoc[], at: Date): { years: MemberYearDoc[]; tallies: TallyDoc[] } {
+  const sorted = [...approved].sort(
+    (a, b) =>
+      (a.reviewedAt?.getTime() ?? a.updatedAt.getTime()) - (b.reviewedAt?.getTime() ?? b.updatedAt.getTime()) ||
+      a._id.localeCompare(b._id),
+  );
+  const years = new Map<string, MemberYearDoc>();
+  const tallies = new Map<string, TallyDoc>();
+  for (const record of sorted) {
+    const id = memberYearId(record.openid, record.year);
+    const change = memberYearAfter(years.get(id) ?? null, record, at);
+    years.set(id, change.next);
+    if (change.newlyDone.length === 0 && !change.becameComplete && change.minutes === 0) continue;
+    for (const scope of scopesOf(change.next)) {
+      const before = tallies.get(scope.id) ?? emptyTally(scope, record.year, at);
+      tallies.set(scope.id, tallyAfter(before, change, at));
+    }
+  }
+  return { years: [...years.values()], tallies: [...tallies.values()] };
+}
+
+/**
+ * The reported counters from the members' current verified grants (the reconciliation job and
+ * the seed): one per community, unit and the county.
+ */
+export function reportedCounts(
+  grants: Array<{ communityId?: string | null; unitId?: string | null }>,
+  at: Date,
+): ReportedDoc[] {
+  const counts = new Map<string, ReportedDoc>();
+  const bump = (scope: ReportedDoc['scope'], scopeId: string) => {
+    const id = reportedId(scope, scopeId);
+    const doc = counts.get(id) ?? { _id: id, kind: 'reported' as const, scope, scopeId, reported: 0, updatedAt: at };
+    doc.reported += 1;
+    counts.set(id, doc);
+  };
+  for (const g of grants) {
+    bump('county', 'county');
+    if (g.communityId) bump('community', g.communityId);
+    if (g.unitId) bump('unit', g.unitId);
+  }
+  return [...counts.values()];
+}
+
+/**
+ * In the transaction that verifies a report: the member leaves the scopes of their previous
+ * verified grant (if any) and joins those of the new one.
+ */
+export async function moveReported(
+  tx: Transaction,
+  from: { communityId?: string | null; unitId?: string | null } | null,
+  to: { communityId?: string | null; unitId?: string | null },
+  at: Date,
+): Promise<void> {
+  const delta = new Map<string, { scope: ReportedDoc['scope']; scopeId: string; d: number }>();
+  const add = (scope: ReportedDoc['scope'], scopeId: string | null | undefined, d: number) => {
+    if (!scopeId) return;
+    const id = reportedId(scope, scopeId);
+    const cur = delta.get(id) ?? { scope, scopeId, d: 0 };
+    cur.d += d;
+    delta.set(id, cur);
+  };
+  if (from) {
+    add('county', 'county', -1);
+    add('community', from.communityId, -1);
+    add('unit', from.unitId, -1);
+  }
+  add('county', 'county', 1);
+  add('community', to.communityId, 1);
+  add('unit', to.unitId, 1);
+  for (const [id, { scope, scopeId, d }] of delta) {
+    if (d === 0) continue;
+    const before = await txGet<ReportedDoc>(tx, 'tallies', id);
+    await tx
+      .collection('tallies')
+      .doc(id)
+      .set({
+        data: { kind: 'reported', scope, scopeId, reported: Math.max(0, (before?.reported ?? 0) + d), updatedAt: at },
+      });
   }
 }

@@ -1,0 +1,325 @@
+import type { ActivityPage, ActivityView, AttendeeView } from '../../contract/functions/sixOnes';
+import type { ActivityType } from '../../contract/sixOnes';
+import { notify } from '../notify';
+import { requireScope } from '../platform/authorize';
+import { checkText, SCENE } from '../platform/content';
+import { AppError, conflict, forbidden, invalidInput, isDuplicate, notFound } from '../platform/errors';
+import { newId } from '../platform/ids';
+import type { CallContext } from '../platform/router';
+import type { CommunityDoc } from '../seed/types';
+import type { ActivityDoc, SignupDoc } from './model';
+import { signupId } from './model';
+import { attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';
+import { activityPage, callerName, loadActivity, loadSignup, step, toActivityView } from './shared';
+
+const PAGE = 20;
+
+interface ActivityInput {
+  type: ActivityType;
+  title: string;
+  description: string;
+  startAt: string;
+  endAt: string;
+  signUpBy: string;
+  place: ActivityDoc['place'];
+  capacity: number;
+}
+
+function secretaryCommunity(ctx: CallContext): string {
+  const g = ctx.user?.roles.find((r) => r.role === 'secretary');
+  if (!g || g.role !== 'secretary') throw forbidden('只有社区书记可以发布活动');
+  return g.communityId;
+}
+
+/** Times that parse but make no sense are refused before anything is written. */
+function checkTimes(a: { startAt: Date; endAt: Date; signUpBy: Date }, now: Date): void {
+  if (a.endAt.getTime() <= a.startAt.getTime())
+    throw invalidInput('结束时间须晚于开始时间', [{ path: 'endAt', message: '结束时间须晚于开始时间' }]);
+  if (a.endAt.getTime() <= now.getTime())
+    throw invalidInput('活动结束时间已过', [{ path: 'endAt', message: '结束时间须在将来' }]);
+  if (a.signUpBy.getTime() > a.endAt.getTime())
+    throw invalidInput('报名截止须早于活动结束', [{ path: 'signUpBy', message: '报名截止须早于活动结束' }]);
+}
+
+async function checkContent(ctx: CallContext, title: string, description: string): Promise<void> {
+  const verdict = await checkText(ctx.openid, `${title}\n${description}`, SCENE.post, ctx.requestId);
+  if (verdict !== 'pass') throw new AppError('CONTENT_REJECTED', '活动内容未通过安全检测，请修改后再发布');
+}
+
+export async function publishActivity(input: ActivityInput, ctx: CallContext): Promise<ActivityView> {
+  const communityId = secretaryCommunity(ctx);
+  const times = { startAt: new Date(input.startAt), endAt: new Date(input.endAt), signUpBy: new Date(input.signUpBy) };
+  checkTimes(times, ctx.now);
+  await checkContent(ctx, input.title, input.description);
+  const { data } = await ctx.db.collection('communities').where({ _id: communityId }).limit(1).get<CommunityDoc>();
+  if (!data[0]) throw notFound('社区不存在');
+  const activity: ActivityDoc = {
+    _id: newId(),
+    communityId,
+    communityName: data[0].name,
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    ...times,
+    place: input.place,
+    capacity: input.capacity,
+    signedUp: 0,
+    status: 'open',
+    cancelReason: null,
+    history: [step(ctx, 'publish', null)],
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    createdBy: ctx.openid,
+  };
+  await ctx.db.collection('activities').add({ data: activity });
+  return toActivityView(activity, ctx, null);
+}
+
+/** Signed-up members of an activity (for notices and the organiser's list). */
+async function activeSignups(ctx: CallContext, activityId: string): Promise<SignupDoc[]> {
+  const { data } = await ctx.db
+    .collection('signups')
+    .where({ activityId, status: 'active' })
+    .limit(1000)
+    .get<SignupDoc>();
+  return data;
+}
+
+async function tellSignedUp(ctx: CallContext, a: ActivityDoc, what: string, note: string): Promise<void> {
+  for (const s of await activeSignups(ctx, a._id)) {
+    await notify(
+      ctx.requestId,
+      s.openid,
+      'activityChanged',
+      { thing1: a.title, phrase2: what, time3: new Date(a.startAt), thing4: note },
+      activityPage(a._id),
+    );
+  }
+}
+
+export async function updateActivity(
+  input: Partial<ActivityInput> & { activityId: string },
+  ctx: CallContext,
+): Promise<ActivityView> {
+  const a = await loadActivity(ctx, input.activityId);
+  requireScope(ctx.user, ['secretary'], { communityId: a.communityId }, '只能修改本社区的活动');
+  if (a.status !== 'open') throw conflict('活动已取消，不能修改');
+  if (ctx.now.getTime() > new Date(a.endAt).getTime()) throw conflict('活动已结束，不能修改');
+  const { activityId: _id, ...changes } = input;
+  const times = {
+    startAt: changes.startAt ? new Date(changes.startAt) : new Date(a.startAt),
+    endAt: changes.endAt ? new Date(changes.endAt) : new Date(a.endAt),
+    signUpBy: changes.signUpBy ? new Date(changes.signUpBy) : new Date(a.signUpBy),
+  };
+  checkTimes(times, ctx.now);
+  if (changes.title !== undefined || changes.description !== undefined)
+    await checkContent(ctx, changes.title ?? a.title, changes.description ?? a.description);
+  const capacity = changes.capacity ?? a.capacity;
+  if (capacity < a.signedUp) throw conflict(`已有 ${a.signedUp} 人报名，名额不能少于报名人数`);
+
+  const _ = ctx.db.command;
+  const data = {
+    ...changes,
+    ...times,
+    capacity,
+    updatedAt: ctx.now,
+    history: _.push(step(ctx, 'edit', null)),
+  };
+  // Conditional on the state read and on the sign-ups still fitting the new capacity.
+  const { stats } = await ctx.db
+    .collection('activities')
+    .where({ _id: a._id, status: 'open', signedUp: _.lte(capacity) })
+    .update({ data });
+  if (stats.updated !== 1) throw conflict('活动刚刚被修改或报名人数已变化，请刷新后重试');
+  const next: ActivityDoc = { ...a, ...changes, ...times, capacity, updatedAt: ctx.now };
+  await tellSignedUp(ctx, next, '已变更', `时间：${changes.startAt ? '已调整' : '不变'}，地点：${next.place.name}`);
+  return toActivityView(next, ctx, null);
+}
+
+export async function cancelActivity(input: { activityId: string; reason: string }, ctx: CallContext): Promise<ActivityView> {
+  const a = await loadActivity(ctx, input.activityId);
+  requireScope(ctx.user, ['secretary'], { communityId: a.communityId }, '只能取消本社区的活动');
+  if (ctx.now.getTime() > new Date(a.endAt).getTime()) throw conflict('活动已结束，不能取消');
+  const _ = ctx.db.command;
+  const { stats } = await ctx.db
+    .collection('activities')
+    .where({ _id: a._id, status: 'open' })
+    .update({
+      data: {
+        status: 'cancelled',
+        cancelReason: input.reason,
+        updatedAt: ctx.now,
+        history: _.push(step(ctx, 'cancel', input.reason)),
+      },
+    });
+  if (stats.updated !== 1) throw conflict('活动已取消');
+  const next: ActivityDoc = { ...a, status: 'cancelled', cancelReason: input.reason, updatedAt: ctx.now };
+  await tellSignedUp(ctx, next, '已取消', input.reason);
+  return toActivityView(next, ctx, null);
+}
+
+/** The community whose activities the caller sees: a member's verified one, else their own as secretary. */
+function viewedCommunity(ctx: CallContext): string {
+  const member = memberCommunity(ctx.user);
+  if (member) return member.communityId;
+  return secretaryCommunity(ctx);
+}
+
+export async function activities(input: { when: 'upcoming' | 'past'; from: number }, ctx: CallContext): Promise<ActivityPage> {
+  const communityId = viewedCommunity(ctx);
+  const _ = ctx.db.command;
+  const upcoming = input.when === 'upcoming';
+  const { data } = await ctx.db
+    .collection('activities')
+    .where({ communityId, endAt: upcoming ? _.gte(ctx.now) : _.lt(ctx.now) })
+    .orderBy('startAt', upcoming ? 'asc' : 'desc')
+    .skip(input.from)
+    .limit(PAGE + 1)
+    .field({ history: false })
+    .get<ActivityDoc>();
+  const page = data.slice(0, PAGE);
+  const mine = new Map<string, SignupDoc>();
+  if (page.length > 0 && memberCommunity(ctx.user)) {
+    const { data: signups } = await ctx.db
+      .collection('signups')
+      .where({ _id: _.in(page.map((a) => signupId(a._id, ctx.openid))) })
+      .limit(PAGE)
+      .get<SignupDoc>();
+    for (const s of signups) mine.set(s.activityId, s);
+  }
+  return {
+    items: page.map((a) => toActivityView(a, ctx, mine.get(a._id) ?? null)),
+    next: data.length > PAGE ? input.from + PAGE : null,
+  };
+}
+
+/** Members see their community's activities; the organiser theirs; anyone else: not found. */
+function assertMayView(ctx: CallContext, a: ActivityDoc): void {
+  const member = memberCommunity(ctx.user);
+  if (member?.communityId === a.communityId || isOrganiser(ctx.user, a)) return;
+  throw notFound('活动不存在');
+}
+
+export async function activity(input: { activityId: string }, ctx: CallContext): Promise<ActivityView> {
+  const a = await loadActivity(ctx, input.activityId);
+  assertMayView(ctx, a);
+  const s = await loadSignup(ctx, signupId(a._id, ctx.openid));
+  return toActivityView(a, ctx, s);
+}
+
+export function toAttendee(s: SignupDoc): AttendeeView {
+  return {
+    ...attendanceOf(s)!,
+    openid: s.openid,
+    name: s.name,
+    unitName: s.unitName,
+    status: s.status,
+    manualReason: s.checkOut?.manual ? s.checkOut.reason : s.checkIn?.manual ? s.checkIn.reason : null,
+  };
+}
+
+export async function attendees(input: { activityId: string }, ctx: CallContext): Promise<AttendeeView[]> {
+  const a = await loadActivity(ctx, input.activityId);
+  requireScope(ctx.user, ['secretary'], { communityId: a.communityId }, '只能查看本社区活动的报名');
+  const { data } = await ctx.db
+    .collection('signups')
+    .where({ activityId: a._id })
+    .orderBy('signedUpAt', 'asc')
+    .limit(1000)
+    .get<SignupDoc>();
+  return data.map(toAttendee);
+}
+
+/**
+ * Sign-up: a place is taken by a conditional increment (`signedUp < capacity`, on the capacity
+ * read) — never read-then-write — so 100 members racing for 30 places end with exactly 30.
+ * The sign-up document's id is the member's, so one member holds at most one place.
+ */
+export async function signUp(input: { activityId: string }, ctx: CallContext): Promise<ActivityView> {
+  const member = memberCommunity(ctx.user);
+  if (!member) throw forbidden('请先完成双报到');
+  const a = await loadActivity(ctx, input.activityId);
+  if (a.communityId !== member.communityId) throw forbidden('只能报名您报到社区的活动');
+  if (a.status !== 'open') throw conflict('活动已取消');
+  if (!signUpOpen(a, ctx.now)) throw conflict('报名已截止');
+  const id = signupId(a._id, ctx.openid);
+  const existing = await loadSignup(ctx, id);
+  if (existing?.status === 'active') throw conflict('您已报名该活动');
+
+  const _ = ctx.db.command;
+  const taken = await ctx.db
+    .collection('activities')
+    .where({ _id: a._id, status: 'open', capacity: a.capacity, signedUp: _.lt(a.capacity) })
+    .update({ data: { signedUp: _.inc(1) } });
+  if (taken.stats.updated !== 1) throw conflict('名额已满');
+
+  const release = () =>
+    ctx.db
+      .collection('activities')
+      .where({ _id: a._id, signedUp: _.gt(0) })
+      .update({ data: { signedUp: _.inc(-1) } });
+  const unitName = await unitNameOf(ctx, member.unitId);
+  let signup: SignupDoc;
+  if (existing) {
+    // Signing up again after cancelling: the document is moved back, only from `cancelled`.
+    const fields = { status: 'active' as const, signedUpAt: ctx.now, updatedAt: ctx.now };
+    const { stats } = await ctx.db
+      .collection('signups')
+      .where({ _id: id, status: 'cancelled' })
+      .update({ data: fields });
+    if (stats.updated !== 1) {
+      await release();
+      throw conflict('您已报名该活动');
+    }
+    signup = { ...existing, ...fields };
+  } else {
+    signup = {
+      _id: id,
+      activityId: a._id,
+      openid: ctx.openid,
+      name: callerName(ctx),
+      unitId: member.unitId,
+      unitName,
+      communityId: a.communityId,
+      status: 'active',
+      signedUpAt: ctx.now,
+      checkIn: null,
+      checkOut: null,
+      minutes: null,
+      updatedAt: ctx.now,
+    };
+    try {
+      await ctx.db.collection('signups').add({ data: signup });
+    } catch (err) {
+      // Two sign-ups of one member at once: the second insert of the same id fails.
+      await release();
+      if (isDuplicate(err)) throw conflict('您已报名该活动');
+      throw err;
+    }
+  }
+  return toActivityView({ ...a, signedUp: a.signedUp + 1 }, ctx, signup);
+}
+
+async function unitNameOf(ctx: CallContext, unitId: string | null): Promise<string | null> {
+  if (!unitId) return null;
+  const { data } = await ctx.db.collection('units').where({ _id: unitId }).limit(1).get<{ name: string }>();
+  return data[0]?.name ?? null;
+}
+
+export async function cancelSignUp(input: { activityId: string }, ctx: CallContext): Promise<ActivityView> {
+  const a = await loadActivity(ctx, input.activityId);
+  if (!signUpOpen(a, ctx.now)) throw conflict('报名已截止，不能取消');
+  const id = signupId(a._id, ctx.openid);
+  const _ = ctx.db.command;
+  const { stats } = await ctx.db
+    .collection('signups')
+    .where({ _id: id, status: 'active', checkIn: null })
+    .update({ data: { status: 'cancelled', updatedAt: ctx.now } });
+  if (stats.updated !== 1) throw conflict('您没有可取消的报名');
+  await ctx.db
+    .collection('activities')
+    .where({ _id: a._id, signedUp: _.gt(0) })
+    .update({ data: { signedUp: _.inc(-1) } });
+  const s = await loadSignup(ctx, id);
+  return toActivityView({ ...a, signedUp: Math.max(0, a.signedUp - 1) }, ctx, s);
+}

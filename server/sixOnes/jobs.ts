@@ -1,0 +1,182 @@
+import { SIX_ONES_ITEMS, SIX_ONES_SHORT } from '../../contract/sixOnes';
+import type { MemberReportDoc } from '../accounts/model';
+import { notify } from '../notify';
+import { isDuplicate } from '../platform/errors';
+import { log } from '../platform/log';
+import type { JobContext } from '../platform/router';
+import type { Database } from '../platform/cloud';
+import { local, localYear } from '../platform/time';
+import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from './credit';
+import { memberYearId, recompute, reportedCounts } from './credit';
+import { sixOnesPage } from './shared';
+
+const BATCH = 1000;
+
+/** Every document of a query, 1,000 at a time, in `_id` order (stable under concurrent inserts). */
+async function readAll<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: Record<string, unknown>,
+): Promise<T[]> {
+  const _ = db.command;
+  const out: T[] = [];
+  let after = '';
+  for (;;) {
+    const { data } = await db
+      .collection(collection)
+      .where((after ? _.and([where, { _id: _.gt(after) }]) : where) as never)
+      .orderBy('_id', 'asc')
+      .limit(BATCH)
+      .get<T>();
+    out.push(...data);
+    if (data.length < BATCH) return out;
+    after = data[data.length - 1]._id;
+  }
+}
+
+export interface Difference {
+  id: string;
+  field: string;
+  stored: unknown;
+  expected: unknown;
+}
+
+/** Field by field (one level of nesting); a missing counter is 0, a missing flag false. */
+function compare(
+  id: string,
+  stored: Record<string, unknown> | undefined,
+  expected: Record<string, unknown>,
+  fields: string[],
+): Difference[] {
+  const out: Difference[] = [];
+  const missing = (v: unknown) => (typeof v === 'boolean' ? false : 0);
+  for (const f of fields) {
+    const e = expected[f];
+    const s = stored?.[f];
+    if (typeof e === 'object' && e !== null) {
+      for (const [k, ev] of Object.entries(e)) {
+        const sv = (s as Record<string, unknown> | undefined)?.[k] ?? missing(ev);
+        if (sv !== ev) out.push({ id, field: `${f}.${k}`, stored: sv, expected: ev });
+      }
+    } else if ((s ?? missing(e)) !== e) out.push({ id, field: f, stored: s, expected: e });
+  }
+  return out;
+}
+
+/**
+ * Reconciliation (daily): recomputes every member-year and tally of the year — and the
+ * reported counters — from the approved records and the verified reports, reports every
+ * difference, and writes the recomputed values where they differ.
+ */
+export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now)) {
+  const approved = await readAll<RecordDoc>(ctx.db, 'records', { year, status: 'approved' });
+  const storedYears = await readAll<MemberYearDoc>(ctx.db, 'sixOnes', { year });
+  const storedTallies = await readAll<TallyDoc | ReportedDoc>(ctx.db, 'tallies', {});
+  const reports = await readAll<MemberReportDoc>(ctx.db, 'memberReports', { status: 'verified' });
+
+  const expected = recompute(approved, ctx.now);
+  const reported = reportedCounts(reports, ctx.now);
+  const yearsById = new Map(storedYears.map((d) => [d._id, d]));
+  const talliesById = new Map(storedTallies.map((d) => [d._id, d]));
+
+  const differences: Difference[] = [];
+  const fixes: Array<{ collection: string; doc: { _id: string } }> = [];
+  const memberFields = ['counts', 'volunteerMinutes', 'pairings', 'visits', 'done', 'doneCount'];
+  for (const e of expected.years) {
+    const d = compare(e._id, yearsById.get(e._id) as never, e as never, memberFields);
+    if (d.length) fixes.push({ collection: 'sixOnes', doc: e });
+    differences.push(...d);
+    yearsById.delete(e._id);
+  }
+  for (const left of yearsById.values()) {
+    if (left.doneCount > 0 || left.volunteerMinutes > 0 || Object.values(left.counts).some((n) => n > 0)) {
+      differences.push({ id: left._id, field: 'counts', stored: left.counts, expected: null });
+      fixes.push({ collection: 'sixOnes', doc: { ...left, counts: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])), done: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, false])), doneCount: 0, volunteerMinutes: 0, pairings: 0, visits: 0 } as MemberYearDoc });
+    }
+  }
+  const expectedTallies = new Map<string, TallyDoc | ReportedDoc>([
+    ...expected.tallies.map((t) => [t._id, t] as const),
+    ...reported.map((r) => [r._id, r] as const),
+  ]);
+  for (const t of storedTallies) {
+    const isThisYear = t.kind === 'reported' || t.year === year;
+    if (isThisYear && !expectedTallies.has(t._id))
+      expectedTallies.set(
+        t._id,
+        t.kind === 'reported'
+          ? { ...t, reported: 0 }
+          : { ...t, complete: 0, volunteerMinutes: 0, itemsDone: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])) as TallyDoc['itemsDone'] },
+      );
+  }
+  for (const e of expectedTallies.values()) {
+    const fields = e.kind === 'reported' ? ['reported'] : ['itemsDone', 'complete', 'volunteerMinutes'];
+    const d = compare(e._id, talliesById.get(e._id) as never, e as never, fields);
+    if (d.length) fixes.push({ collection: 'tallies', doc: e });
+    differences.push(...d);
+  }
+  for (const fix of fixes) {
+    const { _id, ...data } = fix.doc;
+    await ctx.db.collection(fix.collection).doc(_id).set({ data: { ...data, updatedAt: ctx.now } });
+  }
+  if (differences.length > 0)
+    log.warn('六个一 counters differed from the records; fixed', {
+      requestId: ctx.requestId,
+      year,
+      count: differences.length,
+      first: differences.slice(0, 20),
+    });
+  return {
+    year,
+    records: approved.length,
+    memberYears: expected.years.length,
+    differences: differences.length,
+    sample: differences.slice(0, 20),
+  };
+}
+
+/** From this local date (MM-DD) each year, members with missing items get one reminder a month. */
+export const remindFrom = () => process.env.TXY_SIXONES_REMIND_FROM ?? '10-01';
+
+/**
+ * Reminders (daily): from the configured date, each verified member with items missing gets
+ * one notification a month — the month's reminder document is inserted once, so a second run
+ * the same month sends nothing.
+ */
+export async function remindSixOnes(ctx: JobContext) {
+  const today = local(ctx.now);
+  if (today.format('MM-DD') < remindFrom()) return { sent: 0, reason: `reminders start on ${remindFrom()}` };
+  const year = today.year();
+  const month = today.format('YYYYMM');
+  const reports = await readAll<MemberReportDoc>(ctx.db, 'memberReports', { status: 'verified' });
+  const years = new Map(
+    (await readAll<MemberYearDoc>(ctx.db, 'sixOnes', { year })).map((d) => [d._id, d] as const),
+  );
+  let sent = 0;
+  for (const r of reports) {
+    const y = years.get(memberYearId(r.openid, year));
+    const missing = SIX_ONES_ITEMS.filter((i) => !y?.done[i]);
+    if (missing.length === 0) continue;
+    try {
+      await ctx.db.collection('reminders').add({
+        data: { _id: `sixOnes-${r.openid}-${month}`, openid: r.openid, kind: 'sixOnes', month, missing, createdAt: ctx.now },
+      });
+    } catch (err) {
+      if (isDuplicate(err)) continue;
+      throw err;
+    }
+    await notify(
+      ctx.requestId,
+      r.openid,
+      'sixOnesReminder',
+      {
+        thing1: `${year}年六个一还差 ${missing.length} 项`,
+        phrase2: '待完成',
+        time3: ctx.now,
+        thing4: missing.map((i) => SIX_ONES_SHORT[i]).join('、'),
+      },
+      sixOnesPage(),
+    );
+    sent += 1;
+  }
+  return { sent, members: reports.length };
+}

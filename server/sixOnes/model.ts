@@ -1,0 +1,54 @@
+import type { ActivityType } from '../../contract/sixOnes';
+
+/** An activity a secretary publishes (六个一). Never deleted: cancellation is a state. */
+export interface ActivityDoc {
+  _id: string;
+  communityId: string;
+  communityName: string;
+  type: ActivityType;
+  title: string;
+  description: string;
+  startAt: Date;
+  endAt: Date;
+  signUpBy: Date;
+  place: { name: string; lat: number; lng: number; radius: number };
+  capacity: number;
+  /** Active sign-ups, moved only by conditional increments (never above capacity). */
+  signedUp: number;
+  status: 'open' | 'cancelled';
+  cancelReason: string | null;
+  history: Array<{ at: Date; by: string; byName: string; action: string; note: string | null }>;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+}
+
+export interface AttendanceMark {
+  at: Date;
+  manual: boolean;
+  /** The organiser who marked it by hand, and why. */
+  by: string | null;
+  reason: string | null;
+  /** Metres from the activity's place, when the member sent a location. */
+  distance: number | null;
+}
+
+/** A member's sign-up: `_id` is `${activityId}-${openid}`, so one member has one sign-up. */
+export interface SignupDoc {
+  _id: string;
+  activityId: string;
+  openid: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  communityId: string;
+  status: 'active' | 'cancelled';
+  signedUpAt: Date;
+  checkIn: AttendanceMark | null;
+  checkOut: AttendanceMark | null;
+  minutes: number | null;
+  updatedAt: Date;
+}
+
+export const signupId = (activityId: string, openid: string) => `${activityId}-${openid}`;
+export const attendanceRecordId = (activityId: string, openid: string) => `act-${activityId}-${openid}`;

@@ -1,0 +1,93 @@
+import type { ActivityView, Attendance } from '../../contract/functions/sixOnes';
+import { CHECK_IN_OPENS_BEFORE_MINUTES } from '../../contract/sixOnes';
+import { grantsFor } from '../platform/authorize';
+import type { UserDoc } from '../platform/identity';
+import type { ActivityDoc, SignupDoc } from './model';
+
+/**
+ * The rules of an activity's day, in one place:
+ *
+ *   publish ─▶ sign-up open ─(signUpBy)─▶ closed ─(start − 30 min)─▶ check-in ─(end)─▶ ended
+ *                  │ cancel (secretary, before the end, with a reason) ─▶ cancelled
+ *
+ * Sign-up and its cancellation until `signUpBy`; check-in from 30 minutes before the start to
+ * the end; check-out (volunteer activities) from check-in until 2 hours after the end; the
+ * organiser marks attendance by hand until 7 days after the end.
+ */
+export const CHECK_OUT_GRACE_MS = 2 * 3_600_000;
+export const MANUAL_GRACE_MS = 7 * 86_400_000;
+
+const t = (d: Date | string) => new Date(d).getTime();
+
+export const checkInOpensAt = (a: Pick<ActivityDoc, 'startAt'>) =>
+  t(a.startAt) - CHECK_IN_OPENS_BEFORE_MINUTES * 60_000;
+
+export function inCheckInWindow(a: Pick<ActivityDoc, 'startAt' | 'endAt'>, now: Date): boolean {
+  return now.getTime() >= checkInOpensAt(a) && now.getTime() <= t(a.endAt);
+}
+
+export function signUpOpen(a: Pick<ActivityDoc, 'signUpBy' | 'endAt' | 'status'>, now: Date): boolean {
+  return a.status === 'open' && now.getTime() < t(a.signUpBy) && now.getTime() < t(a.endAt);
+}
+
+export function phaseOf(a: ActivityDoc, now: Date): ActivityView['phase'] {
+  if (a.status === 'cancelled') return 'cancelled';
+  if (now.getTime() > t(a.endAt)) return 'ended';
+  if (inCheckInWindow(a, now)) return 'checkIn';
+  if (signUpOpen(a, now)) return 'signUp';
+  return 'closed';
+}
+
+/** Volunteer minutes: check-out − check-in, capped at the activity's length; never negative. */
+export function serviceMinutes(a: Pick<ActivityDoc, 'startAt' | 'endAt'>, checkIn: Date, checkOut: Date): number {
+  const length = Math.round((t(a.endAt) - t(a.startAt)) / 60_000);
+  const served = Math.floor((t(checkOut) - t(checkIn)) / 60_000);
+  return Math.max(0, Math.min(served, length));
+}
+
+export const isOrganiser = (user: UserDoc | null, a: Pick<ActivityDoc, 'communityId'>) =>
+  grantsFor(user, ['secretary'], { communityId: a.communityId }).length > 0;
+
+export function memberCommunity(user: UserDoc | null): { communityId: string; unitId: string | null } | null {
+  const g = user?.roles.find((r) => r.role === 'member' && r.verified);
+  return g && g.role === 'member' && g.communityId ? { communityId: g.communityId, unitId: g.unitId ?? null } : null;
+}
+
+export function attendanceOf(s: SignupDoc | null): Attendance | null {
+  if (!s) return null;
+  const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+  return {
+    signedUp: s.status === 'active',
+    signedUpAt: iso(s.signedUpAt),
+    checkedInAt: iso(s.checkIn?.at),
+    checkedOutAt: iso(s.checkOut?.at),
+    manual: Boolean(s.checkIn?.manual || s.checkOut?.manual),
+    minutes: s.minutes,
+  };
+}
+
+/** What the viewer may do with the activity now (the server re-checks each on the call). */
+export function allowedActions(a: ActivityDoc, user: UserDoc | null, s: SignupDoc | null, now: Date): ActivityView['can'] {
+  const can: ActivityView['can'] = [];
+  const open = a.status === 'open';
+  const member = memberCommunity(user);
+  if (member && member.communityId === a.communityId && open) {
+    const active = s?.status === 'active';
+    if (!active && signUpOpen(a, now) && a.signedUp < a.capacity) can.push('signUp');
+    if (active && !s?.checkIn && signUpOpen(a, now)) can.push('cancelSignUp');
+    if (active && !s?.checkIn && inCheckInWindow(a, now)) can.push('checkIn');
+    if (
+      active &&
+      a.type === 'volunteer' &&
+      s?.checkIn &&
+      !s.checkOut &&
+      now.getTime() <= t(a.endAt) + CHECK_OUT_GRACE_MS
+    )
+      can.push('checkOut');
+  }
+  if (isOrganiser(user, a) && open && now.getTime() <= t(a.endAt)) {
+    can.push('edit', 'cancel');
+    if (inCheckInWindow(a, now)) can.push('runCheckIn');
+  }
+  return can;
+}

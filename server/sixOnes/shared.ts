@@ -1,0 +1,49 @@
+import type { ActivityView } from '../../contract/functions/sixOnes';
+import { notFound } from '../platform/errors';
+import type { CallContext } from '../platform/router';
+import type { ActivityDoc, SignupDoc } from './model';
+import { allowedActions, attendanceOf, phaseOf } from './rules';
+
+/** Where notifications about an activity and about one's 六个一 take the reader. */
+export const activityPage = (activityId: string) => `packages/member/pages/activity/index?id=${activityId}`;
+export const sixOnesPage = () => 'packages/member/pages/six-ones/index';
+
+export const callerName = (ctx: CallContext) => ctx.user?.name ?? ctx.user?.nickname ?? '';
+
+export function step(ctx: CallContext, action: string, note: string | null) {
+  return { at: ctx.now, by: ctx.openid, byName: callerName(ctx), action, note };
+}
+
+export async function loadActivity(ctx: CallContext, activityId: string): Promise<ActivityDoc> {
+  const { data } = await ctx.db.collection('activities').where({ _id: activityId }).limit(1).get<ActivityDoc>();
+  if (!data[0]) throw notFound('活动不存在');
+  return data[0];
+}
+
+export async function loadSignup(ctx: CallContext, id: string): Promise<SignupDoc | null> {
+  const { data } = await ctx.db.collection('signups').where({ _id: id }).limit(1).get<SignupDoc>();
+  return data[0] ?? null;
+}
+
+const iso = (d: Date) => new Date(d).toISOString();
+
+export function toActivityView(a: ActivityDoc, ctx: CallContext, s: SignupDoc | null): ActivityView {
+  return {
+    id: a._id,
+    communityId: a.communityId,
+    type: a.type,
+    title: a.title,
+    description: a.description,
+    startAt: iso(a.startAt),
+    endAt: iso(a.endAt),
+    signUpBy: iso(a.signUpBy),
+    place: a.place,
+    capacity: a.capacity,
+    signedUp: a.signedUp,
+    status: a.status,
+    cancelReason: a.cancelReason,
+    phase: phaseOf(a, ctx.now),
+    mine: s && s.openid === ctx.openid ? attendanceOf(s) : null,
+    can: allowedActions(a, ctx.user, s && s.openid === ctx.openid ? s : null, ctx.now),
+  };
+}

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { fileId, id, latLng, personName, text } from '../fields';
-import {
-  ACTIVITY_TYPES,
-  type ActivityType,
-  type RecordKind,
-  type RecordStatus,
-  type SixOnesItem,
-} from '../sixOnes';
+import { ACTIVITY_TYPES, type ActivityType, type RecordKind, type RecordStatus, type SixOnesItem } from '../sixOnes';
 
 export type { ActivityType, RecordKind, RecordStatus, SixOnesItem } from '../sixOnes';
 
@@ -279,7 +273,9 @@ export const sixOnes = {
     summary:
       'A member files a record no activity proves: a survey report, a pairing with a household in difficulty, or a visit to a pairing; with 1–9 photos and a note.',
     input: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('surveyReport'), title: text(2, 40), note: text(10, 2000), photos: photos(1, 9) }).strict(),
+      z
+        .object({ kind: z.literal('surveyReport'), title: text(2, 40), note: text(10, 2000), photos: photos(1, 9) })
+        .strict(),
       z
         .object({
           kind: z.literal('pairing'),
@@ -290,7 +286,13 @@ export const sixOnes = {
         })
         .strict(),
       z
-        .object({ kind: z.literal('visit'), pairingId: id, title: text(2, 40), note: text(10, 2000), photos: photos(1, 9) })
+        .object({
+          kind: z.literal('visit'),
+          pairingId: id,
+          title: text(2, 40),
+          note: text(10, 2000),
+          photos: photos(1, 9),
+        })
         .strict(),
     ]),
     roles: ['member'],

@@ -87,11 +87,38 @@ async function syncGridStaff(
 ): Promise<void> {
   const _ = ctx.db.command;
   for (const gridId of gridIds) {
+    // A revoked grid head is no longer the grid's head either (their card stays, for the secretary to edit).
+    const head =
+      op === 'remove' &&
+      (await txGet<{ gridHeadOpenid?: string | null }>(tx, 'grids', gridId))?.gridHeadOpenid === openid;
     await tx
       .collection('grids')
       .doc(gridId)
-      .update({ data: { gridWorkerOpenids: op === 'add' ? _.addToSet(openid) : _.pull(openid), updatedAt: ctx.now } });
+      .update({
+        data: {
+          gridWorkerOpenids: op === 'add' ? _.addToSet(openid) : _.pull(openid),
+          ...(head ? { gridHeadOpenid: null } : {}),
+          updatedAt: ctx.now,
+        },
+      });
   }
+}
+
+/** A community names its secretary (shown in the directory): kept in step with the grant, in the same transaction. */
+async function syncSecretary(
+  ctx: CallContext,
+  tx: Transaction,
+  openid: string,
+  communityId: string,
+  op: 'add' | 'remove',
+): Promise<void> {
+  const community = await txGet<{ secretaryOpenid?: string | null }>(tx, 'communities', communityId);
+  if (!community) return;
+  if (op === 'remove' && community.secretaryOpenid !== openid) return;
+  await tx
+    .collection('communities')
+    .doc(communityId)
+    .update({ data: { secretaryOpenid: op === 'add' ? openid : null, updatedAt: ctx.now } });
 }
 
 /** Writes the new roles and their audit entry (before → after) in the transaction. */
@@ -135,6 +162,7 @@ export async function grantRole(input: { openid: string; grant: StaffGrant }, ct
         : grant;
     const roles = [...user.roles.filter((g) => !same(g)), merged];
     if (grant.role === 'gridWorker') await syncGridStaff(ctx, tx, user._id, grant.gridIds, 'add');
+    if (grant.role === 'secretary') await syncSecretary(ctx, tx, user._id, grant.communityId, 'add');
     return writeRoles(ctx, tx, user, roles, 'grantRole');
   });
 }
@@ -155,6 +183,9 @@ export async function revokeRole(
     for (const g of user.roles) {
       if (g.role === 'gridWorker' && g.communityId === input.scopeId && input.role === 'gridWorker') {
         await syncGridStaff(ctx, tx, user._id, g.gridIds, 'remove');
+      }
+      if (g.role === 'secretary' && input.role === 'secretary' && g.communityId === input.scopeId) {
+        await syncSecretary(ctx, tx, user._id, g.communityId, 'remove');
       }
     }
     return writeRoles(ctx, tx, user, roles, 'revokeRole');

@@ -136,7 +136,10 @@ export async function updateActivity(
   return toActivityView(next, ctx, null);
 }
 
-export async function cancelActivity(input: { activityId: string; reason: string }, ctx: CallContext): Promise<ActivityView> {
+export async function cancelActivity(
+  input: { activityId: string; reason: string },
+  ctx: CallContext,
+): Promise<ActivityView> {
   const a = await loadActivity(ctx, input.activityId);
   requireScope(ctx.user, ['secretary'], { communityId: a.communityId }, '只能取消本社区的活动');
   if (ctx.now.getTime() > new Date(a.endAt).getTime()) throw conflict('活动已结束，不能取消');
@@ -165,7 +168,10 @@ function viewedCommunity(ctx: CallContext): string {
   return secretaryCommunity(ctx);
 }
 
-export async function activities(input: { when: 'upcoming' | 'past'; from: number }, ctx: CallContext): Promise<ActivityPage> {
+export async function activities(
+  input: { when: 'upcoming' | 'past'; from: number },
+  ctx: CallContext,
+): Promise<ActivityPage> {
   const communityId = viewedCommunity(ctx);
   const _ = ctx.db.command;
   const upcoming = input.when === 'upcoming';

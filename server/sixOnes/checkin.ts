@@ -64,7 +64,14 @@ export async function checkInCode(input: { activityId: string }, ctx: CallContex
   };
 }
 
-function attendanceRecord(a: ActivityDoc, s: SignupDoc, at: Date, manual: boolean, by: string, byName: string): RecordDoc {
+function attendanceRecord(
+  a: ActivityDoc,
+  s: SignupDoc,
+  at: Date,
+  manual: boolean,
+  by: string,
+  byName: string,
+): RecordDoc {
   return {
     _id: attendanceRecordId(a._id, s.openid),
     openid: s.openid,
@@ -107,7 +114,14 @@ async function markCheckIn(ctx: CallContext, a: ActivityDoc, openid: string, mar
       .collection('signups')
       .doc(s._id)
       .update({ data: { checkIn: ctx.db.command.set(mark), updatedAt: ctx.now } });
-    const record = attendanceRecord(a, s, ctx.now, mark.manual, mark.by ?? openid, mark.manual ? callerName(ctx) : s.name);
+    const record = attendanceRecord(
+      a,
+      s,
+      ctx.now,
+      mark.manual,
+      mark.by ?? openid,
+      mark.manual ? callerName(ctx) : s.name,
+    );
     if (!(await txGet<RecordDoc>(tx, 'records', record._id))) {
       const { _id, ...data } = record;
       await tx.collection('records').doc(_id).set({ data });
@@ -134,7 +148,12 @@ export async function checkIn(
 }
 
 /** Check-out (volunteer activities): minutes on the sign-up and on the pending record, in one transaction. */
-async function markCheckOut(ctx: CallContext, a: ActivityDoc, openid: string, mark: AttendanceMark): Promise<SignupDoc> {
+async function markCheckOut(
+  ctx: CallContext,
+  a: ActivityDoc,
+  openid: string,
+  mark: AttendanceMark,
+): Promise<SignupDoc> {
   if (a.type !== 'volunteer') throw conflict('只有志愿服务活动需要签退');
   return inTransaction(ctx, async (tx) => {
     const s = await txGet<SignupDoc>(tx, 'signups', signupId(a._id, openid));
@@ -196,7 +215,8 @@ export async function manualAttendance(
   if (a.status !== 'open') throw conflict('活动已取消');
   const opens = new Date(a.startAt).getTime() - 30 * 60_000;
   if (ctx.now.getTime() < opens) throw conflict('活动签到尚未开始');
-  if (ctx.now.getTime() > new Date(a.endAt).getTime() + MANUAL_GRACE_MS) throw conflict('活动结束已超过 7 天，不能补签');
+  if (ctx.now.getTime() > new Date(a.endAt).getTime() + MANUAL_GRACE_MS)
+    throw conflict('活动结束已超过 7 天，不能补签');
   const at = input.at ? new Date(input.at) : new Date(Math.min(ctx.now.getTime(), new Date(a.endAt).getTime()));
   if (at.getTime() > ctx.now.getTime()) throw conflict('补签时间不能晚于现在');
   if (at.getTime() < opens || at.getTime() > new Date(a.endAt).getTime() + CHECK_OUT_GRACE_MS)
@@ -208,4 +228,3 @@ export async function manualAttendance(
       : await markCheckOut(ctx, a, input.openid, mark);
   return toAttendee(s);
 }
-

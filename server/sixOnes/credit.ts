@@ -98,7 +98,10 @@ export const tallyId = (scope: TallyDoc['scope'], scopeId: string, year: number)
   scope === 'county' ? `county-${year}` : `${scope}-${scopeId}-${year}`;
 
 /** Whether an item is done, from a member-year's counters (the rules of PRODUCT.md's table). */
-export function itemDone(item: SixOnesItem, my: Pick<MemberYearDoc, 'counts' | 'volunteerMinutes' | 'pairings' | 'visits'>) {
+export function itemDone(
+  item: SixOnesItem,
+  my: Pick<MemberYearDoc, 'counts' | 'volunteerMinutes' | 'pairings' | 'visits'>,
+) {
   switch (item) {
     case 'volunteer':
       return my.volunteerMinutes >= VOLUNTEER_DAY_MINUTES;
@@ -156,8 +159,13 @@ export function scopesOf(memberYear: Pick<MemberYearDoc, 'year' | 'communityId' 
   const y = memberYear.year;
   const out: Scope[] = [{ id: tallyId('county', 'county', y), scope: 'county', scopeId: 'county' }];
   if (memberYear.communityId)
-    out.push({ id: tallyId('community', memberYear.communityId, y), scope: 'community', scopeId: memberYear.communityId });
-  if (memberYear.unitId) out.push({ id: tallyId('unit', memberYear.unitId, y), scope: 'unit', scopeId: memberYear.unitId });
+    out.push({
+      id: tallyId('community', memberYear.communityId, y),
+      scope: 'community',
+      scopeId: memberYear.communityId,
+    });
+  if (memberYear.unitId)
+    out.push({ id: tallyId('unit', memberYear.unitId, y), scope: 'unit', scopeId: memberYear.unitId });
   return out;
 }
 

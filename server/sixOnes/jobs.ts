@@ -91,7 +91,18 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
   for (const left of yearsById.values()) {
     if (left.doneCount > 0 || left.volunteerMinutes > 0 || Object.values(left.counts).some((n) => n > 0)) {
       differences.push({ id: left._id, field: 'counts', stored: left.counts, expected: null });
-      fixes.push({ collection: 'sixOnes', doc: { ...left, counts: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])), done: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, false])), doneCount: 0, volunteerMinutes: 0, pairings: 0, visits: 0 } as MemberYearDoc });
+      fixes.push({
+        collection: 'sixOnes',
+        doc: {
+          ...left,
+          counts: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])),
+          done: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, false])),
+          doneCount: 0,
+          volunteerMinutes: 0,
+          pairings: 0,
+          visits: 0,
+        } as MemberYearDoc,
+      });
     }
   }
   const expectedTallies = new Map<string, TallyDoc | ReportedDoc>([
@@ -105,7 +116,12 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
         t._id,
         t.kind === 'reported'
           ? { ...t, reported: 0 }
-          : { ...t, complete: 0, volunteerMinutes: 0, itemsDone: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])) as TallyDoc['itemsDone'] },
+          : {
+              ...t,
+              complete: 0,
+              volunteerMinutes: 0,
+              itemsDone: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])) as TallyDoc['itemsDone'],
+            },
       );
   }
   for (const e of expectedTallies.values()) {
@@ -116,7 +132,10 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
   }
   for (const fix of fixes) {
     const { _id, ...data } = fix.doc;
-    await ctx.db.collection(fix.collection).doc(_id).set({ data: { ...data, updatedAt: ctx.now } });
+    await ctx.db
+      .collection(fix.collection)
+      .doc(_id)
+      .set({ data: { ...data, updatedAt: ctx.now } });
   }
   if (differences.length > 0)
     log.warn('六个一 counters differed from the records; fixed', {
@@ -148,9 +167,7 @@ export async function remindSixOnes(ctx: JobContext) {
   const year = today.year();
   const month = today.format('YYYYMM');
   const reports = await readAll<MemberReportDoc>(ctx.db, 'memberReports', { status: 'verified' });
-  const years = new Map(
-    (await readAll<MemberYearDoc>(ctx.db, 'sixOnes', { year })).map((d) => [d._id, d] as const),
-  );
+  const years = new Map((await readAll<MemberYearDoc>(ctx.db, 'sixOnes', { year })).map((d) => [d._id, d] as const));
   let sent = 0;
   for (const r of reports) {
     const y = years.get(memberYearId(r.openid, year));
@@ -158,7 +175,14 @@ export async function remindSixOnes(ctx: JobContext) {
     if (missing.length === 0) continue;
     try {
       await ctx.db.collection('reminders').add({
-        data: { _id: `sixOnes-${r.openid}-${month}`, openid: r.openid, kind: 'sixOnes', month, missing, createdAt: ctx.now },
+        data: {
+          _id: `sixOnes-${r.openid}-${month}`,
+          openid: r.openid,
+          kind: 'sixOnes',
+          month,
+          missing,
+          createdAt: ctx.now,
+        },
       });
     } catch (err) {
       if (isDuplicate(err)) continue;

@@ -22,7 +22,8 @@ const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : nul
 export async function toRecordViews(records: RecordDoc[], viewer: { openid: string; user: UserDoc | null }) {
   const urls = await tempUrls(records.flatMap((r) => r.photos));
   return records.map((r): RecordView => {
-    const reviewer = r.communityId !== null && grantsFor(viewer.user, ['secretary'], { communityId: r.communityId }).length > 0;
+    const reviewer =
+      r.communityId !== null && grantsFor(viewer.user, ['secretary'], { communityId: r.communityId }).length > 0;
     const own = r.openid === viewer.openid;
     const can: RecordView['can'] = [];
     if (own && r.status === 'rejected' && (r.kind === 'surveyReport' || r.kind === 'pairing' || r.kind === 'visit'))
@@ -229,7 +230,8 @@ export async function reviewRecords(
       openid,
       'recordReviewed',
       {
-        thing1: list.length === 1 ? `${RECORD_KIND_LABELS[list[0].kind]}：${list[0].title}` : `${list.length} 条六个一记录`,
+        thing1:
+          list.length === 1 ? `${RECORD_KIND_LABELS[list[0].kind]}：${list[0].title}` : `${list.length} 条六个一记录`,
         phrase2: approve ? '已通过' : '已驳回',
         time3: ctx.now,
         thing4: approve ? '已计入我的六个一' : `理由：${input.reason ?? ''}`,

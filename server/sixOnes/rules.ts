@@ -67,7 +67,12 @@ export function attendanceOf(s: SignupDoc | null): Attendance | null {
 }
 
 /** What the viewer may do with the activity now (the server re-checks each on the call). */
-export function allowedActions(a: ActivityDoc, user: UserDoc | null, s: SignupDoc | null, now: Date): ActivityView['can'] {
+export function allowedActions(
+  a: ActivityDoc,
+  user: UserDoc | null,
+  s: SignupDoc | null,
+  now: Date,
+): ActivityView['can'] {
   const can: ActivityView['can'] = [];
   const open = a.status === 'open';
   const member = memberCommunity(user);

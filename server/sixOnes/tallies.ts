@@ -1,9 +1,4 @@
-import type {
-  CountyOverview,
-  MemberYearView,
-  ProgressPage,
-  TallyView,
-} from '../../contract/functions/sixOnes';
+import type { CountyOverview, MemberYearView, ProgressPage, TallyView } from '../../contract/functions/sixOnes';
 import { SIX_ONES_ITEMS, VOLUNTEER_DAY_MINUTES, type SixOnesItem } from '../../contract/sixOnes';
 import type { MemberReportDoc } from '../accounts/model';
 import { grantsFor, isCountyAdmin, scopeIds } from '../platform/authorize';
@@ -79,7 +74,8 @@ function resolveScope(
   }
   const own = scopeIds(ctx.user, scope === 'community' ? 'secretary' : 'unitAdmin');
   const id = scopeId ?? own[0];
-  if (!id) throw invalidInput(scope === 'community' ? '请指定社区' : '请指定单位', [{ path: 'scopeId', message: '必填' }]);
+  if (!id)
+    throw invalidInput(scope === 'community' ? '请指定社区' : '请指定单位', [{ path: 'scopeId', message: '必填' }]);
   const target = scope === 'community' ? { communityId: id } : { unitId: id };
   if (grantsFor(ctx.user, ['secretary', 'unitAdmin', 'countyAdmin'], target).length === 0)
     throw forbidden('超出您的管辖范围');
@@ -121,7 +117,9 @@ export async function overview(input: { year?: number }, ctx: CallContext): Prom
     else reported.set(`${d.scope}:${d.scopeId}`, d);
   }
   const keys = (scope: 'community' | 'unit') =>
-    [...new Set([...tallies.values(), ...reported.values()].filter((d) => d.scope === scope).map((d) => d.scopeId))].sort();
+    [
+      ...new Set([...tallies.values(), ...reported.values()].filter((d) => d.scope === scope).map((d) => d.scopeId)),
+    ].sort();
   const view = (scope: TallyView['scope'], id: string) =>
     toTallyView(scope, id, year, tallies.get(`${scope}:${id}`), reported.get(`${scope}:${id}`));
   return {
@@ -145,7 +143,9 @@ export async function progress(
   const _ = ctx.db.command;
   const { data: reports } = await ctx.db
     .collection('memberReports')
-    .where(scope === 'community' ? { communityId: scopeId, status: 'verified' } : { unitId: scopeId, status: 'verified' })
+    .where(
+      scope === 'community' ? { communityId: scopeId, status: 'verified' } : { unitId: scopeId, status: 'verified' },
+    )
     .orderBy('name', 'asc')
     .skip(input.from)
     .limit(PAGE + 1)

@@ -156,6 +156,30 @@ describe('staff roles', () => {
     });
   });
 
+  it('revoking a grid head also clears the grid’s head (the directory no longer names them)', async () => {
+    const head = p.doc('grids', 'c04-g01').gridHeadOpenid as string;
+    expect(head).toBeTruthy();
+
+    await p.ok(revoke(head, 'gridWorker', 'c04'));
+
+    expect(p.doc('grids', 'c04-g01')).toMatchObject({ gridHeadOpenid: null });
+    expect(workersOf('c04-g01')).not.toContain(head);
+  });
+
+  it('granting a secretary names them on the community; revoking clears it, and only if it was them', async () => {
+    const { openid: first } = await p.newResident();
+    const { openid: second } = await p.newResident();
+    await p.ok(grant(first, { role: 'secretary', communityId: 'c06' }));
+    expect(p.doc('communities', 'c06')).toMatchObject({ secretaryOpenid: first });
+    await p.ok(grant(second, { role: 'secretary', communityId: 'c06' }));
+    expect(p.doc('communities', 'c06')).toMatchObject({ secretaryOpenid: second });
+
+    await p.ok(revoke(first, 'secretary', 'c06'));
+    expect(p.doc('communities', 'c06')).toMatchObject({ secretaryOpenid: second });
+    await p.ok(revoke(second, 'secretary', 'c06'));
+    expect(p.doc('communities', 'c06')).toMatchObject({ secretaryOpenid: null });
+  });
+
   it('the county admin revokes a scoped role by its scope, leaving the same role elsewhere', async () => {
     const { openid } = await p.newResident();
     await p.ok(grant(openid, { role: 'department', departmentId: 'd04' }));

@@ -1,5 +1,6 @@
 import type { ActionMap, InputOf, ResultOf } from './action';
 import { account } from './functions/account';
+import { complaint } from './functions/complaint';
 import { directory } from './functions/directory';
 import { sixOnes } from './functions/sixOnes';
 import { wish } from './functions/wish';
@@ -12,6 +13,7 @@ export type * from './functions/account';
 export type * from './functions/directory';
 export type * from './functions/wish';
 export type * from './functions/sixOnes';
+export type * from './functions/complaint';
 
 /** Every deployed function and its actions: the single source for router, client and docs. */
 export const contract = {
@@ -19,6 +21,7 @@ export const contract = {
   directory,
   wish,
   sixOnes,
+  complaint,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

@@ -205,6 +205,25 @@ export class DocumentStore {
       }
       if (prefix.length > best.length) best = prefix;
     }
+    if (best.length === 0) {
+      // `field: { $in: [...] }` on the first field of an index (a grid worker's several grids).
+      for (const spec of this.indexes[collection] ?? []) {
+        const v = c[spec.fields[0]];
+        const list = v && typeof v === 'object' ? (v as { $in?: unknown }).$in : undefined;
+        if (
+          Array.isArray(list) &&
+          list.length <= 500 &&
+          list.every((x) => typeof x === 'string' || typeof x === 'number')
+        ) {
+          if (list.length === 0) return [];
+          return this.sql
+            .prepare(
+              `SELECT doc FROM ${table(collection)} WHERE json_extract(doc, '$.${spec.fields[0]}') IN (${list.map(() => '?').join(',')})`,
+            )
+            .all(...(list as Array<string | number>)) as { doc: string }[];
+        }
+      }
+    }
     if (best.length > 0) {
       const where = best.map((f) => `json_extract(doc, '$.${f}') = ?`).join(' AND ');
       return this.sql

@@ -17,6 +17,9 @@ export const TEMPLATES = {
   activityChanged: process.env.TXY_TPL_ACTIVITY_CHANGED ?? 'tpl-activity-changed',
   recordReviewed: process.env.TXY_TPL_RECORD_REVIEWED ?? 'tpl-record-reviewed',
   sixOnesReminder: process.env.TXY_TPL_SIXONES_REMINDER ?? 'tpl-sixones-reminder',
+  caseProgress: process.env.TXY_TPL_CASE_PROGRESS ?? 'tpl-case-progress',
+  caseAlert: process.env.TXY_TPL_CASE_ALERT ?? 'tpl-case-alert',
+  whistleReceived: process.env.TXY_TPL_WHISTLE_RECEIVED ?? 'tpl-whistle-received',
 } as const;
 
 export type TemplateKey = keyof typeof TEMPLATES;

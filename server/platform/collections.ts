@@ -47,6 +47,19 @@ export const COLLECTIONS = {
   signups: { indexes: [{ fields: ['activityId'] }, { fields: ['openid'] }] },
   /** One document per reminder sent (`sixOnes-<openid>-<YYYYMM>`): at most one a month. */
   reminders: { indexes: none },
+  /** 民情诉求: cases, read by the scalar `queue` / `openCommunityId` / `dueKind` (see server/complaints/model.ts). */
+  cases: {
+    indexes: [
+      { fields: ['queue'] },
+      { fields: ['openCommunityId'] },
+      { fields: ['complainant.openid'] },
+      { fields: ['dueKind'] },
+    ],
+  },
+  /** A whistled department's part of a case (`${caseId}-${departmentId}`): the department inbox. */
+  deptTasks: { indexes: [{ fields: ['departmentId', 'status'] }] },
+  /** Complaint metric counters per scope and month (`community-c01-202611`). */
+  caseMetrics: { indexes: none },
   /** Who changed the directory or someone's roles, when, before and after. */
   audits: { indexes: [{ fields: ['entityId'] }] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;

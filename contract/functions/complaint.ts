@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import { defineAction } from '../action';
+import { fileId, id, latLng, text } from '../fields';
+import {
+  CASE_CATEGORIES,
+  DEPARTMENT_GRADES,
+  METRIC_PERIODS,
+  RESIDENT_GRADES,
+  URGENCIES,
+  WHISTLE_CLASSES,
+  WHISTLE_REASONS,
+  type CaseCategory,
+  type CaseLevel,
+  type CaseStatus,
+  type DepartmentGrade,
+  type ResidentGrade,
+  type Urgency,
+  type WhistleClass,
+  type WhistleReason,
+} from '../caseLabels';
+
+export type * from '../caseLabels';
+
+const instant = z.string().datetime({ offset: true, message: '时间格式不正确' });
+const photos = (min: number, max: number) => z.array(fileId).min(min).max(max);
+
+export interface CaseTimelineEntry {
+  at: string;
+  byName: string;
+  role: string;
+  action: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  note: string | null;
+  photos: Array<{ fileId: string; url: string | null }>;
+}
+
+export interface DepartmentPart {
+  departmentId: string;
+  departmentName: string;
+  role: 'lead' | 'assist';
+  reportedAt: string | null;
+  /** Reported in after the report deadline (flagged by the scheduler or at report-in). */
+  late: boolean;
+  note: string | null;
+  photos: Array<{ fileId: string; url: string | null }>;
+  doneAt: string | null;
+}
+
+export interface CaseView {
+  id: string;
+  category: CaseCategory;
+  description: string;
+  photos: Array<{ fileId: string; url: string | null }>;
+  location: { lat: number; lng: number; label: string };
+  urgency: Urgency;
+  anonymous: boolean;
+  status: CaseStatus;
+  level: CaseLevel;
+  community: { id: string; name: string };
+  grid: { id: string; name: string } | null;
+  /** The complainant: for the complainant and handlers in scope only; null for everyone else. */
+  complainant: { name: string; phone: string } | null;
+  submittedAt: string;
+  /** The deadline now running (response, grid resolution, report-in or department resolution). */
+  dueAt: string | null;
+  overdue: boolean;
+  whistle: {
+    reason: WhistleReason;
+    class: WhistleClass;
+    deadline: string;
+    reportBy: string;
+    departments: DepartmentPart[];
+    extension: {
+      until: string;
+      reason: string;
+      status: 'pending' | 'approved' | 'refused';
+      note: string | null;
+    } | null;
+    rating: DepartmentGrade | null;
+  } | null;
+  resolution: {
+    note: string;
+    photos: Array<{ fileId: string; url: string | null }>;
+    at: string;
+    level: CaseLevel;
+  } | null;
+  rating: { grade: ResidentGrade | '未评价'; comment: string | null; at: string } | null;
+  reopened: boolean;
+  timeline: CaseTimelineEntry[] | null;
+  can: Array<
+    | 'withdraw'
+    | 'rate'
+    | 'accept'
+    | 'resolve'
+    | 'escalate'
+    | 'whistle'
+    | 'reportIn'
+    | 'requestExtension'
+    | 'decideExtension'
+    | 'deptResolve'
+    | 'assist'
+    | 'rateDepartment'
+  >;
+}
+
+export interface CasePage {
+  items: CaseView[];
+  next: number | null;
+}
+
+/** A department's whistle as its inbox lists it (the case itself: complaint.detail). */
+export interface TaskView {
+  caseId: string;
+  role: 'lead' | 'assist';
+  status: 'open' | 'done';
+  category: CaseCategory;
+  description: string;
+  urgency: Urgency;
+  class: WhistleClass;
+  reason: WhistleReason;
+  community: { id: string; name: string };
+  location: string;
+  whistledAt: string;
+  reportBy: string;
+  reportedAt: string | null;
+  late: boolean;
+  deadline: string;
+  overdue: boolean;
+}
+
+export interface TaskPage {
+  items: TaskView[];
+  next: number | null;
+}
+
+export interface Rates {
+  submitted: number;
+  withdrawn: number;
+  respondedOnTime: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  communityLevel: number;
+  whistled: number;
+  whistlesReceived: number;
+  reportedOnTime: number;
+  departmentGrades: Record<DepartmentGrade, number>;
+  /** null when the denominator is 0. */
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  onTimeReportRate: number | null;
+  whistleRate: number | null;
+}
+
+export interface MetricsView {
+  scope: 'grid' | 'community' | 'department' | 'county';
+  scopeId: string;
+  period: { kind: 'month' | 'quarter' | 'year'; year: number; index: number; from: string; to: string };
+  rates: Rates;
+  /** 吹哨率 band: below 5 % or above 40 % of community-level cases is a signal. */
+  whistleBand: 'low' | 'normal' | 'high' | null;
+}
+
+const location = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('point'), lat: latLng.shape.lat, lng: latLng.shape.lng, label: text(0, 60).optional() })
+    .strict(),
+  z.object({ kind: z.literal('building'), microGridId: id }).strict(),
+  z.object({ kind: z.literal('address') }).strict(),
+]);
+
+const caseId = z.object({ caseId: id }).strict();
+
+export const complaint = {
+  submit: defineAction<CaseView>()({
+    summary:
+      'A resident reports a problem: category, description, up to 6 photos, location (a point, a building of the directory, or their registered address), urgency, anonymity. Assigned at once to the grid containing the point.',
+    input: z
+      .object({
+        category: z.enum(CASE_CATEGORIES),
+        description: text(5, 500),
+        photos: photos(0, 6).default([]),
+        location,
+        urgency: z.enum(URGENCIES).default('normal'),
+        anonymous: z.boolean().default(false),
+      })
+      .strict(),
+    roles: ['resident'],
+  }),
+  mine: defineAction<CaseView[]>()({
+    summary: "The caller's cases, newest first.",
+    input: z.object({}).strict(),
+    roles: ['resident'],
+  }),
+  detail: defineAction<CaseView>()({
+    summary: 'One case with its timeline, for the complainant and handlers in scope.',
+    input: caseId,
+    roles: ['resident', 'gridWorker', 'secretary', 'department', 'countyAdmin'],
+  }),
+  withdraw: defineAction<CaseView>()({
+    summary: 'The complainant withdraws a case before it is accepted.',
+    input: z.object({ caseId: id, reason: text(0, 200).optional() }).strict(),
+    roles: ['resident'],
+  }),
+  rate: defineAction<CaseView>()({
+    summary: 'The complainant rates the result; 不满意 reopens it once (back to the last handler), else it closes.',
+    input: z.object({ caseId: id, grade: z.enum(RESIDENT_GRADES), comment: text(0, 200).optional() }).strict(),
+    roles: ['resident'],
+  }),
+  gridQueue: defineAction<CasePage>()({
+    summary: "Open cases of the grid worker's grids, by deadline, 20 a page.",
+    input: z.object({ from: z.number().int().min(0).max(100_000).default(0) }).strict(),
+    roles: ['gridWorker'],
+  }),
+  accept: defineAction<CaseView>()({
+    summary: 'The grid worker (or, for a case in the community queue, the secretary) responds: first contact.',
+    input: z.object({ caseId: id, note: text(0, 200).optional() }).strict(),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  resolve: defineAction<CaseView>()({
+    summary:
+      'The grid worker (grid level) or the secretary (community level) resolves the case with a note and photos.',
+    input: z.object({ caseId: id, note: text(2, 500), photos: photos(0, 6).default([]) }).strict(),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  escalate: defineAction<CaseView>()({
+    summary: 'The grid worker escalates an accepted case to the community with a reason.',
+    input: z.object({ caseId: id, reason: text(2, 200) }).strict(),
+    roles: ['gridWorker'],
+  }),
+  communityQueue: defineAction<CasePage>()({
+    summary:
+      "The secretary's open cases of the community (escalated, in the community queue, whistled, overdue), by deadline, 20 a page.",
+    input: z
+      .object({
+        filter: z.enum(['action', 'all']).default('action'),
+        from: z.number().int().min(0).max(100_000).default(0),
+      })
+      .strict(),
+    roles: ['secretary'],
+  }),
+  whistle: defineAction<CaseView>()({
+    summary:
+      'The secretary blows the whistle (吹哨) to a lead department and optional assisting ones, with an allowed reason, a class and a deadline.',
+    input: z
+      .object({
+        caseId: id,
+        leadDepartmentId: id,
+        assistDepartmentIds: z.array(id).max(5).default([]),
+        reason: z.enum(WHISTLE_REASONS),
+        class: z.enum(WHISTLE_CLASSES),
+        deadline: instant,
+        note: text(0, 200).optional(),
+      })
+      .strict()
+      .refine((p) => !p.assistDepartmentIds.includes(p.leadDepartmentId), {
+        message: '牵头部门不能同时是协办部门',
+        path: ['assistDepartmentIds'],
+      }),
+    roles: ['secretary'],
+  }),
+  deptInbox: defineAction<TaskPage>()({
+    summary: "The department's whistles: to report in, in progress or done, by deadline, 20 a page.",
+    input: z
+      .object({
+        status: z.enum(['open', 'done']).default('open'),
+        from: z.number().int().min(0).max(100_000).default(0),
+      })
+      .strict(),
+    roles: ['department'],
+  }),
+  reportIn: defineAction<CaseView>()({
+    summary: 'A whistled department reports in (报到); late if after the report deadline.',
+    input: z.object({ caseId: id, note: text(0, 200).optional() }).strict(),
+    roles: ['department'],
+  }),
+  requestExtension: defineAction<CaseView>()({
+    summary: 'The lead department asks the secretary to extend the deadline, with a reason.',
+    input: z.object({ caseId: id, until: instant, reason: text(4, 200) }).strict(),
+    roles: ['department'],
+  }),
+  decideExtension: defineAction<CaseView>()({
+    summary: 'The secretary approves or refuses an extension; an approved one moves the deadline.',
+    input: z.object({ caseId: id, approve: z.boolean(), note: text(0, 200).optional() }).strict(),
+    roles: ['secretary'],
+  }),
+  deptResolve: defineAction<CaseView>()({
+    summary: 'The lead department resolves the case with the outcome and evidence.',
+    input: z.object({ caseId: id, outcome: text(4, 500), photos: photos(1, 6) }).strict(),
+    roles: ['department'],
+  }),
+  assist: defineAction<CaseView>()({
+    summary: 'An assisting department adds its part (note and photos).',
+    input: z.object({ caseId: id, note: text(4, 500), photos: photos(0, 6).default([]) }).strict(),
+    roles: ['department'],
+  }),
+  rateDepartment: defineAction<CaseView>()({
+    summary: "The secretary checks the department's result and rates the department (好/较好/一般/差).",
+    input: z.object({ caseId: id, grade: z.enum(DEPARTMENT_GRADES), note: text(0, 200).optional() }).strict(),
+    roles: ['secretary'],
+  }),
+  metrics: defineAction<MetricsView>()({
+    summary:
+      '响应率, 办结率, 满意率, 按时报到率, 吹哨率 of a grid, community, department or the county for a month, quarter or year (staff in scope, county admin).',
+    input: z
+      .object({
+        scope: z.enum(['grid', 'community', 'department', 'county']),
+        scopeId: id.optional(),
+        period: z.enum(METRIC_PERIODS).default('month'),
+        year: z.number().int().min(2020).max(2100).optional(),
+        /** Month 1–12 or quarter 1–4; default the current one. */
+        index: z.number().int().min(1).max(12).optional(),
+      })
+      .strict()
+      .refine((p) => p.period !== 'quarter' || p.index === undefined || p.index <= 4, {
+        message: '季度为 1–4',
+        path: ['index'],
+      }),
+    roles: ['gridWorker', 'secretary', 'department', 'countyAdmin'],
+  }),
+} as const;

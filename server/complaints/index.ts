@@ -1,0 +1,45 @@
+import { complaint } from '../../contract/functions/complaint';
+import type { Handlers } from '../platform/router';
+import {
+  accept,
+  assist,
+  communityQueue,
+  decideExtension,
+  deptInbox,
+  deptResolve,
+  detail,
+  escalate,
+  gridQueue,
+  mine,
+  rate,
+  rateDepartment,
+  reportIn,
+  requestExtension,
+  resolve,
+  submit,
+  whistle,
+  withdraw,
+} from './actions';
+import { metrics } from './metrics';
+
+export const complaintHandlers: Handlers<typeof complaint> = {
+  submit,
+  mine,
+  detail,
+  withdraw,
+  rate,
+  gridQueue,
+  accept,
+  resolve,
+  escalate,
+  communityQueue,
+  whistle,
+  deptInbox,
+  reportIn,
+  requestExtension,
+  decideExtension,
+  deptResolve,
+  assist,
+  rateDepartment,
+  metrics,
+};

@@ -1,0 +1,211 @@
+import type { MetricsView, Rates } from '../../contract/functions/complaint';
+import { DEPARTMENT_GRADES, type DepartmentGrade } from '../../contract/caseLabels';
+import { grantsFor, isCountyAdmin } from '../platform/authorize';
+import { forbidden, invalidInput, isDuplicate } from '../platform/errors';
+import type { CallContext } from '../platform/router';
+import { local, TZ } from '../platform/time';
+import dayjs from 'dayjs';
+import type { CaseDoc } from './model';
+
+/**
+ * The complaint metrics are counters, never scans: one document per scope and month
+ * (`grid-c01-g01-202611`, `community-c01-202611`, `department-d01-202611`,
+ * `county-county-202611`), moved by conditional increments when a case passes a counted step.
+ * A case counts in the month it was submitted (its cohort), so a month's rates are exact about
+ * the cases of that month whenever they are read; a quarter or a year adds up 3 or 12 documents.
+ */
+export const COUNTERS = [
+  'submitted',
+  'withdrawn',
+  'respondedOnTime',
+  'resolved',
+  'rated',
+  'satisfied',
+  'communityLevel',
+  'whistled',
+  'whistlesReceived',
+  'reportedOnTime',
+  ...DEPARTMENT_GRADES.map((g) => `grade_${g}` as const),
+] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type CounterDoc = { _id: string; scope: MetricsView['scope']; scopeId: string; month: string } & Record<
+  Counter,
+  number
+>;
+
+export const counterId = (scope: MetricsView['scope'], scopeId: string, month: string) =>
+  `${scope}-${scopeId}-${month}`;
+
+/** The case's own scopes: its grid (if any), its community, the county. */
+export function caseScopes(c: Pick<CaseDoc, 'gridId' | 'communityId' | 'month'>): string[] {
+  return [
+    ...(c.gridId ? [counterId('grid', c.gridId, c.month)] : []),
+    counterId('community', c.communityId, c.month),
+    counterId('county', 'county', c.month),
+  ];
+}
+export const departmentScope = (departmentId: string, month: string) => counterId('department', departmentId, month);
+
+function emptyCounter(id: string): CounterDoc {
+  const m = /^(grid|community|department|county)-(.+)-(\d{6})$/.exec(id)!;
+  return {
+    _id: id,
+    scope: m[1] as CounterDoc['scope'],
+    scopeId: m[2],
+    month: m[3],
+    ...(Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<Counter, number>),
+  };
+}
+
+/**
+ * Adds `by` to `field` of the counter documents `ids` in one request when they all exist; a
+ * month's first event creates the missing ones (a concurrent creation is a duplicate, ignored).
+ */
+export async function bump(ctx: CallContext, ids: string[], field: Counter, by = 1): Promise<void> {
+  if (ids.length === 0) return;
+  const _ = ctx.db.command;
+  const inc = { [field]: _.inc(by) };
+  const { stats } = await ctx.db
+    .collection('caseMetrics')
+    .where({ _id: _.in(ids) })
+    .update({ data: inc });
+  if (stats.updated === ids.length) return;
+  const { data } = await ctx.db
+    .collection('caseMetrics')
+    .where({ _id: _.in(ids) })
+    .field({ _id: true })
+    .get<{ _id: string }>();
+  const existing = new Set(data.map((d) => d._id));
+  const missing = ids.filter((id) => !existing.has(id));
+  for (const id of missing) {
+    try {
+      const { _id, ...rest } = emptyCounter(id);
+      await ctx.db.collection('caseMetrics').add({ data: { _id, ...rest } });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+    }
+  }
+  // The ones that existed were incremented by the first request; now the new ones.
+  const { stats: second } = await ctx.db
+    .collection('caseMetrics')
+    .where({ _id: _.in(missing) })
+    .update({ data: inc });
+  if (second.updated !== missing.length) throw new Error(`metric counters missing: ${missing.join(',')}`);
+}
+
+const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
+
+export function ratesOf(docs: CounterDoc[]): Rates {
+  const sum = (f: Counter) => docs.reduce((s, d) => s + (d[f] ?? 0), 0);
+  const submitted = sum('submitted');
+  const withdrawn = sum('withdrawn');
+  const live = submitted - withdrawn;
+  return {
+    submitted,
+    withdrawn,
+    respondedOnTime: sum('respondedOnTime'),
+    resolved: sum('resolved'),
+    rated: sum('rated'),
+    satisfied: sum('satisfied'),
+    communityLevel: sum('communityLevel'),
+    whistled: sum('whistled'),
+    whistlesReceived: sum('whistlesReceived'),
+    reportedOnTime: sum('reportedOnTime'),
+    departmentGrades: Object.fromEntries(DEPARTMENT_GRADES.map((g) => [g, sum(`grade_${g}`)])) as Record<
+      DepartmentGrade,
+      number
+    >,
+    responseRate: ratio(sum('respondedOnTime'), live),
+    resolutionRate: ratio(sum('resolved'), live),
+    satisfactionRate: ratio(sum('satisfied'), sum('rated')),
+    onTimeReportRate: ratio(sum('reportedOnTime'), sum('whistlesReceived')),
+    whistleRate: ratio(sum('whistled'), sum('communityLevel')),
+  };
+}
+
+/** The months of a period, as `YYYYMM`, and its local start and end. */
+export function periodMonths(kind: 'month' | 'quarter' | 'year', year: number, index: number) {
+  const first = kind === 'year' ? 1 : kind === 'quarter' ? (index - 1) * 3 + 1 : index;
+  const count = kind === 'year' ? 12 : kind === 'quarter' ? 3 : 1;
+  const months = Array.from({ length: count }, (_, i) => `${year}${String(first + i).padStart(2, '0')}`);
+  const from = dayjs.tz(`${year}-${String(first).padStart(2, '0')}-01 00:00`, TZ);
+  return { months, from: from.toISOString(), to: from.add(count, 'month').toISOString() };
+}
+
+async function resolveScope(
+  ctx: CallContext,
+  scope: MetricsView['scope'],
+  scopeId: string | undefined,
+): Promise<string> {
+  if (scope === 'county') {
+    if (!isCountyAdmin(ctx.user)) throw forbidden('只有党工委可以查看全县指标');
+    return 'county';
+  }
+  const roles = ctx.user?.roles ?? [];
+  let id = scopeId;
+  if (!id) {
+    for (const g of roles) {
+      if (scope === 'grid' && g.role === 'gridWorker') id = g.gridIds[0];
+      if (scope === 'community' && g.role === 'secretary') id = g.communityId;
+      if (scope === 'department' && g.role === 'department') id = g.departmentId;
+      if (id) break;
+    }
+  }
+  if (!id) throw invalidInput('请指定范围', [{ path: 'scopeId', message: '必填' }]);
+  let target: { gridId?: string; communityId?: string; departmentId?: string } =
+    scope === 'community' ? { communityId: id } : scope === 'department' ? { departmentId: id } : { gridId: id };
+  if (scope === 'grid' && grantsFor(ctx.user, ['gridWorker', 'countyAdmin'], target).length === 0) {
+    // A secretary sees the grids of their community.
+    const { data } = await ctx.db.collection('grids').where({ _id: id }).limit(1).get<{ communityId: string }>();
+    target = { gridId: id, communityId: data[0]?.communityId };
+  }
+  if (grantsFor(ctx.user, ['gridWorker', 'secretary', 'department', 'countyAdmin'], target).length === 0)
+    throw forbidden('超出您的管辖范围');
+  return id;
+}
+
+/**
+ * A metrics view in two database requests (the caller, the period's counter documents); three
+ * when a secretary looks at one of their grids.
+ */
+export async function metrics(
+  input: {
+    scope: MetricsView['scope'];
+    scopeId?: string;
+    period: 'month' | 'quarter' | 'year';
+    year?: number;
+    index?: number;
+  },
+  ctx: CallContext,
+): Promise<MetricsView> {
+  const scopeId = await resolveScope(ctx, input.scope, input.scopeId);
+  const now = local(ctx.now);
+  const year = input.year ?? now.year();
+  const index =
+    input.index ??
+    (input.period === 'month' ? now.month() + 1 : input.period === 'quarter' ? Math.floor(now.month() / 3) + 1 : 1);
+  const { months, from, to } = periodMonths(input.period, year, index);
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection('caseMetrics')
+    .where({ _id: _.in(months.map((m) => counterId(input.scope, scopeId, m))) })
+    .limit(12)
+    .get<CounterDoc>();
+  const rates = ratesOf(data);
+  return {
+    scope: input.scope,
+    scopeId,
+    period: { kind: input.period, year, index, from, to },
+    rates,
+    whistleBand:
+      input.scope === 'community' || input.scope === 'county'
+        ? rates.whistleRate === null
+          ? null
+          : rates.whistleRate < 0.05
+            ? 'low'
+            : rates.whistleRate > 0.4
+              ? 'high'
+              : 'normal'
+        : null,
+  };
+}

@@ -1,0 +1,89 @@
+import type { CaseView } from '../../contract/functions/complaint';
+import { DEADLINES } from '../../contract/caseLabels';
+import type { UserDoc } from '../platform/identity';
+import type { CaseDoc } from './model';
+
+/**
+ * A case's life (PRODUCT.md "Complaints and requests"):
+ *
+ *   submit ─▶ assigned ─(accept: first response)─▶ accepted ─(resolve)────────────────▶ resolved
+ *     │ withdraw ◀┘ (before acceptance)              │ escalate / overdue                   │ rate
+ *     ▼                                              ▼                                      ▼
+ *   withdrawn                        escalated (community) ─(resolve)───────────────▶  closed
+ *                                              │ whistle (吹哨)                         (不满意 once:
+ *                                              ▼                                         reopened ─▶
+ *                                  whistled ─(lead reports in: 报到)─▶ reported ─(resolve)─▶ last handler)
+ *
+ * A case without a grid starts in the community queue (`assigned`, level community). The
+ * scheduler escalates overdue grid cases, flags late report-ins, and closes resolved cases
+ * unrated after 7 days (未评价).
+ */
+const MIN = 60_000;
+
+export const respondByFor = (c: Pick<CaseDoc, 'urgency'>, from: Date) =>
+  new Date(from.getTime() + DEADLINES.respond[c.urgency] * MIN);
+export const gridResolveBy = (from: Date) => new Date(from.getTime() + DEADLINES.gridResolve * MIN);
+export const rateBy = (from: Date) => new Date(from.getTime() + DEADLINES.autoClose * MIN);
+
+export interface Handler {
+  complainant: boolean;
+  gridWorker: boolean;
+  secretary: boolean;
+  /** The department the caller acts for on this case, with its role. */
+  department: { id: string; role: 'lead' | 'assist' } | null;
+  countyAdmin: boolean;
+}
+
+export function handlerOf(openid: string, user: UserDoc | null, c: CaseDoc): Handler {
+  const roles = user?.roles ?? [];
+  const deptGrant = roles.find(
+    (g) => g.role === 'department' && c.whistle?.departments.some((d) => d.departmentId === g.departmentId),
+  );
+  const deptId = deptGrant && deptGrant.role === 'department' ? deptGrant.departmentId : null;
+  const part = deptId ? c.whistle?.departments.find((d) => d.departmentId === deptId) : undefined;
+  return {
+    complainant: c.complainant.openid === openid,
+    gridWorker: roles.some((g) => g.role === 'gridWorker' && c.gridId !== null && g.gridIds.includes(c.gridId)),
+    secretary: roles.some((g) => g.role === 'secretary' && g.communityId === c.communityId),
+    department: part ? { id: part.departmentId, role: part.role } : null,
+    countyAdmin: roles.some((g) => g.role === 'countyAdmin'),
+  };
+}
+
+export const isHandler = (h: Handler) => h.gridWorker || h.secretary || h.department !== null || h.countyAdmin;
+export const mayView = (h: Handler) => h.complainant || isHandler(h);
+
+export function allowedActions(c: CaseDoc, h: Handler): CaseView['can'] {
+  const can: CaseView['can'] = [];
+  const s = c.status;
+  if (h.complainant) {
+    if (s === 'assigned') can.push('withdraw');
+    if (s === 'resolved') can.push('rate');
+  }
+  const atGrid = c.level === 'grid';
+  const atCommunity = c.level === 'community';
+  if (h.gridWorker && atGrid) {
+    if (s === 'assigned') can.push('accept');
+    if (s === 'accepted' || s === 'reopened') can.push('resolve', 'escalate');
+  }
+  if (h.secretary) {
+    if (atCommunity && s === 'assigned') can.push('accept');
+    if (atCommunity && (s === 'accepted' || s === 'escalated' || s === 'reopened')) can.push('resolve', 'whistle');
+    if (c.whistle?.extension?.status === 'pending') can.push('decideExtension');
+    if (c.whistle && c.resolution?.level === 'department' && !c.whistle.rating) can.push('rateDepartment');
+  }
+  if (h.department && c.whistle && c.level === 'department') {
+    const part = c.whistle.departments.find((d) => d.departmentId === h.department!.id)!;
+    const open = s === 'whistled' || s === 'reported' || s === 'reopened';
+    if (open && !part.reportedAt) can.push('reportIn');
+    if (h.department.role === 'lead') {
+      if (open && part.reportedAt && c.whistle.extension?.status !== 'pending') can.push('requestExtension');
+      if ((s === 'reported' || s === 'reopened') && part.reportedAt) can.push('deptResolve');
+    } else if (open && part.reportedAt && !part.doneAt) can.push('assist');
+  }
+  return can;
+}
+
+export function isOverdue(c: CaseDoc, now: Date): boolean {
+  return c.dueAt !== null && c.dueKind !== 'rate' && new Date(c.dueAt).getTime() < now.getTime();
+}

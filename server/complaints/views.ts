@@ -1,0 +1,129 @@
+import type { CaseView, TaskView } from '../../contract/functions/complaint';
+import { tempUrls } from '../platform/files';
+import type { UserDoc } from '../platform/identity';
+import type { CaseDoc, DeptTaskDoc } from './model';
+import { allowedActions, handlerOf, isHandler, isOverdue } from './rules';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export interface CaseViewer {
+  openid: string;
+  user: UserDoc | null;
+  now: Date;
+}
+
+/** Cases as the viewer may see them; the complainant only for themself and handlers in scope. */
+export async function toCaseViews(
+  cases: CaseDoc[],
+  viewer: CaseViewer,
+  opts: { timeline: boolean },
+): Promise<CaseView[]> {
+  const urls = await tempUrls(
+    cases.flatMap((c) => [
+      ...c.photos,
+      ...(c.resolution?.photos ?? []),
+      ...(c.whistle?.departments.flatMap((d) => d.photos) ?? []),
+      ...(opts.timeline ? c.timeline.flatMap((t) => t.photos) : []),
+    ]),
+  );
+  const photo = (fileId: string) => ({ fileId, url: urls.get(fileId) ?? null });
+  return cases.map((c) => {
+    const h = handlerOf(viewer.openid, viewer.user, c);
+    const sees = h.complainant || isHandler(h);
+    return {
+      id: c._id,
+      category: c.category,
+      description: c.description,
+      photos: c.photos.map(photo),
+      location: { lat: c.location.lat, lng: c.location.lng, label: c.location.label },
+      urgency: c.urgency,
+      anonymous: c.anonymous,
+      status: c.status,
+      level: c.level,
+      community: { id: c.communityId, name: c.communityName },
+      grid: c.gridId ? { id: c.gridId, name: c.gridName ?? '' } : null,
+      complainant: sees ? { name: c.complainant.name, phone: c.complainant.phone } : null,
+      submittedAt: iso(c.createdAt)!,
+      dueAt: iso(c.dueAt),
+      overdue: isOverdue(c, viewer.now),
+      whistle: c.whistle
+        ? {
+            reason: c.whistle.reason,
+            class: c.whistle.class,
+            deadline: iso(c.whistle.deadline)!,
+            reportBy: iso(c.whistle.reportBy)!,
+            departments: c.whistle.departments.map((d) => ({
+              departmentId: d.departmentId,
+              departmentName: d.departmentName,
+              role: d.role,
+              reportedAt: iso(d.reportedAt),
+              late: d.late,
+              note: d.note,
+              photos: d.photos.map(photo),
+              doneAt: iso(d.doneAt),
+            })),
+            extension: c.whistle.extension
+              ? {
+                  until: iso(c.whistle.extension.until)!,
+                  reason: c.whistle.extension.reason,
+                  status: c.whistle.extension.status,
+                  note: c.whistle.extension.note,
+                }
+              : null,
+            rating: c.whistle.rating,
+          }
+        : null,
+      resolution: c.resolution
+        ? {
+            note: c.resolution.note,
+            photos: c.resolution.photos.map(photo),
+            at: iso(c.resolution.at)!,
+            level: c.resolution.level,
+          }
+        : null,
+      rating: c.rating ? { grade: c.rating.grade, comment: c.rating.comment, at: iso(c.rating.at)! } : null,
+      reopened: c.reopened,
+      timeline: opts.timeline
+        ? c.timeline.map((t) => ({
+            at: iso(t.at)!,
+            // The complainant's own steps show their name only to those who may know them.
+            byName: t.by === c.complainant.openid && !sees ? '居民' : t.byName,
+            role: t.role,
+            action: t.action,
+            from: t.from,
+            to: t.to,
+            note: t.note,
+            photos: t.photos.map(photo),
+          }))
+        : null,
+      can: allowedActions(c, h),
+    };
+  });
+}
+
+export async function toCaseView(c: CaseDoc, viewer: CaseViewer): Promise<CaseView> {
+  const [view] = await toCaseViews([c], viewer, { timeline: true });
+  return view;
+}
+
+export function toTaskView(t: DeptTaskDoc, now: Date): TaskView {
+  const due = t.reportedAt ? t.deadline : t.reportBy;
+  return {
+    caseId: t.caseId,
+    role: t.role,
+    status: t.status,
+    category: t.summary.category,
+    description: t.summary.description,
+    urgency: t.summary.urgency,
+    class: t.summary.class,
+    reason: t.summary.reason,
+    community: { id: t.summary.communityId, name: t.summary.communityName },
+    location: t.summary.location,
+    whistledAt: iso(t.whistledAt)!,
+    reportBy: iso(t.reportBy)!,
+    reportedAt: iso(t.reportedAt),
+    late: t.late,
+    deadline: iso(t.deadline)!,
+    overdue: t.status === 'open' && new Date(due).getTime() < now.getTime(),
+  };
+}

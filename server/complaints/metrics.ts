@@ -209,3 +209,47 @@ export async function metrics(
         : null,
   };
 }
+
+/**
+ * The counters as the live steps leave them, worked out from the cases alone (the seed writes
+ * these; a test compares them with the live counters).
+ */
+export function countersFrom(cases: CaseDoc[]): CounterDoc[] {
+  const docs = new Map<string, CounterDoc>();
+  const add = (ids: string[], field: Counter, n = 1) => {
+    if (n === 0) return;
+    for (const id of ids) {
+      const doc = docs.get(id) ?? emptyCounter(id);
+      doc[field] += n;
+      docs.set(id, doc);
+    }
+  };
+  for (const c of cases) {
+    const own = caseScopes(c);
+    add(own, 'submitted');
+    if (c.status === 'withdrawn') add(own, 'withdrawn');
+    if (c.respondedAt && new Date(c.respondedAt).getTime() <= new Date(c.respondBy).getTime())
+      add(own, 'respondedOnTime');
+    if (c.counted.resolved) add(own, 'resolved');
+    if (c.status === 'closed' && c.rating && c.rating.grade !== '未评价') {
+      add(own, 'rated');
+      if (c.rating.grade !== '不满意') add(own, 'satisfied');
+    }
+    if (c.counted.communityLevel) add(own, 'communityLevel');
+    if (c.whistle) {
+      add(own, 'whistled');
+      add(own, 'whistlesReceived', c.whistle.departments.length);
+      for (const d of c.whistle.departments) {
+        const dept = [departmentScope(d.departmentId, c.month)];
+        add(dept, 'whistlesReceived');
+        if (d.reportedAt && !d.late) {
+          add(own, 'reportedOnTime');
+          add(dept, 'reportedOnTime');
+        }
+      }
+      const lead = c.whistle.departments.find((d) => d.role === 'lead');
+      if (c.whistle.rating && lead) add([departmentScope(lead.departmentId, c.month)], `grade_${c.whistle.rating}`);
+    }
+  }
+  return [...docs.values()];
+}

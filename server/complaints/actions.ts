@@ -22,7 +22,7 @@ import { local } from '../platform/time';
 import { inTransaction, txGet } from '../platform/tx';
 import type { DepartmentDoc, PropertyCompanyDoc } from '../seed/types';
 import { place, type LocationInput } from './assign';
-import { bump, caseScopes, departmentScope } from './metrics';
+import { bump, caseScopes, departmentScope, ensureCounters } from './metrics';
 import type { CaseDoc, DeptTaskDoc, StoredCaseStep } from './model';
 import { taskId } from './model';
 import { gridResolveBy, handlerOf, mayView, rateBy, respondByFor, type Handler } from './rules';
@@ -58,6 +58,18 @@ function setAll(ctx: CallContext, changes: Record<string, unknown>): Record<stri
   );
 }
 
+/** The case as `changes` leave it: dotted paths (`whistle.departments.0.reportedAt`) set where they point. */
+function applied(c: CaseDoc, changes: Record<string, unknown>): CaseDoc {
+  const next = structuredClone(c) as unknown as Record<string, unknown>;
+  for (const [path, value] of Object.entries(changes)) {
+    const keys = path.split('.');
+    let at = next;
+    for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+    at[keys[keys.length - 1]] = value;
+  }
+  return next as unknown as CaseDoc;
+}
+
 interface Move {
   to: CaseStatus;
   changes: Partial<CaseDoc> & Record<string, unknown>;
@@ -89,7 +101,7 @@ async function transition(
       .collection('cases')
       .doc(c._id)
       .update({ data: { ...setAll(ctx, changes), timeline: _.push(move.step) } });
-    const after = { ...c, ...changes, timeline: [...c.timeline, move.step] } as CaseDoc;
+    const after = { ...applied(c, changes), timeline: [...c.timeline, move.step] };
     if (move.also) await move.also(tx, after);
     return { before: c, after };
   });
@@ -215,6 +227,7 @@ export async function submit(
         note: `已通知${property.name}联系人${property.liaisonName}`,
       });
   }
+  await ensureCounters(ctx, caseScopes(c));
   await ctx.db.collection('cases').add({ data: c });
   await bump(ctx, caseScopes(c), 'submitted');
   if (level === 'community') await bump(ctx, caseScopes(c), 'communityLevel');
@@ -326,6 +339,26 @@ export async function rate(
 
 // ------------------------------------------------------------------ grid and community
 
+const TURN = { grid: 0, community: 1, department: 2 } as const;
+
+/** The level the caller acts at on this case: the grid worker of its grid, else its community's secretary. */
+function actingLevel(c: CaseDoc, h: Handler): 'grid' | 'community' {
+  if (h.gridWorker && (c.level === 'grid' || !h.secretary)) return 'grid';
+  if (h.secretary) return 'community';
+  throw forbidden('该诉求不在您的办理范围内');
+}
+
+/**
+ * Whose turn it is: the grid's, then the community's, then the departments'. A case already past
+ * the caller's level was moved on meanwhile (escalated, whistled — by someone else or the
+ * scheduler): CONFLICT, as for any state that changed under the caller; one not yet at their
+ * level is not theirs: FORBIDDEN.
+ */
+function atLevel(c: CaseDoc, level: 'grid' | 'community') {
+  if (TURN[c.level] > TURN[level]) throw conflict('该诉求已转由上级办理');
+  if (TURN[c.level] < TURN[level]) throw forbidden('该诉求不在您的办理范围内');
+}
+
 /** The grid worker's queue: open cases of their grids, by deadline, read by the indexed `queue`. */
 export async function gridQueue(input: { from: number }, ctx: CallContext): Promise<CasePage> {
   const gridIds = (ctx.user?.roles ?? []).flatMap((g) => (g.role === 'gridWorker' ? g.gridIds : []));
@@ -345,8 +378,8 @@ export async function gridQueue(input: { from: number }, ctx: CallContext): Prom
 
 export async function accept(input: { caseId: string; note?: string }, ctx: CallContext): Promise<CaseView> {
   const { after } = await transition(ctx, input.caseId, (c, h) => {
-    const mine = c.level === 'grid' ? h.gridWorker : h.secretary;
-    if (!mine) throw forbidden('该诉求不在您的办理范围内');
+    const level = actingLevel(c, h);
+    atLevel(c, level);
     if (c.status !== 'assigned') throw conflict('该诉求已被响应或已结束');
     return {
       to: 'accepted',
@@ -375,9 +408,8 @@ export async function resolve(
 ): Promise<CaseView> {
   await assertUploaded(ctx.openid, input.photos);
   const { before, after } = await transition(ctx, input.caseId, (c, h) => {
-    const byGrid = c.level === 'grid' && h.gridWorker;
-    const bySecretary = c.level === 'community' && h.secretary;
-    if (!byGrid && !bySecretary) throw forbidden('该诉求不在您的办理范围内');
+    const level = actingLevel(c, h);
+    atLevel(c, level);
     if (!['accepted', 'escalated', 'reopened'].includes(c.status)) throw conflict('该诉求当前不能办结');
     return {
       to: 'resolved',
@@ -388,7 +420,15 @@ export async function resolve(
         dueKind: 'rate',
         'counted.resolved': true,
       },
-      step: step(ctx, byGrid ? 'gridWorker' : 'secretary', 'resolve', c.status, 'resolved', input.note, input.photos),
+      step: step(
+        ctx,
+        level === 'grid' ? 'gridWorker' : 'secretary',
+        'resolve',
+        c.status,
+        'resolved',
+        input.note,
+        input.photos,
+      ),
     };
   });
   if (!before.counted.resolved) await bump(ctx, caseScopes(after), 'resolved');
@@ -413,7 +453,8 @@ export function escalation(ctx: CallContext, c: CaseDoc, role: string, note: str
 
 export async function escalate(input: { caseId: string; reason: string }, ctx: CallContext): Promise<CaseView> {
   const { before, after } = await transition(ctx, input.caseId, (c, h) => {
-    if (!h.gridWorker || c.level !== 'grid') throw forbidden('该诉求不在您的办理范围内');
+    if (!h.gridWorker) throw forbidden('该诉求不在您的办理范围内');
+    atLevel(c, 'grid');
     if (c.status !== 'accepted' && c.status !== 'reopened') throw conflict('请先受理再上报社区');
     return escalation(ctx, c, 'gridWorker', input.reason);
   });
@@ -480,7 +521,8 @@ export async function whistle(
   const deptName = (id: string) => departments.find((d) => d._id === id)!.name;
   const reportBy = new Date(ctx.now.getTime() + DEADLINES.reportIn[input.class] * MIN);
   const { before, after } = await transition(ctx, input.caseId, (c, h) => {
-    if (!h.secretary || c.level !== 'community') throw forbidden('只能对本社区办理中的诉求吹哨');
+    if (!h.secretary) throw forbidden('只能对本社区办理中的诉求吹哨');
+    atLevel(c, 'community');
     if (!['accepted', 'escalated', 'reopened'].includes(c.status)) throw conflict('该诉求当前不能吹哨');
     const whistle: NonNullable<CaseDoc['whistle']> = {
       reason: input.reason,
@@ -551,6 +593,10 @@ export async function whistle(
     };
   });
   if (before.whistle === null) {
+    await ensureCounters(
+      ctx,
+      ids.map((id) => departmentScope(id, after.month)),
+    );
     await bump(ctx, caseScopes(after), 'whistled');
     await bump(ctx, caseScopes(after), 'whistlesReceived', ids.length);
     await bump(
@@ -633,7 +679,8 @@ export async function rateDepartment(
     };
   });
   const lead = after.whistle!.departments.find((d) => d.role === 'lead')!;
-  await bump(ctx, [departmentScope(lead.departmentId, after.month)], `grade_${input.grade}`);
+  // The department's assessment, and the case's own scopes (as its report-ins count there too).
+  await bump(ctx, [...caseScopes(after), departmentScope(lead.departmentId, after.month)], `grade_${input.grade}`);
   return toCaseView(after, viewer(ctx));
 }
 

@@ -42,34 +42,41 @@ function centre(b: Polygon): { lat: number; lng: number } {
   return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
 }
 
+/** The building's name, with its compound unless the name already says it ("凤凰名苑2栋", not "凤凰名苑凤凰名苑2栋"). */
+const buildingLabel = (m: MicroGridDoc) => (m.name.startsWith(m.compound) ? m.name : `${m.compound}${m.name}`);
+
 /**
  * Where a case belongs: the grid whose boundary contains the point (turf's point-in-polygon
  * over the directory's GeoJSON boundaries), else the resident's registered grid, else the
- * nearest community's queue. A point outside the county is refused. Two database requests:
- * the grids and micro-grids, and the communities.
+ * nearest community's queue. A point outside the county is refused. A building (or the
+ * registered address) is read by id with its grid; a point reads the grids (level 2 only, not
+ * the micro-grids — the county's extent is theirs) and then the micro-grids of the grid found.
  */
 export async function place(ctx: CallContext, input: LocationInput): Promise<Placement> {
-  const [{ data: grids }, { data: communities }] = await Promise.all([
-    ctx.db.collection('grids').limit(1000).get<GridsCollectionDoc>(),
+  const grids = async (where: Record<string, unknown>) =>
+    (await ctx.db.collection('grids').where(where).limit(1000).get<GridsCollectionDoc>()).data;
+  const homeId = ctx.user?.address?.microGridId;
+  const microId = input.kind === 'building' ? input.microGridId : homeId;
+  const [{ data: communities }, found, level2] = await Promise.all([
     ctx.db.collection('communities').limit(1000).get<CommunityDoc>(),
+    microId ? grids({ _id: microId }) : Promise.resolve([]),
+    input.kind === 'point' ? grids({ level: 'grid' }) : Promise.resolve([]),
   ]);
-  const byId = new Map(grids.map((g) => [g._id, g]));
-  const community = (id: string) => communities.find((c) => c._id === id);
-  const home = ctx.user?.address?.microGridId
-    ? (byId.get(ctx.user.address.microGridId) as MicroGridDoc | undefined)
-    : undefined;
+  const named = found.find((g): g is MicroGridDoc => g.level === 'microGrid');
 
   let micro: MicroGridDoc | undefined;
+  let grid: GridsCollectionDoc | undefined;
   let loc: Placement['location'];
   if (input.kind === 'building' || input.kind === 'address') {
-    micro = input.kind === 'building' ? (byId.get(input.microGridId) as MicroGridDoc | undefined) : home;
-    if (!micro || micro.level !== 'microGrid')
+    micro = named;
+    if (!micro)
       throw invalidInput(input.kind === 'address' ? '您还没有登记住址，请选择地点' : '楼栋不存在', [
         { path: input.kind === 'address' ? 'location' : 'location.microGridId', message: '地点无效' },
       ]);
-    loc = { ...centre(micro.boundary), label: `${micro.compound}${micro.name}`, source: input.kind };
+    loc = { ...centre(micro.boundary), label: buildingLabel(micro), source: input.kind };
+    [grid] = await grids({ _id: micro.parentId });
   } else {
-    const corners = grids.flatMap((g) => geo(g.boundary).coordinates[0]);
+    const corners = level2.flatMap((g) => geo(g.boundary).coordinates[0]);
     const inCounty =
       corners.length > 0 &&
       input.lng >= Math.min(...corners.map((p) => p[0])) - COUNTY_MARGIN_DEG &&
@@ -77,14 +84,16 @@ export async function place(ctx: CallContext, input: LocationInput): Promise<Pla
       input.lat >= Math.min(...corners.map((p) => p[1])) - COUNTY_MARGIN_DEG &&
       input.lat <= Math.max(...corners.map((p) => p[1])) + COUNTY_MARGIN_DEG;
     if (!inCounty) throw invalidInput('该地点不在本县范围内', [{ path: 'location', message: '地点超出本县范围' }]);
-    micro = grids.find((g): g is MicroGridDoc => g.level === 'microGrid' && contains(g.boundary, input.lng, input.lat));
+    grid = level2.find((g) => contains(g.boundary, input.lng, input.lat));
+    if (grid)
+      micro = (await grids({ parentId: grid._id, level: 'microGrid' })).find(
+        (g): g is MicroGridDoc => g.level === 'microGrid' && contains(g.boundary, input.lng, input.lat),
+      );
+    // Outside every grid: the grid of the resident's registered building.
+    else if (named) grid = level2.find((g) => g._id === named.parentId);
     loc = { lat: input.lat, lng: input.lng, label: input.label || micro?.name || '地图选点', source: 'point' };
   }
 
-  const grid =
-    (micro ? byId.get(micro.parentId) : undefined) ??
-    grids.find((g) => g.level === 'grid' && contains(g.boundary, loc.lng, loc.lat)) ??
-    (home ? byId.get(home.parentId) : undefined);
   const communityId =
     grid?.communityId ??
     // No grid anywhere: the community nearest to the point takes it into its queue.
@@ -94,7 +103,7 @@ export async function place(ctx: CallContext, input: LocationInput): Promise<Pla
         (a.location.lng - loc.lng) ** 2 -
         ((b.location.lat - loc.lat) ** 2 + (b.location.lng - loc.lng) ** 2),
     )[0]?._id;
-  const c = communityId ? community(communityId) : undefined;
+  const c = communityId ? communities.find((x) => x._id === communityId) : undefined;
   if (!c) throw invalidInput('该地点不在本县范围内', [{ path: 'location', message: '找不到所属社区' }]);
   return {
     location: loc,

@@ -52,7 +52,18 @@ export async function caseDeadlines(ctx: JobContext) {
     });
   }
 
-  for (const c of await due('reportIn')) {
+  // Every department not reported in by the report deadline — an assisting one too, after the
+  // lead reported in (the case's running deadline is then the lead's resolution).
+  const { data: unreported } = await ctx.db
+    .collection('cases')
+    .where({
+      dueKind: _.in(['reportIn', 'deptResolve']),
+      'whistle.reportBy': _.lt(ctx.now),
+      'whistle.departments': _.elemMatch({ reportedAt: null, late: false }),
+    })
+    .limit(1000)
+    .get<CaseDoc>();
+  for (const c of unreported) {
     const late = c.whistle?.departments.filter((d) => !d.reportedAt && !d.late) ?? [];
     if (late.length === 0) continue;
     await quietly(async () => {

@@ -58,8 +58,34 @@ function emptyCounter(id: string): CounterDoc {
 }
 
 /**
- * Adds `by` to `field` of the counter documents `ids` in one request when they all exist; a
- * month's first event creates the missing ones (a concurrent creation is a duplicate, ignored).
+ * Creates those of the counter documents `ids` that do not exist yet (two requests at most; a
+ * concurrent creation is a duplicate, ignored); answers the ids that existed. A case's own
+ * counters are made when it is submitted and its departments' when it is whistled, before the
+ * first increment: two first events of a month at once would otherwise lose one (`bump` below
+ * cannot tell which documents its first request moved once another call creates one meanwhile).
+ */
+export async function ensureCounters(ctx: CallContext, ids: string[]): Promise<Set<string>> {
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection('caseMetrics')
+    .where({ _id: _.in(ids) })
+    .field({ _id: true })
+    .get<{ _id: string }>();
+  const existing = new Set(data.map((d) => d._id));
+  for (const id of ids.filter((i) => !existing.has(i))) {
+    try {
+      const { _id, ...rest } = emptyCounter(id);
+      await ctx.db.collection('caseMetrics').add({ data: { _id, ...rest } });
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+    }
+  }
+  return existing;
+}
+
+/**
+ * Adds `by` to `field` of the counter documents `ids` in one request (they exist: see
+ * ensureCounters). A missing one (removed by hand) is created and moved after.
  */
 export async function bump(ctx: CallContext, ids: string[], field: Counter, by = 1): Promise<void> {
   if (ids.length === 0) return;
@@ -70,21 +96,8 @@ export async function bump(ctx: CallContext, ids: string[], field: Counter, by =
     .where({ _id: _.in(ids) })
     .update({ data: inc });
   if (stats.updated === ids.length) return;
-  const { data } = await ctx.db
-    .collection('caseMetrics')
-    .where({ _id: _.in(ids) })
-    .field({ _id: true })
-    .get<{ _id: string }>();
-  const existing = new Set(data.map((d) => d._id));
+  const existing = await ensureCounters(ctx, ids);
   const missing = ids.filter((id) => !existing.has(id));
-  for (const id of missing) {
-    try {
-      const { _id, ...rest } = emptyCounter(id);
-      await ctx.db.collection('caseMetrics').add({ data: { _id, ...rest } });
-    } catch (err) {
-      if (!isDuplicate(err)) throw err;
-    }
-  }
   // The ones that existed were incremented by the first request; now the new ones.
   const { stats: second } = await ctx.db
     .collection('caseMetrics')
@@ -248,7 +261,8 @@ export function countersFrom(cases: CaseDoc[]): CounterDoc[] {
         }
       }
       const lead = c.whistle.departments.find((d) => d.role === 'lead');
-      if (c.whistle.rating && lead) add([departmentScope(lead.departmentId, c.month)], `grade_${c.whistle.rating}`);
+      if (c.whistle.rating && lead)
+        add([...own, departmentScope(lead.departmentId, c.month)], `grade_${c.whistle.rating}`);
     }
   }
   return [...docs.values()];

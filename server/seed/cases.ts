@@ -113,7 +113,7 @@ export function buildCases(
       category,
       description: rng.pick(TEXTS[category]),
       photos: [],
-      location: { ...centre(micro), label: `${micro.compound}${micro.name}`, source: 'address' },
+      location: { ...centre(micro), label: micro.name, source: 'address' },
       urgency,
       anonymous: rng.chance(0.2),
       complainant: { openid: resident._id, name: resident.name ?? '', phone: resident.phone ?? '' },

@@ -1,12 +1,18 @@
 import { caseDeadlines } from '../../server/complaints/jobs';
 import { createScheduledFunction } from '../../server/platform/router';
+import { local, localYear } from '../../server/platform/time';
 import { reconcileTallies, remindSixOnes } from '../../server/sixOnes/jobs';
 import { expireClaims } from '../../server/wishes/expire';
 
 /** Timer-triggered jobs (config.json): claim expiry, case deadlines, 六个一 reconciliation and reminders. */
 export const main = createScheduledFunction('scheduler', {
   expireClaims,
-  reconcileTallies: (ctx) => reconcileTallies(ctx),
+  // In January the past year is reconciled too (late approvals of December's records).
+  reconcileTallies: async (ctx) => {
+    const year = localYear(ctx.now);
+    const current = await reconcileTallies(ctx, year);
+    return local(ctx.now).month() === 0 ? { current, previous: await reconcileTallies(ctx, year - 1) } : current;
+  },
   remindSixOnes,
   caseDeadlines,
 });

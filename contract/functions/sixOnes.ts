@@ -102,7 +102,7 @@ export interface MemberYearView {
   items: Array<{ item: SixOnesItem; done: boolean; records: RecordView[] }>;
   /** Records awaiting approval or rejected (they do not count yet). */
   pendingCount: number;
-  /** Approved pairings the member may add visits to. */
+  /** The member's pairings of the year (pending or approved) they may add visits to. */
   pairings: Array<{ id: string; title: string }>;
 }
 

@@ -32,11 +32,13 @@ function secretaryCommunity(ctx: CallContext): string {
 }
 
 /** Times that parse but make no sense are refused before anything is written. */
-function checkTimes(a: { startAt: Date; endAt: Date; signUpBy: Date }, now: Date): void {
+function checkTimes(a: { startAt: Date; endAt: Date; signUpBy: Date }, now: Date, newSignUpBy: boolean): void {
   if (a.endAt.getTime() <= a.startAt.getTime())
     throw invalidInput('结束时间须晚于开始时间', [{ path: 'endAt', message: '结束时间须晚于开始时间' }]);
   if (a.endAt.getTime() <= now.getTime())
     throw invalidInput('活动结束时间已过', [{ path: 'endAt', message: '结束时间须在将来' }]);
+  if (newSignUpBy && a.signUpBy.getTime() <= now.getTime())
+    throw invalidInput('报名截止时间已过', [{ path: 'signUpBy', message: '报名截止须在将来' }]);
   if (a.signUpBy.getTime() > a.endAt.getTime())
     throw invalidInput('报名截止须早于活动结束', [{ path: 'signUpBy', message: '报名截止须早于活动结束' }]);
 }
@@ -49,7 +51,7 @@ async function checkContent(ctx: CallContext, title: string, description: string
 export async function publishActivity(input: ActivityInput, ctx: CallContext): Promise<ActivityView> {
   const communityId = secretaryCommunity(ctx);
   const times = { startAt: new Date(input.startAt), endAt: new Date(input.endAt), signUpBy: new Date(input.signUpBy) };
-  checkTimes(times, ctx.now);
+  checkTimes(times, ctx.now, true);
   await checkContent(ctx, input.title, input.description);
   const { data } = await ctx.db.collection('communities').where({ _id: communityId }).limit(1).get<CommunityDoc>();
   if (!data[0]) throw notFound('社区不存在');
@@ -111,9 +113,11 @@ export async function updateActivity(
     endAt: changes.endAt ? new Date(changes.endAt) : new Date(a.endAt),
     signUpBy: changes.signUpBy ? new Date(changes.signUpBy) : new Date(a.signUpBy),
   };
-  checkTimes(times, ctx.now);
+  checkTimes(times, ctx.now, changes.signUpBy !== undefined);
   if (changes.title !== undefined || changes.description !== undefined)
     await checkContent(ctx, changes.title ?? a.title, changes.description ?? a.description);
+  if (changes.type !== undefined && changes.type !== a.type && a.signedUp > 0)
+    throw conflict('已有党员报名，不能修改活动类型（签到记录按类型计入六个一）');
   const capacity = changes.capacity ?? a.capacity;
   if (capacity < a.signedUp) throw conflict(`已有 ${a.signedUp} 人报名，名额不能少于报名人数`);
 

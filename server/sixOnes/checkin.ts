@@ -71,6 +71,8 @@ function attendanceRecord(
   manual: boolean,
   by: string,
   byName: string,
+  /** The organiser's reason for a check-in by hand, so whoever approves the record sees it. */
+  reason: string | null,
 ): RecordDoc {
   return {
     _id: attendanceRecordId(a._id, s.openid),
@@ -94,7 +96,7 @@ function attendanceRecord(
     rejectReason: null,
     reviewedBy: null,
     reviewedAt: null,
-    history: [{ at, by, byName, action: manual ? 'manualCheckIn' : 'checkIn', note: null }],
+    history: [{ at, by, byName, action: manual ? 'manualCheckIn' : 'checkIn', note: reason }],
     createdAt: at,
     updatedAt: at,
     createdBy: by,
@@ -121,6 +123,7 @@ async function markCheckIn(ctx: CallContext, a: ActivityDoc, openid: string, mar
       mark.manual,
       mark.by ?? openid,
       mark.manual ? callerName(ctx) : s.name,
+      mark.reason,
     );
     if (!(await txGet<RecordDoc>(tx, 'records', record._id))) {
       const { _id, ...data } = record;
@@ -196,6 +199,7 @@ export async function checkOut(
   ctx: CallContext,
 ): Promise<ActivityView> {
   const a = await loadActivity(ctx, input.activityId);
+  if (a.status !== 'open') throw conflict('活动已取消');
   if (ctx.now.getTime() > new Date(a.endAt).getTime() + CHECK_OUT_GRACE_MS)
     throw conflict('已过签退时间，请联系组织者补签退');
   const distance = input.location ? Math.round(distanceMetres(input.location, a.place)) : null;

@@ -1,11 +1,12 @@
 import { SIX_ONES_ITEMS, SIX_ONES_SHORT } from '../../contract/sixOnes';
 import type { MemberReportDoc } from '../accounts/model';
 import { notify } from '../notify';
-import { isDuplicate } from '../platform/errors';
+import { AppError, isDuplicate } from '../platform/errors';
 import { log } from '../platform/log';
 import type { JobContext } from '../platform/router';
 import type { Database } from '../platform/cloud';
 import { local, localYear } from '../platform/time';
+import { inTransaction, txGet } from '../platform/tx';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from './credit';
 import { memberYearId, recompute, reportedCounts } from './credit';
 import { sixOnesPage } from './shared';
@@ -65,13 +66,19 @@ function compare(
 
 /**
  * Reconciliation (daily): recomputes every member-year and tally of the year — and the
- * reported counters — from the approved records and the verified reports, reports every
- * difference, and writes the recomputed values where they differ.
+ * reported counters — from the approved records and the verified reports, writes the
+ * recomputed values where they differ, and reports those differences.
+ *
+ * Approvals and verifications go on while it runs, so the counters are read before what they
+ * count, and each fix is written in a transaction only if the counter is still as read: one
+ * that moved meanwhile (its records may be newer than those read) is left for the next run.
+ * Read the other way round, a counter moved by an approval after the records were read would
+ * be "fixed" back to the stale value.
  */
 export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now)) {
-  const approved = await readAll<RecordDoc>(ctx.db, 'records', { year, status: 'approved' });
   const storedYears = await readAll<MemberYearDoc>(ctx.db, 'sixOnes', { year });
   const storedTallies = await readAll<TallyDoc | ReportedDoc>(ctx.db, 'tallies', {});
+  const approved = await readAll<RecordDoc>(ctx.db, 'records', { year, status: 'approved' });
   const reports = await readAll<MemberReportDoc>(ctx.db, 'memberReports', { status: 'verified' });
 
   const expected = recompute(approved, ctx.now);
@@ -79,20 +86,29 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
   const yearsById = new Map(storedYears.map((d) => [d._id, d]));
   const talliesById = new Map(storedTallies.map((d) => [d._id, d]));
 
-  const differences: Difference[] = [];
-  const fixes: Array<{ collection: string; doc: { _id: string } }> = [];
+  /** A counter to rewrite: the recomputed document, the stored one as read, and what differed. */
+  interface Fix {
+    collection: 'sixOnes' | 'tallies';
+    doc: { _id: string };
+    seen: Record<string, unknown> | undefined;
+    fields: string[];
+    differences: Difference[];
+  }
+  const fixes: Fix[] = [];
   const memberFields = ['counts', 'volunteerMinutes', 'pairings', 'visits', 'done', 'doneCount'];
   for (const e of expected.years) {
-    const d = compare(e._id, yearsById.get(e._id) as never, e as never, memberFields);
-    if (d.length) fixes.push({ collection: 'sixOnes', doc: e });
-    differences.push(...d);
+    const seen = yearsById.get(e._id) as Record<string, unknown> | undefined;
+    const d = compare(e._id, seen, e as never, memberFields);
+    if (d.length) fixes.push({ collection: 'sixOnes', doc: e, seen, fields: memberFields, differences: d });
     yearsById.delete(e._id);
   }
   for (const left of yearsById.values()) {
     if (left.doneCount > 0 || left.volunteerMinutes > 0 || Object.values(left.counts).some((n) => n > 0)) {
-      differences.push({ id: left._id, field: 'counts', stored: left.counts, expected: null });
       fixes.push({
         collection: 'sixOnes',
+        seen: left as never,
+        fields: memberFields,
+        differences: [{ id: left._id, field: 'counts', stored: left.counts, expected: null }],
         doc: {
           ...left,
           counts: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])),
@@ -126,16 +142,32 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
   }
   for (const e of expectedTallies.values()) {
     const fields = e.kind === 'reported' ? ['reported'] : ['itemsDone', 'complete', 'volunteerMinutes'];
-    const d = compare(e._id, talliesById.get(e._id) as never, e as never, fields);
-    if (d.length) fixes.push({ collection: 'tallies', doc: e });
-    differences.push(...d);
+    const seen = talliesById.get(e._id) as Record<string, unknown> | undefined;
+    const d = compare(e._id, seen, e as never, fields);
+    if (d.length) fixes.push({ collection: 'tallies', doc: e, seen, fields, differences: d });
   }
+
+  const differences: Difference[] = [];
+  let movedMeanwhile = 0;
   for (const fix of fixes) {
     const { _id, ...data } = fix.doc;
-    await ctx.db
-      .collection(fix.collection)
-      .doc(_id)
-      .set({ data: { ...data, updatedAt: ctx.now } });
+    const applied = await inTransaction(ctx, async (tx) => {
+      const current = await txGet<Record<string, unknown>>(tx, fix.collection, _id);
+      const unchanged = fix.seen
+        ? current !== null && compare(_id, current, fix.seen, fix.fields).length === 0
+        : current === null;
+      if (!unchanged) return false;
+      await tx
+        .collection(fix.collection)
+        .doc(_id)
+        .set({ data: { ...data, updatedAt: ctx.now } });
+      return true;
+    }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'CONFLICT') return false;
+      throw err;
+    });
+    if (applied) differences.push(...fix.differences);
+    else movedMeanwhile += 1;
   }
   if (differences.length > 0)
     log.warn('六个一 counters differed from the records; fixed', {
@@ -150,6 +182,8 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
     memberYears: expected.years.length,
     differences: differences.length,
     sample: differences.slice(0, 20),
+    /** Counters that differed but moved while the job ran: checked again on the next run. */
+    movedMeanwhile,
   };
 }
 

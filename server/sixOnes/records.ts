@@ -84,11 +84,14 @@ export async function fileRecord(input: FileInput, ctx: CallContext): Promise<Re
   }
   await assertUploaded(ctx.openid, input.photos);
   await checkNote(ctx, input.title, input.note);
+  const unit = member.unitId
+    ? (await ctx.db.collection('units').where({ _id: member.unitId }).limit(1).get<{ name: string }>()).data[0]
+    : undefined;
   const record: RecordDoc = {
     _id: newId(),
     openid: ctx.openid,
     memberName: callerName(ctx),
-    unitName: null,
+    unitName: unit?.name ?? null,
     year: localYear(ctx.now),
     item: input.kind === 'surveyReport' ? 'survey' : 'pairing',
     kind: input.kind,

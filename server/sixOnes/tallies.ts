@@ -147,6 +147,7 @@ export async function progress(
       scope === 'community' ? { communityId: scopeId, status: 'verified' } : { unitId: scopeId, status: 'verified' },
     )
     .orderBy('name', 'asc')
+    .orderBy('openid', 'asc') // names repeat: a stable order for paging
     .skip(input.from)
     .limit(PAGE + 1)
     .get<MemberReportDoc>();

@@ -31,6 +31,8 @@ export interface WishView {
   photos: Array<{ fileId: string; url: string | null }>;
   beneficiary: { name: string; phone: string; address: string | null; masked: boolean };
   status: WishStatus;
+  /** Submitted by a grid worker on the beneficiary's behalf: the worker's name (masked as the beneficiary is). */
+  onBehalf: { byName: string } | null;
   community: { id: string; name: string };
   gridId: string;
   submittedAt: string;
@@ -56,17 +58,22 @@ const photos = (min: number, max: number) => z.array(fileId).min(min).max(max);
 export const wish = {
   submit: defineAction<WishView>()({
     summary:
-      'A resident submits a wish for themself; a grid worker may submit for a resident without a phone (beneficiary and building given).',
+      'A resident submits a wish for themself; a grid worker may submit for a resident without a phone (beneficiary, one of their own grids’ buildings and the door given).',
     input: z
       .object({
         category: z.enum(WISH_CATEGORIES),
         description: text(5, 500),
         photos: photos(0, 3).default([]),
+        /**
+         * Whom the wish is for, when not the caller. On behalf of a resident `address` is required
+         * and is the place within the building (单元、门牌号): the community and the building's
+         * name are put before it.
+         */
         beneficiary: z
           .object({ name: personName, phone: phone.optional(), address: text(2, 100).optional() })
           .strict()
           .optional(),
-        /** Grid worker on behalf of a resident: the resident's building (micro-grid). */
+        /** Grid worker on behalf of a resident: the resident's building (a micro-grid of one of the worker's grids). */
         onBehalf: z.object({ microGridId: id }).strict().optional(),
       })
       .strict(),
@@ -141,6 +148,12 @@ export const wish = {
     input: z
       .object({ wishId: id, verifiedHow: text(4, 200), stars: z.number().int().min(1).max(5).default(5) })
       .strict(),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  awaitingConfirmation: defineAction<WishView[]>()({
+    summary:
+      'Fulfilled wishes the resident has not confirmed for 7 days or more, in the caller’s grids (grid worker) or community (secretary), longest waiting first: staff may confirm them on the resident’s behalf.',
+    input: z.object({}).strict(),
     roles: ['gridWorker', 'secretary'],
   }),
   withdraw: defineAction<WishView>()({

@@ -7,8 +7,8 @@ import { inTransaction, txGet } from '../platform/tx';
 import { creditApprovedRecord } from '../sixOnes/credit';
 import type { WishDoc } from './model';
 import { CONFIRM_BY_STAFF_AFTER_MS, isStaffFor } from './rules';
-import { entry, viewer, wishPage } from './shared';
-import { toWishView } from './views';
+import { entry, staffScope, viewer, wishPage } from './shared';
+import { toWishView, toWishViews } from './views';
 
 type Rating = NonNullable<WishDoc['rating']>;
 
@@ -72,7 +72,15 @@ async function complete(
       rejectReason: null,
       reviewedBy: ctx.openid,
       reviewedAt: ctx.now,
-      history: [{ at: ctx.now, by: ctx.openid, byName: ctx.user?.name ?? '', action: rating.byStaff ? 'confirmForResident' : 'confirm', note: null }],
+      history: [
+        {
+          at: ctx.now,
+          by: ctx.openid,
+          byName: ctx.user?.name ?? '',
+          action: rating.byStaff ? 'confirmForResident' : 'confirm',
+          note: null,
+        },
+      ],
       createdAt: ctx.now,
       updatedAt: ctx.now,
       createdBy: ctx.openid,
@@ -152,4 +160,26 @@ export async function confirmForResident(
     'staff',
   );
   return toWishView(wish, viewer(ctx));
+}
+
+/**
+ * Fulfilled wishes of the caller's grids or community that the resident has not confirmed for
+ * 7 days or more — those staff may confirm on their behalf — longest waiting first. Two database
+ * requests: the caller (router) and this one query (narrowed by the `status` index).
+ */
+export async function awaitingConfirmation(_input: Record<string, never>, ctx: CallContext): Promise<WishView[]> {
+  const _ = ctx.db.command;
+  const due = new Date(ctx.now.getTime() - CONFIRM_BY_STAFF_AFTER_MS);
+  const { data } = await ctx.db
+    .collection('wishes')
+    .where(
+      _.and([{ status: 'fulfilled', 'fulfilment.at': _.lte(due) }, staffScope(ctx)]) as unknown as Record<
+        string,
+        unknown
+      >,
+    )
+    .orderBy('fulfilment.at', 'asc')
+    .limit(100)
+    .get<WishDoc>();
+  return toWishViews(data, viewer(ctx), { timeline: false });
 }

@@ -1,7 +1,7 @@
 import { wish } from '../../contract/functions/wish';
 import type { Handlers } from '../platform/router';
 import { cancelClaim, claim, detail, fulfil, hall, myClaims } from './claim';
-import { confirm, confirmForResident } from './confirm';
+import { awaitingConfirmation, confirm, confirmForResident } from './confirm';
 import { review, reviewQueue } from './review';
 import { mine, submit, withdraw } from './submit';
 
@@ -18,5 +18,6 @@ export const wishHandlers: Handlers<typeof wish> = {
   fulfil,
   confirm,
   confirmForResident,
+  awaitingConfirmation,
   withdraw,
 };

@@ -5,20 +5,15 @@ import { conflict, forbidden, AppError } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import type { WishDoc } from './model';
 import { isStaffFor } from './rules';
-import { entry, loadWish, viewer, wishPage } from './shared';
+import { entry, loadWish, staffScope, viewer, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
 /** Submitted wishes of the caller's grids (grid worker) and community (secretary), oldest first. */
 export async function reviewQueue(_input: Record<string, never>, ctx: CallContext): Promise<WishView[]> {
   const _ = ctx.db.command;
-  const scopes: Record<string, unknown>[] = [];
-  for (const g of ctx.user?.roles ?? []) {
-    if (g.role === 'gridWorker') scopes.push({ gridId: _.in(g.gridIds) });
-    if (g.role === 'secretary') scopes.push({ communityId: g.communityId });
-  }
   const { data } = await ctx.db
     .collection('wishes')
-    .where(_.and([{ status: 'submitted' }, _.or(scopes)]) as unknown as Record<string, unknown>)
+    .where(_.and([{ status: 'submitted' }, staffScope(ctx)]) as unknown as Record<string, unknown>)
     .orderBy('createdAt', 'asc')
     .limit(100)
     .get<WishDoc>();

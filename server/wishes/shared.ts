@@ -27,6 +27,21 @@ export function entry(
   };
 }
 
+/**
+ * The wishes a staff caller answers for, as a query condition: their grids (grid worker) and
+ * their community (secretary). Combine with `_.and([...])`.
+ */
+export function staffScope(ctx: CallContext): Record<string, unknown> {
+  const _ = ctx.db.command;
+  const scopes: Record<string, unknown>[] = [];
+  for (const g of ctx.user?.roles ?? []) {
+    if (g.role === 'gridWorker') scopes.push({ gridId: _.in(g.gridIds) });
+    if (g.role === 'secretary') scopes.push({ communityId: g.communityId });
+  }
+  // The router lets only grid workers and secretaries in; a grid worker without grids matches nothing.
+  return (scopes.length > 0 ? _.or(scopes) : { _id: _.in([]) }) as unknown as Record<string, unknown>;
+}
+
 export async function loadWish(ctx: CallContext, wishId: string): Promise<WishDoc> {
   const { data } = await ctx.db.collection('wishes').where({ _id: wishId }).limit(1).get<WishDoc>();
   if (!data[0]) throw notFound('心愿不存在');

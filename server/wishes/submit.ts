@@ -30,7 +30,7 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
   const microGridId = input.onBehalf?.microGridId ?? user.address?.microGridId;
   if (!microGridId) throw invalidInput('请先在“我的”中填写住址', [{ path: 'address', message: '缺少住址' }]);
   if (input.onBehalf && !input.beneficiary?.address) {
-    throw invalidInput('代居民提交时请填写受助人住址', [{ path: 'beneficiary.address', message: '必填' }]);
+    throw invalidInput('代居民提交时请填写受助人的单元、门牌号', [{ path: 'beneficiary.address', message: '必填' }]);
   }
   const { list } = await ctx.db
     .collection('grids')
@@ -51,6 +51,11 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
     ctx.requestId,
   );
   const beneficiary = input.beneficiary ?? { name: user.name ?? user.nickname, phone: user.phone ?? undefined };
+  const building = `${place.community[0].name} ${place.name}`;
+  // On behalf of a resident the address given is the door within the chosen building.
+  const address = input.onBehalf
+    ? `${building} ${input.beneficiary!.address!}`
+    : (beneficiary.address ?? `${building} ${user.address?.building ?? ''}`.trim());
   const wish: WishDoc = {
     _id: newId(),
     category: input.category,
@@ -59,7 +64,7 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
     beneficiary: {
       name: beneficiary.name,
       phone: beneficiary.phone ?? '',
-      address: beneficiary.address ?? `${place.community[0].name} ${place.name} ${user.address?.building ?? ''}`.trim(),
+      address,
     },
     submitterOpenid: ctx.openid,
     submitterName: user.name ?? user.nickname,
@@ -102,7 +107,14 @@ export async function withdraw(input: { wishId: string; reason?: string }, ctx: 
   const wish = await loadWish(ctx, input.wishId);
   if (wish.submitterOpenid !== ctx.openid) throw forbidden('只有提交人可以撤回心愿');
   if (wish.status !== 'submitted' && wish.status !== 'published') throw conflict('心愿已被认领或已结束，不能撤回');
-  const step = entry(ctx, 'resident', 'withdraw', wish.status, 'withdrawn', input.reason ?? null);
+  const step = entry(
+    ctx,
+    wish.onBehalf ? 'gridWorker' : 'resident',
+    'withdraw',
+    wish.status,
+    'withdrawn',
+    input.reason ?? null,
+  );
   const _ = ctx.db.command;
   const { stats } = await ctx.db
     .collection('wishes')

@@ -28,6 +28,9 @@ export async function toWishViews(wishes: WishDoc[], viewer: Viewer, opts: { tim
         ? { name: w.beneficiary.name, phone: w.beneficiary.phone, address: w.beneficiary.address, masked: false }
         : { name: maskName(w.beneficiary.name), phone: maskPhone(w.beneficiary.phone), address: null, masked: true },
       status: w.status,
+      onBehalf: w.onBehalf
+        ? { byName: full || w.submitterOpenid === viewer.openid ? w.submitterName : maskName(w.submitterName) }
+        : null,
       community: { id: w.communityId, name: w.communityName },
       gridId: w.gridId,
       submittedAt: iso(w.createdAt)!,

@@ -1,9 +1,12 @@
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
+import { people, type People } from '../helpers/people';
 
 type Envelope = { ok: boolean; data?: any; error?: { code: string; message: string }; requestId: string };
 
 let t: TestCloud;
+let p: People;
 let seq = 0;
+const DAY = 24 * 3600 * 1000;
 const call = (action: string, payload: unknown, openid: string) =>
   t.invoke('wish', { action, payload }, openid) as Promise<Envelope>;
 const ok = async (p: Promise<Envelope>) => {
@@ -47,6 +50,7 @@ async function fulfilledBy(member: string) {
 
 beforeAll(async () => {
   t = await startLocalCloud();
+  p = people(t);
 });
 afterAll(() => t.stop());
 
@@ -286,7 +290,8 @@ describe('completion', () => {
       openid: member,
       item: 'wish',
       status: 'approved',
-      source: { kind: 'wish', wishId: f.id },
+      kind: 'wish',
+      wishId: f.id,
     });
     const memberYear = t.cloud.store.find('sixOnes', { query: { _id: `${member}-${record.year}` } })[0];
     expect(memberYear).toMatchObject({ done: { wish: true }, counts: { wish: 1 }, doneCount: 1 });
@@ -328,6 +333,185 @@ describe('completion', () => {
     );
     expect(done).toMatchObject({ status: 'completed', rating: { byStaff: true } });
     expect(done.timeline.at(-1)).toMatchObject({ action: 'confirmForResident', note: '电话回访居民本人' });
+  });
+});
+
+describe('a grid worker on behalf of a resident without a phone', () => {
+  const place = (microGridId: string) => {
+    const micro = t.cloud.store.find('grids', { query: { _id: microGridId } })[0] as any;
+    const community = t.cloud.store.find('communities', { query: { _id: micro.communityId } })[0] as any;
+    return `${community.name} ${micro.name}`;
+  };
+  const forResident = (microGridId: string, extra: Record<string, unknown> = {}) => ({
+    category: '生活物资',
+    description: `独居老人家里的米吃完了，想请人送一袋大米 ${++seq}`,
+    beneficiary: { name: '刘桂英', address: '3单元201室' },
+    onBehalf: { microGridId },
+    ...extra,
+  });
+
+  it('submits for a building of their own grid: the wish waits in the review queue as theirs, for the named resident', async () => {
+    const photo = upload('demo-grid-worker');
+    const w = await ok(call('submit', forResident('c01-g01-m2', { photos: [photo] }), 'demo-grid-worker'));
+    expect(w).toMatchObject({
+      status: 'submitted',
+      community: { id: 'c01' },
+      gridId: 'c01-g01',
+      onBehalf: { byName: '钟晓燕' },
+      beneficiary: { name: '刘桂英', phone: '', address: `${place('c01-g01-m2')} 3单元201室`, masked: false },
+      can: ['withdraw', 'review'],
+    });
+    expect(w.timeline).toEqual([
+      expect.objectContaining({ action: 'submit', by: 'demo-grid-worker', role: 'gridWorker', to: 'submitted' }),
+    ]);
+    expect(wishDoc(w.id)).toMatchObject({
+      submitterOpenid: 'demo-grid-worker',
+      onBehalf: true,
+      microGridId: 'c01-g01-m2',
+      photos: [photo],
+    });
+    // In the review queues of the grid and of the community, and in the worker's own list.
+    for (const reviewer of ['demo-grid-worker', 'demo-secretary']) {
+      const queued = (await ok(call('reviewQueue', {}, reviewer))).find((q: any) => q.id === w.id);
+      expect(queued).toMatchObject({ onBehalf: { byName: '钟晓燕' }, beneficiary: { name: '刘桂英' } });
+    }
+    expect((await ok(call('mine', {}, 'demo-grid-worker'))).map((m: any) => m.id)).toContain(w.id);
+
+    // Published, the hall masks the resident (and the worker's name with it).
+    await ok(call('review', { wishId: w.id, decision: 'publish' }, 'demo-secretary'));
+    const seen = await ok(call('detail', { wishId: w.id }, 'seed-member-02'));
+    expect(seen).toMatchObject({
+      beneficiary: { name: '刘*', address: null, masked: true },
+      onBehalf: { byName: '钟*' },
+    });
+  });
+
+  it('keeps the phone when the resident has one, and takes back a wish as the grid worker', async () => {
+    const w = await ok(
+      call(
+        'submit',
+        forResident('c01-g01-m1', { beneficiary: { name: '刘桂英', phone: '13907971234', address: '1单元' } }),
+        'demo-grid-worker',
+      ),
+    );
+    expect(w.beneficiary).toMatchObject({ phone: '13907971234', address: `${place('c01-g01-m1')} 1单元` });
+    const back = await ok(call('withdraw', { wishId: w.id }, 'demo-grid-worker'));
+    expect(back.timeline.at(-1)).toMatchObject({ action: 'withdraw', role: 'gridWorker' });
+  });
+
+  it.each([
+    ['a building of another grid of the community', 'demo-grid-worker', 'c01-g02-m1'],
+    ['a building of another community', 'demo-grid-worker', 'c03-g01-m1'],
+    ['a resident who is no grid worker', 'demo-resident', 'c01-g01-m1'],
+    ['a secretary (only grid workers submit for residents)', 'demo-secretary', 'c01-g01-m1'],
+  ])('refuses %s with FORBIDDEN and stores nothing', async (_label, openid, microGridId) => {
+    const before = t.cloud.store.count('wishes', {});
+    expect(await call('submit', forResident(microGridId), openid)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(t.cloud.store.count('wishes', {})).toBe(before);
+  });
+
+  it.each([
+    ['no beneficiary', { beneficiary: undefined }],
+    ['no door within the building', { beneficiary: { name: '刘桂英' } }],
+    ['a beneficiary without a valid name', { beneficiary: { name: '1', address: '3单元201室' } }],
+    ['an unknown building', { onBehalf: { microGridId: 'c01-g01-m99' } }],
+    ['a grid instead of a building', { onBehalf: { microGridId: 'c01-g01' } }],
+  ])('refuses %s with INVALID_INPUT and stores nothing', async (_label, extra) => {
+    const before = t.cloud.store.count('wishes', {});
+    expect(await call('submit', forResident('c01-g01-m1', extra), 'demo-grid-worker')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(t.cloud.store.count('wishes', {})).toBe(before);
+  });
+});
+
+describe('fulfilled wishes awaiting the resident’s confirmation (staff)', () => {
+  const awaiting = async (openid: string) => (await ok(call('awaitingConfirmation', {}, openid))) as any[];
+  const ids = (list: any[]) => list.map((w) => w.id);
+
+  it('lists, to staff in scope only, wishes fulfilled 7 days ago or more, longest waiting first; confirming removes one', async () => {
+    const old = await fulfilledBy('seed-member-20');
+    // One in the community's second grid, submitted by its grid worker for a resident.
+    const otherWorker = 'seed-grid-c01-g02-1';
+    const elsewhere = await ok(
+      call(
+        'submit',
+        {
+          category: '维修',
+          description: `家里的水龙头漏水，想请人修一修 ${++seq}`,
+          beneficiary: { name: '温德明', address: '2单元102室' },
+          onBehalf: { microGridId: 'c01-g02-m1' },
+        },
+        otherWorker,
+      ),
+    );
+    await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, otherWorker));
+    await ok(call('claim', { wishId: elsewhere.id }, 'seed-member-22'));
+    await ok(
+      call(
+        'fulfil',
+        { wishId: elsewhere.id, photos: [upload('seed-member-22')], note: '换了新龙头' },
+        'seed-member-22',
+      ),
+    );
+    expect(ids(await awaiting('demo-grid-worker'))).not.toContain(old.id);
+
+    await moveClock(7 * DAY + 60_000);
+    const fresh = await fulfilledBy('seed-member-23');
+
+    const { result, requests } = await p.dbRequests(() => awaiting('demo-grid-worker'));
+    expect(requests).toBeLessThanOrEqual(2);
+    expect(ids(result)).toContain(old.id);
+    expect(ids(result)).not.toContain(fresh.id);
+    expect(ids(result)).not.toContain(elsewhere.id);
+    const { now } = (await (await fetch(`${t.url}/dev/clock`)).json()) as { now: string };
+    for (const w of result) {
+      expect(w).toMatchObject({ status: 'fulfilled', gridId: 'c01-g01', beneficiary: { masked: false } });
+      expect(w.can).toContain('confirmForResident');
+      expect(Date.parse(now) - Date.parse(w.fulfilment.at)).toBeGreaterThanOrEqual(7 * DAY);
+    }
+    const times = result.map((w: any) => w.fulfilment.at);
+    expect([...times].sort()).toEqual(times);
+    expect(result.find((w: any) => w.id === old.id)).toMatchObject({
+      claim: { claimerName: expect.any(String) },
+      fulfilment: { note: '已经上门更换好了' },
+    });
+
+    // The other grid's worker sees only theirs; the secretary the whole community; another community's none of these.
+    const theirs = await awaiting(otherWorker);
+    expect(ids(theirs)).toContain(elsewhere.id);
+    expect(ids(theirs)).not.toContain(old.id);
+    expect(theirs.every((w) => w.gridId === 'c01-g02')).toBe(true);
+    const community = await awaiting('demo-secretary');
+    expect(ids(community)).toEqual(expect.arrayContaining([old.id, elsewhere.id]));
+    expect(ids(community)).not.toContain(fresh.id);
+    expect(community.every((w) => w.community.id === 'c01')).toBe(true);
+    const c03 = await awaiting('seed-secretary-c03');
+    expect(ids(c03)).not.toEqual(expect.arrayContaining([old.id]));
+    expect(c03.every((w) => w.community.id === 'c03')).toBe(true);
+
+    // Confirmed on the resident's behalf: off the list.
+    await ok(call('confirmForResident', { wishId: old.id, verifiedHow: '上门回访居民本人' }, 'demo-secretary'));
+    expect(ids(await awaiting('demo-grid-worker'))).not.toContain(old.id);
+    expect(ids(await awaiting('demo-secretary'))).not.toContain(old.id);
+    expect(ids(await awaiting('demo-secretary'))).toContain(elsewhere.id);
+  });
+
+  it('is for grid workers and secretaries only', async () => {
+    for (const openid of ['demo-resident', 'demo-member', 'demo-county-admin']) {
+      expect(await call('awaitingConfirmation', {}, openid)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+    expect(await call('awaitingConfirmation', { gridId: 'c01-g02' }, 'demo-grid-worker')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });
 

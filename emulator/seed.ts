@@ -1,8 +1,9 @@
 import { COLLECTIONS } from '../server/platform/collections';
-import { buildCounty } from '../server/seed/county';
+import { buildCounty, type SeedScale } from '../server/seed/county';
 import type { DocumentStore } from './db/store';
 
-export type SeedScale = 'demo' | 'county';
+export type { SeedScale };
+export const SEED_SCALES: readonly SeedScale[] = ['demo', 'county', 'county10'];
 
 /** Writes the deterministic county (server/seed) into the local database, collection by collection. */
 /**

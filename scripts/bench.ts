@@ -3,16 +3,22 @@
  * database requests the local CloudBase served per call; then the size of each function bundle
  * and of the weapp packages (from dist/, if built). Not part of `npm test`.
  *
- *   npm run bench                 200 calls per action on the demo seed
- *   npm run bench -- --scale county   the same on the benchmark-size county (20,000 wishes …)
+ *   npm run bench                        200 calls per action on the demo seed
+ *   npm run bench -- --scale county      the same on the benchmark-size county (5,000 members,
+ *                                        60,000 六个一 records, 20,000 wishes …)
+ *   npm run bench -- --scale county10    ten times the 六个一 data; the tally views are measured
+ *                                        on the county seed first, and the 10×/1× ratio printed
  *   npm run bench -- --runs 500
+ *
+ * The seed is dated from today (as `npm start` seeds it), so activities open for sign-up exist.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalCloud } from '../emulator/local-cloud';
-import { seedStore } from '../emulator/seed';
-import { CASES } from './bench/cases';
+import { SEED_SCALES, seedStore, today, type SeedScale } from '../emulator/seed';
+import { CASES, type BenchCase } from './bench/cases';
 import { buildFunctions } from './build-functions';
 import { measureWeapp } from './size-check';
 
@@ -22,16 +28,37 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg('runs', '200'));
-const SCALE = arg('scale', 'demo') as 'demo' | 'county';
+const SCALE = arg('scale', 'demo') as SeedScale;
+/** Internal (the 1× run of `--scale county10`): only the compared cases, results as JSON into this file. */
+const JSON_OUT = arg('json-out', '');
+/** Latency at 10× data should stay within this factor of 1× for the compared (tally) views. */
+const RATIO_BUDGET = 1.5;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const dbRequests = (cloud: LocalCloud) =>
   [...cloud.store.counters.entries()].filter(([a]) => a.startsWith('database.')).reduce((n, [, c]) => n + c, 0);
 
-async function main(): Promise<void> {
-  process.env.TXY_LOG_LEVEL = 'silent';
-  const bundles = await buildFunctions({ quiet: true });
+interface Result {
+  name: string;
+  p50?: number;
+  p95?: number;
+  perCall?: number;
+  /** CPU time per call of this process, which runs the client, the emulator and the function alike: what the call costs whatever the machine's load. */
+  cpu?: number;
+  runs?: number;
+  note?: string;
+}
+
+interface Env {
+  scale: SeedScale;
+  cloud: LocalCloud;
+  url: string;
+  dataDir: string;
+}
+
+/** Seeds `scale` into a fresh local CloudBase (dated from today, as `npm start` seeds) and starts it. */
+async function startEnv(scale: SeedScale): Promise<Env> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'txy-bench-'));
   const cloud = new LocalCloud({
     dataDir,
@@ -40,57 +67,151 @@ async function main(): Promise<void> {
     log: () => undefined,
   });
   const t0 = performance.now();
-  const seeded = seedStore(cloud.store, SCALE);
+  const seeded = seedStore(cloud.store, scale, today(Date.now()));
   console.log(
-    `seeded ${SCALE} scale in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(seeded)
+    `seeded ${scale} scale in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(seeded)
       .map(([c, n]) => `${c} ${n}`)
       .join(', ')}`,
   );
-  const url = await cloud.start();
-  const rows: string[][] = [];
+  return { scale, cloud, url: await cloud.start(), dataDir };
+}
+
+async function stopEnv(env: Env): Promise<void> {
+  await env.cloud.stop();
+  rmSync(env.dataDir, { recursive: true, force: true });
+}
+
+/** Times one case: its calls one after another, after a warm-up. */
+async function measure(c: BenchCase, env: Env): Promise<Result> {
+  const runs = Math.min(RUNS, c.maxRuns ?? RUNS);
+  const warmUp = c.warmUp ?? 5;
+  const prepared = c.prepare?.(env.cloud, runs + warmUp) ?? [];
+  if (c.prepare && prepared.length < runs + warmUp)
+    return {
+      name: c.name,
+      note: `skipped: needs ${runs + warmUp} targets, has ${prepared.length} (try --scale county)`,
+    };
+  const call = async (i: number) => {
+    const { openid, payload } = c.call(i, prepared);
+    const res = await fetch(`${env.url}/api/functions/${c.fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-openid': openid },
+      body: JSON.stringify({ action: c.action, payload }),
+    });
+    const body = (await res.json()) as { ok: boolean; error?: { code: string; message?: string } };
+    if (!body.ok) throw new Error(`${c.name}: ${body.error?.code} ${body.error?.message ?? ''}`);
+  };
+  for (let i = 0; i < warmUp; i++) await call(runs + i); // warm up (module load, SQLite caches)
+  const before = dbRequests(env.cloud);
+  const c0 = process.cpuUsage();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await call(i);
+    times.push(performance.now() - t);
+  }
+  const cpu = process.cpuUsage(c0);
+  times.sort((a, b) => a - b);
+  return {
+    name: c.name,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    perCall: (dbRequests(env.cloud) - before) / runs,
+    cpu: (cpu.user + cpu.system) / 1000 / runs,
+    runs,
+  };
+}
+
+/** Runs this script on the county seed for the compared cases only, in a child process. */
+function measureBase(): Result[] {
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'txy-bench-')), 'base.json');
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, __filename, '--scale', 'county', '--runs', String(RUNS), '--json-out', out],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0) throw new Error(`the 1× run failed (${child.status ?? child.signal})`);
+  const results = JSON.parse(readFileSync(out, 'utf8')) as Result[];
+  rmSync(path.dirname(out), { recursive: true, force: true });
+  return results;
+}
+
+function budgetCell(c: BenchCase | undefined, r: Result): string {
+  if (!c?.budget || r.perCall === undefined) return '';
+  const parts: string[] = [];
+  if (c.budget.requests !== undefined)
+    parts.push(`≤${c.budget.requests} req${r.perCall > c.budget.requests ? ' OVER' : ''}`);
+  if (c.budget.p95Ms !== undefined) parts.push(`p95 ≤${c.budget.p95Ms} ms${r.p95! > c.budget.p95Ms ? ' OVER' : ''}`);
+  return parts.join(', ');
+}
+
+async function main(): Promise<void> {
+  if (!SEED_SCALES.includes(SCALE)) throw new Error(`--scale ${SCALE}: one of ${SEED_SCALES.join(', ')}`);
+  process.env.TXY_LOG_LEVEL = 'silent';
+  const bundles = JSON_OUT ? {} : await buildFunctions({ quiet: true });
+  // At 10×, the compared (tally) views are measured on the 1× county first, in a process of its
+  // own: the functions find their local CloudBase through the process environment, one per process.
+  const baseResults: Result[] = SCALE === 'county10' ? measureBase() : [];
+  const env = await startEnv(SCALE);
+  const results: Result[] = [];
   try {
-    for (const c of CASES) {
-      const prepared = c.prepare?.(cloud) ?? [];
-      if (c.prepare && prepared.length < RUNS + 5) {
-        rows.push([
-          c.name,
-          '-',
-          '-',
-          `skipped: needs ${RUNS + 5} targets, has ${prepared.length} (try --scale county)`,
-        ]);
-        continue;
-      }
-      const call = async (i: number) => {
-        const { openid, payload } = c.call(i, prepared);
-        const res = await fetch(`${url}/api/functions/${c.fn}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-openid': openid },
-          body: JSON.stringify({ action: c.action, payload }),
-        });
-        const body = (await res.json()) as { ok: boolean; error?: { code: string } };
-        if (!body.ok) throw new Error(`${c.name}: ${body.error?.code}`);
-      };
-      for (let i = 0; i < 5; i++) await call(RUNS + i); // warm up (module load, SQLite caches)
-      const before = dbRequests(cloud);
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        await call(i);
-        times.push(performance.now() - t0);
-      }
-      const perCall = (dbRequests(cloud) - before) / RUNS;
-      times.sort((a, b) => a - b);
-      rows.push([c.name, percentile(times, 50).toFixed(1), percentile(times, 95).toFixed(1), perCall.toFixed(2)]);
-    }
+    for (const c of CASES) if (!JSON_OUT || c.compare) results.push(await measure(c, env));
   } finally {
-    await cloud.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopEnv(env);
+  }
+  if (JSON_OUT) {
+    writeFileSync(JSON_OUT, JSON.stringify(results));
+    return;
   }
 
+  const byName = new Map(CASES.map((c) => [c.name, c]));
   console.log(
-    `\nActions through the gateway (${RUNS} sequential calls each, ${SCALE} seed, ${os.cpus().length} cores)`,
+    `\nActions through the gateway (up to ${RUNS} sequential calls each, ${SCALE} seed, ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
   );
-  table(['action', 'p50 ms', 'p95 ms', 'db requests/call'], rows);
+  table(
+    ['action', 'p50 ms', 'p95 ms', 'CPU ms/call', 'db requests/call', 'runs', 'budget'],
+    results.map((r) =>
+      r.note
+        ? [r.name, '-', '-', '-', '-', '-', r.note]
+        : [
+            r.name,
+            r.p50!.toFixed(1),
+            r.p95!.toFixed(1),
+            r.cpu!.toFixed(1),
+            r.perCall!.toFixed(2),
+            String(r.runs),
+            budgetCell(byName.get(r.name), r),
+          ],
+    ),
+  );
+  if (baseResults.length > 0) {
+    console.log(`\nTally views at 10× data (county10) against 1× (county): latency ratio, budget ≤ ${RATIO_BUDGET}×`);
+    table(
+      ['action', 'p50 1×', 'p50 10×', 'p50 ratio', 'p95 1×', 'p95 10×', 'p95 ratio', 'CPU ratio', ''],
+      baseResults.flatMap((b) => {
+        const r = results.find((x) => x.name === b.name);
+        if (!r?.p50 || !b.p50) return [];
+        const ratio50 = r.p50 / b.p50;
+        const ratio95 = r.p95! / b.p95!;
+        return [
+          [
+            b.name,
+            b.p50.toFixed(1),
+            r.p50.toFixed(1),
+            ratio50.toFixed(2),
+            b.p95!.toFixed(1),
+            r.p95!.toFixed(1),
+            ratio95.toFixed(2),
+            (r.cpu! / b.cpu!).toFixed(2),
+            ratio50 > RATIO_BUDGET ? 'OVER' : '',
+          ],
+        ];
+      }),
+    );
+  }
   console.log('\nFunction bundles (without wx-server-sdk; budget 300 KB)');
   table(
     ['function', 'KB'],

@@ -1,18 +1,18 @@
 /**
- * `npm run seed [-- --scale county]`: empties DATA_DIR's database and writes the deterministic
+ * `npm run seed [-- --scale county|county10]`: empties DATA_DIR's database and writes the deterministic
  * county (server/seed). `npm start` does the same by itself when the database is empty.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DocumentStore } from '../emulator/db/store';
-import { seedStore, today, type SeedScale } from '../emulator/seed';
+import { SEED_SCALES, seedStore, today, type SeedScale } from '../emulator/seed';
 import { COLLECTIONS } from '../server/platform/collections';
 
 const ROOT = path.resolve(__dirname, '..');
 const i = process.argv.indexOf('--scale');
 const scale = (i > 0 ? process.argv[i + 1] : 'demo') as SeedScale;
-if (scale !== 'demo' && scale !== 'county') {
-  console.error('usage: npm run seed [-- --scale demo|county]');
+if (!SEED_SCALES.includes(scale)) {
+  console.error(`usage: npm run seed [-- --scale ${SEED_SCALES.join('|')}]`);
   process.exit(2);
 }
 const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');

@@ -35,6 +35,19 @@ export const ROUTES = {
   wishFulfil: '/packages/member/pages/wish-fulfil/index',
   /** 心愿审核 (grid worker, secretary). */
   staffWishReview: '/packages/staff/pages/wish-review/index',
+  /** 代居民提交心愿 (grid worker). */
+  staffWishOnBehalf: '/packages/staff/pages/wish-on-behalf/index',
+  /** 待居民确认: fulfilled wishes unconfirmed for 7 days (grid worker, secretary). */
+  staffWishAwaiting: '/packages/staff/pages/wish-awaiting/index',
+  /** 社区活动 (secretary): the list; `?id=<activityId>` edits one (none: 发布活动); the organiser's check-in screen. */
+  staffActivities: '/packages/staff/pages/activities/index',
+  staffActivityEdit: '/packages/staff/pages/activity-edit/index',
+  staffActivityCheckIn: '/packages/staff/pages/activity-checkin/index',
+  /** 六个一审核 (secretary). */
+  staffRecords: '/packages/staff/pages/records/index',
+  /** 六个一统计: `?scope=community|unit&scopeId=…` (the caller's own when omitted); 六个一总览 (county admin). */
+  staffSixOnesTally: '/packages/staff/pages/six-ones-tally/index',
+  staffSixOnesOverview: '/packages/staff/pages/six-ones-overview/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

@@ -19,6 +19,10 @@ function install(): void {
   };
   process.env = new Proxy(base, {
     get: (t, k) => (own(k) ? own(k)![k as string] : Reflect.get(t, k)),
+    // Writes go to the real environment (a call's own variables are read-only for it).
+    set: (t, k, v) => Reflect.set(t, k, v),
+    deleteProperty: (t, k) => Reflect.deleteProperty(t, k),
+    defineProperty: (t, k, d) => Reflect.defineProperty(t, k, d),
     has: (t, k) => Boolean(own(k)) || Reflect.has(t, k),
     ownKeys: (t) => [...new Set([...Reflect.ownKeys(t), ...Object.keys(callEnv.getStore() ?? {})])],
     getOwnPropertyDescriptor: (t, k) => {

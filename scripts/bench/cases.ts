@@ -1,5 +1,9 @@
 import { PRIVACY_VERSION } from '../../contract';
 import type { LocalCloud } from '../../emulator/local-cloud';
+import { codeFor, slotAt } from '../../server/sixOnes/checkin';
+import type { RecordDoc } from '../../server/sixOnes/credit';
+import type { ActivityDoc, SignupDoc } from '../../server/sixOnes/model';
+import { signupId } from '../../server/sixOnes/model';
 
 /** One benchmarked action: called `runs` times through the h5 gateway, sequentially. */
 export interface BenchCase {
@@ -8,8 +12,18 @@ export interface BenchCase {
   action: string;
   /** Payload and caller for call number `i` (so a case can use a fresh user per call). */
   call: (i: number, prepared: string[]) => { openid: string; payload: unknown };
-  /** Reads what the calls need (e.g. ids of published wishes) before timing starts. */
-  prepare?: (cloud: LocalCloud) => string[];
+  /**
+   * Reads (or, for the bench only, writes) what the calls need before timing starts — e.g. ids
+   * of published wishes; `need` is how many calls will be made (runs and warm-up).
+   */
+  prepare?: (cloud: LocalCloud, need: number) => string[];
+  /** At most this many timed calls (for calls that each consume a lot of data), after `warmUp` (default 5). */
+  maxRuns?: number;
+  warmUp?: number;
+  /** What the case must stay within: database requests per call, p95 latency. */
+  budget?: { requests?: number; p95Ms?: number };
+  /** Compared between the 1× and 10× seeds (`--scale county10`): latency should stay within 1.5×. */
+  compare?: boolean;
 }
 
 const publishedWishes = (cloud: LocalCloud) =>
@@ -21,6 +35,186 @@ const freeMembers = (cloud: LocalCloud) =>
       query: { roles: { $elemMatch: { role: 'member', verified: true } }, activeClaims: { $exists: false } },
     })
     .map((u) => u._id);
+
+// ---------------------------------------------------------------- 六个一 helpers
+
+/** Where the bench activities take place (the member checks in from there). */
+const BENCH_PLACE = { lat: 26.34, lng: 115.35, radius: 500 };
+
+interface MemberRow {
+  openid: string;
+  name: string;
+  unitId: string | null;
+}
+
+/** Verified members of a community, by openid. */
+function communityMembers(cloud: LocalCloud, communityId: string): MemberRow[] {
+  return cloud.store
+    .find('users', {
+      query: { roles: { $elemMatch: { role: 'member', verified: true, communityId } } },
+      sort: { _id: 1 },
+    })
+    .map((u) => {
+      const g = (u.roles as Array<{ role: string; unitId?: string }>).find((r) => r.role === 'member');
+      return { openid: u._id, name: (u.name as string) ?? '', unitId: g?.unitId ?? null };
+    });
+}
+
+/**
+ * Bench-only activities of a community (ids `bench-<kind>-<n>`), written straight into the
+ * database: `signedUpAll` signs every verified member of the community up (for check-in).
+ */
+function benchActivities(
+  cloud: LocalCloud,
+  kind: string,
+  communityId: string,
+  count: number,
+  times: { startAt: Date; endAt: Date; signUpBy: Date },
+  members: MemberRow[],
+  signedUpAll: boolean,
+): string[] {
+  const community = cloud.store.find('communities', { query: { _id: communityId } })[0] as unknown as {
+    name: string;
+    secretaryOpenid: string;
+  };
+  const now = new Date();
+  const activities: ActivityDoc[] = [];
+  const signups: SignupDoc[] = [];
+  for (let n = 0; n < count; n++) {
+    const a: ActivityDoc = {
+      _id: `bench-${kind}-${n}`,
+      communityId,
+      communityName: community.name,
+      type: 'partyMeeting',
+      title: '压测活动',
+      description: '',
+      ...times,
+      place: { name: `${community.name}党群服务中心`, ...BENCH_PLACE },
+      capacity: 2000,
+      signedUp: signedUpAll ? members.length : 0,
+      status: 'open',
+      cancelReason: null,
+      history: [],
+      createdAt: now,
+      updatedAt: now,
+      createdBy: community.secretaryOpenid,
+    };
+    activities.push(a);
+    if (!signedUpAll) continue;
+    for (const m of members) {
+      signups.push({
+        _id: signupId(a._id, m.openid),
+        activityId: a._id,
+        openid: m.openid,
+        name: m.name,
+        unitId: m.unitId,
+        unitName: null,
+        communityId,
+        status: 'active',
+        signedUpAt: now,
+        checkIn: null,
+        checkOut: null,
+        minutes: null,
+        updatedAt: now,
+      });
+    }
+  }
+  cloud.store.insert('activities', activities as never);
+  if (signups.length) cloud.store.insert('signups', signups as never);
+  return activities.map((a) => a._id);
+}
+
+/** Members × activities, one member after another across the activities (each pair once). */
+const pairs = (activityIds: string[], members: MemberRow[], need: number) => {
+  const out: string[] = [];
+  for (const m of members)
+    for (const a of activityIds) {
+      if (out.length >= need) return out;
+      out.push(`${a} ${m.openid}`);
+    }
+  return out;
+};
+
+/** (activity, member) pairs that can sign up now: open activities with room, members not signed up yet. */
+function signUpTargets(cloud: LocalCloud, need: number): string[] {
+  const now = new Date();
+  const open = cloud.store
+    .find('activities', {
+      query: { status: 'open', signUpBy: { $gt: now }, endAt: { $gt: now } },
+      sort: { _id: 1 },
+      projection: { history: 0 },
+    })
+    .filter((a) => (a.signedUp as number) < (a.capacity as number)) as unknown as ActivityDoc[];
+  const members = new Map<string, MemberRow[]>();
+  const out: string[] = [];
+  for (const a of open) {
+    if (!members.has(a.communityId)) members.set(a.communityId, communityMembers(cloud, a.communityId));
+    const taken = new Set(cloud.store.find('signups', { query: { activityId: a._id } }).map((s) => s.openid as string));
+    let room = a.capacity - a.signedUp;
+    for (const m of members.get(a.communityId)!) {
+      if (room === 0 || out.length >= need) break;
+      if (taken.has(m.openid)) continue;
+      out.push(`${a._id} ${m.openid}`);
+      room--;
+    }
+    if (out.length >= need) return out;
+  }
+  // The demo seed has too few: add bench activities open for sign-up in c01.
+  const c01 = communityMembers(cloud, 'c01');
+  const day = 86_400_000;
+  const start = new Date(now.getTime() + 3 * day);
+  const extra = benchActivities(
+    cloud,
+    'signup',
+    'c01',
+    Math.ceil((need - out.length) / c01.length),
+    { startAt: start, endAt: new Date(start.getTime() + 2 * 3_600_000), signUpBy: new Date(start.getTime() - day) },
+    c01,
+    false,
+  );
+  return [...out, ...pairs(extra, c01, need - out.length)];
+}
+
+/** Bench activities in c01 whose check-in window is open now, every member of c01 signed up. */
+function checkInTargets(cloud: LocalCloud, need: number): string[] {
+  const now = Date.now();
+  const members = communityMembers(cloud, 'c01');
+  const ids = benchActivities(
+    cloud,
+    'checkin',
+    'c01',
+    Math.ceil(need / members.length),
+    {
+      startAt: new Date(now + 10 * 60_000),
+      endAt: new Date(now + 3 * 3_600_000),
+      signUpBy: new Date(now - 60_000),
+    },
+    members,
+    true,
+  );
+  return pairs(ids, members, need);
+}
+
+/** Batches of 100 pending records that can all be approved, each with its community's secretary. */
+function reviewBatches(cloud: LocalCloud, need: number): string[] {
+  const secretaries = new Map(
+    cloud.store.find('communities', { query: {} }).map((c) => [c._id, c.secretaryOpenid as string]),
+  );
+  const batches: string[][] = [];
+  for (const [communityId, secretary] of secretaries) {
+    const pending = (
+      cloud.store.find('records', {
+        query: { communityId, status: 'pending' },
+        sort: { _id: 1 },
+      }) as unknown as RecordDoc[]
+    ).filter((r) => !(r.kind === 'attendance' && r.item === 'volunteer' && r.minutes === null));
+    for (let i = 0; i + 100 <= pending.length; i += 100)
+      batches.push([secretary, ...pending.slice(i, i + 100).map((r) => r._id)]);
+  }
+  // Round robin over the communities.
+  batches.sort((a, b) => a[1].localeCompare(b[1]));
+  return batches.slice(0, need).map((b) => b.join(' '));
+}
 
 export const CASES: BenchCase[] = [
   {
@@ -100,6 +294,113 @@ export const CASES: BenchCase[] = [
     call: (i, pairs) => {
       const [wishId, openid] = pairs[i].split(' ');
       return { openid, payload: { wishId } };
+    },
+  },
+  // 六个一: the reads first (the writes below add bench activities to c01).
+  {
+    name: 'sixOnes.myYear (我的六个一)',
+    fn: 'sixOnes',
+    action: 'myYear',
+    call: () => ({ openid: 'demo-member', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'sixOnes.tally (secretary, community)',
+    fn: 'sixOnes',
+    action: 'tally',
+    call: () => ({ openid: 'demo-secretary', payload: { scope: 'community' } }),
+    budget: { requests: 3 },
+    compare: true,
+  },
+  {
+    name: 'sixOnes.tally (county admin, county)',
+    fn: 'sixOnes',
+    action: 'tally',
+    call: () => ({ openid: 'demo-county-admin', payload: { scope: 'county' } }),
+    budget: { requests: 3 },
+    compare: true,
+  },
+  {
+    name: 'sixOnes.overview (county admin)',
+    fn: 'sixOnes',
+    action: 'overview',
+    call: () => ({ openid: 'demo-county-admin', payload: {} }),
+    budget: { requests: 3 },
+    compare: true,
+  },
+  {
+    name: 'sixOnes.progress (secretary, 1st page)',
+    fn: 'sixOnes',
+    action: 'progress',
+    call: () => ({ openid: 'demo-secretary', payload: { scope: 'community', from: 0 } }),
+    budget: { requests: 3 },
+    compare: true,
+  },
+  {
+    name: 'sixOnes.progress (unit admin, 1st page)',
+    fn: 'sixOnes',
+    action: 'progress',
+    call: () => ({ openid: 'demo-unit-admin', payload: { scope: 'unit', from: 0 } }),
+    budget: { requests: 3 },
+    compare: true,
+  },
+  {
+    name: 'sixOnes.activities (member, upcoming)',
+    fn: 'sixOnes',
+    action: 'activities',
+    call: () => ({ openid: 'demo-member', payload: { when: 'upcoming' } }),
+  },
+  {
+    name: 'sixOnes.activities (secretary, past)',
+    fn: 'sixOnes',
+    action: 'activities',
+    call: () => ({ openid: 'demo-secretary', payload: { when: 'past' } }),
+  },
+  {
+    name: 'sixOnes.recordQueue (secretary)',
+    fn: 'sixOnes',
+    action: 'recordQueue',
+    call: () => ({ openid: 'demo-secretary', payload: {} }),
+  },
+  {
+    name: 'sixOnes.signUp',
+    fn: 'sixOnes',
+    action: 'signUp',
+    prepare: signUpTargets,
+    call: (i, targets) => {
+      const [activityId, openid] = targets[i].split(' ');
+      return { openid, payload: { activityId } };
+    },
+  },
+  {
+    name: 'sixOnes.checkIn (QR code and location)',
+    fn: 'sixOnes',
+    action: 'checkIn',
+    prepare: checkInTargets,
+    call: (i, targets) => {
+      const [activityId, openid] = targets[i].split(' ');
+      const key = process.env.TXY_CHECKIN_SECRET ?? 'local-checkin-secret-not-for-production';
+      return {
+        openid,
+        payload: {
+          activityId,
+          code: codeFor(activityId, slotAt(new Date()), key),
+          location: { lat: BENCH_PLACE.lat + 0.001, lng: BENCH_PLACE.lng },
+        },
+      };
+    },
+  },
+  {
+    name: 'sixOnes.reviewRecords (approve 100)',
+    fn: 'sixOnes',
+    action: 'reviewRecords',
+    prepare: reviewBatches,
+    maxRuns: 10,
+    warmUp: 2,
+    budget: { p95Ms: 3000 },
+    call: (i, batches) => {
+      const [openid, ...recordIds] = batches[i].split(' ');
+      return { openid, payload: { recordIds, decision: 'approve' } };
     },
   },
 ];

@@ -25,7 +25,12 @@ export const COLLECTIONS = {
   propertyCompanies: { indexes: none },
   /** 双报到: a member's reports to communities, history kept. */
   memberReports: {
-    indexes: [{ fields: ['communityId', 'status'] }, { fields: ['openid'] }, { fields: ['unitId', 'status'] }, { fields: ['status'] }],
+    indexes: [
+      { fields: ['communityId', 'status'] },
+      { fields: ['openid'] },
+      { fields: ['unitId', 'status'] },
+      { fields: ['status'] },
+    ],
   },
   /** 微心愿. */
   wishes: {

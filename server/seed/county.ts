@@ -10,6 +10,8 @@
 import { recompute, reportedCounts } from '../sixOnes/credit';
 import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
+import { Rng } from './rng';
+import { buildSixOnes, localYearOf } from './sixOnes';
 import { buildWishes } from './wishes';
 import type {
   CommunityDoc,
@@ -32,12 +34,12 @@ import type {
 } from './types';
 import type { RoleGrant } from '../../contract/roles';
 
-export type { CountySeed, SeedData, SeedOptions } from './types';
+export type { CountySeed, SeedData, SeedOptions, SeedScale } from './types';
+export { Rng } from './rng';
 
 /** Every seeded document is dated at this instant (a Monday in January 2026). */
 export const SEED_BASE_DATE = new Date('2026-01-05T00:00:00Z');
 export const SEED_PRIVACY_VERSION = '2026-11';
-const SEED = 0x1a2b3c4d;
 
 export { DEMO_OPENIDS, type DemoOpenid } from './names';
 
@@ -45,60 +47,6 @@ export { DEMO_OPENIDS, type DemoOpenid } from './names';
 const TOWN = { west: 115.34, east: 115.37, south: 26.33, north: 26.35 };
 const TOWN_ROWS = 2;
 const TOWN_COLS = 7;
-
-// ---------------------------------------------------------------- deterministic randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a, to turn a stream label into a seed. */
-function hashLabel(label: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-export class Rng {
-  private readonly next: () => number;
-  constructor(label: string) {
-    this.next = mulberry32(SEED ^ hashLabel(label));
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  }
-  /** Each item with probability p, at least `min` of them, in the source order. */
-  subset<T>(items: readonly T[], p: number, min: number): T[] {
-    const keep = items.map(() => this.chance(p));
-    for (let i = 0; keep.filter(Boolean).length < min; i++) keep[i] = true;
-    return items.filter((_, i) => keep[i]);
-  }
-}
 
 // ---------------------------------------------------------------- small helpers
 
@@ -501,13 +449,17 @@ function addressIn(
   };
 }
 
-/** The typed county. */
-/** How much the two scales hold beyond the fixed directory. */
+/**
+ * How much each scale holds beyond the fixed directory: residents, verified members in all (0:
+ * only the directory's 21), wishes, and 六个一 records in all (0: the demo story only).
+ */
 const SCALES = {
-  demo: { residents: 20, extraMembers: 0, wishes: 30 },
-  county: { residents: 2_000, extraMembers: 1_500, wishes: 20_000 },
+  demo: { residents: 20, verifiedMembers: 0, wishes: 30, records: 0 },
+  county: { residents: 2_000, verifiedMembers: 5_000, wishes: 20_000, records: 60_000 },
+  county10: { residents: 2_000, verifiedMembers: 50_000, wishes: 20_000, records: 600_000 },
 } as const;
 
+/** The typed county. */
 export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   const scale = SCALES[options.scale ?? 'demo'];
   const anchor = options.anchor ?? SEED_BASE_DATE;
@@ -586,9 +538,23 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   const users = [...town.users].sort((a, b) => (a.demo?.order ?? 1e9) - (b.demo?.order ?? 1e9));
 
   addResidents(town, grids, residentGroups, scale.residents);
-  addExtraMembers(town, units, scale.extraMembers);
-  const memberReports = buildMemberReports(town.users, units, communities);
-  const { wishes, records } = buildWishes(new Rng('wishes'), town.users, communities, scale.wishes, anchor);
+  const verified = town.users.filter((u) => u.roles.some((g) => g.role === 'member' && g.verified)).length;
+  addExtraMembers(town, units, Math.max(0, scale.verifiedMembers - verified));
+  const memberReports = buildMemberReports(town.users, units, communities, anchor);
+  const wishSeed = buildWishes(new Rng('wishes'), town.users, communities, scale.wishes, anchor);
+  const {
+    activities,
+    signups,
+    records: sixOnesRecords,
+  } = buildSixOnes({
+    users: town.users,
+    communities,
+    units,
+    anchor,
+    records: scale.records > 0 ? scale.records - wishSeed.records.length : 0,
+  });
+  const { wishes } = wishSeed;
+  const records = [...wishSeed.records, ...sixOnesRecords];
   // The counters exactly as the live approvals would have left them (the reconciliation job's rules).
   const counted = recompute(
     records.filter((r) => r.status === 'approved'),
@@ -613,6 +579,8 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     users: [...users, ...town.users.slice(users.length)],
     memberReports,
     wishes,
+    activities,
+    signups,
     records,
     sixOnes,
     tallies,
@@ -649,18 +617,32 @@ const BRANCH_ORDINALS = ['第一', '第二', '第三'];
 /**
  * 双报到 records behind the member grants: a verified report (checked by the community's
  * secretary) or a pending one (also noted on the user, as account.registerMember does).
+ * Verified reports date from before last year (the members attended last year's activities);
+ * pending ones from just after the seed date.
  */
-function buildMemberReports(users: SeedUserDoc[], units: UnitDoc[], communities: CommunityDoc[]): MemberReportDoc[] {
+function buildMemberReports(
+  users: SeedUserDoc[],
+  units: UnitDoc[],
+  communities: CommunityDoc[],
+  anchor: Date,
+): MemberReportDoc[] {
   const rng = new Rng('reports');
   const reports: MemberReportDoc[] = [];
+  // Local midnight (UTC+8) of 1 January of the year before the anchor's.
+  const lastYear = Date.UTC(localYearOf(anchor.getTime()) - 1, 0, 1) - 8 * 3_600_000;
+  const unitsById = new Map(units.map((u) => [u._id, u]));
+  const communitiesById = new Map(communities.map((c) => [c._id, c]));
   for (const user of users) {
     const grant = user.roles.find((g) => g.role === 'member');
     if (!grant || grant.role !== 'member' || !grant.communityId || !grant.unitId) continue;
-    const unit = units.find((u) => u._id === grant.unitId)!;
-    const community = communities.find((c) => c._id === grant.communityId)!;
+    const unit = unitsById.get(grant.unitId)!;
+    const community = communitiesById.get(grant.communityId)!;
     const partyBranch = `${unit.name}${rng.pick(BRANCH_ORDINALS)}党支部`;
     const joinedAt = `${rng.int(1985, 2020)}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`;
-    const createdAt = new Date(SEED_BASE_DATE.getTime() + rng.int(1, 60) * 86_400_000);
+    const days = rng.int(1, 60);
+    const createdAt = new Date(
+      grant.verified ? lastYear - (days + 30) * 86_400_000 : SEED_BASE_DATE.getTime() + days * 86_400_000,
+    );
     const report: MemberReportDoc = {
       _id: `report-${user.openid}`,
       openid: user.openid,

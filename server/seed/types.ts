@@ -5,6 +5,7 @@
 import type { ResidentAddress } from '../../contract/functions/account';
 import type { MemberReportDoc } from '../accounts/model';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from '../sixOnes/credit';
+import type { ActivityDoc, SignupDoc } from '../sixOnes/model';
 import type { WishDoc } from '../wishes/model';
 import type { UserDoc } from '../platform/identity';
 import type { STATION_AMENITIES, STATION_SERVICES } from './names';
@@ -160,6 +161,10 @@ export interface CountySeed {
   users: SeedUserDoc[];
   memberReports: MemberReportDoc[];
   wishes: WishDoc[];
+  /** 六个一 activities and members' sign-ups with their check-ins and check-outs. */
+  activities: ActivityDoc[];
+  signups: SignupDoc[];
+  /** Completed wishes' records, then attendance and filed records (server/seed/sixOnes.ts). */
   records: RecordDoc[];
   sixOnes: MemberYearDoc[];
   tallies: Array<TallyDoc | ReportedDoc>;
@@ -169,8 +174,14 @@ export interface CountySeed {
 export type SeedData = Record<string, Array<Record<string, unknown> & { _id: string }>>;
 
 export interface SeedOptions {
-  /** `demo`: the directory, demo users, a few dozen wishes; `county`: benchmark volume (20,000 wishes, 2,000 more residents, 1,500 more members). */
-  scale?: 'demo' | 'county';
-  /** Wishes (and their claims) are dated back from this day; default the fixed seed date. */
+  /**
+   * `demo`: the directory, demo users, a few dozen wishes, the 六个一 demo story; `county`:
+   * benchmark volume (2,000 more residents, 20,000 wishes, 5,000 verified members, 60,000 六个一
+   * records); `county10`: ten times the 六个一 data (50,000 verified members, 600,000 records).
+   */
+  scale?: SeedScale;
+  /** Wishes, activities and records are dated from this instant; default the fixed seed date. */
   anchor?: Date;
 }
+
+export type SeedScale = 'demo' | 'county' | 'county10';

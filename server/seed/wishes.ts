@@ -3,8 +3,8 @@ import type { RoleGrant } from '../../contract/roles';
 import type { StoredTimelineEntry, WishDoc } from '../wishes/model';
 import { MAX_ACTIVE_CLAIMS } from '../wishes/rules';
 import type { RecordDoc } from '../sixOnes/credit';
-import { localYear } from '../platform/time';
-import type { Rng } from './county';
+import type { Rng } from './rng';
+import { localYearOf } from './sixOnes';
 import type { CommunityDoc, SeedUserDoc } from './types';
 
 const DAY = 86_400_000;
@@ -184,7 +184,7 @@ export function buildWishes(
         openid: wish.claim.openid,
         memberName: wish.claim.name,
         unitName: null,
-        year: localYear(completedAt),
+        year: localYearOf(completedAt.getTime()),
         item: 'wish',
         kind: 'wish',
         status: 'approved',

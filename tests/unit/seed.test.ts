@@ -1,10 +1,21 @@
+import { createHash } from 'node:crypto';
+import { SIX_ONES_ITEMS, VOLUNTEER_DAY_MINUTES } from '../../contract/sixOnes';
+import { localYear } from '../../server/platform/time';
 import { buildCounty, buildCountySeed, DEMO_OPENIDS } from '../../server/seed/county';
-import type { SeedData } from '../../server/seed/types';
+import { localYearOf } from '../../server/seed/sixOnes';
+import { recompute, reportedCounts, type RecordDoc } from '../../server/sixOnes/credit';
+import { attendanceRecordId } from '../../server/sixOnes/model';
+import { phaseOf } from '../../server/sixOnes/rules';
+import type { CountySeed, SeedData } from '../../server/seed/types';
 
 type Doc = SeedData[string][number];
 type Grant = { role: string } & Record<string, unknown>;
 
 const seed = buildCounty();
+/** The benchmark county, built once (a few seconds) for the tests that need it. */
+let countyCache: CountySeed | undefined;
+const COUNTY_ANCHOR = new Date('2026-11-20T00:00:00Z');
+const county = (): CountySeed => (countyCache ??= buildCountySeed({ scale: 'county', anchor: COUNTY_ANCHOR }));
 const docs = (collection: string): Doc[] => seed[collection] ?? [];
 const byId = (collection: string): Map<string, Doc> => new Map(docs(collection).map((d) => [d._id, d]));
 const gridsOfLevel = (level: 'grid' | 'microGrid'): Doc[] => docs('grids').filter((g) => g.level === level);
@@ -77,8 +88,8 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
   it('is deterministic: two builds are deep-equal, whatever the scale asked', () => {
     expect(buildCounty()).toEqual(seed);
     expect(buildCounty({ scale: 'demo' })).toEqual(seed);
-    expect(Object.keys(buildCounty({ scale: 'county' }))).toEqual(Object.keys(seed));
-  });
+    expect(Object.keys(county())).toEqual(Object.keys(seed));
+  }, 120_000);
 
   it('gives every document a unique _id and the seed metadata', () => {
     for (const [collection, list] of Object.entries(seed)) {
@@ -87,7 +98,8 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
       for (const d of list) {
         expect(d._id).toMatch(/^[a-z0-9-]+$/);
         // Reports, wishes and 六个一 counters carry the dates of what they record (below).
-        if (['memberReports', 'wishes', 'records', 'sixOnes', 'tallies'].includes(collection)) continue;
+        if (['memberReports', 'wishes', 'activities', 'signups', 'records', 'sixOnes', 'tallies'].includes(collection))
+          continue;
         expect(d.createdAt).toEqual(new Date('2026-01-05T00:00:00Z'));
         expect(d.updatedAt).toEqual(new Date('2026-01-05T00:00:00Z'));
         expect(d.createdBy).toBe('seed');
@@ -104,13 +116,16 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
       if (grant.role !== 'member') throw new Error('unreachable');
       const report = typed.memberReports.find((r) => r.openid === user.openid)!;
       expect(report).toMatchObject({ communityId: grant.communityId, unitId: grant.unitId, createdBy: user.openid });
-      expect(report.createdAt.getTime()).toBeGreaterThan(new Date('2026-01-05T00:00:00Z').getTime());
       const community = typed.communities.find((c) => c._id === report.communityId)!;
       if (grant.verified) {
+        // Verified before last year began (the seed date is in 2026): they attended last year's activities.
+        expect(report.createdAt.getTime()).toBeLessThan(new Date('2025-01-01T00:00:00+08:00').getTime());
+        expect(report.reviewedAt!.getTime()).toBeGreaterThan(report.createdAt.getTime());
         expect(report).toMatchObject({ status: 'verified', reviewedBy: community.secretaryOpenid });
         expect(user.member?.verifiedReportId).toBe(report._id);
         expect(user.pendingReport ?? null).toBeNull();
       } else {
+        expect(report.createdAt.getTime()).toBeGreaterThan(new Date('2026-01-05T00:00:00Z').getTime());
         expect(report.status).toBe('pending');
         expect(user.pendingReport?.id).toBe(report._id);
       }
@@ -137,6 +152,10 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
       gridWorkerOpenids: ['users'],
       gridWorkerOpenid: ['users'],
       memberOpenid: ['users'],
+      reviewedBy: ['users'],
+      activityId: ['activities'],
+      pairingId: ['records'],
+      wishId: ['wishes'],
     };
     const ids = new Map(Object.keys(seed).map((c) => [c, byId(c)]));
     const dangling: string[] = [];
@@ -389,4 +408,321 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
     }
     expect(buildCountySeed({ anchor })).toEqual(county);
   });
+});
+
+// ---------------------------------------------------------------- 六个一
+
+const byIdSorted = <T extends { _id: string }>(docs: T[]) => [...docs].sort((a, b) => a._id.localeCompare(b._id));
+
+/** The counters recomputed by hand from the records, without credit.ts: what each should say. */
+function recount(c: CountySeed) {
+  const approved = c.records.filter((r) => r.status === 'approved');
+  const years = new Map<
+    string,
+    { counts: Record<string, number>; minutes: number; pairings: number; visits: number; first: RecordDoc }
+  >();
+  const first = [...approved].sort(
+    (a, b) => a.reviewedAt!.getTime() - b.reviewedAt!.getTime() || a._id.localeCompare(b._id),
+  );
+  for (const r of first) {
+    const id = `${r.openid}-${r.year}`;
+    const y = years.get(id) ?? { counts: {}, minutes: 0, pairings: 0, visits: 0, first: r };
+    y.counts[r.item] = (y.counts[r.item] ?? 0) + 1;
+    if (r.kind === 'attendance' && r.item === 'volunteer') y.minutes += r.minutes!;
+    if (r.kind === 'pairing') y.pairings += 1;
+    if (r.kind === 'visit') y.visits += 1;
+    years.set(id, y);
+  }
+  return years;
+}
+
+/** Collects what is wrong instead of failing at the first (tens of thousands of checks stay fast). */
+class Problems {
+  readonly list: string[] = [];
+  same(what: string, actual: unknown, expected: unknown): void {
+    const a = JSON.stringify(actual);
+    const e = JSON.stringify(expected);
+    if (a !== e && this.list.length < 20) this.list.push(`${what}: ${a} ≠ ${e}`);
+  }
+  check(what: string, ok: boolean): void {
+    if (!ok && this.list.length < 20) this.list.push(what);
+  }
+}
+
+function checkCounters(c: CountySeed, anchor: Date): void {
+  // 1. Exactly what the reconciliation job would compute.
+  const expected = recompute(
+    c.records.filter((r) => r.status === 'approved'),
+    anchor,
+  );
+  const reported = reportedCounts(
+    c.memberReports.filter((r) => r.status === 'verified'),
+    anchor,
+  );
+  expect(byIdSorted(c.sixOnes)).toEqual(byIdSorted(expected.years));
+  expect(byIdSorted(c.tallies)).toEqual(byIdSorted([...expected.tallies, ...reported]));
+
+  // 2. And by hand, from PRODUCT.md's rules.
+  const p = new Problems();
+  const years = recount(c);
+  p.same('member-years', c.sixOnes.length, years.size);
+  const tallies = new Map<string, { itemsDone: Record<string, number>; complete: number; minutes: number }>();
+  for (const my of c.sixOnes) {
+    const y = years.get(my._id);
+    if (!y) {
+      p.check(`${my._id} has no approved record`, false);
+      continue;
+    }
+    for (const item of SIX_ONES_ITEMS) p.same(`${my._id}.counts.${item}`, my.counts[item], y.counts[item] ?? 0);
+    p.same(
+      `${my._id} minutes, pairings, visits`,
+      [my.volunteerMinutes, my.pairings, my.visits],
+      [y.minutes, y.pairings, y.visits],
+    );
+    const done = Object.fromEntries(
+      SIX_ONES_ITEMS.map((i) => [
+        i,
+        i === 'volunteer'
+          ? y.minutes >= VOLUNTEER_DAY_MINUTES
+          : i === 'pairing'
+            ? y.pairings > 0 && y.visits > 0
+            : (y.counts[i] ?? 0) > 0,
+      ]),
+    );
+    p.same(`${my._id}.done`, my.done, done);
+    p.same(`${my._id}.doneCount`, my.doneCount, Object.values(done).filter(Boolean).length);
+    p.same(`${my._id} scope`, [my.communityId, my.unitId], [y.first.communityId, y.first.unitId]);
+    const scopes = [`county-${my.year}`, `community-${my.communityId}-${my.year}`, `unit-${my.unitId}-${my.year}`];
+    for (const id of scopes) {
+      const t = tallies.get(id) ?? { itemsDone: {}, complete: 0, minutes: 0 };
+      for (const i of SIX_ONES_ITEMS) if (done[i]) t.itemsDone[i] = (t.itemsDone[i] ?? 0) + 1;
+      if (my.doneCount === 6) t.complete += 1;
+      t.minutes += my.volunteerMinutes;
+      tallies.set(id, t);
+    }
+  }
+  for (const t of c.tallies) {
+    if (t.kind === 'reported') {
+      const verified = c.memberReports.filter(
+        (r) =>
+          r.status === 'verified' &&
+          (t.scope === 'county' || (t.scope === 'community' ? r.communityId : r.unitId) === t.scopeId),
+      ).length;
+      p.same(`${t._id}.reported`, t.reported, verified);
+      continue;
+    }
+    const want = tallies.get(t._id) ?? { itemsDone: {}, complete: 0, minutes: 0 };
+    for (const i of SIX_ONES_ITEMS) p.same(`${t._id}.itemsDone.${i}`, t.itemsDone[i], want.itemsDone[i] ?? 0);
+    p.same(`${t._id} complete, minutes`, [t.complete, t.volunteerMinutes], [want.complete, want.minutes]);
+  }
+  expect(p.list).toEqual([]);
+}
+
+/** Sign-ups, activities and attendance records agree, and nothing happens after the anchor. */
+function checkActivities(c: CountySeed, anchor: Date): void {
+  const p = new Problems();
+  const at = anchor.getTime();
+  const signups = new Map<string, CountySeed['signups']>();
+  for (const s of c.signups) {
+    const list = signups.get(s.activityId);
+    if (list) list.push(s);
+    else signups.set(s.activityId, [s]);
+  }
+  const records = new Map(c.records.map((r) => [r._id, r]));
+  const secretaries = new Map(c.communities.map((x) => [x._id, x.secretaryOpenid]));
+  const members = new Map(
+    c.users.flatMap((u) =>
+      u.roles.flatMap((g) => (g.role === 'member' && g.verified ? [[u._id, g.communityId] as const] : [])),
+    ),
+  );
+  let checkedIn = 0;
+  for (const a of c.activities) {
+    const own = signups.get(a._id) ?? [];
+    p.same(`${a._id}.signedUp`, a.signedUp, own.filter((s) => s.status === 'active').length);
+    p.check(`${a._id} over capacity`, a.signedUp <= a.capacity);
+    p.check(
+      `${a._id} times`,
+      a.startAt < a.endAt && a.signUpBy <= a.startAt && a.createdAt.getTime() < Math.min(at, a.signUpBy.getTime()),
+    );
+    if (a.status === 'cancelled') p.check(`${a._id} cancelled without a reason`, Boolean(a.cancelReason));
+    for (const s of own) {
+      p.same(`${s._id} member of`, members.get(s.openid), a.communityId);
+      p.check(
+        `${s._id} signed up outside the sign-up period`,
+        s.signedUpAt >= a.createdAt && s.signedUpAt.getTime() <= Math.min(at, a.signUpBy.getTime()),
+      );
+      const r = records.get(attendanceRecordId(a._id, s.openid));
+      if (!s.checkIn) {
+        p.check(`${s._id}: a record without check-in, or a check-out`, r === undefined && s.checkOut === null);
+        continue;
+      }
+      checkedIn += 1;
+      p.check(`${s._id} checked in but not active`, s.status === 'active' && a.status === 'open');
+      p.check(
+        `${s._id} checked in outside the window or after the anchor`,
+        s.checkIn.at.getTime() >= a.startAt.getTime() - 30 * 60_000 &&
+          s.checkIn.at.getTime() <= Math.min(at, a.endAt.getTime()),
+      );
+      if (s.checkIn.manual) p.check(`${s._id} manual without who and why`, Boolean(s.checkIn.by && s.checkIn.reason));
+      if (r && s.checkIn.manual)
+        p.same(
+          `${r._id} manual check-in`,
+          [r.history[0].action, r.history[0].by, r.history[0].note],
+          ['manualCheckIn', s.checkIn.by, s.checkIn.reason],
+        );
+      if (!r) {
+        p.check(`${s._id} checked in without a record`, false);
+        continue;
+      }
+      p.same(
+        `${r._id}`,
+        [r.kind, r.item, r.openid, r.year, r.communityId, r.minutes, r.activity?.id, r.activity?.manual],
+        [
+          'attendance',
+          a.type,
+          s.openid,
+          localYearOf(a.startAt.getTime()),
+          a.communityId,
+          s.minutes,
+          a._id,
+          Boolean(s.checkIn.manual || s.checkOut?.manual),
+        ],
+      );
+      if (a.type === 'volunteer' && s.checkOut) {
+        const length = (a.endAt.getTime() - a.startAt.getTime()) / 60_000;
+        const served = Math.floor((s.checkOut.at.getTime() - s.checkIn.at.getTime()) / 60_000);
+        p.same(`${s._id}.minutes`, s.minutes, Math.min(length, served));
+      } else p.same(`${s._id}.minutes`, s.minutes, null);
+      // Only a checked-out volunteer attendance can be approved.
+      if (a.type === 'volunteer' && r.status === 'approved')
+        p.check(`${r._id} approved without minutes`, r.minutes !== null);
+    }
+  }
+  p.same('attendance records', c.records.filter((r) => r.kind === 'attendance').length, checkedIn);
+  for (const r of c.records) {
+    p.same(`${r._id}.year`, r.year, localYearOf(r.createdAt.getTime()));
+    const times = [r.createdAt, r.updatedAt, r.reviewedAt, ...r.history.map((h) => h.at)].filter(Boolean) as Date[];
+    p.check(
+      `${r._id} after the anchor`,
+      times.every((t) => t.getTime() < at),
+    );
+    p.check(
+      `${r._id} history out of order`,
+      r.history.every((h, i) => i === 0 || h.at >= r.history[i - 1].at),
+    );
+    if (r.status === 'rejected') p.check(`${r._id} rejected without a reason`, Boolean(r.rejectReason));
+    if (r.status !== 'pending' && r.kind !== 'wish')
+      p.same(`${r._id}.reviewedBy`, r.reviewedBy, secretaries.get(r.communityId!));
+    if (r.kind === 'visit') {
+      const pairing = records.get(r.pairingId!);
+      p.same(`${r._id} pairing`, [pairing?.kind, pairing?.openid, pairing?.year], ['pairing', r.openid, r.year]);
+    }
+  }
+  expect(p.list).toEqual([]);
+}
+
+const digest = (c: CountySeed) =>
+  Object.fromEntries(
+    Object.entries(c).map(([k, docs]) => {
+      const h = createHash('sha256');
+      for (const d of docs as unknown[]) h.update(JSON.stringify(d));
+      return [k, h.digest('hex').slice(0, 16)];
+    }),
+  );
+
+describe('the 六个一 seed', () => {
+  const anchor = new Date('2026-11-20T00:00:00Z'); // 08:00 in 兴国
+  const demo = buildCountySeed({ anchor });
+
+  it('writes the counters as recompute() and reportedCounts() derive them from its records and reports', () => {
+    checkCounters(demo, anchor);
+    // Early in the year too, when this year's story is pulled into a few days.
+    const january = new Date('2026-01-05T00:00:00Z');
+    checkCounters(buildCountySeed({ anchor: january }), january);
+  });
+
+  it('keeps activities, sign-ups and attendance consistent: signedUp = active sign-ups, minutes, times before the anchor', () => {
+    checkActivities(demo, anchor);
+    const january = new Date('2026-01-05T00:00:00Z');
+    checkActivities(buildCountySeed({ anchor: january }), january);
+  });
+
+  it('tells the demo story in c01: every type and phase, a dozen records awaiting the secretary, demo-member half done', () => {
+    const c01 = demo.activities.filter((a) => a.communityId === 'c01');
+    expect(new Set(c01.map((a) => a.type))).toEqual(new Set(['partyMeeting', 'symposium', 'survey', 'volunteer']));
+    const phases = new Set(c01.map((a) => phaseOf(a, anchor)));
+    expect([...phases].sort()).toEqual(['cancelled', 'closed', 'ended', 'signUp']);
+    const signups = demo.signups.filter((s) => s.communityId === 'c01');
+    expect(signups.some((s) => s.checkIn?.manual && s.checkIn.reason)).toBe(true);
+    expect(signups.some((s) => s.checkOut?.manual && s.checkOut.reason)).toBe(true);
+    expect(
+      signups.some((s) => s.checkIn && !s.checkOut && c01.find((a) => a._id === s.activityId)!.type === 'volunteer'),
+    ).toBe(true);
+    expect(signups.some((s) => s.status === 'cancelled')).toBe(true);
+    // demo-member: signed up to exactly one activity still to come.
+    const upcoming = (id: string) => c01.find((a) => a._id === id)!.startAt.getTime() > anchor.getTime();
+    expect(
+      signups.filter((s) => s.openid === 'demo-member' && s.status === 'active' && upcoming(s.activityId)),
+    ).toHaveLength(1);
+
+    const queue = demo.records.filter((r) => r.communityId === 'c01' && r.status === 'pending');
+    expect(queue).toHaveLength(12);
+    expect(new Set(queue.map((r) => r.kind))).toEqual(new Set(['attendance', 'surveyReport', 'pairing', 'visit']));
+    expect(queue.every((r) => r.openid === 'demo-member' || /^seed-member-\d\d$/.test(r.openid))).toBe(true);
+    const rejected = demo.records.filter((r) => r.communityId === 'c01' && r.status === 'rejected');
+    expect(rejected).toEqual([
+      expect.objectContaining({ openid: 'demo-member', kind: 'surveyReport', rejectReason: expect.any(String) }),
+    ]);
+    expect(demo.records.some((r) => r.history.some((h) => h.action === 'refile') && r.status === 'pending')).toBe(true);
+
+    const year = localYear(anchor);
+    const mine = demo.sixOnes.find((m) => m._id === `demo-member-${year}`)!;
+    expect(mine.doneCount).toBeGreaterThan(0);
+    expect(mine.doneCount).toBeLessThan(6);
+    expect(
+      demo.records.filter((r) => r.openid === 'demo-member' && r.year === year && r.status === 'pending').length,
+    ).toBeGreaterThan(0);
+    // Last year too, for the year switcher.
+    expect(demo.sixOnes.find((m) => m._id === `demo-member-${year - 1}`)?.doneCount).toBeGreaterThan(0);
+    // A few other communities, for the county overview.
+    const communities = new Set(
+      demo.tallies.filter((t) => t.kind === 'year' && t.scope === 'community').map((t) => t.scopeId),
+    );
+    expect(communities.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('is dated from the anchor: the same anchor gives the same seed, another one moves it', () => {
+    expect(buildCountySeed({ anchor })).toEqual(demo);
+    const later = buildCountySeed({ anchor: new Date(anchor.getTime() + 7 * 86_400_000) });
+    const shift = (c: CountySeed) => c.activities.find((a) => a._id === 'activity-c01-08')!.startAt.getTime();
+    expect(shift(later) - shift(demo)).toBe(7 * 86_400_000);
+    expect(later.records.filter((r) => r.communityId === 'c01' && r.status === 'pending')).toHaveLength(12);
+  });
+
+  it('works out the local year without dayjs as dayjs does', () => {
+    for (let t = Date.UTC(2024, 11, 31, 15); t < Date.UTC(2025, 0, 1, 18); t += 30 * 60_000)
+      expect(localYearOf(t)).toBe(localYear(new Date(t)));
+  });
+
+  it('holds 5,000 verified members and 60,000 records in every status over two years at county scale, counters consistent', () => {
+    const c = county();
+    expect(c.memberReports.filter((r) => r.status === 'verified')).toHaveLength(5_000);
+    expect(c.records).toHaveLength(60_000);
+    const statuses = new Set(c.records.map((r) => `${r.year}:${r.status}`));
+    const year = localYear(COUNTY_ANCHOR);
+    for (const y of [year - 1, year])
+      for (const st of ['approved', 'pending', 'rejected']) expect(statuses).toContain(`${y}:${st}`);
+    expect(c.activities.length).toBeGreaterThan(1_000);
+    expect(c.records.filter((r) => r.kind === 'attendance').length).toBeGreaterThan(40_000);
+    checkCounters(c, COUNTY_ANCHOR);
+    checkActivities(c, COUNTY_ANCHOR);
+    // The demo story is the same at every scale.
+    const story = (s: CountySeed) =>
+      s.records.filter((r) => !r.openid.startsWith('seed-member-x') && r.kind !== 'wish');
+    expect(story(c)).toEqual(story(buildCountySeed({ anchor: COUNTY_ANCHOR })));
+  }, 300_000);
+
+  it('is deterministic at county scale', () => {
+    expect(digest(buildCountySeed({ scale: 'county', anchor: COUNTY_ANCHOR }))).toEqual(digest(county()));
+  }, 300_000);
 });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '民情诉求' });
+export default definePageConfig({ navigationBarTitleText: '民情诉求', enablePullDownRefresh: true });

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { RoleTags } from '../../components/RoleTags';
 import { Screen } from '../../components/Screen';
+import { SIX_ONES_ROUTES } from '../../components/sixOnes/routes';
 import { ROUTES } from '../../routes';
 import { directory } from '../../stores/directory';
 import { session } from '../../stores/session';
@@ -101,7 +102,25 @@ const PersonalCells = observer(() => {
           onClick={go(ROUTES.memberReport)}
         />
         {session.isVerifiedMember ? (
-          <Cell title="六个一 说明" clickable extra="查看" onClick={go(ROUTES.sixOnesGuide)} />
+          <>
+            <Cell
+              className="mine__activities"
+              title="社区活动"
+              description="报名参加活动，到场扫码签到"
+              clickable
+              extra="查看"
+              onClick={go(SIX_ONES_ROUTES.activities)}
+            />
+            <Cell
+              className="mine__six-ones"
+              title="我的六个一"
+              description="今年的完成情况和记录"
+              clickable
+              extra="查看"
+              onClick={go(SIX_ONES_ROUTES.sixOnes)}
+            />
+            <Cell title="六个一 说明" clickable extra="查看" onClick={go(ROUTES.sixOnesGuide)} />
+          </>
         ) : null}
       </Cell.Group>
     </>

@@ -5,7 +5,7 @@ import { formatTime, remainingText, waitingText } from '../labels';
 import { StatusTag } from '../StatusTag';
 import './index.scss';
 
-export type WishCardKind = 'hall' | 'mine' | 'claim' | 'review';
+export type WishCardKind = 'hall' | 'mine' | 'claim' | 'review' | 'awaiting';
 
 /** The one line under the description that matters for this list. */
 function meta(wish: WishView, kind: WishCardKind): string {
@@ -15,6 +15,9 @@ function meta(wish: WishView, kind: WishCardKind): string {
     case 'claim':
       if (wish.status === 'claimed' && wish.claim) return `认领期限 ${formatTime(wish.claim.deadline).slice(0, 10)}`;
       return wish.claim ? `认领于 ${formatTime(wish.claim.claimedAt)}` : '';
+    case 'awaiting':
+      // Listed only once the resident's 7 days have passed (the server decides, by its clock).
+      return wish.fulfilment ? `完成于 ${formatTime(wish.fulfilment.at)}，居民超过 7 天未确认` : '';
     default:
       return `提交于 ${formatTime(wish.submittedAt)}`;
   }
@@ -22,7 +25,8 @@ function meta(wish: WishView, kind: WishCardKind): string {
 
 /**
  * A wish in a list: category, status (except in the hall, where all are 待认领), description,
- * community, the time that matters, and the first photo. `id="wish-<id>"`; tap opens it.
+ * who submitted it for the resident (a grid worker, outside the hall), community, the time that
+ * matters, and the first photo. `id="wish-<id>"`; tap opens it.
  */
 export function WishCard({
   wish,
@@ -53,6 +57,9 @@ export function WishCard({
           </View>
           <Text className="wish-card__description">{wish.description}</Text>
           {wish.flagged ? <Text className="wish-card__flagged">内容未通过安全检测</Text> : null}
+          {wish.onBehalf && kind !== 'hall' ? (
+            <Text className="wish-card__on-behalf">网格员 {wish.onBehalf.byName} 代居民提交</Text>
+          ) : null}
           <View className="wish-card__meta">
             <Text className="wish-card__community">{wish.community.name}</Text>
             <Text className="wish-card__time">{meta(wish, kind)}</Text>

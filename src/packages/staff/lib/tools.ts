@@ -16,6 +16,22 @@ const WISH_REVIEW: StaffTool = {
   url: ROUTES.staffWishReview,
 };
 
+/** 待居民确认: fulfilled wishes the resident has not confirmed for 7 days (the staff home shows how many). */
+export const WISH_AWAITING: StaffTool = {
+  key: 'wish-awaiting',
+  title: '待居民确认的心愿',
+  hint: '党员已完成、居民超过 7 天未确认，核实后代为确认',
+  url: ROUTES.staffWishAwaiting,
+};
+
+/** 代居民提交心愿: for residents without a phone, in the grid worker's own buildings. */
+const WISH_ON_BEHALF: StaffTool = {
+  key: 'wish-on-behalf',
+  title: '代居民提交心愿',
+  hint: '为没有手机的居民（如独居老人）提交微心愿',
+  url: ROUTES.staffWishOnBehalf,
+};
+
 /** The tools a staff grant opens on the staff home, with the scope in the URL. */
 export function toolsFor(grant: RoleGrant): StaffTool[] {
   switch (grant.role) {
@@ -31,10 +47,29 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
         },
         { key: 'grids', title: '网格员与联系卡', hint: '任命网格员，编辑民情联系卡', url: ROUTES.staffGrids + q },
         WISH_REVIEW,
+        WISH_AWAITING,
+        {
+          key: 'activities',
+          title: '社区活动',
+          hint: '发布活动，现场出示签到码，手工签到',
+          url: ROUTES.staffActivities,
+        },
+        {
+          key: 'records',
+          title: '六个一审核',
+          hint: '党员的活动签到和调研、结对记录，批量审核',
+          url: ROUTES.staffRecords,
+        },
+        {
+          key: 'six-ones-tally',
+          title: '六个一统计',
+          hint: '本社区党员六个一完成情况，谁还差哪一项',
+          url: `${ROUTES.staffSixOnesTally}?scope=community&scopeId=${grant.communityId}`,
+        },
       ];
     }
     case 'gridWorker':
-      return [WISH_REVIEW];
+      return [WISH_REVIEW, WISH_ON_BEHALF, WISH_AWAITING];
     case 'unitAdmin':
       return [
         {
@@ -42,6 +77,12 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           title: '本单位党员',
           hint: '本单位党员在哪个社区报到、是否审核通过',
           url: `${ROUTES.staffUnitMembers}?unitId=${grant.unitId}`,
+        },
+        {
+          key: 'six-ones-tally',
+          title: '党员六个一',
+          hint: '本单位党员六个一完成情况（向单位反馈）',
+          url: `${ROUTES.staffSixOnesTally}?scope=unit&scopeId=${grant.unitId}`,
         },
       ];
     case 'countyAdmin':
@@ -65,6 +106,12 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           title: '各单位党员',
           hint: '任选一个单位，查看党员报到情况',
           url: ROUTES.staffUnitMembers,
+        },
+        {
+          key: 'six-ones-overview',
+          title: '六个一总览',
+          hint: '全县、各社区、各单位党员六个一完成情况',
+          url: ROUTES.staffSixOnesOverview,
         },
       ];
     default:

@@ -47,6 +47,7 @@ const Beneficiary = ({ wish }: { wish: WishView }) => {
         </View>
       ) : null}
       {b.address ? <Row label="住址" value={b.address} name="address" /> : null}
+      {wish.onBehalf ? <Row label="代提交" value={`网格员 ${wish.onBehalf.byName}`} name="on-behalf" /> : null}
       {b.masked ? <Text className="wish-detail__note">为保护隐私，姓名和电话已打码；认领后可见完整信息。</Text> : null}
     </Section>
   );

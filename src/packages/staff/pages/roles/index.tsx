@@ -6,8 +6,10 @@ import { ROLE_LABELS } from '../../../../../contract/roles';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
+import { AwaitingCount } from '../../../../components/wish/AwaitingCount';
 import { session } from '../../../../stores/session';
 import { describeScope, DUTIES, loadNamesFor } from '../../lib/scope';
+import { caseMetricsFor, caseWorkFor } from '../../lib/caseTools';
 import { toolsFor } from '../../lib/tools';
 import './index.scss';
 
@@ -38,7 +40,7 @@ const StaffHome = observer(() => {
       {grants.length === 0 ? <EmptyState title="暂无工作职责" description="您目前没有社区工作人员身份" /> : null}
       <View className="staff-home">
         {grants.map((grant, i) => {
-          const tools = toolsFor(grant);
+          const tools = [...caseWorkFor(grant), ...toolsFor(grant), ...caseMetricsFor(grant)];
           return (
             <View key={`${grant.role}-${i}`} className={`staff-home__card staff-home__card--${grant.role}`}>
               <Text className="staff-home__label">{ROLE_LABELS[grant.role]}</Text>
@@ -56,6 +58,7 @@ const StaffHome = observer(() => {
                         <Text className="staff-home__tool-title">{tool.title}</Text>
                         <Text className="staff-home__tool-hint">{tool.hint}</Text>
                       </View>
+                      {tool.key === 'wish-awaiting' ? <AwaitingCount /> : null}
                       <Text className="staff-home__tool-arrow">›</Text>
                     </View>
                   ))}

@@ -8,13 +8,14 @@ import { WishCard } from '../../../../components/wish/WishCard';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { WishList } from '../../../../components/wish/WishList';
 import { ROUTES } from '../../../../routes';
+import { session } from '../../../../stores/session';
 import { wishReview } from '../../../../stores/wishesReview';
 import './index.scss';
 
 const openWish = (wish: WishView) =>
   void Taro.navigateTo({ url: `${ROUTES.wishDetail}?id=${encodeURIComponent(wish.id)}` });
 
-/** A submitted wish with the beneficiary in full (staff in scope) and 发布 / 驳回 right here. */
+/** A submitted wish with the beneficiary in full (staff in scope) and 发布 / 驳回 right here; one a grid worker submitted for a resident says so. */
 const ReviewCard = observer(({ wish }: { wish: WishView }) => (
   <WishCard wish={wish} kind="review" onTap={() => openWish(wish)}>
     <View className="wish-review__who">
@@ -98,7 +99,8 @@ const Decision = observer(() => {
 /**
  * 心愿审核 (grid worker: their grids; secretary: their community): submitted wishes, oldest
  * first. A wish held by the content check says so and can only be rejected. Tap a card for the
- * whole wish; 代为确认 of a fulfilled wish is on its detail page.
+ * whole wish; 代为确认 of a fulfilled wish is on its detail page. A grid worker finds 代居民提交
+ * (a wish for a resident without a phone) here too.
  */
 const WishReview = observer(() => {
   useLoad(wishReview.open);
@@ -112,6 +114,15 @@ const WishReview = observer(() => {
       <Text className="wish-review__intro">
         居民提交的心愿，审核通过后发布到心愿大厅。内容未通过安全检测的只能驳回。
       </Text>
+      {session.roles.includes('gridWorker') ? (
+        <View
+          className="wish-review__on-behalf"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.staffWishOnBehalf })}
+        >
+          <Text className="wish-review__on-behalf-title">代居民提交</Text>
+          <Text className="wish-review__on-behalf-hint">居民没有手机？由您代为提交心愿 ›</Text>
+        </View>
+      ) : null}
       <WishList source={wishReview.queue} emptyTitle="没有待审核的心愿" emptyDescription="居民提交的新心愿会出现在这里">
         {(items) => items.map((wish) => <ReviewCard key={wish.id} wish={wish} />)}
       </WishList>

@@ -1,0 +1,52 @@
+import { Image, Text, View } from '@tarojs/components';
+import type { CaseView } from '../../../../contract/functions/complaint';
+import { dueLabel, formatTime, placeText, remainingText } from '../labels';
+import { CaseStatusTag } from '../StatusTag';
+import './index.scss';
+
+export type CaseCardKind = 'mine' | 'queue';
+
+/**
+ * A case in a list: category, status, 紧急, description, where it is handled and where it
+ * happened; in a handler's queue also who reported it and the deadline now running (已超期 in
+ * red). `id="case-<id>"`; a tap opens it.
+ */
+export function CaseCard({ item, kind, onTap }: { item: CaseView; kind: CaseCardKind; onTap: () => void }) {
+  const photo = item.photos.find((p) => p.url)?.url ?? null;
+  const open = item.status !== 'closed' && item.status !== 'withdrawn';
+  const remaining = open && kind === 'queue' ? remainingText(item.dueAt, item.overdue) : '';
+  return (
+    <View
+      className={`case-card case-card--${kind}${item.overdue ? ' case-card--overdue' : ''}`}
+      id={`case-${item.id}`}
+      onClick={onTap}
+    >
+      <View className="case-card__body">
+        <View className="case-card__head">
+          <Text className="case-card__category">{item.category}</Text>
+          <CaseStatusTag status={item.status} />
+          {item.urgency === 'urgent' ? <Text className="case-card__urgent">紧急</Text> : null}
+          {item.overdue ? <Text className="case-card__overdue">已超期</Text> : null}
+        </View>
+        <Text className="case-card__description">{item.description}</Text>
+        <Text className="case-card__where">{item.location.label}</Text>
+        {kind === 'queue' && item.complainant ? (
+          <Text className="case-card__who">
+            反映人：{item.complainant.name}
+            {item.complainant.phone ? ` · ${item.complainant.phone}` : ''}
+          </Text>
+        ) : null}
+        <View className="case-card__meta">
+          <Text className="case-card__place">{placeText(item)}</Text>
+          <Text className="case-card__time">提交于 {formatTime(item.submittedAt)}</Text>
+        </View>
+        {kind === 'queue' && open && item.dueAt ? (
+          <Text className={`case-card__due${item.overdue ? ' case-card__due--late' : ''}`}>
+            {dueLabel(item)} {formatTime(item.dueAt)}（{remaining}）
+          </Text>
+        ) : null}
+      </View>
+      {photo ? <Image className="case-card__image" src={photo} mode="aspectFill" lazyLoad /> : null}
+    </View>
+  );
+}

@@ -1,0 +1,95 @@
+import {
+  CASE_CATEGORIES,
+  CASE_LEVEL_LABELS,
+  CASE_STATUS_LABELS,
+  type CaseCategory,
+  type CaseStatus,
+} from '../../../contract/caseLabels';
+import type { CaseView } from '../../../contract/functions/complaint';
+import { ROLE_LABELS, type Role } from '../../../contract/roles';
+
+export { formatTime } from '../wish/labels';
+
+/** What each timeline step (`CaseTimelineEntry.action`) did, in words. */
+export const CASE_STEP_LABELS: Record<string, string> = {
+  submit: '提交诉求',
+  assign: '分派',
+  notifyProperty: '通知物业',
+  withdraw: '撤回诉求',
+  accept: '受理',
+  resolve: '办结',
+  escalate: '上报社区',
+  whistle: '吹哨',
+  reportIn: '部门报到',
+  requestExtension: '申请延期',
+  approveExtension: '批准延期',
+  refuseExtension: '不批准延期',
+  deptResolve: '部门办结',
+  assist: '协办',
+  rateDepartment: '评价承办部门',
+  rate: '居民评价',
+  flagLate: '报到超时',
+  autoClose: '自动办结',
+};
+
+/** Who acted: a role of the contract, or the system (deadlines, assignment). */
+export function caseRole(role: string): string {
+  if (role === 'system') return '系统';
+  return ROLE_LABELS[role as Role] ?? role;
+}
+
+/** A step's change of status, `待响应 → 网格办理中`, or null when it stayed. */
+export function statusChange(from: CaseStatus | null, to: CaseStatus): string | null {
+  if (from === null || from === to) return null;
+  return `${CASE_STATUS_LABELS[from]} → ${CASE_STATUS_LABELS[to]}`;
+}
+
+/** The deadline now running, named after what it is for. */
+export function dueLabel(c: Pick<CaseView, 'status' | 'level'>): string {
+  switch (c.status) {
+    case 'assigned':
+      return '响应期限';
+    case 'accepted':
+      return c.level === 'grid' ? '网格办结期限' : '办结期限';
+    case 'whistled':
+      return '报到期限';
+    case 'reported':
+      return '部门办结期限';
+    case 'reopened':
+      return c.level === 'department' ? '部门办结期限' : '办结期限';
+    case 'resolved':
+      return '评价截止';
+    default:
+      return '期限';
+  }
+}
+
+const HOUR_MS = 3600 * 1000;
+
+/** Time left to a deadline: 剩余 3 天, 剩余 5 小时, 不到 1 小时, 已超期. */
+export function remainingText(dueIso: string | null, overdue: boolean, now = Date.now()): string {
+  if (!dueIso) return '';
+  const left = Date.parse(dueIso) - now;
+  if (overdue || left <= 0) return '已超期';
+  if (left < HOUR_MS) return '不到 1 小时';
+  if (left < 48 * HOUR_MS) return `剩余 ${Math.floor(left / HOUR_MS)} 小时`;
+  return `剩余 ${Math.floor(left / (24 * HOUR_MS))} 天`;
+}
+
+/** Where a case is handled: 潋江社区 · 第一网格. */
+export function placeText(c: Pick<CaseView, 'community' | 'grid'>): string {
+  return [c.community.name, c.grid?.name].filter(Boolean).join(' · ');
+}
+
+export const levelText = (level: CaseView['level']) => CASE_LEVEL_LABELS[level];
+
+/** Category chips: ASCII keys for class names (`c0` …), the Chinese category as the label. */
+export const CASE_CATEGORY_CHIPS = CASE_CATEGORIES.map((label, i) => ({ key: `c${i}`, label }));
+
+export function categoryOfChip(key: string): CaseCategory | null {
+  return CASE_CATEGORY_CHIPS.find((c) => c.key === key)?.label ?? null;
+}
+
+export function chipOfCategory(category: CaseCategory | null): string | null {
+  return CASE_CATEGORY_CHIPS.find((c) => c.label === category)?.key ?? null;
+}

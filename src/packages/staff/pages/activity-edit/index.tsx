@@ -1,0 +1,280 @@
+import Taro, { useLoad } from '@tarojs/taro';
+import { Picker, Text, View } from '@tarojs/components';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES } from '../../../../../contract/sixOnes';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Field } from '../../../../components/Field';
+import { Loading } from '../../../../components/Loading';
+import { Choices } from '../../../../components/staff/Choices';
+import { ReasonInput } from '../../../../components/staff/ReasonInput';
+import { Screen } from '../../../../components/Screen';
+import { activityForm as form } from '../../../../stores/staff/activityForm';
+import { today } from '../../../../utils/date';
+import './index.scss';
+
+const TYPE_OPTIONS = ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }));
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+const LOCATION_HINTS = {
+  station: '已填入本社区红色驿站的坐标，请按活动地点核对',
+  county: '已填入县城中心坐标，请按活动地点修改',
+  map: '已按地图选点填入',
+  activity: '活动现有的签到位置',
+  typed: '手工填写的坐标（GCJ-02）',
+} as const;
+
+/** A day or a time as one large row that opens the platform's picker. */
+function PickerRow(props: {
+  name: string;
+  mode: 'date' | 'time';
+  value: string;
+  placeholder: string;
+  onChange(value: string): void;
+}) {
+  const { name, mode, value, placeholder, onChange } = props;
+  const extra = mode === 'date' ? { start: today() } : {};
+  // The picker wants a legal value even before the form is filled (h5 throws on an empty one).
+  const shown = value || (mode === 'date' ? today() : '09:00');
+  return (
+    <Picker
+      className={`staff-activity-form__picker staff-activity-form__picker--${name}`}
+      mode={mode}
+      value={shown}
+      {...extra}
+      onChange={(e) => onChange(String(e.detail.value))}
+    >
+      <View className={`staff-activity-form__pick${value ? '' : ' staff-activity-form__pick--empty'}`}>
+        <Text>{value || placeholder}</Text>
+        <Text className="staff-activity-form__pick-action">{value ? '更改' : '选择'}</Text>
+      </View>
+    </Picker>
+  );
+}
+
+const Times = observer(() => (
+  <>
+    <Field name="startTime" label="活动时间" error={form.errors.startTime}>
+      <View className="staff-activity-form__pair">
+        <PickerRow name="date" mode="date" value={form.date} placeholder="日期" onChange={form.setDate} />
+        <PickerRow
+          name="startTime"
+          mode="time"
+          value={form.startTime}
+          placeholder="开始"
+          onChange={form.setStartTime}
+        />
+      </View>
+    </Field>
+    <Field name="endTime" label="结束时间" error={form.errors.endTime} hint="与开始同一天">
+      <PickerRow name="endTime" mode="time" value={form.endTime} placeholder="结束" onChange={form.setEndTime} />
+    </Field>
+    <Field name="signUpBy" label="报名截止" error={form.errors.signUpBy} hint="截止前党员可以报名或取消报名">
+      <View className="staff-activity-form__pair">
+        <PickerRow
+          name="signUpDate"
+          mode="date"
+          value={form.signUpDate}
+          placeholder="日期"
+          onChange={form.setSignUpDate}
+        />
+        <PickerRow
+          name="signUpTime"
+          mode="time"
+          value={form.signUpTime}
+          placeholder="时间"
+          onChange={form.setSignUpTime}
+        />
+      </View>
+    </Field>
+  </>
+));
+
+const Place = observer(() => (
+  <>
+    <Field name="placeName" label="活动地点" error={form.errors.placeName}>
+      <Input
+        className="staff-activity-form__input staff-activity-form__input--placeName"
+        value={form.placeName}
+        maxLength={60}
+        placeholder="如 社区党群服务中心二楼会议室"
+        onChange={form.setPlaceName}
+      />
+    </Field>
+    <Field
+      name="location"
+      label="签到位置（经纬度）"
+      error={form.errors.location}
+      hint={form.locationSource ? LOCATION_HINTS[form.locationSource] : '正在读取本社区的坐标…'}
+    >
+      {isWeapp ? (
+        <Button className="staff-activity-form__map" onClick={() => void form.chooseLocation()}>
+          在地图上选择地点
+        </Button>
+      ) : null}
+      <View className="staff-activity-form__pair">
+        <Input
+          className="staff-activity-form__input staff-activity-form__input--lat"
+          type="digit"
+          value={form.lat}
+          placeholder="纬度 如 26.34"
+          onChange={form.setLat}
+        />
+        <Input
+          className="staff-activity-form__input staff-activity-form__input--lng"
+          type="digit"
+          value={form.lng}
+          placeholder="经度 如 115.35"
+          onChange={form.setLng}
+        />
+      </View>
+    </Field>
+    <Field name="radius" label="签到范围（米）" error={form.errors.radius} hint="党员须在此范围内签到（20–5000 米）">
+      <Input
+        className="staff-activity-form__input staff-activity-form__input--radius"
+        type="number"
+        value={form.radius}
+        onChange={form.setRadius}
+      />
+    </Field>
+  </>
+));
+
+async function save() {
+  const wasNew = form.isNew;
+  const saved = await form.save();
+  if (!saved) return;
+  void Taro.showToast({ title: wasNew ? '已发布' : '已保存', icon: 'success' });
+  void Taro.navigateBack();
+}
+
+async function cancelActivity() {
+  const cancelled = await form.confirmCancel();
+  if (!cancelled) return;
+  void Taro.showToast({ title: '活动已取消', icon: 'success' });
+  void Taro.navigateBack();
+}
+
+const CancelDialog = observer(() =>
+  form.cancelOpen ? (
+    <ConfirmDialog
+      prefix="staff-confirm"
+      title="取消活动"
+      message={`取消「${form.original.value?.title ?? form.title}」？已报名的党员会收到通知和取消原因。`}
+      confirmText="确认取消活动"
+      danger
+      busy={form.cancelling.busy}
+      error={form.cancelling.error}
+      onConfirm={() => void cancelActivity()}
+      onCancel={form.closeCancel}
+    >
+      <ReasonInput
+        name="cancel"
+        value={form.cancelReason}
+        error={form.cancelReasonError}
+        placeholder="例如：因天气原因改期，另行通知"
+        onChange={form.setCancelReason}
+      />
+    </ConfirmDialog>
+  ) : null,
+);
+
+const ActivityForm = observer(() => (
+  <View className="staff-activity-form">
+    <Field name="type" label="活动类型" error={form.errors.type} hint="签到后计入党员六个一的对应项目">
+      <Choices name="type" options={TYPE_OPTIONS} selected={form.type || null} onPick={form.setType} />
+    </Field>
+    <Field name="title" label="活动名称" error={form.errors.title}>
+      <Input
+        className="staff-activity-form__input staff-activity-form__input--title"
+        value={form.title}
+        maxLength={40}
+        placeholder="2–40 字，如 十二月主题党日"
+        onChange={form.setTitle}
+      />
+    </Field>
+    <Field name="description" label="活动内容" optional error={form.errors.description}>
+      <TextArea
+        className="staff-activity-form__description"
+        value={form.description}
+        maxLength={1000}
+        placeholder="议程、要求、联系人等"
+        onChange={form.setDescription}
+      />
+    </Field>
+    <Times />
+    <Place />
+    <Field name="capacity" label="名额（人）" error={form.errors.capacity}>
+      <Input
+        className="staff-activity-form__input staff-activity-form__input--capacity"
+        type="number"
+        value={form.capacity}
+        onChange={form.setCapacity}
+      />
+    </Field>
+    {form.saving.error && form.saving.error.code !== 'INVALID_INPUT' ? <ErrorNotice error={form.saving.error} /> : null}
+    {Object.keys(form.errors).length > 0 ? (
+      <Text className="staff-activity-form__invalid">请按提示修改标红的项目</Text>
+    ) : null}
+    <View className="staff-activity-form__actions">
+      <Button
+        className="staff-activity-form__save"
+        type="primary"
+        size="large"
+        block
+        loading={form.saving.busy}
+        onClick={() => void save()}
+      >
+        {form.isNew ? '发布活动' : '保存修改'}
+      </Button>
+      {form.isNew ? null : (
+        <Button
+          className="staff-activity-form__cancel"
+          type="danger"
+          size="large"
+          block
+          fill="outline"
+          onClick={form.askCancel}
+        >
+          取消活动
+        </Button>
+      )}
+    </View>
+  </View>
+));
+
+/** 发布活动, or `?id=` 编辑活动 (secretary): the form, and 取消活动 with a reason. */
+const ActivityEdit = observer(() => {
+  // The form shows once opened for this page: never with the previous visit's values (h5 inputs
+  // changed right after they are created fail to take the new value).
+  const [opened, setOpened] = useState(false);
+  useLoad((params: Record<string, string | undefined>) => {
+    if (params.id) {
+      void Taro.setNavigationBarTitle({ title: '编辑活动' });
+      void form.openEdit(params.id);
+    } else {
+      form.openNew();
+    }
+    setOpened(true);
+  });
+  const { original } = form;
+  let body = <ActivityForm />;
+  if (opened && !form.isNew && original.error) body = <ErrorNotice error={original.error} onRetry={original.load} />;
+  else if (!opened || !form.ready) body = <Loading />;
+  else if (form.locked)
+    body = (
+      <View className="staff-activity-form__locked">
+        <Text>{original.value?.status === 'cancelled' ? '活动已取消' : '活动已结束'}，不能再修改。</Text>
+      </View>
+    );
+  return (
+    <Screen>
+      {body}
+      <CancelDialog />
+    </Screen>
+  );
+});
+
+export default ActivityEdit;

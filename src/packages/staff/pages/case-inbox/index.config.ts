@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '吹哨报到', enablePullDownRefresh: true });

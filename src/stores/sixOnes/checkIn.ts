@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro';
+import { CHECK_IN_QR_PREFIX } from '../../../contract/sixOnes';
+import { CloudError } from '../../services/CloudError';
+import { inLatLngRange } from '../../utils/fields';
+
+/** The check-in code as the contract takes it: 8 digits. */
+export const CHECK_IN_CODE = /^\d{8}$/;
+export const CHECK_IN_CODE_MESSAGE = '签到码为 8 位数字';
+
+/** Long enough for a fix, short enough that a slow GPS never holds the check-in up for long. */
+const LOCATE_TIMEOUT_MS = 8_000;
+
+/**
+ * The code in a scanned QR text `txy-checkin:<activityId>:<8 digits>`, for this activity; a
+ * CloudError with what to tell the member when it is some other code or another activity's.
+ */
+export function codeFromQr(text: string, activityId: string): string {
+  const rest = text.trim().startsWith(CHECK_IN_QR_PREFIX) ? text.trim().slice(CHECK_IN_QR_PREFIX.length) : null;
+  const match = rest === null ? null : /^([A-Za-z0-9_-]+):(\d{8})$/.exec(rest);
+  if (!match) throw new CloudError('INVALID_INPUT', '这不是活动签到码，请扫描组织者手机上显示的签到二维码', null);
+  if (match[1] !== activityId) throw new CloudError('INVALID_INPUT', '这是其他活动的签到码，请核对活动后再扫码', null);
+  return match[2];
+}
+
+/**
+ * weapp: WeChat's scanner (camera only: a photo from the album is no proof of presence).
+ * Resolves with the QR text, or null when the member closes the scanner.
+ */
+export async function scanQr(): Promise<string | null> {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+    return res.result;
+  } catch (e) {
+    const message = String((e as { errMsg?: unknown } | null)?.errMsg ?? '');
+    if (/cancel/i.test(message)) return null;
+    throw new CloudError('INTERNAL', '无法打开扫码，请在设置中允许使用摄像头，或输入签到码', null);
+  }
+}
+
+/**
+ * weapp: where the member is (GCJ-02), sent with the check-in so the server can check the
+ * distance; null when they do not allow it, there is no fix in time, or it is outside the range
+ * the server takes. Check-in never waits on it: the code is the proof indoors.
+ */
+export async function currentPoint(): Promise<{ lat: number; lng: number } | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const point = await Promise.race([
+      Taro.getLocation({ type: 'gcj02' }).then((r) => ({ lat: r.latitude, lng: r.longitude })),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), LOCATE_TIMEOUT_MS))),
+    ]);
+    return point && inLatLngRange(point) ? point : null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,422 @@
+import '../configure';
+import Taro from '@tarojs/taro';
+import { makeAutoObservable, when, type IReactionDisposer } from 'mobx';
+import type { ActivityType, ActivityView, Input, StationView } from '../../../contract';
+import { ACTIVITY_TYPES } from '../../../contract/sixOnes';
+import { call } from '../../services/cloud';
+import {
+  checkText,
+  inLatLngRange,
+  LAT_RANGE,
+  LNG_RANGE,
+  parseNumber,
+  withFieldIssues,
+  withoutError,
+  type FieldErrors,
+} from '../../utils/fields';
+import { today } from '../../utils/date';
+import { Loadable, Pending } from '../loadable';
+import { session } from '../session';
+import { addDays, fromShanghai, isValidLocal, toShanghai } from './activityTimes';
+import { checkReason } from './reason';
+
+export type ActivityField =
+  | 'type'
+  | 'title'
+  | 'description'
+  | 'startTime'
+  | 'endTime'
+  | 'signUpBy'
+  | 'placeName'
+  | 'location'
+  | 'radius'
+  | 'capacity';
+
+type ActivityInput = Input<'sixOnes', 'publishActivity'>;
+
+/** The check-in radius a new activity starts with (metres). */
+export const DEFAULT_RADIUS = 200;
+/** Where the county town is, for a community without a Red Station to take coordinates from. */
+const COUNTY_TOWN = { lat: 26.34, lng: 115.355 };
+
+/** Which form field a server field issue (`endAt`, `place.radius` …) belongs to. */
+function fieldOf(path: string): ActivityField | undefined {
+  if (path === 'startAt') return 'startTime';
+  if (path === 'endAt') return 'endTime';
+  if (path === 'place.name') return 'placeName';
+  if (path === 'place.lat' || path === 'place.lng') return 'location';
+  if (path === 'place.radius') return 'radius';
+  const top = path.split('.')[0];
+  return (['type', 'title', 'description', 'signUpBy', 'capacity'] as const).find((f) => f === top);
+}
+
+/** A whole number typed into a form within [min, max], with the contract's messages. */
+function checkWhole(value: string, min: number, max: number, low: string, high: string): string | null {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n)) return '请填写数字';
+  if (!Number.isInteger(n)) return '请填写整数';
+  if (n < min) return low;
+  if (n > max) return high;
+  return null;
+}
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/**
+ * 发布活动 / 编辑活动 (secretary): the form of one activity, checked here as the contract checks
+ * it (sixOnes.publishActivity / updateActivity) so the secretary reads every problem before
+ * sending; what the server still refuses lands on its field. Also 取消活动 with a reason.
+ */
+class ActivityFormStore {
+  /** null: a new activity. */
+  activityId: string | null = null;
+  /** The form holds this page's values (defaults, or the activity read): the page shows it from then on. */
+  ready = false;
+  /** The activity being edited, as last read. */
+  readonly original = new Loadable<ActivityView>(() => call('sixOnes', 'activity', { activityId: this.activityId! }));
+
+  type: ActivityType | '' = '';
+  title = '';
+  description = '';
+  date = '';
+  startTime = '';
+  endTime = '';
+  signUpDate = '';
+  signUpTime = '';
+  /** A new form's sign-up deadline follows the start until the secretary sets it. */
+  signUpTouched = false;
+  placeName = '';
+  lat = '';
+  lng = '';
+  /** Where the coordinates came from, said under them. */
+  locationSource: 'station' | 'county' | 'map' | 'activity' | 'typed' | null = null;
+  radius = String(DEFAULT_RADIUS);
+  capacity = '30';
+  errors: FieldErrors<ActivityField> = {};
+  readonly saving = new Pending();
+
+  /** 取消活动: the dialog is open, with its reason. */
+  cancelOpen = false;
+  cancelReason = '';
+  cancelReasonError: string | null = null;
+  readonly cancelling = new Pending();
+
+  private readonly stations = new Loadable<StationView[]>(() => call('directory', 'stations', {}));
+  private waiting: IReactionDisposer | null = null;
+
+  constructor() {
+    makeAutoObservable<ActivityFormStore, 'stations' | 'waiting'>(
+      this,
+      { original: false, saving: false, cancelling: false, stations: false, waiting: false },
+      { autoBind: true, deep: false },
+    );
+  }
+
+  get isNew(): boolean {
+    return this.activityId === null;
+  }
+
+  /** An activity that has ended or was cancelled can no longer be changed. */
+  get locked(): boolean {
+    const a = this.original.value;
+    return a !== null && !a.can.includes('edit');
+  }
+
+  /**
+   * A new activity: tomorrow 09:00–11:00, sign-up until the start, the community's coordinates
+   * (the form shows once they are in, so no field changes under the secretary's thumb).
+   */
+  openNew(): void {
+    this.reset(null);
+    this.date = addDays(today(), 1);
+    this.startTime = '09:00';
+    this.endTime = '11:00';
+    this.signUpDate = this.date;
+    this.signUpTime = this.startTime;
+    this.waiting = when(
+      () => session.me !== null || session.error !== null,
+      () => void this.defaultLocation(),
+    );
+  }
+
+  /** Editing an activity: the form filled from sixOnes.activity. */
+  async openEdit(activityId: string): Promise<void> {
+    this.reset(activityId);
+    const a = await this.original.load();
+    if (a && this.activityId === activityId) this.fill(a);
+  }
+
+  private reset(activityId: string | null): void {
+    this.waiting?.();
+    this.waiting = null;
+    this.activityId = activityId;
+    this.ready = false;
+    this.original.clear();
+    this.type = '';
+    this.title = '';
+    this.description = '';
+    this.date = '';
+    this.startTime = '';
+    this.endTime = '';
+    this.signUpDate = '';
+    this.signUpTime = '';
+    this.signUpTouched = false;
+    this.placeName = '';
+    this.lat = '';
+    this.lng = '';
+    this.locationSource = null;
+    this.radius = String(DEFAULT_RADIUS);
+    this.capacity = '30';
+    this.errors = {};
+    this.saving.clear();
+    this.closeCancel();
+  }
+
+  private fill(a: ActivityView): void {
+    const start = toShanghai(a.startAt);
+    const end = toShanghai(a.endAt);
+    const signUp = toShanghai(a.signUpBy);
+    this.type = a.type;
+    this.title = a.title;
+    this.description = a.description;
+    this.date = start.date;
+    this.startTime = start.time;
+    // An activity past midnight is not made here; its end keeps the start's day.
+    this.endTime = end.time;
+    this.signUpDate = signUp.date;
+    this.signUpTime = signUp.time;
+    this.signUpTouched = true;
+    this.placeName = a.place.name;
+    this.lat = String(a.place.lat);
+    this.lng = String(a.place.lng);
+    this.locationSource = 'activity';
+    this.radius = String(a.place.radius);
+    this.capacity = String(a.capacity);
+    this.ready = true;
+  }
+
+  /**
+   * The coordinates a new activity starts with: the secretary's community's Red Station, else
+   * the county town. In weapp the map picker replaces them; in h5 (no map offline) they stay
+   * editable.
+   */
+  private async defaultLocation(): Promise<void> {
+    const grant = session.staffGrants.find((g) => g.role === 'secretary');
+    const stations = await this.stations.get();
+    if (!this.isNew || this.ready) return;
+    const own = grant && grant.role === 'secretary' ? stations?.find((s) => s.communityId === grant.communityId) : null;
+    const point = own?.location ?? COUNTY_TOWN;
+    this.lat = String(point.lat);
+    this.lng = String(point.lng);
+    this.locationSource = own ? 'station' : 'county';
+    this.ready = true;
+  }
+
+  setType(type: string): void {
+    if ((ACTIVITY_TYPES as readonly string[]).includes(type)) this.type = type as ActivityType;
+    this.clearError('type');
+  }
+
+  setTitle(value: string): void {
+    this.title = value;
+    this.clearError('title');
+  }
+
+  setDescription(value: string): void {
+    this.description = value;
+    this.clearError('description');
+  }
+
+  setDate(value: string): void {
+    this.date = value;
+    if (!this.signUpTouched) this.signUpDate = value;
+    this.clearTimes();
+  }
+
+  setStartTime(value: string): void {
+    this.startTime = value;
+    if (!this.signUpTouched) this.signUpTime = value;
+    this.clearTimes();
+  }
+
+  setEndTime(value: string): void {
+    this.endTime = value;
+    this.clearTimes();
+  }
+
+  setSignUpDate(value: string): void {
+    this.signUpDate = value;
+    this.signUpTouched = true;
+    this.clearTimes();
+  }
+
+  setSignUpTime(value: string): void {
+    this.signUpTime = value;
+    this.signUpTouched = true;
+    this.clearTimes();
+  }
+
+  setPlaceName(value: string): void {
+    this.placeName = value;
+    this.clearError('placeName');
+  }
+
+  setLat(value: string): void {
+    this.lat = value;
+    this.locationSource = 'typed';
+    this.clearError('location');
+  }
+
+  setLng(value: string): void {
+    this.lng = value;
+    this.locationSource = 'typed';
+    this.clearError('location');
+  }
+
+  setRadius(value: string): void {
+    this.radius = value;
+    this.clearError('radius');
+  }
+
+  setCapacity(value: string): void {
+    this.capacity = value;
+    this.clearError('capacity');
+  }
+
+  /** weapp: the place picked on WeChat's map (GCJ-02); cancelling the map changes nothing. */
+  async chooseLocation(): Promise<void> {
+    const lat = Number(this.lat);
+    const lng = Number(this.lng);
+    const near =
+      this.lat !== '' && this.lng !== '' && inLatLngRange({ lat, lng }) ? { latitude: lat, longitude: lng } : {};
+    try {
+      const picked = await Taro.chooseLocation(near);
+      this.setPicked(picked.name || picked.address, picked.latitude, picked.longitude);
+    } catch {
+      // Closed without choosing.
+    }
+  }
+
+  private setPicked(name: string, lat: number, lng: number): void {
+    if (name) this.placeName = name.slice(0, 60);
+    this.lat = String(round6(lat));
+    this.lng = String(round6(lng));
+    this.locationSource = 'map';
+    this.errors = withoutError<ActivityField>(withoutError<ActivityField>(this.errors, 'location'), 'placeName');
+  }
+
+  private clearError(field: ActivityField): void {
+    this.errors = withoutError(this.errors, field);
+  }
+
+  private clearTimes(): void {
+    for (const f of ['startTime', 'endTime', 'signUpBy'] as const) this.clearError(f);
+  }
+
+  /** The form checked as the contract and the server check it: its errors, and the input when there are none. */
+  check(now = Date.now()): { errors: FieldErrors<ActivityField>; input: ActivityInput | null } {
+    const errors: FieldErrors<ActivityField> = {};
+    if (this.type === '') errors.type = '请选择活动类型';
+    const title = this.title.trim();
+    errors.title = title === '' ? '请填写活动名称' : (checkText(title, 2, 40) ?? undefined);
+    errors.description = checkText(this.description, 0, 1000) ?? undefined;
+
+    const startOk = isValidLocal(this.date, this.startTime);
+    const endOk = isValidLocal(this.date, this.endTime);
+    const signUpOk = isValidLocal(this.signUpDate, this.signUpTime);
+    const startAt = fromShanghai(this.date, this.startTime);
+    const endAt = fromShanghai(this.date, this.endTime);
+    const signUpBy = fromShanghai(this.signUpDate, this.signUpTime);
+    if (!startOk) errors.startTime = '请选择活动日期和开始时间';
+    if (!endOk) errors.endTime = '请选择结束时间';
+    else if (startOk && Date.parse(endAt) <= Date.parse(startAt)) errors.endTime = '结束时间须晚于开始时间';
+    else if (Date.parse(endAt) <= now) errors.endTime = '结束时间须在将来';
+    if (!signUpOk) errors.signUpBy = '请选择报名截止时间';
+    else if (endOk && Date.parse(signUpBy) > Date.parse(endAt)) errors.signUpBy = '报名截止须早于活动结束';
+
+    const placeName = this.placeName.trim();
+    errors.placeName = placeName === '' ? '请填写活动地点' : (checkText(placeName, 2, 60) ?? undefined);
+    const lat = parseNumber(this.lat, LAT_RANGE[0], LAT_RANGE[1]);
+    const lng = parseNumber(this.lng, LNG_RANGE[0], LNG_RANGE[1]);
+    if (lat === null || lng === null) errors.location = '请填写有效的经纬度（GCJ-02，纬度 3–54，经度 73–136）';
+    errors.radius = checkWhole(this.radius, 20, 5000, '签到范围至少 20 米', '签到范围最多 5000 米') ?? undefined;
+    errors.capacity = checkWhole(this.capacity, 1, 2000, '名额至少为 1', '名额最多为 2000') ?? undefined;
+    const signedUp = this.original.value?.signedUp ?? 0;
+    if (!errors.capacity && Number(this.capacity) < signedUp)
+      errors.capacity = `已有 ${signedUp} 人报名，名额不能少于报名人数`;
+
+    for (const key of Object.keys(errors) as ActivityField[]) if (!errors[key]) delete errors[key];
+    if (Object.keys(errors).length > 0 || this.type === '' || lat === null || lng === null)
+      return { errors, input: null };
+    return {
+      errors,
+      input: {
+        type: this.type,
+        title,
+        description: this.description.trim(),
+        startAt,
+        endAt,
+        signUpBy,
+        place: { name: placeName, lat, lng, radius: Number(this.radius) },
+        capacity: Number(this.capacity),
+      },
+    };
+  }
+
+  /** 发布 / 保存: resolves with the activity as the server has it, or null (errors shown on the form). */
+  async save(): Promise<ActivityView | null> {
+    if (this.saving.busy || this.locked) return null;
+    const { errors, input } = this.check();
+    this.errors = errors;
+    if (!input) return null;
+    const id = this.activityId;
+    const saved = await this.saving.run(() =>
+      id === null
+        ? call('sixOnes', 'publishActivity', input)
+        : call('sixOnes', 'updateActivity', { activityId: id, ...input }),
+    );
+    if (!saved) {
+      const error = this.saving.error;
+      if (error?.code === 'INVALID_INPUT') this.errors = withFieldIssues(this.errors, error.details, fieldOf);
+      return null;
+    }
+    this.original.value = saved;
+    return saved;
+  }
+
+  askCancel(): void {
+    this.cancelOpen = true;
+    this.cancelReason = '';
+    this.cancelReasonError = null;
+    this.cancelling.clear();
+  }
+
+  closeCancel(): void {
+    if (this.cancelling.busy) return;
+    this.cancelOpen = false;
+    this.cancelReasonError = null;
+    this.cancelling.clear();
+  }
+
+  setCancelReason(value: string): void {
+    this.cancelReason = value;
+    if (this.cancelReasonError) this.cancelReasonError = checkReason(value);
+  }
+
+  /** 取消活动 (sixOnes.cancelActivity): signed-up members are told the reason. */
+  async confirmCancel(): Promise<ActivityView | null> {
+    const id = this.activityId;
+    if (id === null || this.cancelling.busy) return null;
+    this.cancelReasonError = checkReason(this.cancelReason);
+    if (this.cancelReasonError) return null;
+    const cancelled = await this.cancelling.run(() =>
+      call('sixOnes', 'cancelActivity', { activityId: id, reason: this.cancelReason.trim() }),
+    );
+    if (!cancelled) return null;
+    this.original.value = cancelled;
+    this.cancelOpen = false;
+    return cancelled;
+  }
+}
+
+export const activityForm = new ActivityFormStore();

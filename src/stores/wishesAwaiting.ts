@@ -1,0 +1,38 @@
+import './configure';
+import { makeAutoObservable } from 'mobx';
+import type { WishView } from '../../contract';
+import { call } from '../services/cloud';
+import { Loadable } from './loadable';
+import { session } from './session';
+
+/**
+ * 待居民确认 (wish.awaitingConfirmation): fulfilled wishes of the grid worker's grids or the
+ * secretary's community that the resident has not confirmed for 7 days or more, longest waiting
+ * first. Each opens the wish's page, where staff confirm on the resident's behalf (代居民确认完成).
+ * The staff home shows how many there are; the list reads again whenever shown.
+ */
+class WishAwaitingStore {
+  readonly list = new Loadable<WishView[]>(() => call('wish', 'awaitingConfirmation', {}));
+  private loadedFor: string | null = null;
+
+  constructor() {
+    makeAutoObservable<this, 'loadedFor'>(this, { list: false, loadedFor: false }, { autoBind: true });
+  }
+
+  /** How many wish for staff attention; null until read (or when the read failed). */
+  get count(): number | null {
+    return this.list.value?.length ?? null;
+  }
+
+  /** Reads the list again (the cards stay while it reads); another user's is forgotten first. */
+  show(): void {
+    const openid = session.me?.openid ?? null;
+    if (openid !== this.loadedFor) {
+      this.loadedFor = openid;
+      this.list.clear();
+    }
+    if (!this.list.loading) void this.list.load();
+  }
+}
+
+export const wishAwaiting = new WishAwaitingStore();

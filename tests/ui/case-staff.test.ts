@@ -1,0 +1,150 @@
+/**
+ * @jest-environment ./tests/ui/weapp-environment.ts
+ *
+ * The handlers' 民情诉求 pages of the built weapp through the real cloud functions (local
+ * CloudBase), with cases made through the real actions: the staff home opens 网格诉求 / 吹哨报到 /
+ * 诉求指标 by role; the secretary's 社区诉求 shows what needs the community (待处理) or everything
+ * open (全部); the department's inbox lists a whistle to report in; 诉求指标 shows the five rates
+ * as the server counts them, with their counts, and steps back a month; the grid worker's queue
+ * puts the overdue case first and marks it. Needs `npm run build:weapp` first.
+ */
+import type { CaseView, MetricsView } from '../../contract';
+import { emulatorClock } from '../../emulator/clock';
+import type { LoadedPage } from '../helpers/weapp-harness';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
+
+const QUEUE = 'packages/staff/pages/case-queue/index';
+const INBOX = 'packages/staff/pages/case-inbox/index';
+const METRICS = 'packages/staff/pages/case-metrics/index';
+const ROLES = 'packages/staff/pages/roles/index';
+const HOUR = 3600 * 1000;
+
+const ui = useLocalCloud();
+const complaint = <T = CaseView>(action: string, payload: unknown, openid: string) =>
+  ui.invoke<T>('complaint', action, payload, openid);
+let seq = 0;
+
+afterAll(() => emulatorClock.reset());
+
+const submitted = (what = '楼下路灯坏了一个星期，晚上很黑') =>
+  complaint(
+    'submit',
+    { category: '设施维修', description: `${what}（${++seq}）`, location: { kind: 'address' } },
+    'demo-resident',
+  );
+
+async function escalated(): Promise<CaseView> {
+  const c = await submitted('小区消防通道被长期占用');
+  await complaint('accept', { caseId: c.id }, 'demo-grid-worker');
+  return complaint('escalate', { caseId: c.id, reason: '需要综合执法' }, 'demo-grid-worker');
+}
+
+const cardText = (page: LoadedPage, selector: string) => page.page.querySelector(selector)?.dom.textContent ?? '';
+
+test('the staff home opens each handler’s list and 诉求指标 by role', async () => {
+  const department = await ui.open(ROLES, 'demo-department');
+  await department.waitForText('吹哨报到', 5000);
+  expect(department.text()).toContain('诉求指标');
+  await department.tap('.staff-home__tool--case-inbox');
+  expect(department.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: '/packages/staff/pages/case-inbox/index' }),
+  });
+
+  const grid = await ui.open(ROLES, 'demo-grid-worker');
+  await grid.waitForText('网格诉求', 5000);
+  await grid.tap('.staff-home__tool--case-metrics');
+  expect(grid.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: '/packages/staff/pages/case-metrics/index?scope=grid&scopeId=c01-g01' }),
+  });
+
+  const county = await ui.open(ROLES, 'demo-county-admin');
+  await county.waitForText('诉求指标', 5000);
+  expect(county.has('.staff-home__tool--case-queue')).toBe(false);
+});
+
+test('社区诉求: 待处理 shows the escalated case, 全部 also the one still with the grid', async () => {
+  const up = await escalated();
+  const atGrid = await submitted();
+  const page = await ui.open(QUEUE, 'demo-secretary', { query: { as: 'community' } });
+  await page.waitFor(() => page.has(`#case-${up.id}`), 5000);
+  expect(page.has(`#case-${atGrid.id}`)).toBe(false);
+  expect(cardText(page, `#case-${up.id}`)).toContain('社区办理中');
+  expect(cardText(page, `#case-${up.id}`)).toContain('张秀兰');
+
+  await page.tap('.staff-segmented__item--all');
+  await page.waitFor(() => page.has(`#case-${atGrid.id}`), 5000);
+  expect(page.has(`#case-${up.id}`)).toBe(true);
+});
+
+test('吹哨报到: the department’s inbox lists a whistle to report in, with its class and deadline', async () => {
+  const c = await escalated();
+  await complaint(
+    'whistle',
+    {
+      caseId: c.id,
+      leadDepartmentId: 'd01',
+      reason: '需要综合执法',
+      class: '重大',
+      deadline: new Date(Date.now() + 10 * 24 * HOUR).toISOString(),
+    },
+    'demo-secretary',
+  );
+  const page = await ui.open(INBOX, 'demo-department');
+  await page.waitFor(() => page.has(`#task-${c.id}`), 5000);
+  const task = cardText(page, `#task-${c.id}`);
+  for (const shown of ['牵头', '重大', '需要综合执法', '未报到', '报到期限']) expect(task).toContain(shown);
+
+  await page.tap(`#task-${c.id}`);
+  expect(page.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/resident/pages/case-detail/index?id=${c.id}` }),
+  });
+  await page.tap('.staff-segmented__item--done');
+  await page.waitFor(() => !page.has(`#task-${c.id}`) && !page.text().includes('加载中'), 5000);
+});
+
+test('诉求指标 shows the five rates as the server counts them, with their counts, and steps back a month', async () => {
+  const expected = await complaint<MetricsView>('metrics', { scope: 'community', scopeId: 'c01' }, 'demo-secretary');
+  const r = expected.rates;
+  const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+  const calls: CallEvent[] = [];
+  const page = await ui.open(METRICS, 'demo-secretary', { query: { scope: 'community', scopeId: 'c01' }, calls });
+  await page.waitFor(() => page.has('.case-metrics__rate--responseRate'), 5000);
+
+  const { year, index } = expected.period;
+  expect(page.text()).toContain(`${year}年${index}月`);
+  const rate = (key: string) => cardText(page, `.case-metrics__rate--${key}`);
+  expect(rate('responseRate')).toContain(percent(r.responseRate));
+  expect(rate('responseRate')).toContain(`按时响应 ${r.respondedOnTime} 件 / 应响应 ${r.submitted - r.withdrawn} 件`);
+  expect(rate('resolutionRate')).toContain(`已办结 ${r.resolved} 件`);
+  expect(rate('satisfactionRate')).toContain(percent(r.satisfactionRate));
+  expect(rate('onTimeReportRate')).toContain(`按时报到 ${r.reportedOnTime} 件 / 收到吹哨 ${r.whistlesReceived} 件`);
+  expect(rate('whistleRate')).toContain(percent(r.whistleRate));
+  expect(rate('whistleRate')).toContain(`吹哨 ${r.whistled} 件 / 社区层级 ${r.communityLevel} 件`);
+  if (expected.whistleBand) expect(page.has(`.case-metrics__band--${expected.whistleBand}`)).toBe(true);
+
+  await page.tap('.case-metrics__step--prev');
+  const prev = index === 1 ? { year: year - 1, index: 12 } : { year, index: index - 1 };
+  await page.waitForText(`${prev.year}年${prev.index}月`);
+  await page.waitFor(() => calls.filter((c) => c.action === 'metrics').length === 2, 5000);
+  expect(calls.filter((c) => c.action === 'metrics').map((c) => c.payload)).toEqual([
+    { scope: 'community', scopeId: 'c01', period: 'month', year, index },
+    { scope: 'community', scopeId: 'c01', period: 'month', ...prev },
+  ]);
+});
+
+test('网格诉求 lists open cases by deadline: the overdue one first, marked 已超期', async () => {
+  const late = await submitted('垃圾桶满了没人清运');
+  emulatorClock.advance(25 * HOUR); // past the 24 h response deadline
+  const fresh = await submitted('单元门禁坏了关不上');
+  const page = await ui.open(QUEUE, 'demo-grid-worker', { query: { as: 'grid' } });
+  await page.waitFor(() => page.has(`#case-${late.id}`) && page.has(`#case-${fresh.id}`), 5000);
+
+  const text = page.text();
+  expect(text.indexOf(late.description)).toBeLessThan(text.indexOf(fresh.description));
+  expect(cardText(page, `#case-${late.id}`)).toContain('已超期');
+  expect(cardText(page, `#case-${fresh.id}`)).not.toContain('已超期');
+  expect(cardText(page, `#case-${fresh.id}`)).toContain('响应期限');
+});

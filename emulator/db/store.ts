@@ -121,6 +121,8 @@ export class DocumentStore {
 
   find(collection: string, opts: FindOptions): Doc[] {
     this.requireCollection(collection);
+    const page = this.indexedPage(collection, opts);
+    if (page) return opts.projection ? new Query({}).find<Doc>(page, opts.projection as never).all() : page;
     let cursor = new Query(opts.query ?? {}).find<Doc>(
       this.candidates(collection, opts.query ?? {}),
       opts.projection as never,
@@ -129,6 +131,44 @@ export class DocumentStore {
     if (opts.skip) cursor = cursor.skip(opts.skip);
     if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
     return cursor.all();
+  }
+
+  /**
+   * A sorted page answered by SQLite alone, as a database with the index would: when the query
+   * is only equalities that a declared index answers (as its leading fields), SQLite filters,
+   * sorts and pages, and only the page's documents are parsed. Anything else: null (mingo does it).
+   * Dates (stored as `{"$date":"<ISO>"}`) sort by that text, i.e. in time order; missing values
+   * first, as in MongoDB's ascending order. A declared index ending with the sort fields lets
+   * SQLite walk it instead of sorting.
+   */
+  private indexedPage(collection: string, opts: FindOptions): Doc[] | null {
+    const sort = Object.entries(opts.sort ?? {});
+    if (sort.length === 0) return null;
+    const query = opts.query ?? {};
+    const eq: Record<string, string | number> = {};
+    const conjuncts = [query, ...(Array.isArray(query.$and) ? (query.$and as Record<string, unknown>[]) : [])];
+    for (const c of conjuncts) {
+      for (const [k, v] of Object.entries(c)) {
+        if (c === query && k === '$and') continue;
+        if (k.startsWith('$') || !/^[A-Za-z0-9_.]+$/.test(k)) return null;
+        if (!(typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) return null;
+        if (k in eq && eq[k] !== v) return null;
+        eq[k] = v;
+      }
+    }
+    const keys = Object.keys(eq);
+    if (keys.length === 0) return null;
+    const covered = (this.indexes[collection] ?? []).some((spec) => {
+      const lead = spec.fields.slice(0, keys.length);
+      return lead.length === keys.length && keys.every((k) => lead.includes(k));
+    });
+    if (!covered || sort.some(([k]) => !/^[A-Za-z0-9_.]+$/.test(k))) return null;
+    const where = keys.map((k) => `json_extract(doc, '$.${k}') = ?`).join(' AND ');
+    const order = sort.map(([k, dir]) => `json_extract(doc, '$.${k}') ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ');
+    const rows = this.sql
+      .prepare(`SELECT doc FROM ${table(collection)} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...keys.map((k) => eq[k]), opts.limit ?? -1, opts.skip ?? 0) as { doc: string }[];
+    return rows.map((r) => deserialize(r.doc));
   }
 
   count(collection: string, query: Record<string, unknown>): number {

@@ -26,9 +26,10 @@ export const COLLECTIONS = {
   /** 双报到: a member's reports to communities, history kept. */
   memberReports: {
     indexes: [
-      { fields: ['communityId', 'status'] },
+      // Lists by community or unit, by name (sixOnes.progress pages these).
+      { fields: ['communityId', 'status', 'name', 'openid'] },
       { fields: ['openid'] },
-      { fields: ['unitId', 'status'] },
+      { fields: ['unitId', 'status', 'name', 'openid'] },
       { fields: ['status'] },
     ],
   },
@@ -43,7 +44,11 @@ export const COLLECTIONS = {
   },
   /** 六个一: proofs (records), per member-year counters (sixOnes), per scope-year tallies. */
   records: {
-    indexes: [{ fields: ['openid', 'year'] }, { fields: ['communityId', 'status'] }, { fields: ['year', 'status'] }],
+    indexes: [
+      { fields: ['openid', 'year'] },
+      { fields: ['communityId', 'status', 'createdAt'] },
+      { fields: ['year', 'status'] },
+    ],
   },
   sixOnes: { indexes: [{ fields: ['openid'] }, { fields: ['year'] }] },
   tallies: { indexes: [{ fields: ['kind'] }] },

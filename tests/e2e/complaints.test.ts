@@ -132,9 +132,10 @@ test('a complaint goes from the resident through grid, community and a departmen
   // 4. The department sees it in its inbox, reports in, and resolves it with evidence.
   const department = await signIn('demo-department');
   await open(department, 'packages/staff/pages/case-inbox/index');
-  await shownWith(department, '.case-card', description.slice(0, 10)).waitFor();
+  await shownWith(department, '.case-task', description.slice(0, 10)).waitFor();
   await screenshot(department, 'cases-06-inbox');
-  await openCase(department, caseId);
+  await shownWith(department, '.case-task', description.slice(0, 10)).tap();
+  await shown(department, '.case-detail__section--timeline').waitFor();
   await act(department, 'reportIn', '已安排环卫车辆下午清运');
   await shown(department, '#case-action-deptResolve').waitFor();
   await act(department, 'deptResolve', '垃圾已全部清运，并增设了一个垃圾桶', () => addPhoto(department, 'clean.png'));

@@ -3,7 +3,8 @@
  * demo users in their own browsers: the resident 张秀兰 submits a wish with a photo (uploaded
  * through /api/upload) → the grid worker of 第一网格 publishes it from 心愿审核 → the member
  * claims it in the hall → fulfils it with a photo and a note → the resident confirms it with 5
- * stars → the member's 我的认领 shows it 已完成, and wish.detail says completed. Screenshots of
+ * stars → the member's 我的认领 shows it 已完成, wish.detail says completed, and 我的六个一 shows
+ * the item 认领1个微心愿 done. Screenshots of
  * every step in test-artifacts/e2e/wishes-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -169,4 +170,12 @@ test('a wish goes round the whole loop: submitted, published, claimed, fulfilled
   expect(done.fulfilment?.photos).toHaveLength(1);
   expect(done.fulfilment?.photos[0].fileId).toMatch(/\/uploads\/demo-member\//);
   expect(done.timeline?.map((t) => t.action)).toEqual(['submit', 'publish', 'claim', 'fulfil', 'confirm']);
+
+  // 7. The member's 我的六个一 (from 我的) shows 认领1个微心愿 done, proved by this wish.
+  await member.goBack();
+  await tapShown(member, '.mine__six-ones');
+  const item = shown(member, '.six-ones-item--wish');
+  await item.locator('.six-ones-item__state--done').waitFor();
+  await item.getByText(`认领微心愿：${description.slice(0, 10)}`, { exact: false }).waitFor();
+  await screenshot(member, 'wishes-15-six-ones');
 });

@@ -30,14 +30,7 @@ const tick = () => t.cloud.functions.invoke('scheduler', { Type: 'Timer', Trigge
 beforeAll(async () => {
   t = await startLocalCloud();
 });
-afterAll(async () => {
-  await fetch(`${t.url}/dev/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ reset: true }),
-  });
-  await t.stop();
-});
+afterAll(() => t.stop());
 
 async function report(urgency: 'normal' | 'urgent' = 'normal') {
   return ok(

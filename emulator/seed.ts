@@ -7,11 +7,17 @@ export const SEED_SCALES: readonly SeedScale[] = ['demo', 'county', 'county10'];
 
 /** Writes the deterministic county (server/seed) into the local database, collection by collection. */
 /**
- * `anchor`: the day the wishes (and their claims) are dated back from — today for `npm start`
- * and `npm run seed`, so the demo's claims are live; the fixed seed date in tests.
+ * `anchor`: the day the wishes, 六个一 data and cases are dated back from — today for `npm start`
+ * and `npm run seed`, so the demo's claims and open cases are live; the fixed seed date in tests.
+ * `cases`: how many cases instead of the scale's (the bench's 1× run of the complaint metrics).
  */
-export function seedStore(store: DocumentStore, scale: SeedScale = 'demo', anchor?: Date): Record<string, number> {
-  const data = buildCounty({ scale, anchor });
+export function seedStore(
+  store: DocumentStore,
+  scale: SeedScale = 'demo',
+  anchor?: Date,
+  opts: { cases?: number } = {},
+): Record<string, number> {
+  const data = buildCounty({ scale, anchor, cases: opts.cases });
   const counts: Record<string, number> = {};
   for (const [collection, docs] of Object.entries(data)) {
     store.createCollection(collection);

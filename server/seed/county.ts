@@ -10,6 +10,7 @@
 import { recompute, reportedCounts } from '../sixOnes/credit';
 import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
+import { buildCases } from './cases';
 import { Rng } from './rng';
 import { buildSixOnes, localYearOf } from './sixOnes';
 import { buildWishes } from './wishes';
@@ -451,12 +452,27 @@ function addressIn(
 
 /**
  * How much each scale holds beyond the fixed directory: residents, verified members in all (0:
- * only the directory's 21), wishes, and 六个一 records in all (0: the demo story only).
+ * only the directory's 21), wishes, 六个一 records in all (0: the demo story only), and 民情诉求
+ * cases in all (the demo story's included) submitted over `caseDays` back from the anchor.
  */
 const SCALES = {
-  demo: { residents: 20, verifiedMembers: 0, wishes: 30, records: 0 },
-  county: { residents: 2_000, verifiedMembers: 5_000, wishes: 20_000, records: 60_000 },
-  county10: { residents: 2_000, verifiedMembers: 50_000, wishes: 20_000, records: 600_000 },
+  demo: { residents: 20, verifiedMembers: 0, wishes: 30, records: 0, cases: 40, caseDays: 60 },
+  county: {
+    residents: 2_000,
+    verifiedMembers: 5_000,
+    wishes: 20_000,
+    records: 60_000,
+    cases: 100_000,
+    caseDays: 1_095,
+  },
+  county10: {
+    residents: 2_000,
+    verifiedMembers: 50_000,
+    wishes: 20_000,
+    records: 600_000,
+    cases: 100_000,
+    caseDays: 1_095,
+  },
 } as const;
 
 /** The typed county. */
@@ -566,6 +582,16 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   );
   const sixOnes = counted.years;
   const tallies = [...counted.tallies, ...reported];
+  const complaints = buildCases(new Rng('cases'), {
+    users: town.users,
+    grids,
+    communities,
+    departments,
+    propertyCompanies,
+    count: options.cases ?? scale.cases,
+    spanDays: scale.caseDays,
+    anchor,
+  });
 
   return {
     communities,
@@ -584,6 +610,9 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     records,
     sixOnes,
     tallies,
+    cases: complaints.cases,
+    deptTasks: complaints.tasks,
+    caseMetrics: complaints.counters,
   };
 }
 

@@ -4,6 +4,8 @@
  */
 import type { ResidentAddress } from '../../contract/functions/account';
 import type { MemberReportDoc } from '../accounts/model';
+import type { CounterDoc } from '../complaints/metrics';
+import type { CaseDoc, DeptTaskDoc } from '../complaints/model';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from '../sixOnes/credit';
 import type { ActivityDoc, SignupDoc } from '../sixOnes/model';
 import type { WishDoc } from '../wishes/model';
@@ -168,6 +170,10 @@ export interface CountySeed {
   records: RecordDoc[];
   sixOnes: MemberYearDoc[];
   tallies: Array<TallyDoc | ReportedDoc>;
+  /** 民情诉求 (server/seed/cases.ts): cases, whistled departments' tasks, metric counters per scope and month. */
+  cases: CaseDoc[];
+  deptTasks: DeptTaskDoc[];
+  caseMetrics: CounterDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */
@@ -175,12 +181,15 @@ export type SeedData = Record<string, Array<Record<string, unknown> & { _id: str
 
 export interface SeedOptions {
   /**
-   * `demo`: the directory, demo users, a few dozen wishes, the 六个一 demo story; `county`:
+   * `demo`: the directory, demo users, a few dozen wishes, the 六个一 demo story, 40 cases; `county`:
    * benchmark volume (2,000 more residents, 20,000 wishes, 5,000 verified members, 60,000 六个一
-   * records); `county10`: ten times the 六个一 data (50,000 verified members, 600,000 records).
+   * records, 100,000 cases over three years); `county10`: ten times the 六个一 data (50,000
+   * verified members, 600,000 records), the same 100,000 cases.
    */
   scale?: SeedScale;
-  /** Wishes, activities and records are dated from this instant; default the fixed seed date. */
+  /** Cases in all, instead of the scale's (the bench's 1× of the complaint metrics: 10,000). */
+  cases?: number;
+  /** Wishes, activities, records and cases are dated from this instant; default the fixed seed date. */
   anchor?: Date;
 }
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { CASE_STATUSES, DEADLINES } from '../../contract/caseLabels';
 import { SIX_ONES_ITEMS, VOLUNTEER_DAY_MINUTES } from '../../contract/sixOnes';
-import { localYear } from '../../server/platform/time';
+import { countersFrom } from '../../server/complaints/metrics';
+import { local, localYear } from '../../server/platform/time';
 import { buildCounty, buildCountySeed, DEMO_OPENIDS } from '../../server/seed/county';
 import { localYearOf } from '../../server/seed/sixOnes';
 import { recompute, reportedCounts, type RecordDoc } from '../../server/sixOnes/credit';
@@ -97,8 +99,21 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
       expect({ collection, unique: new Set(ids).size }).toEqual({ collection, unique: ids.length });
       for (const d of list) {
         expect(d._id).toMatch(/^[a-z0-9-]+$/);
-        // Reports, wishes and 六个一 counters carry the dates of what they record (below).
-        if (['memberReports', 'wishes', 'activities', 'signups', 'records', 'sixOnes', 'tallies'].includes(collection))
+        // Reports, wishes, 六个一 and complaint data carry the dates of what they record (below).
+        if (
+          [
+            'memberReports',
+            'wishes',
+            'activities',
+            'signups',
+            'records',
+            'sixOnes',
+            'tallies',
+            'cases',
+            'deptTasks',
+            'caseMetrics',
+          ].includes(collection)
+        )
           continue;
         expect(d.createdAt).toEqual(new Date('2026-01-05T00:00:00Z'));
         expect(d.updatedAt).toEqual(new Date('2026-01-05T00:00:00Z'));
@@ -724,5 +739,285 @@ describe('the 六个一 seed', () => {
 
   it('is deterministic at county scale', () => {
     expect(digest(buildCountySeed({ scale: 'county', anchor: COUNTY_ANCHOR }))).toEqual(digest(county()));
+  }, 300_000);
+});
+
+// ---------------------------------------------------------------- 民情诉求
+
+const MIN = 60_000;
+/** The first run of the scheduler (every 5 minutes) that finds `ms` passed. */
+const tickAfter = (ms: number) => Math.floor(ms / (5 * MIN)) * 5 * MIN + 5 * MIN;
+const OPEN_STATUSES = ['assigned', 'accepted', 'escalated', 'whistled', 'reported', 'resolved', 'reopened'];
+const DEPT_OPEN = ['whistled', 'reported', 'reopened'];
+/** Each action's allowed `from` states and its `to` ('=' for the same state), as actions.ts and jobs.ts check them. */
+const TRANSITIONS: Record<string, Array<[string[], string]>> = {
+  assign: [[['assigned'], '=']],
+  notifyProperty: [[['assigned'], '=']],
+  accept: [[['assigned'], 'accepted']],
+  withdraw: [[['assigned'], 'withdrawn']],
+  escalate: [[['assigned', 'accepted', 'reopened'], 'escalated']],
+  resolve: [[['accepted', 'escalated', 'reopened'], 'resolved']],
+  whistle: [[['accepted', 'escalated', 'reopened'], 'whistled']],
+  reportIn: [
+    [['whistled'], 'reported'],
+    [DEPT_OPEN, '='],
+  ],
+  assist: [[DEPT_OPEN, '=']],
+  requestExtension: [[DEPT_OPEN, '=']],
+  approveExtension: [[OPEN_STATUSES.concat('closed'), '=']],
+  refuseExtension: [[OPEN_STATUSES.concat('closed'), '=']],
+  flagLate: [[DEPT_OPEN, '=']],
+  deptResolve: [[['reported', 'reopened'], 'resolved']],
+  rateDepartment: [[['resolved', 'closed', 'reopened'], '=']],
+  rate: [
+    [['resolved'], 'closed'],
+    [['resolved'], 'reopened'],
+  ],
+  autoClose: [[['resolved'], 'closed']],
+};
+
+/**
+ * Each case as the live actions and the scheduler leave it (server/complaints/actions.ts,
+ * jobs.ts): its timeline a chain of steps by people who may take them, its queue fields those
+ * of its state, no deadline the scheduler would have acted on before the anchor, one task per
+ * whistled department in the state the steps leave it.
+ */
+function checkCases(c: CountySeed, anchor: Date): void {
+  const p = new Problems();
+  const at = anchor.getTime();
+  const users = new Map(c.users.map((u) => [u._id, u]));
+  const grants = (openid: string) => users.get(openid)?.roles ?? [];
+  const tasks = new Map<string, CountySeed['deptTasks']>();
+  for (const t of c.deptTasks) tasks.set(t.caseId, [...(tasks.get(t.caseId) ?? []), t]);
+  const ids = new Set(c.cases.map((x) => x._id));
+  p.check(
+    'a task without its case',
+    [...tasks.keys()].every((id) => ids.has(id)),
+  );
+
+  for (const k of c.cases) {
+    const id = k._id;
+    const steps = k.timeline;
+    const w = k.whistle;
+    // The timeline: submitted and assigned at once, each step from the state the one before left.
+    p.same(`${id} first steps`, [steps[0].action, steps[0].from, steps[1].action], ['submit', null, 'assign']);
+    p.check(
+      `${id} steps out of order`,
+      steps.every((s, i) => i === 0 || (s.at >= steps[i - 1].at && s.from === steps[i - 1].to)),
+    );
+    p.same(`${id} status`, k.status, steps[steps.length - 1].to);
+    for (const st of steps.slice(1))
+      p.check(
+        `${id} ${st.action} ${st.from} → ${st.to}`,
+        (TRANSITIONS[st.action] ?? []).some(
+          ([from, to]) => from.includes(st.from!) && (to === '=' ? st.to === st.from : st.to === to),
+        ),
+      );
+    p.check(
+      `${id} after the anchor`,
+      steps.every((s) => s.at.getTime() < at),
+    );
+    p.same(`${id} times`, [k.createdAt, k.updatedAt], [steps[0].at, steps[steps.length - 1].at]);
+    p.same(`${id}.month`, k.month, local(k.createdAt).format('YYYYMM'));
+    p.same(`${id}.respondBy`, k.respondBy.getTime(), k.createdAt.getTime() + DEADLINES.respond[k.urgency] * MIN);
+    // Who took each step: the complainant, the case's grid worker, secretary, departments, the system.
+    for (const s of steps) {
+      const g = grants(s.by);
+      const ok =
+        s.role === 'resident'
+          ? s.by === k.complainant.openid
+          : s.role === 'system'
+            ? s.by === 'system' && s.byName === '系统'
+            : s.role === 'gridWorker'
+              ? g.some((r) => r.role === 'gridWorker' && r.gridIds.includes(k.gridId ?? ''))
+              : s.role === 'secretary'
+                ? g.some((r) => r.role === 'secretary' && r.communityId === k.communityId)
+                : s.role === 'department' &&
+                  g.some((r) => r.role === 'department' && k.departmentIds.includes(r.departmentId));
+      p.check(`${id} ${s.action} by ${s.by} as ${s.role}`, ok);
+      if (s.by !== 'system') p.same(`${id} ${s.action} byName`, s.byName, users.get(s.by)?.name);
+    }
+
+    // The queue fields of the state.
+    const open = OPEN_STATUSES.includes(k.status);
+    p.same(`${id}.openCommunityId`, k.openCommunityId, open ? k.communityId : null);
+    const queue =
+      !open || k.status === 'resolved' || k.level === 'department'
+        ? null
+        : k.level === 'grid'
+          ? `grid:${k.gridId}`
+          : `community:${k.communityId}`;
+    p.same(`${id}.queue (${k.status}, ${k.level})`, k.queue, queue);
+    p.same(`${id}.level`, k.level === 'department', w !== null);
+    const lead = w?.departments.find((d) => d.role === 'lead');
+    const reopenedAt = steps.find((s) => s.to === 'reopened' && s.from !== 'reopened')?.at;
+    let due: [string | null, number | null];
+    if (!open) due = [null, null];
+    else if (k.status === 'resolved') due = ['rate', k.resolution!.at.getTime() + DEADLINES.autoClose * MIN];
+    else if (k.status === 'assigned') due = ['respond', k.respondBy.getTime()];
+    else if (k.level === 'grid')
+      due = [
+        'gridResolve',
+        (k.status === 'reopened' ? reopenedAt!.getTime() : k.createdAt.getTime()) + DEADLINES.gridResolve * MIN,
+      ];
+    else if (k.level === 'community') due = [null, null];
+    else if (lead?.reportedAt === null) due = ['reportIn', w!.reportBy.getTime()];
+    else if (k.status !== 'reopened') due = ['deptResolve', w!.deadline.getTime()];
+    else {
+      // Reopened: a fresh deadline from the reopening, unless an extension approved since moved it.
+      const extended = steps.some((s) => s.action === 'approveExtension' && s.at >= reopenedAt!);
+      due = [
+        'deptResolve',
+        extended ? w!.extension!.until.getTime() : reopenedAt!.getTime() + DEADLINES.deptResolve[w!.class] * MIN,
+      ];
+    }
+    p.same(`${id} due (${k.status}, ${k.level})`, [k.dueKind, k.dueAt?.getTime() ?? null], due);
+
+    // Nothing the scheduler would have done before the anchor is left undone.
+    if (k.dueAt && ['respond', 'gridResolve'].includes(k.dueKind!) && k.level === 'grid')
+      p.check(`${id} should have been escalated`, tickAfter(k.dueAt.getTime()) >= at);
+    if (k.dueKind === 'rate') p.check(`${id} should have closed unrated`, tickAfter(k.dueAt!.getTime()) >= at);
+    if (w && (k.dueKind === 'reportIn' || k.dueKind === 'deptResolve'))
+      p.check(
+        `${id} should have been flagged late`,
+        w.departments.every((d) => d.reportedAt || d.late || tickAfter(w.reportBy.getTime()) >= at),
+      );
+    // A grid answer in time; else the scheduler took the case to the community first.
+    const accept = steps.find((s) => s.action === 'accept');
+    if (accept && k.gridId && accept.role === 'gridWorker')
+      p.check(
+        `${id} accepted after the scheduler's escalation`,
+        accept.at.getTime() < tickAfter(k.respondBy.getTime()),
+      );
+    p.same(`${id}.respondedAt`, k.respondedAt, accept?.at ?? null);
+    // Counted once each, whatever happens after (a whistle clears an earlier community resolution).
+    p.same(`${id}.counted`, k.counted, {
+      resolved: steps.some((s) => s.action === 'resolve' || s.action === 'deptResolve'),
+      communityLevel: k.gridId === null || steps.some((s) => s.action === 'escalate'),
+    });
+    if (k.status === 'withdrawn') p.same(`${id} withdrawn`, steps[steps.length - 1].action, 'withdraw');
+    // Closed by the resident's rating or by the scheduler (the secretary may rate the department after).
+    const closing = steps.find((s) => s.to === 'closed' && s.from !== 'closed');
+    if (k.status === 'closed')
+      p.same(`${id} closed`, closing?.action, k.rating?.grade === '未评价' ? 'autoClose' : 'rate');
+
+    // Whistles: one task per department, in the state the steps leave it.
+    const own = (tasks.get(id) ?? []).sort((a, b) => a.role.localeCompare(b.role) * -1);
+    if (!w) {
+      p.same(`${id} tasks without a whistle`, own.length, 0);
+      continue;
+    }
+    p.same(
+      `${id} departments`,
+      k.departmentIds,
+      w.departments.map((d) => d.departmentId),
+    );
+    p.same(
+      `${id} tasks`,
+      own.map((t) => [t._id, t.role]).sort(),
+      w.departments.map((d) => [`${id}-${d.departmentId}`, d.role]).sort(),
+    );
+    const resolvedByDept = steps.some((s) => s.action === 'deptResolve');
+    for (const d of w.departments) {
+      const t = own.find((x) => x.departmentId === d.departmentId);
+      if (!t) continue;
+      const done = d.role === 'lead' ? ['resolved', 'closed'].includes(k.status) : d.doneAt !== null || resolvedByDept;
+      p.same(`${t._id}.status`, t.status, done ? 'done' : 'open');
+      p.same(
+        `${t._id} report`,
+        [t.reportedAt, t.late, t.reportBy, t.whistledAt],
+        [d.reportedAt, d.late, w.reportBy, w.whistledAt],
+      );
+      if (!k.reopened) p.same(`${t._id}.deadline`, t.deadline, w.deadline);
+      p.same(`${t._id} summary`, [t.summary.communityId, t.summary.class], [k.communityId, w.class]);
+      if (d.reportedAt) p.same(`${t._id} late`, d.late, d.reportedAt.getTime() > w.reportBy.getTime());
+      else if (d.late)
+        p.check(
+          `${t._id} late without a flag`,
+          steps.some((s) => s.action === 'flagLate' && s.note!.includes(d.departmentName)),
+        );
+    }
+    if (w.extension?.status === 'approved') p.same(`${id} extended`, w.deadline, w.extension.until);
+  }
+  expect(p.list).toEqual([]);
+
+  // The counters exactly as the live steps would have moved them.
+  expect(byIdSorted(c.caseMetrics)).toEqual(byIdSorted(countersFrom(c.cases)));
+}
+
+describe('the 民情诉求 seed', () => {
+  const anchor = new Date('2026-11-20T00:00:00Z');
+  const demo = buildCountySeed({ anchor });
+
+  it('plays every case as the live actions and the scheduler would, and derives the counters from them', () => {
+    expect(demo.cases.length).toBe(40);
+    checkCases(demo, anchor);
+    const january = new Date('2026-01-05T00:00:00Z');
+    checkCases(buildCountySeed({ anchor: january }), january);
+  });
+
+  it("shows demo-resident's cases in every state, and open cases in each demo handler's queue", () => {
+    const mine = demo.cases.filter((k) => k.complainant.openid === 'demo-resident');
+    expect(new Set(mine.map((k) => k.status))).toEqual(new Set(CASE_STATUSES));
+    const recent = anchor.getTime() - 60 * 86_400_000;
+    expect(demo.cases.every((k) => k.createdAt.getTime() > recent)).toBe(true);
+    // demo-grid-worker: the open cases of c01-g01.
+    expect(demo.cases.filter((k) => k.queue === 'grid:c01-g01').length).toBeGreaterThanOrEqual(3);
+    // demo-secretary: what needs the community (as communityQueue's 'action' filter picks it).
+    const needs = demo.cases.filter(
+      (k) =>
+        k.openCommunityId === 'c01' &&
+        (k.queue === 'community:c01' ||
+          (k.dueAt !== null && k.dueKind !== 'rate' && k.dueAt.getTime() < anchor.getTime()) ||
+          k.whistle?.extension?.status === 'pending' ||
+          (k.whistle !== null && k.resolution?.level === 'department' && !k.whistle.rating)),
+    );
+    expect(needs.length).toBeGreaterThanOrEqual(3);
+    expect(needs.some((k) => k.whistle?.extension?.status === 'pending')).toBe(true);
+    // demo-department: open whistles of d01, to report in and in progress, one reported late.
+    const inbox = demo.deptTasks.filter((t) => t.departmentId === 'd01' && t.status === 'open');
+    expect(inbox.length).toBeGreaterThanOrEqual(3);
+    expect(inbox.some((t) => t.reportedAt === null)).toBe(true);
+    expect(inbox.some((t) => t.reportedAt !== null)).toBe(true);
+    expect(demo.deptTasks.some((t) => t.departmentId === 'd01' && t.status === 'done')).toBe(true);
+    // `npm start` anchors the seed at midnight: on that day the scheduler escalates none of the
+    // demo's cases (which would move c01's counters under a user's feet).
+    const escalatable = demo.cases.filter(
+      (k) => k.level === 'grid' && (k.dueKind === 'respond' || k.dueKind === 'gridResolve'),
+    );
+    expect(escalatable.length).toBeGreaterThanOrEqual(3);
+    for (const k of escalatable) expect(k.dueAt!.getTime()).toBeGreaterThan(anchor.getTime() + 23.5 * 3_600_000);
+    // The steps the scheduler takes are in the story too.
+    const actions = new Set(
+      demo.cases.flatMap((k) => k.timeline.map((s) => `${s.by === 'system' ? 'system:' : ''}${s.action}`)),
+    );
+    for (const a of ['system:escalate', 'system:flagLate', 'system:autoClose', 'requestExtension', 'rateDepartment'])
+      expect(actions).toContain(a);
+  });
+
+  it('is dated from the anchor and deterministic', () => {
+    expect(buildCountySeed({ anchor })).toEqual(demo);
+    const later = buildCountySeed({ anchor: new Date(anchor.getTime() + 7 * 86_400_000) });
+    const created = (s: CountySeed) => s.cases.find((k) => k._id === 'seed-case-000001')!.createdAt.getTime();
+    expect(created(later) - created(demo)).toBe(7 * 86_400_000);
+  });
+
+  it('holds 100,000 cases over three years at county scale, played and counted alike', () => {
+    const c = county();
+    expect(c.cases).toHaveLength(100_000);
+    const months = new Set(c.cases.map((k) => k.month));
+    expect(months.size).toBeGreaterThanOrEqual(36);
+    const statuses = new Set(c.cases.map((k) => k.status));
+    expect(statuses).toEqual(new Set(CASE_STATUSES));
+    expect(c.deptTasks.length).toBeGreaterThan(5_000);
+    checkCases(c, COUNTY_ANCHOR);
+    // The demo story is the same at every scale.
+    const story = (s: CountySeed) =>
+      s.cases.filter((k) => !k.complainant.openid.startsWith('seed-resident') || k._id === 'seed-case-000018');
+    expect(story(c)).toEqual(story(buildCountySeed({ anchor: COUNTY_ANCHOR })));
+    // A smaller count (the bench's 1×) keeps the directory and the story.
+    const tenth = buildCountySeed({ scale: 'county', anchor: COUNTY_ANCHOR, cases: 10_000 });
+    expect(tenth.cases).toHaveLength(10_000);
+    expect(tenth.users).toEqual(c.users);
   }, 300_000);
 });

@@ -2,8 +2,9 @@ import type { Me, MemberReportView } from '../../contract/functions/account';
 import type { UserDoc } from '../platform/identity';
 import { maskName, maskPhone } from '../platform/mask';
 import type { MemberReportDoc } from './model';
+import { toIso } from '../platform/time';
 
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+const iso = toIso;
 
 export function toMe(user: UserDoc, isNew: boolean): Me {
   return {

@@ -27,6 +27,8 @@ import type { CaseDoc, DeptTaskDoc, StoredCaseStep } from './model';
 import { taskId } from './model';
 import { gridResolveBy, handlerOf, mayView, rateBy, respondByFor, type Handler } from './rules';
 import { toCaseView, toCaseViews, toTaskView } from './views';
+import { ownScope } from '../platform/authorize';
+import { getById } from '../platform/read';
 
 const PAGE = 20;
 const MIN = 60_000;
@@ -118,7 +120,7 @@ async function tell(ctx: CallContext, to: string, key: TemplateKey, c: CaseDoc, 
 }
 
 /** Staff holding a role grant for a scope (the recipients of alerts); a users scan, at rare steps only. */
-async function staffOf(ctx: CallContext, grant: Record<string, unknown>): Promise<string[]> {
+export async function staffOf(ctx: CallContext, grant: Record<string, unknown>): Promise<string[]> {
   const _ = ctx.db.command;
   const { data } = await ctx.db
     .collection('users')
@@ -130,15 +132,12 @@ async function staffOf(ctx: CallContext, grant: Record<string, unknown>): Promis
 
 async function tellGrid(ctx: CallContext, c: CaseDoc, phrase: string, note: string) {
   if (!c.gridId) return;
-  const { data } = await ctx.db
-    .collection('grids')
-    .where({ _id: c.gridId })
-    .limit(1)
-    .get<{ gridWorkerOpenids?: string[]; gridHeadOpenid?: string | null }>();
-  const to = new Set([
-    ...(data[0]?.gridWorkerOpenids ?? []),
-    ...(data[0]?.gridHeadOpenid ? [data[0].gridHeadOpenid] : []),
-  ]);
+  const grid = await getById<{ gridWorkerOpenids?: string[]; gridHeadOpenid?: string | null }>(
+    ctx.db,
+    'grids',
+    c.gridId,
+  );
+  const to = new Set([...(grid?.gridWorkerOpenids ?? []), ...(grid?.gridHeadOpenid ? [grid.gridHeadOpenid] : [])]);
   for (const openid of to) await tell(ctx, openid, 'caseAlert', c, phrase, note);
 }
 
@@ -214,12 +213,7 @@ export async function submit(
   };
   let property: PropertyCompanyDoc | undefined;
   if (PROPERTY_CATEGORIES.includes(c.category) && c.propertyCompanyId) {
-    const { data } = await ctx.db
-      .collection('propertyCompanies')
-      .where({ _id: c.propertyCompanyId })
-      .limit(1)
-      .get<PropertyCompanyDoc>();
-    property = data[0];
+    property = (await getById<PropertyCompanyDoc>(ctx.db, 'propertyCompanies', c.propertyCompanyId)) ?? undefined;
     if (property)
       c.timeline.push({
         ...assignStep,
@@ -249,8 +243,7 @@ export async function mine(_input: Record<string, never>, ctx: CallContext): Pro
 }
 
 export async function detail(input: { caseId: string }, ctx: CallContext): Promise<CaseView> {
-  const { data } = await ctx.db.collection('cases').where({ _id: input.caseId }).limit(1).get<CaseDoc>();
-  const c = data[0];
+  const c = await getById<CaseDoc>(ctx.db, 'cases', input.caseId);
   if (!c || !mayView(handlerOf(ctx.openid, ctx.user, c))) throw notFound('诉求不存在');
   return toCaseView(c, viewer(ctx));
 }
@@ -472,13 +465,8 @@ export async function communityQueue(
   input: { filter: 'action' | 'all'; from: number },
   ctx: CallContext,
 ): Promise<CasePage> {
-  const g = ctx.user?.roles.find((r) => r.role === 'secretary');
-  if (!g || g.role !== 'secretary') throw forbidden('只有社区书记可以查看');
-  const { data } = await ctx.db
-    .collection('cases')
-    .where({ openCommunityId: g.communityId })
-    .limit(1000)
-    .get<CaseDoc>();
+  const communityId = ownScope(ctx.user, 'secretary', '只有社区书记可以查看');
+  const { data } = await ctx.db.collection('cases').where({ openCommunityId: communityId }).limit(1000).get<CaseDoc>();
   const needs = (c: CaseDoc) =>
     c.queue === `community:${c.communityId}` ||
     (c.dueAt !== null && c.dueKind !== 'rate' && new Date(c.dueAt).getTime() < ctx.now.getTime()) ||
@@ -687,11 +675,10 @@ export async function rateDepartment(
 // ------------------------------------------------------------------ departments
 
 export async function deptInbox(input: { status: 'open' | 'done'; from: number }, ctx: CallContext): Promise<TaskPage> {
-  const g = ctx.user?.roles.find((r) => r.role === 'department');
-  if (!g || g.role !== 'department') throw forbidden('只有部门人员可以查看');
+  const departmentId = ownScope(ctx.user, 'department', '只有部门人员可以查看');
   const { data } = await ctx.db
     .collection('deptTasks')
-    .where({ departmentId: g.departmentId, status: input.status })
+    .where({ departmentId, status: input.status })
     .orderBy(input.status === 'open' ? 'reportBy' : 'updatedAt', input.status === 'open' ? 'asc' : 'desc')
     .skip(input.from)
     .limit(PAGE + 1)

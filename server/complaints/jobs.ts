@@ -2,7 +2,7 @@ import type { JobContext } from '../platform/router';
 import { bump, caseScopes } from './metrics';
 import type { CaseDoc } from './model';
 import { taskId } from './model';
-import { escalation, tell, tellSecretary, transition } from './actions';
+import { escalation, staffOf, tell, tellSecretary, transition } from './actions';
 import { AppError, conflict } from '../platform/errors';
 
 /**
@@ -96,14 +96,9 @@ export async function caseDeadlines(ctx: JobContext) {
           },
         };
       });
-      for (const d of late) {
-        const { data } = await ctx.db
-          .collection('users')
-          .where({ roles: _.elemMatch({ role: 'department', departmentId: d.departmentId }) })
-          .limit(50)
-          .get<{ _id: string }>();
-        for (const u of data) await tell(system, u._id, 'caseAlert', c, '报到超时', '请立即报到');
-      }
+      for (const d of late)
+        for (const openid of await staffOf(system, { role: 'department', departmentId: d.departmentId }))
+          await tell(system, openid, 'caseAlert', c, '报到超时', '请立即报到');
       await tellSecretary(system, c, '部门报到超时', late.map((d) => d.departmentName).join('、'));
       out.flaggedLate += late.length;
     });

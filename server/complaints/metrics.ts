@@ -6,6 +6,7 @@ import type { CallContext } from '../platform/router';
 import { local, TZ } from '../platform/time';
 import dayjs from 'dayjs';
 import type { CaseDoc } from './model';
+import { getById } from '../platform/read';
 
 /**
  * The complaint metrics are counters, never scans: one document per scope and month
@@ -169,8 +170,8 @@ async function resolveScope(
     scope === 'community' ? { communityId: id } : scope === 'department' ? { departmentId: id } : { gridId: id };
   if (scope === 'grid' && grantsFor(ctx.user, ['gridWorker', 'countyAdmin'], target).length === 0) {
     // A secretary sees the grids of their community.
-    const { data } = await ctx.db.collection('grids').where({ _id: id }).limit(1).get<{ communityId: string }>();
-    target = { gridId: id, communityId: data[0]?.communityId };
+    const grid = await getById<{ communityId: string }>(ctx.db, 'grids', id);
+    target = { gridId: id, communityId: grid?.communityId };
   }
   if (grantsFor(ctx.user, ['gridWorker', 'secretary', 'department', 'countyAdmin'], target).length === 0)
     throw forbidden('超出您的管辖范围');

@@ -3,8 +3,9 @@ import { tempUrls } from '../platform/files';
 import type { UserDoc } from '../platform/identity';
 import type { CaseDoc, DeptTaskDoc } from './model';
 import { allowedActions, handlerOf, isHandler, isOverdue } from './rules';
+import { toIso } from '../platform/time';
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const iso = toIso;
 
 export interface CaseViewer {
   openid: string;

@@ -65,3 +65,14 @@ export function scopeIds(
 
 export const isCountyAdmin = (user: Pick<UserDoc, 'roles'> | null): boolean =>
   (user?.roles ?? []).some((g) => g.role === 'countyAdmin');
+
+/** The caller's own scope for a role (their first, if several); FORBIDDEN with `message` if none. */
+export function ownScope(
+  user: Pick<UserDoc, 'roles'> | null,
+  role: 'secretary' | 'unitAdmin' | 'department',
+  message: string,
+): string {
+  const [id] = scopeIds(user, role);
+  if (!id) throw forbidden(message);
+  return id;
+}

@@ -1,6 +1,7 @@
 import type { ResidentAddress } from '../../contract/functions/account';
 import type { Role, RoleGrant } from '../../contract/roles';
 import type { Database } from './cloud';
+import { getById } from './read';
 
 /**
  * A user: one WeChat openid. `_id` is the openid itself, so a first-time registration is an
@@ -28,8 +29,15 @@ export interface UserDoc {
 }
 
 export async function loadUser(db: Database, openid: string): Promise<UserDoc | null> {
-  const { data } = await db.collection('users').where({ _id: openid }).limit(1).get<UserDoc>();
-  return data[0] ?? null;
+  return getById<UserDoc>(db, 'users', openid);
+}
+
+/** Where a verified in-service member serves (双报到) and for which unit; null if not verified. */
+export function verifiedMember(
+  user: Pick<UserDoc, 'roles'> | null,
+): { communityId: string; unitId: string | null } | null {
+  const g = user?.roles.find((r) => r.role === 'member' && r.verified);
+  return g && g.role === 'member' && g.communityId ? { communityId: g.communityId, unitId: g.unitId ?? null } : null;
 }
 
 /** Every registered user is a resident; other roles come from grants. */

@@ -10,6 +10,9 @@ export const TZ = 'Asia/Shanghai';
 
 export const local = (at: Date) => dayjs(at).tz(TZ);
 
+/** A stored time as the contract sends it (ISO 8601, UTC); null stays null. */
+export const toIso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
 /** `YYYY-MM-DD HH:mm` in Asia/Shanghai. */
 export function formatLocal(at: Date): string {
   return local(at).format('YYYY-MM-DD HH:mm');

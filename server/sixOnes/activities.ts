@@ -1,7 +1,7 @@
 import type { ActivityPage, ActivityView, AttendeeView } from '../../contract/functions/sixOnes';
 import type { ActivityType } from '../../contract/sixOnes';
 import { notify } from '../notify';
-import { requireScope } from '../platform/authorize';
+import { ownScope, requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, isDuplicate, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
@@ -11,6 +11,7 @@ import type { ActivityDoc, SignupDoc } from './model';
 import { signupId } from './model';
 import { attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';
 import { activityPage, callerName, loadActivity, loadSignup, step, toActivityView } from './shared';
+import { getById } from '../platform/read';
 
 const PAGE = 20;
 
@@ -25,11 +26,7 @@ interface ActivityInput {
   capacity: number;
 }
 
-function secretaryCommunity(ctx: CallContext): string {
-  const g = ctx.user?.roles.find((r) => r.role === 'secretary');
-  if (!g || g.role !== 'secretary') throw forbidden('只有社区书记可以发布活动');
-  return g.communityId;
-}
+const secretaryCommunity = (ctx: CallContext) => ownScope(ctx.user, 'secretary', '只有社区书记可以发布活动');
 
 /** Times that parse but make no sense are refused before anything is written. */
 function checkTimes(a: { startAt: Date; endAt: Date; signUpBy: Date }, now: Date, newSignUpBy: boolean): void {
@@ -53,12 +50,12 @@ export async function publishActivity(input: ActivityInput, ctx: CallContext): P
   const times = { startAt: new Date(input.startAt), endAt: new Date(input.endAt), signUpBy: new Date(input.signUpBy) };
   checkTimes(times, ctx.now, true);
   await checkContent(ctx, input.title, input.description);
-  const { data } = await ctx.db.collection('communities').where({ _id: communityId }).limit(1).get<CommunityDoc>();
-  if (!data[0]) throw notFound('社区不存在');
+  const community = await getById<CommunityDoc>(ctx.db, 'communities', communityId);
+  if (!community) throw notFound('社区不存在');
   const activity: ActivityDoc = {
     _id: newId(),
     communityId,
-    communityName: data[0].name,
+    communityName: community.name,
     type: input.type,
     title: input.title,
     description: input.description,
@@ -312,8 +309,7 @@ export async function signUp(input: { activityId: string }, ctx: CallContext): P
 
 async function unitNameOf(ctx: CallContext, unitId: string | null): Promise<string | null> {
   if (!unitId) return null;
-  const { data } = await ctx.db.collection('units').where({ _id: unitId }).limit(1).get<{ name: string }>();
-  return data[0]?.name ?? null;
+  return (await getById<{ name: string }>(ctx.db, 'units', unitId))?.name ?? null;
 }
 
 export async function cancelSignUp(input: { activityId: string }, ctx: CallContext): Promise<ActivityView> {

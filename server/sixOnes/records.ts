@@ -1,22 +1,23 @@
 import type { RecordPage, RecordView, ReviewOutcome } from '../../contract/functions/sixOnes';
 import { RECORD_KIND_LABELS } from '../../contract/sixOnes';
 import { notify } from '../notify';
-import { grantsFor, requireScope } from '../platform/authorize';
+import { grantsFor, ownScope, requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../platform/errors';
 import { assertUploaded, tempUrls } from '../platform/files';
 import { newId } from '../platform/ids';
 import type { UserDoc } from '../platform/identity';
 import type { CallContext } from '../platform/router';
-import { localYear } from '../platform/time';
+import { localYear, toIso } from '../platform/time';
 import { inTransaction, txGet } from '../platform/tx';
 import type { RecordDoc } from './credit';
 import { creditApproved } from './credit';
 import { memberCommunity } from './rules';
 import { callerName, sixOnesPage, step } from './shared';
+import { getById } from '../platform/read';
 
 const PAGE = 20;
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const iso = toIso;
 
 /** The record as the viewer sees it: the member themself or staff in scope (nobody else reads records). */
 export async function toRecordViews(records: RecordDoc[], viewer: { openid: string; user: UserDoc | null }) {
@@ -56,9 +57,9 @@ export async function toRecordViews(records: RecordDoc[], viewer: { openid: stri
 }
 
 async function loadRecord(ctx: CallContext, id: string): Promise<RecordDoc> {
-  const { data } = await ctx.db.collection('records').where({ _id: id }).limit(1).get<RecordDoc>();
-  if (!data[0]) throw notFound('记录不存在');
-  return data[0];
+  const record = await getById<RecordDoc>(ctx.db, 'records', id);
+  if (!record) throw notFound('记录不存在');
+  return record;
 }
 
 async function checkNote(ctx: CallContext, title: string, note: string): Promise<void> {
@@ -84,9 +85,7 @@ export async function fileRecord(input: FileInput, ctx: CallContext): Promise<Re
   }
   await assertUploaded(ctx.openid, input.photos);
   await checkNote(ctx, input.title, input.note);
-  const unit = member.unitId
-    ? (await ctx.db.collection('units').where({ _id: member.unitId }).limit(1).get<{ name: string }>()).data[0]
-    : undefined;
+  const unit = member.unitId ? await getById<{ name: string }>(ctx.db, 'units', member.unitId) : null;
   const record: RecordDoc = {
     _id: newId(),
     openid: ctx.openid,
@@ -148,11 +147,7 @@ export async function refileRecord(
   return view;
 }
 
-function secretaryCommunity(ctx: CallContext): string {
-  const g = ctx.user?.roles.find((r) => r.role === 'secretary');
-  if (!g || g.role !== 'secretary') throw forbidden('只有社区书记可以审核记录');
-  return g.communityId;
-}
+const secretaryCommunity = (ctx: CallContext) => ownScope(ctx.user, 'secretary', '只有社区书记可以审核记录');
 
 export async function recordQueue(
   input: { status: 'pending' | 'approved' | 'rejected'; from: number },

@@ -1,7 +1,8 @@
 import type { ActivityView, Attendance } from '../../contract/functions/sixOnes';
 import { CHECK_IN_OPENS_BEFORE_MINUTES } from '../../contract/sixOnes';
 import { grantsFor } from '../platform/authorize';
-import type { UserDoc } from '../platform/identity';
+import { verifiedMember, type UserDoc } from '../platform/identity';
+import { toIso } from '../platform/time';
 import type { ActivityDoc, SignupDoc } from './model';
 
 /**
@@ -48,14 +49,11 @@ export function serviceMinutes(a: Pick<ActivityDoc, 'startAt' | 'endAt'>, checkI
 export const isOrganiser = (user: UserDoc | null, a: Pick<ActivityDoc, 'communityId'>) =>
   grantsFor(user, ['secretary'], { communityId: a.communityId }).length > 0;
 
-export function memberCommunity(user: UserDoc | null): { communityId: string; unitId: string | null } | null {
-  const g = user?.roles.find((r) => r.role === 'member' && r.verified);
-  return g && g.role === 'member' && g.communityId ? { communityId: g.communityId, unitId: g.unitId ?? null } : null;
-}
+export const memberCommunity = verifiedMember;
 
 export function attendanceOf(s: SignupDoc | null): Attendance | null {
   if (!s) return null;
-  const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+  const iso = toIso;
   return {
     signedUp: s.status === 'active',
     signedUpAt: iso(s.signedUpAt),

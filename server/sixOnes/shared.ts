@@ -3,6 +3,8 @@ import { notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import type { ActivityDoc, SignupDoc } from './model';
 import { allowedActions, attendanceOf, phaseOf } from './rules';
+import { getById } from '../platform/read';
+import { toIso } from '../platform/time';
 
 /** Where notifications about an activity and about one's 六个一 take the reader. */
 export const activityPage = (activityId: string) => `packages/member/pages/activity/index?id=${activityId}`;
@@ -15,17 +17,16 @@ export function step(ctx: CallContext, action: string, note: string | null) {
 }
 
 export async function loadActivity(ctx: CallContext, activityId: string): Promise<ActivityDoc> {
-  const { data } = await ctx.db.collection('activities').where({ _id: activityId }).limit(1).get<ActivityDoc>();
-  if (!data[0]) throw notFound('活动不存在');
-  return data[0];
+  const a = await getById<ActivityDoc>(ctx.db, 'activities', activityId);
+  if (!a) throw notFound('活动不存在');
+  return a;
 }
 
 export async function loadSignup(ctx: CallContext, id: string): Promise<SignupDoc | null> {
-  const { data } = await ctx.db.collection('signups').where({ _id: id }).limit(1).get<SignupDoc>();
-  return data[0] ?? null;
+  return getById<SignupDoc>(ctx.db, 'signups', id);
 }
 
-const iso = (d: Date) => new Date(d).toISOString();
+const iso = (d: Date) => toIso(d)!;
 
 export function toActivityView(a: ActivityDoc, ctx: CallContext, s: SignupDoc | null): ActivityView {
   return {

@@ -7,14 +7,9 @@ import type { StoredTimelineEntry, WishDoc } from './model';
 import { MAX_ACTIVE_CLAIMS, mayView } from './rules';
 import { entry, loadWish, viewer, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
+import { verifiedMember } from '../platform/identity';
 
 const PAGE = 20;
-
-/** The member's verified grant: where they serve and for which unit. */
-function memberGrant(ctx: CallContext) {
-  const g = ctx.user?.roles.find((r) => r.role === 'member' && r.verified);
-  return g && g.role === 'member' ? g : null;
-}
 
 /**
  * The wish hall in one aggregate: published wishes (never flagged ones), the member's own
@@ -24,7 +19,7 @@ export async function hall(
   input: { category?: WishCategory; sort: 'newest' | 'oldest'; from: number },
   ctx: CallContext,
 ): Promise<WishPage> {
-  const own = memberGrant(ctx)?.communityId ?? '';
+  const own = verifiedMember(ctx.user)?.communityId ?? '';
   const match: Record<string, unknown> = { status: 'published', flagged: false };
   if (input.category) match.category = input.category;
   const { list } = await ctx.db
@@ -99,7 +94,7 @@ async function releaseSlot(ctx: CallContext, openid: string): Promise<void> {
  * claiming one wish exactly one update matches; a loser gives its slot back.
  */
 export async function claim(input: { wishId: string }, ctx: CallContext): Promise<WishView> {
-  const grant = memberGrant(ctx)!;
+  const grant = verifiedMember(ctx.user)!;
   const wish = await loadWish(ctx, input.wishId);
   if (wish.flagged || !mayView(ctx.openid, ctx.user, wish)) throw notFound('心愿不存在');
   if (wish.submitterOpenid === ctx.openid) throw conflict('不能认领自己提交的心愿');

@@ -3,6 +3,7 @@ import { notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import type { StoredTimelineEntry, WishDoc } from './model';
 import type { Viewer } from './views';
+import { getById } from '../platform/read';
 
 export const viewer = (ctx: CallContext): Viewer => ({ openid: ctx.openid, user: ctx.user, now: ctx.now });
 
@@ -43,9 +44,9 @@ export function staffScope(ctx: CallContext): Record<string, unknown> {
 }
 
 export async function loadWish(ctx: CallContext, wishId: string): Promise<WishDoc> {
-  const { data } = await ctx.db.collection('wishes').where({ _id: wishId }).limit(1).get<WishDoc>();
-  if (!data[0]) throw notFound('心愿不存在');
-  return data[0];
+  const wish = await getById<WishDoc>(ctx.db, 'wishes', wishId);
+  if (!wish) throw notFound('心愿不存在');
+  return wish;
 }
 
 /** Where a notification about a wish takes its reader: the wish's detail page (every role). */

@@ -4,6 +4,7 @@ import { maskName, maskPhone } from '../platform/mask';
 import { tempUrls } from '../platform/files';
 import type { WishDoc } from './model';
 import { allowedActions, isStaffFor, seesBeneficiary } from './rules';
+import { toIso } from '../platform/time';
 
 export interface Viewer {
   openid: string;
@@ -11,7 +12,7 @@ export interface Viewer {
   now: Date;
 }
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+const iso = toIso;
 
 /** The wish as `viewer` may see it; photo URLs come from one batched storage call for all wishes. */
 export async function toWishViews(wishes: WishDoc[], viewer: Viewer, opts: { timeline: boolean }): Promise<WishView[]> {

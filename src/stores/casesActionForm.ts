@@ -224,10 +224,8 @@ export class CaseActionForm {
     if (action === 'decideExtension' && this.approve === null) errors.approve = '请选择是否批准';
 
     if (action === 'resolve' || action === 'deptResolve' || action === 'assist') {
-      if (this.photos.uploading) errors.photos = '照片还在上传，请稍候';
-      else if (this.photos.failed.length > 0) errors.photos = '有照片上传失败，请重试或删除';
-      else if (action === 'deptResolve' && this.photos.fileIds.length === 0)
-        errors.photos = '请上传至少 1 张办理凭证照片';
+      const photos = this.photos.problem(action === 'deptResolve' ? '请上传至少 1 张办理凭证照片' : undefined);
+      if (photos) errors.photos = photos;
     }
 
     if (action === 'whistle') {

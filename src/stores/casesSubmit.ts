@@ -204,8 +204,8 @@ class CaseSubmitStore {
     if (!this.category) errors.category = '请选择问题类别';
     const description = this.checkDescription();
     if (description) errors.description = description;
-    if (this.photos.uploading) errors.photos = '照片还在上传，请稍候';
-    else if (this.photos.failed.length > 0) errors.photos = '有照片上传失败，请重试或删除';
+    const photos = this.photos.problem();
+    if (photos) errors.photos = photos;
     switch (this.locationKind) {
       case null:
         errors.location = '请选择问题发生的地点';

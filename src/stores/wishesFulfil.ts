@@ -3,7 +3,7 @@ import { makeAutoObservable } from 'mobx';
 import type { WishView } from '../../contract';
 import { call } from '../services/cloud';
 import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkText, fieldIssues } from '../utils/fields';
+import { checkText, withFieldIssues } from '../utils/fields';
 import { wishes } from './wishes';
 import { wishDetail } from './wishesDetail';
 import { PhotoSet } from './wishesPhotos';
@@ -48,9 +48,8 @@ class WishFulfilStore {
 
   validate(): boolean {
     const errors: Partial<Record<FulfilField, string>> = {};
-    if (this.photos.uploading) errors.photos = '照片还在上传，请稍候';
-    else if (this.photos.failed.length > 0) errors.photos = '有照片上传失败，请重试或删除';
-    else if (this.photos.fileIds.length === 0) errors.photos = '请至少上传 1 张照片作为凭证';
+    const photos = this.photos.problem('请至少上传 1 张照片作为凭证');
+    if (photos) errors.photos = photos;
     const note = this.note.trim() === '' ? '请写几句完成情况' : checkText(this.note, 2, FULFIL_NOTE_MAX);
     if (note) errors.note = note;
     this.errors = errors;
@@ -86,12 +85,9 @@ class WishFulfilStore {
   private failed(error: CloudError): void {
     this.saving = false;
     this.error = error;
-    const errors = { ...this.errors };
-    for (const issue of fieldIssues(error.details)) {
-      if (issue.path === 'note') errors.note = issue.message;
-      else if (issue.path.startsWith('photos')) errors.photos = issue.message;
-    }
-    this.errors = errors;
+    this.errors = withFieldIssues(this.errors, error.details, (path) =>
+      path === 'note' ? 'note' : path.startsWith('photos') ? 'photos' : undefined,
+    );
   }
 }
 

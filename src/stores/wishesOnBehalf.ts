@@ -4,19 +4,24 @@ import type { RoleGrant, WishView } from '../../contract';
 import { WISH_CATEGORIES, type WishCategory } from '../../contract/wishLabels';
 import { call } from '../services/cloud';
 import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkName, checkPhone, checkText, fieldIssues } from '../utils/fields';
+import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
 import { directory } from './directory';
 import { session } from './session';
 import { wishes } from './wishes';
 import { PhotoSet } from './wishesPhotos';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, WISH_PHOTOS_MAX } from './wishesSubmit';
+import {
+  beneficiaryErrors,
+  checkWishDescription,
+  WISH_PHOTOS_MAX,
+  wishContentErrors,
+  wishFieldOf,
+} from './wishesSubmit';
 
 /** contract wish.submit: on behalf of a resident, the door within the building (2–100 characters). */
 export const DOOR_MIN = 2;
 export const DOOR_MAX = 100;
 
 export type OnBehalfField = 'category' | 'description' | 'photos' | 'name' | 'phone' | 'building' | 'door';
-type FieldErrors = Partial<Record<OnBehalfField, string>>;
 
 /** A building (micro-grid) of one of the grid worker's grids. */
 export interface Building {
@@ -53,7 +58,7 @@ class WishOnBehalfStore {
   door = '';
   readonly photos = new PhotoSet(WISH_PHOTOS_MAX);
 
-  errors: FieldErrors = {};
+  errors: FieldErrors<OnBehalfField> = {};
   saving = false;
   error: CloudError | null = null;
   /** The wish just submitted: the page shows 已代为提交. */
@@ -139,7 +144,7 @@ class WishOnBehalfStore {
   setDescription(value: string): void {
     this.description = value;
     if (!this.errors.description) return;
-    const error = this.checkDescription();
+    const error = checkWishDescription(value, '请描述居民的心愿');
     if (error) this.errors = { ...this.errors, description: error };
     else this.clearError('description');
   }
@@ -165,19 +170,11 @@ class WishOnBehalfStore {
   }
 
   validate(): boolean {
-    const errors: FieldErrors = {};
-    if (!this.category) errors.category = '请选择心愿类别';
-    const description = this.checkDescription();
-    if (description) errors.description = description;
-    if (this.photos.uploading) errors.photos = '照片还在上传，请稍候';
-    else if (this.photos.failed.length > 0) errors.photos = '有照片上传失败，请重试或删除';
-    const name = checkName(this.name);
-    if (name) errors.name = name;
     // Residents without a phone are why this form exists: the phone is optional.
-    if (this.phone !== '') {
-      const phone = checkPhone(this.phone);
-      if (phone) errors.phone = phone;
-    }
+    const errors: FieldErrors<OnBehalfField> = {
+      ...wishContentErrors(this, '请描述居民的心愿'),
+      ...beneficiaryErrors(this.name, this.phone),
+    };
     if (!this.building) errors.building = '请选择受助人所在的小区或楼栋';
     if (this.door.trim() === '') errors.door = '请填写单元、门牌号';
     else {
@@ -213,11 +210,6 @@ class WishOnBehalfStore {
     }
   }
 
-  private checkDescription(): string | null {
-    if (this.description.trim() === '') return '请描述居民的心愿';
-    return checkText(this.description, DESCRIPTION_MIN, DESCRIPTION_MAX);
-  }
-
   private done(wish: WishView): void {
     this.saving = false;
     this.submitted = wish;
@@ -228,18 +220,11 @@ class WishOnBehalfStore {
   private failed(error: CloudError): void {
     this.saving = false;
     this.error = error;
-    const errors: FieldErrors = { ...this.errors };
-    for (const issue of fieldIssues(error.details)) {
-      const field = SERVER_PATHS[issue.path] ?? (issue.path.startsWith('photos') ? 'photos' : undefined);
-      if (field) errors[field] = issue.message;
-    }
-    this.errors = errors;
+    this.errors = withFieldIssues(this.errors, error.details, wishFieldOf(SERVER_PATHS));
   }
 
   private clearError(field: OnBehalfField): void {
-    if (!this.errors[field]) return;
-    const { [field]: _cleared, ...rest } = this.errors;
-    this.errors = rest;
+    this.errors = withoutError(this.errors, field);
   }
 }
 

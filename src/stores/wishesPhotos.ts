@@ -42,6 +42,14 @@ export class PhotoSet {
     return this.items.filter((p) => p.state === 'failed');
   }
 
+  /** Why the photos cannot be sent yet (still uploading, one failed, or — with `required` — none). */
+  problem(required?: string): string | null {
+    if (this.uploading) return '照片还在上传，请稍候';
+    if (this.failed.length > 0) return '有照片上传失败，请重试或删除';
+    if (required && this.fileIds.length === 0) return required;
+    return null;
+  }
+
   /** File IDs of the uploaded photos, in the order shown. */
   get fileIds(): string[] {
     return this.items.flatMap((p) => (p.state === 'done' && p.fileId ? [p.fileId] : []));

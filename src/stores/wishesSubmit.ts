@@ -4,7 +4,7 @@ import type { WishView } from '../../contract';
 import { WISH_CATEGORIES, type WishCategory } from '../../contract/wishLabels';
 import { call } from '../services/cloud';
 import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkName, checkPhone, checkText, fieldIssues } from '../utils/fields';
+import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
 import { session } from './session';
 import { wishes } from './wishes';
 import { PhotoSet } from './wishesPhotos';
@@ -14,7 +14,44 @@ export const DESCRIPTION_MAX = 500;
 export const WISH_PHOTOS_MAX = 3;
 
 export type SubmitField = 'category' | 'description' | 'photos' | 'name' | 'phone';
-type FieldErrors = Partial<Record<SubmitField, string>>;
+
+/** A wish's description: said, 5–500 characters (`empty`: what to ask for when it is blank). */
+export function checkWishDescription(description: string, empty: string): string | null {
+  if (description.trim() === '') return empty;
+  return checkText(description, DESCRIPTION_MIN, DESCRIPTION_MAX);
+}
+
+/** What both wish forms check before sending: category, description, photos done uploading. */
+export function wishContentErrors(
+  form: { category: WishCategory | null; description: string; photos: PhotoSet },
+  emptyDescription: string,
+): FieldErrors<SubmitField> {
+  const errors: FieldErrors<SubmitField> = {};
+  if (!form.category) errors.category = '请选择心愿类别';
+  const description = checkWishDescription(form.description, emptyDescription);
+  if (description) errors.description = description;
+  const photos = form.photos.problem();
+  if (photos) errors.photos = photos;
+  return errors;
+}
+
+/** A beneficiary other than the caller: a valid name; the phone may be left out (then it must be valid). */
+export function beneficiaryErrors(name: string, phone: string): FieldErrors<'name' | 'phone'> {
+  const errors: FieldErrors<'name' | 'phone'> = {};
+  const badName = checkName(name);
+  if (badName) errors.name = badName;
+  if (phone !== '') {
+    const badPhone = checkPhone(phone);
+    if (badPhone) errors.phone = badPhone;
+  }
+  return errors;
+}
+
+/** Where a server issue of wish.submit belongs on a form: `paths`, or the photos. */
+export const wishFieldOf =
+  <F extends string>(paths: Record<string, F>) =>
+  (path: string): F | 'photos' | undefined =>
+    paths[path] ?? (path.startsWith('photos') ? 'photos' : undefined);
 
 /** Server issue paths → the form's fields. */
 const SERVER_PATHS: Record<string, SubmitField> = {
@@ -37,7 +74,7 @@ class WishSubmitStore {
   phone = '';
   readonly photos = new PhotoSet(WISH_PHOTOS_MAX);
 
-  errors: FieldErrors = {};
+  errors: FieldErrors<SubmitField> = {};
   saving = false;
   error: CloudError | null = null;
   /** The wish just submitted: the page shows 已提交，等待网格员审核. */
@@ -74,7 +111,7 @@ class WishSubmitStore {
   setDescription(value: string): void {
     this.description = value;
     if (!this.errors.description) return;
-    const error = this.checkDescription();
+    const error = checkWishDescription(value, '请描述您的心愿');
     if (error) this.errors = { ...this.errors, description: error };
     else this.clearError('description');
   }
@@ -96,23 +133,12 @@ class WishSubmitStore {
   }
 
   validate(): boolean {
-    const errors: FieldErrors = {};
-    if (!this.category) errors.category = '请选择心愿类别';
-    const description = this.checkDescription();
-    if (description) errors.description = description;
-    if (this.photos.uploading) errors.photos = '照片还在上传，请稍候';
-    else if (this.photos.failed.length > 0) errors.photos = '有照片上传失败，请重试或删除';
-    if (this.forFamily) {
-      const name = checkName(this.name);
-      if (name) errors.name = name;
-      // A family member without a phone: the claimer reaches them through the resident.
-      if (this.phone !== '') {
-        const phone = checkPhone(this.phone);
-        if (phone) errors.phone = phone;
-      }
-    }
-    this.errors = errors;
-    return Object.keys(errors).length === 0;
+    // A family member without a phone: the claimer reaches them through the resident.
+    this.errors = {
+      ...wishContentErrors(this, '请描述您的心愿'),
+      ...(this.forFamily ? beneficiaryErrors(this.name, this.phone) : {}),
+    };
+    return Object.keys(this.errors).length === 0;
   }
 
   /** Submits the wish; true when it was submitted (`submitted` holds it). */
@@ -142,11 +168,6 @@ class WishSubmitStore {
     return session.profileComplete;
   }
 
-  private checkDescription(): string | null {
-    if (this.description.trim() === '') return '请描述您的心愿';
-    return checkText(this.description, DESCRIPTION_MIN, DESCRIPTION_MAX);
-  }
-
   private done(wish: WishView): void {
     this.saving = false;
     this.submitted = wish;
@@ -157,18 +178,11 @@ class WishSubmitStore {
   private failed(error: CloudError): void {
     this.saving = false;
     this.error = error;
-    const errors: FieldErrors = { ...this.errors };
-    for (const issue of fieldIssues(error.details)) {
-      const field = SERVER_PATHS[issue.path] ?? (issue.path.startsWith('photos') ? 'photos' : undefined);
-      if (field) errors[field] = issue.message;
-    }
-    this.errors = errors;
+    this.errors = withFieldIssues(this.errors, error.details, wishFieldOf(SERVER_PATHS));
   }
 
   private clearError(field: SubmitField): void {
-    if (!this.errors[field]) return;
-    const { [field]: _cleared, ...rest } = this.errors;
-    this.errors = rest;
+    this.errors = withoutError(this.errors, field);
   }
 }
 

@@ -219,10 +219,7 @@ class RecordFormStore {
   }
 
   private checkPhotos(): string | null {
-    if (this.photos.uploading) return '照片还在上传，请稍候';
-    if (this.photos.failed.length > 0) return '有照片上传失败，请重试或删除';
-    if (this.photos.fileIds.length === 0) return '请至少上传 1 张照片作为凭证';
-    return null;
+    return this.photos.problem('请至少上传 1 张照片作为凭证');
   }
 
   private checkHouseholdName(): string | null {

@@ -1,6 +1,6 @@
 import Taro, { useLoad } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
@@ -10,13 +10,11 @@ import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Prompt } from '../../../../components/Prompt';
 import { Screen } from '../../../../components/Screen';
 import { Chips } from '../../../../components/wish/Chips';
-import { CATEGORY_CHIPS, categoryOfChip, chipOfCategory } from '../../../../components/wish/labels';
-import { PhotoPicker } from '../../../../components/wish/PhotoPicker';
-import { StatusTag } from '../../../../components/wish/StatusTag';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, WISH_PHOTOS_MAX, wishSubmit } from '../../../../stores/wishesSubmit';
+import { wishSubmit } from '../../../../stores/wishesSubmit';
 import { maskPhone } from '../../../../utils/mask';
+import { WishContentFields, WishFormSubmit, WishSubmitted } from '../../../../components/wish/WishForm';
 import './index.scss';
 
 const WHO = [
@@ -92,45 +90,20 @@ const Form = observer(() => {
   const form = wishSubmit;
   return (
     <View className="wish-submit">
-      <Field label="心愿类别" name="category" error={form.errors.category}>
-        <Chips
-          name="category"
-          chips={CATEGORY_CHIPS}
-          value={chipOfCategory(form.category)}
-          onPick={(key) => form.setCategory(categoryOfChip(key) ?? '')}
-        />
-      </Field>
-      <Field label="心愿内容" name="description" error={form.errors.description}>
-        <TextArea
-          className="wish-submit__description"
-          value={form.description}
-          placeholder="请写清楚需要什么帮助，例如：家里的水龙头坏了，想请人帮忙换一个"
-          maxLength={DESCRIPTION_MAX}
-          autoSize
-          onChange={form.setDescription}
-        />
-        <Text className={`wish-submit__counter${form.length < DESCRIPTION_MIN ? ' wish-submit__counter--short' : ''}`}>
-          已写 {form.length}/{DESCRIPTION_MAX} 字（至少 {DESCRIPTION_MIN} 个字）
-        </Text>
-      </Field>
-      <Field label={`照片（最多 ${WISH_PHOTOS_MAX} 张）`} name="photos" optional error={form.errors.photos}>
-        <PhotoPicker set={form.photos} name="submit" />
-      </Field>
+      <WishContentFields
+        form={form}
+        prefix="wish-submit"
+        placeholder="请写清楚需要什么帮助，例如：家里的水龙头坏了，想请人帮忙换一个"
+      />
       <Beneficiary />
       <FamilyFields />
-      {form.error ? <ErrorNotice error={form.error} /> : null}
-      <View className="wish-submit__actions">
-        <Button
-          className="wish-submit__submit"
-          type="primary"
-          size="large"
-          block
-          loading={form.saving}
-          onClick={() => void submit()}
-        >
-          提交心愿
-        </Button>
-      </View>
+      <WishFormSubmit
+        prefix="wish-submit"
+        error={form.error}
+        saving={form.saving}
+        label="提交心愿"
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 });
@@ -140,32 +113,21 @@ const Submitted = observer(() => {
   const wish = wishSubmit.submitted;
   if (!wish) return null;
   return (
-    <View className="wish-submit__done">
-      <Text className="wish-submit__done-mark">✓</Text>
-      <Text className="wish-submit__done-title">已提交，等待网格员审核</Text>
-      <Text className="wish-submit__done-text">
-        审核通过后，心愿会发布到心愿大厅，由在职党员认领。进展会通过消息通知您。
-      </Text>
-      <View className="wish-submit__done-wish">
-        <View className="wish-submit__done-head">
-          <Text className="wish-submit__done-category">{wish.category}</Text>
-          <StatusTag status={wish.status} />
-        </View>
-        <Text className="wish-submit__done-description">{wish.description}</Text>
-      </View>
+    <WishSubmitted
+      wish={wish}
+      prefix="wish-submit"
+      title="已提交，等待网格员审核"
+      text="审核通过后，心愿会发布到心愿大厅，由在职党员认领。进展会通过消息通知您。"
+    >
       <Button
-        className="wish-submit__view"
-        type="primary"
+        className="wish-form__second wish-submit__back"
         size="large"
         block
-        onClick={() => void Taro.redirectTo({ url: `${ROUTES.wishDetail}?id=${encodeURIComponent(wish.id)}` })}
+        onClick={() => void Taro.navigateBack()}
       >
-        查看心愿
-      </Button>
-      <Button className="wish-submit__back" size="large" block onClick={() => void Taro.navigateBack()}>
         返回
       </Button>
-    </View>
+    </WishSubmitted>
   );
 });
 

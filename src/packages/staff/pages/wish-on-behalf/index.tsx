@@ -1,6 +1,6 @@
 import Taro, { useLoad } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { EmptyState } from '../../../../components/EmptyState';
@@ -11,14 +11,9 @@ import { OptionPicker } from '../../../../components/OptionPicker';
 import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Screen } from '../../../../components/Screen';
-import { Chips } from '../../../../components/wish/Chips';
-import { CATEGORY_CHIPS, categoryOfChip, chipOfCategory } from '../../../../components/wish/labels';
-import { PhotoPicker } from '../../../../components/wish/PhotoPicker';
-import { StatusTag } from '../../../../components/wish/StatusTag';
-import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
 import { DOOR_MAX, wishOnBehalf } from '../../../../stores/wishesOnBehalf';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, WISH_PHOTOS_MAX } from '../../../../stores/wishesSubmit';
+import { WishContentFields, WishFormSubmit, WishSubmitted } from '../../../../components/wish/WishForm';
 import './index.scss';
 
 async function submit(): Promise<void> {
@@ -91,45 +86,18 @@ const Form = observer(() => {
         为没有手机的居民（如独居老人）代为提交心愿。心愿由您提交、以居民为受助人，审核、认领和完成的进展会通知您。
       </Text>
       <Resident />
-      <Field label="心愿类别" name="category" error={form.errors.category}>
-        <Chips
-          name="category"
-          chips={CATEGORY_CHIPS}
-          value={chipOfCategory(form.category)}
-          onPick={(key) => form.setCategory(categoryOfChip(key) ?? '')}
-        />
-      </Field>
-      <Field label="心愿内容" name="description" error={form.errors.description}>
-        <TextArea
-          className="wish-on-behalf__description"
-          value={form.description}
-          placeholder="请写清楚居民需要什么帮助，例如：独居老人家里的米吃完了，想请人送一袋大米"
-          maxLength={DESCRIPTION_MAX}
-          autoSize
-          onChange={form.setDescription}
-        />
-        <Text
-          className={`wish-on-behalf__counter${form.length < DESCRIPTION_MIN ? ' wish-on-behalf__counter--short' : ''}`}
-        >
-          已写 {form.length}/{DESCRIPTION_MAX} 字（至少 {DESCRIPTION_MIN} 个字）
-        </Text>
-      </Field>
-      <Field label={`照片（最多 ${WISH_PHOTOS_MAX} 张）`} name="photos" optional error={form.errors.photos}>
-        <PhotoPicker set={form.photos} name="on-behalf" />
-      </Field>
-      {form.error ? <ErrorNotice error={form.error} /> : null}
-      <View className="wish-on-behalf__actions">
-        <Button
-          className="wish-on-behalf__submit"
-          type="primary"
-          size="large"
-          block
-          loading={form.saving}
-          onClick={() => void submit()}
-        >
-          代居民提交
-        </Button>
-      </View>
+      <WishContentFields
+        form={form}
+        prefix="wish-on-behalf"
+        placeholder="请写清楚居民需要什么帮助，例如：独居老人家里的米吃完了，想请人送一袋大米"
+      />
+      <WishFormSubmit
+        prefix="wish-on-behalf"
+        error={form.error}
+        saving={form.saving}
+        label="代居民提交"
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 });
@@ -139,33 +107,16 @@ const Submitted = observer(() => {
   const wish = wishOnBehalf.submitted;
   if (!wish) return null;
   return (
-    <View className="wish-on-behalf__done">
-      <Text className="wish-on-behalf__done-mark">✓</Text>
-      <Text className="wish-on-behalf__done-title">已代居民提交，等待审核</Text>
-      <Text className="wish-on-behalf__done-text">
-        受助人：{wish.beneficiary.name}
-        {wish.beneficiary.address ? `（${wish.beneficiary.address}）` : ''}
-      </Text>
-      <View className="wish-on-behalf__done-wish">
-        <View className="wish-on-behalf__done-head">
-          <Text className="wish-on-behalf__done-category">{wish.category}</Text>
-          <StatusTag status={wish.status} />
-        </View>
-        <Text className="wish-on-behalf__done-description">{wish.description}</Text>
-      </View>
-      <Button
-        className="wish-on-behalf__view"
-        type="primary"
-        size="large"
-        block
-        onClick={() => void Taro.redirectTo({ url: `${ROUTES.wishDetail}?id=${encodeURIComponent(wish.id)}` })}
-      >
-        查看心愿
-      </Button>
-      <Button className="wish-on-behalf__again" size="large" block onClick={wishOnBehalf.start}>
+    <WishSubmitted
+      wish={wish}
+      prefix="wish-on-behalf"
+      title="已代居民提交，等待审核"
+      text={`受助人：${wish.beneficiary.name}${wish.beneficiary.address ? `（${wish.beneficiary.address}）` : ''}`}
+    >
+      <Button className="wish-form__second wish-on-behalf__again" size="large" block onClick={wishOnBehalf.start}>
         再提交一个
       </Button>
-    </View>
+    </WishSubmitted>
   );
 });
 

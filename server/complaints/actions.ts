@@ -32,7 +32,6 @@ import { getById } from '../platform/read';
 
 const PAGE = 20;
 const MIN = 60_000;
-const OPEN: CaseStatus[] = ['assigned', 'accepted', 'escalated', 'whistled', 'reported', 'reopened'];
 
 export const casePage = (caseId: string) => `packages/resident/pages/case-detail/index?id=${caseId}`;
 const viewer = (ctx: CallContext) => ({ openid: ctx.openid, user: ctx.user, now: ctx.now });
@@ -822,4 +821,4 @@ export async function assist(
   return toCaseView(after, viewer(ctx));
 }
 
-export { transition, tellSecretary, tell, OPEN };
+export { transition, tellSecretary, tell };

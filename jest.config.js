@@ -1,4 +1,4 @@
-/** One jest run, five layers (see docs/architecture.md "Tests"). */
+/** One jest run, six layers (see docs/architecture.md "Tests"). */
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -32,6 +32,12 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'bundles',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/bundles/**/*.test.ts'],
     },
     { ...common, displayName: 'ui', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/ui/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },

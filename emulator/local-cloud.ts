@@ -11,7 +11,9 @@ import { FunctionError, FunctionHost, type FunctionHostOptions } from './functio
 import { handleDev } from './http/dev';
 import { BodyTooLarge, envelopeError, readBody, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
+import { handleSubscribe } from './http/subscribe';
 import { Outbox } from './openapi/outbox';
+import { SubscriptionGrants } from './openapi/subscriptions';
 import { FileStorage } from './storage/files';
 import { Scheduler } from './scheduler';
 
@@ -39,6 +41,7 @@ export class LocalCloud {
   readonly store: DocumentStore;
   readonly storage: FileStorage;
   readonly outbox: Outbox;
+  readonly subscriptions: SubscriptionGrants;
   readonly functions: FunctionHost;
   readonly scheduler: Scheduler;
   readonly envId: string;
@@ -53,6 +56,7 @@ export class LocalCloud {
     for (const name of Object.keys(COLLECTIONS)) this.store.createCollection(name);
     this.storage = new FileStorage(path.join(opts.dataDir, 'storage'), this.envId, () => this.url);
     this.outbox = new Outbox(path.join(opts.dataDir, 'outbox.jsonl'));
+    this.subscriptions = new SubscriptionGrants(path.join(opts.dataDir, 'subscriptions.json'));
     this.functions = new FunctionHost(opts.functions);
     this.scheduler = new Scheduler(this.functions, emulatorClock.nowMs, (l) => this.log(l));
   }
@@ -87,6 +91,7 @@ export class LocalCloud {
 
   async stop(): Promise<void> {
     this.scheduler.stop();
+    await this.functions.stop();
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
       this.server.close(() => resolve());
@@ -99,10 +104,11 @@ export class LocalCloud {
    * The variables CloudBase sets in a function's environment, pointing the real wx-server-sdk
    * at this endpoint: SCF_NAMESPACE resolves DYNAMIC_CURRENT_ENV, TCB_CONTEXT_CNFG the URL,
    * `TENCENTCLOUD` skips the SDK's cloud-metadata probe, SILENCE its slow-query warnings.
-   * (TENCENTCLOUD_RUNENV=SCF would turn keep-alive off and log noise: not set.)
+   * (TENCENTCLOUD_RUNENV=SCF would turn keep-alive off and log noise: not set.) Set in this
+   * process (`source` mode runs the functions here) and in every `bundle` instance's environment.
    */
   private pointSdkHere(): void {
-    Object.assign(process.env, {
+    const vars = {
       TCB_ENV: this.envId,
       SCF_NAMESPACE: this.envId,
       TENCENTCLOUD: 'true',
@@ -110,7 +116,9 @@ export class LocalCloud {
       TENCENTCLOUD_SECRETID: 'local',
       TENCENTCLOUD_SECRETKEY: 'local',
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.url}/admin` }),
-    });
+    };
+    Object.assign(process.env, vars);
+    this.functions.setPlatformEnv(vars);
   }
 
   /** Empties the database, storage and outbox, resets the clock, and seeds again. */
@@ -118,6 +126,7 @@ export class LocalCloud {
     this.store.truncateAll();
     this.storage.clear();
     this.outbox.clear();
+    this.subscriptions.clear();
     emulatorClock.reset();
     if (this.opts.seed) await this.opts.seed(this);
   }
@@ -133,6 +142,7 @@ export class LocalCloud {
     if (req.method === 'GET' && p === '/healthz') return sendJson(res, 200, { ok: true, env: this.envId });
     if (req.method === 'POST' && p === '/admin') return handleAdmin(this, req, res);
     if (p === '/api/upload') return this.upload(req, res, url);
+    if (p.startsWith('/api/subscribe')) return handleSubscribe(this.subscriptions, req, res, url);
     if (p.startsWith('/api/functions/'))
       return this.gateway(req, res, decodeURIComponent(p.slice('/api/functions/'.length)));
     if (p.startsWith('/storage/')) return this.storage.handle(req, res, url);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { LocalCloud } from './local-cloud';
 import { emulatorClock } from './clock';
+import { localFunctionEnv } from './functions/env';
 import { isEmpty, seedStore, today } from './seed';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -15,7 +16,7 @@ export async function serve(): Promise<LocalCloud> {
   const cloud = new LocalCloud({
     dataDir,
     port,
-    functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle' },
+    functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle', env: localFunctionEnv() },
     staticRoot: path.join(ROOT, 'dist-h5'),
     runTimers: true,
     seed: async (c) => void seedStore(c.store, 'demo', today(emulatorClock.nowMs())),

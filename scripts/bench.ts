@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { localFunctionEnv } from '../emulator/functions/env';
 import { LocalCloud } from '../emulator/local-cloud';
 import { SEED_SCALES, seedStore, today, type SeedScale } from '../emulator/seed';
 import { CASES, type BenchCase, type Tenfold } from './bench/cases';
@@ -88,7 +89,7 @@ async function startEnv(scale: SeedScale, cases?: number): Promise<Env> {
   const cloud = new LocalCloud({
     dataDir,
     port: 0,
-    functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle' },
+    functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle', env: localFunctionEnv() },
     log: () => undefined,
   });
   const t0 = performance.now();
@@ -105,7 +106,7 @@ async function startEnv(scale: SeedScale, cases?: number): Promise<Env> {
     const seededCloud = new LocalCloud({
       dataDir,
       port: 0,
-      functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle' },
+      functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle', env: localFunctionEnv() },
       log: () => undefined,
     });
     console.log(`seeded ${scale} scale in a child process in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

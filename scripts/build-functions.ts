@@ -25,7 +25,7 @@ export async function buildFunctions(opts: { quiet?: boolean } = {}): Promise<Re
         outfile,
         bundle: true,
         platform: 'node',
-        target: 'node16',
+        target: 'node16.13', // CloudBase's Nodejs 16.13 runtime (docs/deployment.md "Runtime")
         format: 'cjs',
         external: ['wx-server-sdk'],
         legalComments: 'none',

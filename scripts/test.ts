@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything a change must pass, in the order that fails fastest — types, lint and
- * format, the function bundles, the weapp build (for the ui layer), the h5 build (for e2e), then
- * every jest layer. Ends with one line `tests: N passed, N failed`.
+ * format, the function bundles (the bundles layer runs them on the CloudBase runtime), the weapp
+ * build (for the ui layer), the h5 build (for e2e), then every jest layer. Ends with one line
+ * `tests: N passed, N failed`.
  *
  *   npm test                  everything
  *   npm test -- unit integration   only these jest layers (builds only what they need)
@@ -11,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const LAYERS = ['unit', 'conformance', 'integration', 'ui', 'e2e'];
+const LAYERS = ['unit', 'conformance', 'integration', 'bundles', 'ui', 'e2e'];
 const chosen = process.argv.slice(2).filter((a) => LAYERS.includes(a));
 const layers = chosen.length ? chosen : LAYERS;
 
@@ -27,6 +28,12 @@ function step(title: string, cmd: string, args: string[], env: Record<string, st
 
 if (!chosen.length) {
   step('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  step('typecheck the deployed code for Nodejs 16.13 (tsconfig.server.json)', 'npx', [
+    'tsc',
+    '--noEmit',
+    '-p',
+    'tsconfig.server.json',
+  ]);
   step('lint (eslint, prettier --check)', 'npx', ['eslint', '.']);
   step('format (prettier --check)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 }

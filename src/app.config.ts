@@ -15,6 +15,7 @@ const subPackages = [
       'pages/wish-detail/index',
       'pages/case-submit/index',
       'pages/case-detail/index',
+      'pages/messages/index',
     ],
   },
   {

@@ -5,6 +5,7 @@ import { ROUTES } from './routes';
 import { getDemoOpenid } from './services/demoIdentity';
 import { onPlatformPrivacyRequest } from './services/privacy';
 import { initCloud } from './services/transport';
+import { messages } from './stores/messages';
 import { session } from './stores/session';
 import './app.scss';
 
@@ -17,7 +18,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud();
     onPlatformPrivacyRequest(session.requestPlatformPrivacy);
-    if (!pickDemoIdentityFirst) void session.load();
+    // The unread count on 我的 once the user is known (each tab page's show refreshes it).
+    if (!pickDemoIdentityFirst) void session.load().then(messages.refreshUnread);
   });
 
   return children;

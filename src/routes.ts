@@ -8,6 +8,8 @@ export const ROUTES = {
   profile: '/packages/resident/pages/profile/index',
   myGrid: '/packages/resident/pages/grid/index',
   stations: '/packages/resident/pages/stations/index',
+  /** 消息: every notification of the user, newest first (any role). */
+  messages: '/packages/resident/pages/messages/index',
   /** `?id=s01` */
   station: '/packages/resident/pages/station/index',
   memberReport: '/packages/member/pages/report/index',

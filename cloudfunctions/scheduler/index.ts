@@ -1,10 +1,10 @@
 import { caseDeadlines } from '../../server/complaints/jobs';
 import { createScheduledFunction } from '../../server/platform/router';
 import { local, localYear } from '../../server/platform/time';
-import { reconcileTallies, remindSixOnes } from '../../server/sixOnes/jobs';
+import { reconcileTallies, remindActivities, remindSixOnes } from '../../server/sixOnes/jobs';
 import { expireClaims } from '../../server/wishes/expire';
 
-/** Timer-triggered jobs (config.json): claim expiry, case deadlines, 六个一 reconciliation and reminders. */
+/** Timer-triggered jobs (config.json): claim expiry, case deadlines and warnings, 六个一 reconciliation and reminders, activity reminders. */
 export const main = createScheduledFunction('scheduler', {
   expireClaims,
   // In January the past year is reconciled too (late approvals of December's records).
@@ -14,5 +14,6 @@ export const main = createScheduledFunction('scheduler', {
     return local(ctx.now).month() === 0 ? { current, previous: await reconcileTallies(ctx, year - 1) } : current;
   },
   remindSixOnes,
+  remindActivities,
   caseDeadlines,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { day, id, personName, phone, text } from '../fields';
+import type { MessageView, TemplateKey } from '../notifications';
 import { ROLES, type RoleGrant } from '../roles';
 import type { ContactCardView } from './directory';
 
@@ -30,6 +31,19 @@ export interface Me {
   /** True when this call registered the caller. */
   isNew: boolean;
   createdAt: string;
+  /**
+   * The subscribe-message template ids configured for this environment (one source: the
+   * functions' environment), for `requestSubscribeMessage` at the tap that starts a wait.
+   */
+  templates: Partial<Record<TemplateKey, string>>;
+}
+
+/** A page of the caller's 消息 list, newest first, with the unread count. */
+export interface MessagePage {
+  items: MessageView[];
+  /** Where the next page starts (null: none). */
+  next: number | null;
+  unread: number;
 }
 
 /** "My grid": the card a resident sees for the grid of their address. */
@@ -178,6 +192,27 @@ export const account = {
       'Grants a staff role with its scope. County admin: any; a secretary: grid worker of grids of their own community. Audited.',
     input: z.object({ openid: id, grant: roleGrant }).strict(),
     roles: ['countyAdmin', 'secretary'],
+  }),
+  messages: defineAction<MessagePage>()({
+    summary: "The caller's 消息 list, newest first, 20 a page from `from`, with the unread count.",
+    input: z.object({ from: z.number().int().min(0).max(10_000).default(0) }).strict(),
+    roles: 'anyone',
+  }),
+  unreadCount: defineAction<{ unread: number }>()({
+    summary: "How many of the caller's messages are unread (the badge on 我的).",
+    input: z.object({}).strict(),
+    roles: 'anyone',
+  }),
+  markRead: defineAction<{ unread: number }>()({
+    summary: "Marks some of the caller's messages read (`ids`), or all of them (`all: true`).",
+    input: z
+      .object({ ids: z.array(id).min(1).max(50).optional(), all: z.literal(true).optional() })
+      .strict()
+      .refine((p) => (p.ids === undefined) !== (p.all === undefined), {
+        message: '请指定要标记的消息，或全部标记',
+        path: ['ids'],
+      }),
+    roles: 'anyone',
   }),
   revokeRole: defineAction<UserSummary>()({
     summary: 'Revokes a staff role (same scope rules as grantRole). Audited.',

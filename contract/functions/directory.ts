@@ -215,6 +215,8 @@ export const directoryEntityInput = z.discriminatedUnion('kind', [
           partyOrgName: text(2, 60).nullable(),
           liaisonName: personName,
           liaisonPhone: phone,
+          /** The liaison's own account (a user): told of property complaints in the company's estates. */
+          liaisonOpenid: id.nullable().default(null),
           communityIds: z.array(id).max(14),
         })
         .strict(),

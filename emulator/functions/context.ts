@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * Per-call WeChat context. CloudBase gives each invocation its own process environment
- * (WX_OPENID, WX_APPID …) which `cloud.getWXContext()` reads at call time. Locally many calls
- * share one process, so `process.env` is wrapped once: inside a call, the call's own variables
- * win; everywhere else the real environment shows through.
+ * (WX_OPENID, WX_APPID …) which `cloud.getWXContext()` reads at call time. In `source` mode
+ * (tests) many calls share this process, so `process.env` is wrapped once: inside a call, the
+ * call's own variables win; everywhere else the real environment shows through. (`bundle` mode
+ * runs each call in an instance of its own, emulator/functions/runner.cjs.)
  */
 const callEnv = new AsyncLocalStorage<Record<string, string>>();
 let installed = false;
@@ -43,17 +44,30 @@ export interface WxIdentity {
   clientIp?: string;
 }
 
-export function withWxContext<T>(identity: WxIdentity, fn: () => Promise<T>): Promise<T> {
-  install();
-  const vars: Record<string, string> = {
+/**
+ * The variables CloudBase sets in a function's environment for one invocation: the caller's
+ * WeChat identity (what `cloud.getWXContext()` reads) and the trigger source.
+ */
+export function wxContextVars(identity: WxIdentity): Record<string, string> {
+  return {
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
     WX_OPENID: identity.openid ?? '',
     WX_APPID: identity.appid ?? 'wx-local-app',
     WX_UNIONID: identity.unionid ?? '',
     WX_CLIENTIP: identity.clientIp ?? '127.0.0.1',
     TCB_SOURCE: identity.source ?? 'wx_client',
-    // The 六个一 check-in codes' HMAC key; in CloudBase a function environment variable.
-    TXY_CHECKIN_SECRET: process.env.TXY_CHECKIN_SECRET ?? 'local-checkin-secret-not-for-production',
   };
-  return callEnv.run(vars, fn);
+}
+
+/**
+ * Runs `fn` (a call in this process) with the call's own environment: `env` (the function's
+ * environment variables, emulator/functions/env.ts) and the caller's WeChat context over it.
+ */
+export function withWxContext<T>(
+  identity: WxIdentity,
+  fn: () => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
+  install();
+  return callEnv.run({ ...env, ...wxContextVars(identity) }, fn);
 }

@@ -42,7 +42,10 @@ export async function handleDev(cloud: LocalCloud, req: IncomingMessage, res: Se
     }
     case 'GET /dev/outbox':
       return sendJson(res, 200, {
-        messages: cloud.outbox.all({ touser: url.searchParams.get('touser') ?? undefined }),
+        messages: cloud.outbox.all({
+          touser: url.searchParams.get('touser') ?? undefined,
+          status: (url.searchParams.get('status') as 'delivered' | 'refused' | null) ?? undefined,
+        }),
       });
     case 'GET /dev/clock':
       return sendJson(res, 200, {

@@ -8,9 +8,17 @@ export interface OutboxMessage {
   data: Record<string, { value: string }>;
   miniprogramState?: string;
   sentAt: string;
+  /** `delivered`: WeChat would show it; `refused`: `send` answered an error and nothing reached the user. */
+  status: 'delivered' | 'refused';
+  /** The errcode `send` answered (0 when delivered) and why. */
+  errcode: number;
+  reason?: string;
 }
 
-/** Where `subscribeMessage.send` delivers locally: one JSON line per message, readable by tests and the dev endpoint. */
+/**
+ * Every `subscribeMessage.send` the functions made, delivered or refused (with the errcode and
+ * reason), one JSON line each: what `GET /dev/outbox` and the tests read.
+ */
 export class Outbox {
   constructor(private readonly file: string) {}
 
@@ -20,13 +28,14 @@ export class Outbox {
     return entry;
   }
 
-  all(filter: { touser?: string } = {}): OutboxMessage[] {
+  all(filter: { touser?: string; status?: OutboxMessage['status'] } = {}): OutboxMessage[] {
     if (!existsSync(this.file)) return [];
     return readFileSync(this.file, 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as OutboxMessage)
-      .filter((m) => !filter.touser || m.touser === filter.touser);
+      .filter((m) => !filter.touser || m.touser === filter.touser)
+      .filter((m) => !filter.status || m.status === filter.status);
   }
 
   clear(): void {

@@ -5,7 +5,9 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import type { LocalCloud } from '../local-cloud';
 import { emulatorClock } from '../clock';
+import { keywordProblem } from './keyword-rules';
 import { decodeRequest, encodeBinaryReply, encodeJsonReply, encodeSystemError } from './messages';
+import { templateById } from './templates';
 
 /** errorCode WeChat answers for an API the environment may not call. */
 const API_PERMISSION_DENIED = -601004;
@@ -52,25 +54,42 @@ export async function handleOpenApi(
 const fail = (errcode: number, errmsg: string): ApiResult => ({ json: { errcode, errmsg } });
 
 const APIS: Record<string, (cloud: LocalCloud, p: Params) => Promise<ApiResult>> = {
+  /**
+   * As WeChat: the template must be one of the environment's (40037), every keyword of the
+   * template must be given and valid for its type (47003), and the user must hold an unused
+   * acceptance of the template (43101). Refused sends are kept in the outbox with the reason.
+   */
   'subscribeMessage.send': async (cloud, p) => {
     if (typeof p.touser !== 'string' || !p.touser) return fail(40003, 'invalid openid');
     if (typeof p.template_id !== 'string' || !p.template_id) return fail(40037, 'invalid template_id');
-    const data = p.data;
-    if (
-      !data ||
-      typeof data !== 'object' ||
-      Object.values(data).some((v) => !v || typeof (v as { value?: unknown }).value !== 'string')
-    ) {
-      return fail(47003, 'argument invalid! data.value must be a string');
-    }
-    const msg = cloud.outbox.add({
+    const template = templateById(p.template_id);
+    if (!template) return fail(40037, 'invalid template_id');
+    const data = (p.data && typeof p.data === 'object' ? p.data : {}) as Record<string, { value?: unknown }>;
+    const message = {
       touser: p.touser,
       templateId: p.template_id,
       page: typeof p.page === 'string' ? p.page : undefined,
       data: data as Record<string, { value: string }>,
       miniprogramState: typeof p.miniprogram_state === 'string' ? p.miniprogram_state : 'formal',
       sentAt: new Date(emulatorClock.nowMs()).toISOString(),
-    });
+    };
+    const refuse = (errcode: number, errmsg: string): ApiResult => {
+      cloud.outbox.add({ ...message, status: 'refused', errcode, reason: errmsg });
+      return fail(errcode, errmsg);
+    };
+    const keywords = template.spec.keywords;
+    for (const name of Object.keys(data)) {
+      if (!Object.prototype.hasOwnProperty.call(keywords, name))
+        return refuse(47003, `argument invalid! data.${name} is not a keyword of the template`);
+    }
+    for (const [name, k] of Object.entries(keywords)) {
+      const value = data[name]?.value;
+      if (typeof value !== 'string') return refuse(47003, `argument invalid! data.${name}.value is empty`);
+      const problem = keywordProblem(k.type, value);
+      if (problem) return refuse(47003, `argument invalid! data.${name}.value ${problem} (${k.type})`);
+    }
+    if (!cloud.subscriptions.consume(p.touser, p.template_id)) return refuse(43101, 'user refuse to accept the msg');
+    const msg = cloud.outbox.add({ ...message, status: 'delivered', errcode: 0 });
     return { json: { errcode: 0, errmsg: 'ok', msgid: msg.id } };
   },
 

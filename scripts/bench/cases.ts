@@ -1,4 +1,5 @@
 import { PRIVACY_VERSION } from '../../contract';
+import { localFunctionEnv } from '../../emulator/functions/env';
 import type { LocalCloud } from '../../emulator/local-cloud';
 import { codeFor, slotAt } from '../../server/sixOnes/checkin';
 import type { RecordDoc } from '../../server/sixOnes/credit';
@@ -386,7 +387,7 @@ export const CASES: BenchCase[] = [
     prepare: checkInTargets,
     call: (i, targets) => {
       const [activityId, openid] = targets[i].split(' ');
-      const key = process.env.TXY_CHECKIN_SECRET ?? 'local-checkin-secret-not-for-production';
+      const key = localFunctionEnv().TXY_CHECKIN_SECRET;
       return {
         openid,
         payload: {

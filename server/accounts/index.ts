@@ -1,5 +1,6 @@
 import { account } from '../../contract/functions/account';
 import type { Handlers } from '../platform/router';
+import { markRead, messages, unreadCount } from '../notify/inbox';
 import { myGrid } from './grid';
 import { acceptPrivacy, me, updateProfile } from './me';
 import { communityMembers, unitMembers } from './members';
@@ -20,4 +21,7 @@ export const accountHandlers: Handlers<typeof account> = {
   findUsers,
   grantRole,
   revokeRole,
+  messages,
+  unreadCount,
+  markRead,
 };

@@ -35,9 +35,9 @@ async function register(ctx: CallContext): Promise<{ user: UserDoc; isNew: boole
 }
 
 export async function me(_input: Record<string, never>, ctx: CallContext): Promise<Me> {
-  if (ctx.user) return toMe(ctx.user, false);
+  if (ctx.user) return toMe(ctx.user, false, ctx.requestId);
   const { user, isNew } = await register(ctx);
-  return toMe(user, isNew);
+  return toMe(user, isNew, ctx.requestId);
 }
 
 export async function acceptPrivacy(input: { version: string }, ctx: CallContext): Promise<Me> {
@@ -45,12 +45,12 @@ export async function acceptPrivacy(input: { version: string }, ctx: CallContext
     throw invalidInput(`隐私保护指引已更新，请阅读最新版本（${PRIVACY_VERSION}）后再同意`);
   }
   const { user } = ctx.user ? { user: ctx.user } : await register(ctx);
-  if (user.privacyAcceptedVersion === input.version) return toMe(user, false);
+  if (user.privacyAcceptedVersion === input.version) return toMe(user, false, ctx.requestId);
   await ctx.db
     .collection('users')
     .doc(ctx.openid)
     .update({ data: { privacyAcceptedVersion: input.version, privacyAcceptedAt: ctx.now, updatedAt: ctx.now } });
-  return toMe({ ...user, privacyAcceptedVersion: input.version }, false);
+  return toMe({ ...user, privacyAcceptedVersion: input.version }, false, ctx.requestId);
 }
 
 interface ProfileInput {
@@ -95,5 +95,5 @@ export async function updateProfile(input: ProfileInput, ctx: CallContext): Prom
     .collection('users')
     .doc(ctx.openid)
     .update({ data: { ...next, address: _.set(next.address) } });
-  return toMe({ ...user, ...next }, false);
+  return toMe({ ...user, ...next }, false, ctx.requestId);
 }

@@ -1,4 +1,5 @@
 import type { Me, MemberReportView } from '../../contract/functions/account';
+import { templateIds } from '../notify/templates';
 import type { UserDoc } from '../platform/identity';
 import { maskName, maskPhone } from '../platform/mask';
 import type { MemberReportDoc } from './model';
@@ -6,7 +7,7 @@ import { toIso } from '../platform/time';
 
 const iso = toIso;
 
-export function toMe(user: UserDoc, isNew: boolean): Me {
+export function toMe(user: UserDoc, isNew: boolean, requestId: string): Me {
   return {
     openid: user.openid,
     name: user.name,
@@ -20,6 +21,7 @@ export function toMe(user: UserDoc, isNew: boolean): Me {
       : null,
     isNew,
     createdAt: new Date(user.createdAt).toISOString(),
+    templates: templateIds(requestId),
   };
 }
 

@@ -10,12 +10,12 @@ import {
   type WhistleClass,
   type WhistleReason,
 } from '../../contract/caseLabels';
-import { notify, type TemplateKey } from '../notify';
+import { notify, type NoticeContent, type TemplateKey } from '../notify';
+import { gridStaff, staffOf } from '../notify/recipients';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
 import { newId } from '../platform/ids';
-import type { UserDoc } from '../platform/identity';
 import type { CallContext } from '../platform/router';
 import type { Transaction } from '../platform/sdk-types';
 import { local } from '../platform/time';
@@ -59,13 +59,22 @@ function setAll(ctx: CallContext, changes: Record<string, unknown>): Record<stri
   );
 }
 
-/** The case as `changes` leave it: dotted paths (`whistle.departments.0.reportedAt`) set where they point. */
+/**
+ * The case as `changes` leave it: dotted paths (`whistle.departments.0.reportedAt`) set where they
+ * point. Copy-on-write — each object or array along a path is copied before it is set — so `c`
+ * stays as it was read and Dates stay Dates (no structuredClone: the runtime is Node 16.13).
+ */
 function applied(c: CaseDoc, changes: Record<string, unknown>): CaseDoc {
-  const next = structuredClone(c) as unknown as Record<string, unknown>;
+  const next = { ...c } as unknown as Record<string, unknown>;
   for (const [path, value] of Object.entries(changes)) {
     const keys = path.split('.');
     let at = next;
-    for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) {
+      const child = at[k];
+      const copy = Array.isArray(child) ? [...child] : { ...(child as Record<string, unknown>) };
+      at[k] = copy;
+      at = copy as Record<string, unknown>;
+    }
     at[keys[keys.length - 1]] = value;
   }
   return next as unknown as CaseDoc;
@@ -108,41 +117,31 @@ async function transition(
   });
 }
 
-async function tell(ctx: CallContext, to: string, key: TemplateKey, c: CaseDoc, phrase: string, note: string) {
+/** Tells people about a case: its category and text, where it is, and this step. */
+export async function tell(
+  ctx: CallContext,
+  to: string | readonly string[],
+  key: TemplateKey,
+  c: CaseDoc,
+  status: string,
+  note: string,
+  more: Partial<NoticeContent> = {},
+) {
   await notify(
-    ctx.requestId,
+    ctx,
     to,
     key,
-    { thing1: `${c.category}：${c.description}`, phrase2: phrase, time3: ctx.now, thing4: note },
+    { subject: `${c.category}：${c.description}`, status, note, time: ctx.now, place: c.location.label, ...more },
     casePage(c._id),
   );
 }
 
-/** Staff holding a role grant for a scope (the recipients of alerts); a users scan, at rare steps only. */
-export async function staffOf(ctx: CallContext, grant: Record<string, unknown>): Promise<string[]> {
-  const _ = ctx.db.command;
-  const { data } = await ctx.db
-    .collection('users')
-    .where({ roles: _.elemMatch(grant) })
-    .limit(50)
-    .get<UserDoc>();
-  return data.map((u) => u._id);
+async function tellGrid(ctx: CallContext, c: CaseDoc, status: string, note: string) {
+  await tell(ctx, await gridStaff(ctx, c.gridId), 'caseAlert', c, status, note);
 }
 
-async function tellGrid(ctx: CallContext, c: CaseDoc, phrase: string, note: string) {
-  if (!c.gridId) return;
-  const grid = await getById<{ gridWorkerOpenids?: string[]; gridHeadOpenid?: string | null }>(
-    ctx.db,
-    'grids',
-    c.gridId,
-  );
-  const to = new Set([...(grid?.gridWorkerOpenids ?? []), ...(grid?.gridHeadOpenid ? [grid.gridHeadOpenid] : [])]);
-  for (const openid of to) await tell(ctx, openid, 'caseAlert', c, phrase, note);
-}
-
-async function tellSecretary(ctx: CallContext, c: CaseDoc, phrase: string, note: string) {
-  for (const openid of await staffOf(ctx, { role: 'secretary', communityId: c.communityId }))
-    await tell(ctx, openid, 'caseAlert', c, phrase, note);
+export async function tellSecretary(ctx: CallContext, c: CaseDoc, status: string, note: string) {
+  await tell(ctx, await staffOf(ctx, { role: 'secretary', communityId: c.communityId }), 'caseAlert', c, status, note);
 }
 
 // ------------------------------------------------------------------ resident
@@ -224,8 +223,7 @@ export async function submit(
   await ctx.db.collection('cases').add({ data: c });
   await bump(ctx, caseScopes(c), 'submitted');
   if (level === 'community') await bump(ctx, caseScopes(c), 'communityLevel');
-  const liaison = (property as (PropertyCompanyDoc & { liaisonOpenid?: string }) | undefined)?.liaisonOpenid;
-  if (liaison) await tell(ctx, liaison, 'caseAlert', c, '物业诉求', c.location.label);
+  if (property?.liaisonOpenid) await tell(ctx, property.liaisonOpenid, 'caseAlert', c, '物业诉求', '请配合网格办理');
   if (level === 'grid') await tellGrid(ctx, c, '新诉求', c.location.label);
   else await tellSecretary(ctx, c, '新诉求', c.location.label);
   return toCaseView(c, viewer(ctx));
@@ -390,7 +388,9 @@ export async function accept(input: { caseId: string; note?: string }, ctx: Call
     };
   });
   if (ctx.now.getTime() <= new Date(after.respondBy).getTime()) await bump(ctx, caseScopes(after), 'respondedOnTime');
-  await tell(ctx, after.complainant.openid, 'caseProgress', after, '已受理', `受理人：${name(ctx)}`);
+  await tell(ctx, after.complainant.openid, 'caseAccepted', after, '已受理', input.note ?? '网格员将尽快办理', {
+    person: name(ctx),
+  });
   return toCaseView(after, viewer(ctx));
 }
 
@@ -424,7 +424,7 @@ export async function resolve(
     };
   });
   if (!before.counted.resolved) await bump(ctx, caseScopes(after), 'resolved');
-  await tell(ctx, after.complainant.openid, 'caseProgress', after, '已办结', '请评价办理结果');
+  await tell(ctx, after.complainant.openid, 'caseResolved', after, '已办结', '请评价办理结果');
   return toCaseView(after, viewer(ctx));
 }
 
@@ -452,7 +452,7 @@ export async function escalate(input: { caseId: string; reason: string }, ctx: C
   });
   if (!before.counted.communityLevel) await bump(ctx, caseScopes(after), 'communityLevel');
   await tellSecretary(ctx, after, '上报社区', input.reason);
-  await tell(ctx, after.complainant.openid, 'caseProgress', after, '已上报社区', '社区将继续办理');
+  await tell(ctx, after.complainant.openid, 'caseEscalated', after, '已上报社区', '社区将继续办理');
   return toCaseView(after, viewer(ctx));
 }
 
@@ -592,10 +592,11 @@ export async function whistle(
       'whistlesReceived',
     );
   }
-  for (const id of ids)
-    for (const openid of await staffOf(ctx, { role: 'department', departmentId: id }))
-      await tell(ctx, openid, 'whistleReceived', after, '请报到', `${input.class}：${input.reason}`);
-  await tell(ctx, after.complainant.openid, 'caseProgress', after, '部门办理', '已吹哨，相关部门将报到办理');
+  const departmentStaff = await Promise.all(ids.map((id) => staffOf(ctx, { role: 'department', departmentId: id })));
+  await tell(ctx, departmentStaff.flat(), 'whistleReceived', after, input.class, input.reason, {
+    time: after.whistle!.reportBy,
+  });
+  await tell(ctx, after.complainant.openid, 'caseEscalated', after, '部门办理', '已吹哨，相关部门将报到办理');
   return toCaseView(after, viewer(ctx));
 }
 
@@ -639,8 +640,14 @@ export async function decideExtension(
     };
   });
   const lead = after.whistle!.departments.find((d) => d.role === 'lead')!;
-  for (const openid of await staffOf(ctx, { role: 'department', departmentId: lead.departmentId }))
-    await tell(ctx, openid, 'caseAlert', after, input.approve ? '延期已批准' : '延期未批准', input.note ?? '');
+  await tell(
+    ctx,
+    await staffOf(ctx, { role: 'department', departmentId: lead.departmentId }),
+    'caseAlert',
+    after,
+    input.approve ? '延期已批准' : '延期未批准',
+    input.note ?? '',
+  );
   return toCaseView(after, viewer(ctx));
 }
 
@@ -786,7 +793,7 @@ export async function deptResolve(
   });
   if (!before.counted.resolved) await bump(ctx, caseScopes(after), 'resolved');
   await tellSecretary(ctx, after, '部门已办结', '请核查并评价部门');
-  await tell(ctx, after.complainant.openid, 'caseProgress', after, '已办结', '请评价办理结果');
+  await tell(ctx, after.complainant.openid, 'caseResolved', after, '已办结', '请评价办理结果');
   return toCaseView(after, viewer(ctx));
 }
 
@@ -821,4 +828,4 @@ export async function assist(
   return toCaseView(after, viewer(ctx));
 }
 
-export { transition, tellSecretary, tell };
+export { transition };

@@ -2,8 +2,10 @@ import type { JobContext } from '../platform/router';
 import { bump, caseScopes } from './metrics';
 import type { CaseDoc } from './model';
 import { taskId } from './model';
-import { escalation, staffOf, tell, tellSecretary, transition } from './actions';
+import { staffOf } from '../notify/recipients';
+import { escalation, tell, tellSecretary, transition } from './actions';
 import { AppError, conflict } from '../platform/errors';
+import { gridStaff } from '../notify/recipients';
 
 /**
  * The deadlines (every 5 minutes): an unanswered or unresolved grid case past its deadline goes
@@ -22,7 +24,7 @@ export async function caseDeadlines(ctx: JobContext) {
         .get<CaseDoc>()
     ).data;
   const system = { ...ctx, openid: 'system', user: { name: '系统' } as never };
-  const out = { escalated: 0, flaggedLate: 0, closed: 0 };
+  const out = { escalated: 0, flaggedLate: 0, closed: 0, warned: 0 };
   const quietly = async (fn: () => Promise<void>) => {
     try {
       await fn();
@@ -96,13 +98,16 @@ export async function caseDeadlines(ctx: JobContext) {
           },
         };
       });
-      for (const d of late)
-        for (const openid of await staffOf(system, { role: 'department', departmentId: d.departmentId }))
-          await tell(system, openid, 'caseAlert', c, '报到超时', '请立即报到');
+      const lateStaff = await Promise.all(
+        late.map((d) => staffOf(system, { role: 'department', departmentId: d.departmentId })),
+      );
+      await tell(system, lateStaff.flat(), 'caseAlert', c, '报到超时', '请立即报到');
       await tellSecretary(system, c, '部门报到超时', late.map((d) => d.departmentName).join('、'));
       out.flaggedLate += late.length;
     });
   }
+
+  out.warned = await warnNearDeadlines(ctx, ctx.now);
 
   for (const c of await due('rate')) {
     await quietly(async () => {
@@ -134,4 +139,71 @@ export async function caseDeadlines(ctx: JobContext) {
     });
   }
   return out;
+}
+
+const MINUTE = 60_000;
+/** How long before a deadline its holders are warned; an urgent case's deadlines are short. */
+const warnBefore = (c: CaseDoc) => (c.urgency === 'urgent' ? 15 * MINUTE : 120 * MINUTE);
+const STAGES: Partial<Record<NonNullable<CaseDoc['dueKind']>, string>> = {
+  respond: '待响应',
+  gridResolve: '待办结',
+  reportIn: '待报到',
+  deptResolve: '待办结',
+};
+
+/** Who holds the running deadline: the grid (or the community's secretaries), or the departments. */
+async function holders(ctx: JobContext, c: CaseDoc): Promise<string[]> {
+  const departments = c.whistle?.departments ?? [];
+  switch (c.dueKind) {
+    case 'respond':
+    case 'gridResolve':
+      return c.level === 'grid'
+        ? gridStaff(ctx, c.gridId)
+        : staffOf(ctx, { role: 'secretary', communityId: c.communityId });
+    case 'reportIn': {
+      const waiting = departments.filter((d) => !d.reportedAt);
+      return (
+        await Promise.all(waiting.map((d) => staffOf(ctx, { role: 'department', departmentId: d.departmentId })))
+      ).flat();
+    }
+    case 'deptResolve': {
+      const lead = departments.find((d) => d.role === 'lead');
+      return lead ? staffOf(ctx, { role: 'department', departmentId: lead.departmentId }) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * Deadlines about to pass: the holders are told once per deadline (an approved extension moves
+ * `dueAt` and so arms a new warning). The conditional update on the case marks the warning;
+ * of two job runs at once only one changes it, and only that one sends.
+ */
+async function warnNearDeadlines(ctx: JobContext, now: Date): Promise<number> {
+  const _ = ctx.db.command;
+  const horizon = new Date(now.getTime() + 120 * MINUTE);
+  const { data } = await ctx.db
+    .collection('cases')
+    .where({ dueKind: _.in(Object.keys(STAGES)), dueAt: _.and(_.gt(now), _.lte(horizon)) })
+    .limit(1000)
+    .get<CaseDoc>();
+  let warned = 0;
+  for (const c of data) {
+    const dueAt = new Date(c.dueAt!);
+    if (dueAt.getTime() - now.getTime() > warnBefore(c)) continue;
+    if (c.dueWarnedAt && new Date(c.dueWarnedAt).getTime() === dueAt.getTime()) continue;
+    const { stats } = await ctx.db
+      .collection('cases')
+      .where({ _id: c._id, dueKind: c.dueKind, dueAt })
+      .update({ data: { dueWarnedAt: dueAt } });
+    if (stats.updated !== 1) continue;
+    const minutes = Math.max(1, Math.round((dueAt.getTime() - now.getTime()) / MINUTE));
+    const left = minutes >= 60 ? `约 ${Math.round(minutes / 60)} 小时` : `${minutes} 分钟`;
+    await tell(ctx, await holders(ctx, c), 'deadlineNear', c, STAGES[c.dueKind!]!, `还剩${left}，请及时处理`, {
+      time: dueAt,
+    });
+    warned += 1;
+  }
+  return warned;
 }

@@ -60,6 +60,8 @@ export interface CaseDoc {
   /** The deadline now running, and whether an approved extension set it. */
   dueAt: Date | null;
   dueKind: 'respond' | 'gridResolve' | 'reportIn' | 'deptResolve' | 'rate' | null;
+  /** The deadline (`dueAt`) its holders were last warned of as near: one warning per deadline. */
+  dueWarnedAt?: Date | null;
   /** Local month of submission (`YYYYMM`): the metrics cohort the case counts in. */
   month: string;
   respondBy: Date;

@@ -61,6 +61,7 @@ async function checkReferences(ctx: CallContext, input: DirectoryEntityInput): P
       return {};
     case 'propertyCompany':
       await exists('communities', input.data.communityIds, 'communityIds');
+      if (input.data.liaisonOpenid) await exists('users', [input.data.liaisonOpenid], 'liaisonOpenid');
       return {};
     default:
       return {};
@@ -144,7 +145,15 @@ const EDITABLE: Record<DirectoryKind, string[]> = {
   unit: ['name', 'kind', 'partyOrgName', 'pairedCommunityId'],
   department: ['name', 'shortName', 'liaisonName', 'liaisonPhone'],
   station: ['name', 'communityId', 'address', 'location', 'openingHours', 'services', 'amenities'],
-  propertyCompany: ['name', 'hasPartyOrg', 'partyOrgName', 'liaisonName', 'liaisonPhone', 'communityIds'],
+  propertyCompany: [
+    'name',
+    'hasPartyOrg',
+    'partyOrgName',
+    'liaisonName',
+    'liaisonPhone',
+    'liaisonOpenid',
+    'communityIds',
+  ],
 };
 
 export async function entry(

@@ -1,63 +1,106 @@
+import { TEMPLATES, type NoticeContent, type TemplateKey } from '../../contract/notifications';
 import { getCloud } from '../platform/cloud';
+import { newId } from '../platform/ids';
 import { log } from '../platform/log';
-import { formatLocal } from '../platform/time';
+import type { Database } from '../platform/sdk-types';
+import { templateIds } from './templates';
+import { keywordValue } from './values';
+
+export type { NoticeContent, TemplateKey };
+
+/** A user's 消息 list entry (collection `notifications`). */
+export interface NotificationDoc {
+  _id: string;
+  openid: string;
+  kind: TemplateKey;
+  title: string;
+  text: string;
+  page: string;
+  read: boolean;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+/** What sending needs from the call or job that causes it. */
+export interface NotifyContext {
+  requestId: string;
+  db: Database;
+  now: Date;
+}
+
+/** WeChat's answer when the user holds no acceptance of the template (订阅消息 not subscribed). */
+const NOT_SUBSCRIBED = 43101;
+
+const line = (c: NoticeContent) =>
+  [c.status, c.subject, c.note]
+    .map((s) => (s ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' · ');
+
+/** The keyword values of a template, each made to fit its type. */
+export function templateData(key: TemplateKey, content: NoticeContent): Record<string, { value: string }> {
+  const data: Record<string, { value: string }> = {};
+  for (const [name, k] of Object.entries(TEMPLATES[key].keywords)) {
+    data[name] = { value: keywordValue(k.type, content[k.from]) };
+  }
+  return data;
+}
 
 /**
- * Subscribe messages (订阅消息) at each step a person waits for. Template ids are the ones
- * applied for in the mini-program console (docs/deployment.md); locally any id lands in the
- * emulator's outbox. Fields follow WeChat's template keywords: thing (≤ 20 chars), phrase (≤ 5),
- * time.
- */
-export const TEMPLATES = {
-  wishReviewed: process.env.TXY_TPL_WISH_REVIEWED ?? 'tpl-wish-reviewed',
-  wishClaimed: process.env.TXY_TPL_WISH_CLAIMED ?? 'tpl-wish-claimed',
-  wishFulfilled: process.env.TXY_TPL_WISH_FULFILLED ?? 'tpl-wish-fulfilled',
-  wishClaimReleased: process.env.TXY_TPL_WISH_RELEASED ?? 'tpl-wish-released',
-  wishCompleted: process.env.TXY_TPL_WISH_COMPLETED ?? 'tpl-wish-completed',
-  activityChanged: process.env.TXY_TPL_ACTIVITY_CHANGED ?? 'tpl-activity-changed',
-  recordReviewed: process.env.TXY_TPL_RECORD_REVIEWED ?? 'tpl-record-reviewed',
-  sixOnesReminder: process.env.TXY_TPL_SIXONES_REMINDER ?? 'tpl-sixones-reminder',
-  caseProgress: process.env.TXY_TPL_CASE_PROGRESS ?? 'tpl-case-progress',
-  caseAlert: process.env.TXY_TPL_CASE_ALERT ?? 'tpl-case-alert',
-  whistleReceived: process.env.TXY_TPL_WHISTLE_RECEIVED ?? 'tpl-whistle-received',
-} as const;
-
-export type TemplateKey = keyof typeof TEMPLATES;
-
-const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s);
-
-/**
- * Sends one message; a failure (no subscription, quota) is logged, never fails the action that
- * caused it — the state change has happened and the person sees it when they open the app.
+ * Tells people about a step they wait for, on both channels: an entry in each one's 消息 list
+ * (always), and a subscribe message where the template is configured and the person accepted
+ * it. Never fails the action that caused it — the state change has happened and shows in the
+ * app; a failure is logged.
  */
 export async function notify(
-  requestId: string,
-  touser: string,
+  ctx: NotifyContext,
+  to: string | readonly string[],
   key: TemplateKey,
-  fields: { thing1: string; phrase2: string; time3: Date; thing4?: string },
-  /** The page a tap on the message opens (a mini-program path with its query). */
+  content: NoticeContent,
+  /** The page a tap opens (a mini-program path with its query). */
   page: string,
 ): Promise<void> {
-  const data: Record<string, { value: string }> = {
-    thing1: { value: clip(fields.thing1, 20) },
-    phrase2: { value: clip(fields.phrase2, 5) },
-    time3: { value: formatLocal(fields.time3) },
-  };
-  if (fields.thing4) data.thing4 = { value: clip(fields.thing4, 20) };
+  const recipients = [...new Set(typeof to === 'string' ? [to] : to)].filter((o) => o && o !== 'system');
+  if (recipients.length === 0) return;
+  const spec = TEMPLATES[key];
+  const text = [...line(content)].slice(0, 80).join('');
+  const docs: NotificationDoc[] = recipients.map((openid) => ({
+    _id: newId(),
+    openid,
+    kind: key,
+    title: spec.inbox,
+    text,
+    page,
+    read: false,
+    readAt: null,
+    createdAt: ctx.now,
+  }));
   try {
-    await getCloud().openapi.subscribeMessage.send({
-      touser,
-      templateId: TEMPLATES[key],
-      page,
-      data,
-      miniprogramState: 'formal',
-    });
+    await ctx.db.collection('notifications').add({ data: docs });
   } catch (err) {
-    log.warn('subscribe message not sent', {
-      requestId,
-      touser,
-      key,
-      error: String((err as { errMsg?: string }).errMsg ?? err),
-    });
+    log.error('消息 list entry not written', { requestId: ctx.requestId, key, recipients, error: String(err) });
   }
+
+  const templateId = templateIds(ctx.requestId)[key];
+  if (!templateId) return;
+  const data = templateData(key, content);
+  await Promise.all(
+    recipients.map(async (touser) => {
+      try {
+        await getCloud().openapi.subscribeMessage.send({
+          touser,
+          templateId,
+          page,
+          data,
+          miniprogramState: 'formal',
+        });
+      } catch (err) {
+        const e = err as { errCode?: number; errMsg?: string };
+        const fields = { requestId: ctx.requestId, touser, key, errCode: e.errCode, error: String(e.errMsg ?? err) };
+        // Not subscribed is the user's choice, not a fault: the 消息 list has it.
+        if (e.errCode === NOT_SUBSCRIBED) log.info('subscribe message not accepted by the user', fields);
+        else log.warn('subscribe message not sent', fields);
+      }
+    }),
+  );
 }

@@ -70,6 +70,8 @@ export const COLLECTIONS = {
   deptTasks: { indexes: [{ fields: ['departmentId', 'status'] }] },
   /** Complaint metric counters per scope and month (`community-c01-202611`). */
   caseMetrics: { indexes: none },
+  /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
+  notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Who changed the directory or someone's roles, when, before and after. */
   audits: { indexes: [{ fields: ['entityId'] }] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;

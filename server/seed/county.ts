@@ -270,10 +270,29 @@ function buildPropertyCompanies(town: Town, communityIds: string[]): PropertyCom
       partyOrgName: hasPartyOrg ? `中共${name}支部委员会` : null,
       liaisonName: town.people.name(),
       liaisonPhone: town.people.phone(),
+      // A 红色物业's liaison has an account (addLiaisons); the others have none yet.
+      liaisonOpenid: hasPartyOrg ? `seed-liaison-p${pad2(i + 1)}` : null,
       communityIds: served.sort(),
       ...meta(),
     };
   });
+}
+
+/** The accounts of the property liaisons the directory names (residents with no address). */
+function addLiaisons(town: Town, companies: PropertyCompanyDoc[]): void {
+  for (const c of companies) {
+    if (!c.liaisonOpenid) continue;
+    town.users.push({
+      _id: c.liaisonOpenid,
+      openid: c.liaisonOpenid,
+      name: c.liaisonName,
+      nickname: c.liaisonName,
+      phone: c.liaisonPhone,
+      roles: [{ role: 'resident' }],
+      privacyAcceptedVersion: SEED_PRIVACY_VERSION,
+      ...meta(),
+    });
+  }
 }
 
 /** 在职党员: the two demo members and 30 more, about 2/3 verified, all reported to their unit's community. */
@@ -532,6 +551,8 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   for (const d of departments.slice(1)) {
     addUser(town, `seed-department-${d._id}`, town.people.name(), [{ role: 'department', departmentId: d._id }]);
   }
+
+  addLiaisons(town, propertyCompanies);
 
   const labels: Record<N.DemoOpenid, string> = {
     'demo-resident': `居民 · ${N.DEMO_NAMES['demo-resident']}（${c01.name}）`,

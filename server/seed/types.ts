@@ -143,6 +143,8 @@ export interface PropertyCompanyDoc extends BaseDoc {
   partyOrgName: string | null;
   liaisonName: string;
   liaisonPhone: string;
+  /** The liaison's account, set by the county admin: told of property complaints (null: none yet). */
+  liaisonOpenid: string | null;
   communityIds: string[];
 }
 

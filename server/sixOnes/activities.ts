@@ -75,7 +75,7 @@ export async function publishActivity(input: ActivityInput, ctx: CallContext): P
 }
 
 /** Signed-up members of an activity (for notices and the organiser's list). */
-async function activeSignups(ctx: CallContext, activityId: string): Promise<SignupDoc[]> {
+export async function activeSignups(ctx: CallContext, activityId: string): Promise<SignupDoc[]> {
   const { data } = await ctx.db
     .collection('signups')
     .where({ activityId, status: 'active' })
@@ -85,15 +85,14 @@ async function activeSignups(ctx: CallContext, activityId: string): Promise<Sign
 }
 
 async function tellSignedUp(ctx: CallContext, a: ActivityDoc, what: string, note: string): Promise<void> {
-  for (const s of await activeSignups(ctx, a._id)) {
-    await notify(
-      ctx.requestId,
-      s.openid,
-      'activityChanged',
-      { thing1: a.title, phrase2: what, time3: new Date(a.startAt), thing4: note },
-      activityPage(a._id),
-    );
-  }
+  const to = (await activeSignups(ctx, a._id)).map((s) => s.openid);
+  await notify(
+    ctx,
+    to,
+    'activityChanged',
+    { subject: a.title, status: what, time: new Date(a.startAt), place: a.place.name, note },
+    activityPage(a._id),
+  );
 }
 
 export async function updateActivity(

@@ -9,7 +9,9 @@ import { local, localYear } from '../platform/time';
 import { inTransaction, txGet } from '../platform/tx';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from './credit';
 import { memberYearId, recompute, reportedCounts } from './credit';
-import { sixOnesPage } from './shared';
+import { activeSignups } from './activities';
+import type { ActivityDoc } from './model';
+import { activityPage, sixOnesPage } from './shared';
 
 const BATCH = 1000;
 
@@ -223,18 +225,52 @@ export async function remindSixOnes(ctx: JobContext) {
       throw err;
     }
     await notify(
-      ctx.requestId,
+      ctx,
       r.openid,
       'sixOnesReminder',
       {
-        thing1: `${year}年六个一还差 ${missing.length} 项`,
-        phrase2: '待完成',
-        time3: ctx.now,
-        thing4: missing.map((i) => SIX_ONES_SHORT[i]).join('、'),
+        subject: `${year}年六个一还差 ${missing.length} 项`,
+        status: '待完成',
+        time: local(ctx.now).endOf('year').toDate(),
+        note: missing.map((i) => SIX_ONES_SHORT[i]).join('、'),
       },
       sixOnesPage(),
     );
     sent += 1;
   }
   return { sent, members: reports.length };
+}
+
+/**
+ * Daily (evening): members signed up for an activity that starts tomorrow (local date) are
+ * reminded, once per activity: the conditional update marking `remindedAt` picks the one run
+ * that sends, so a job repeated after a restart sends nothing twice.
+ */
+export async function remindActivities(ctx: JobContext): Promise<{ activities: number; reminded: number }> {
+  const _ = ctx.db.command;
+  const from = local(ctx.now).add(1, 'day').startOf('day').toDate();
+  const to = local(ctx.now).add(2, 'day').startOf('day').toDate();
+  const { data } = await ctx.db
+    .collection('activities')
+    .where({ status: 'open', startAt: _.and(_.gte(from), _.lt(to)), remindedAt: _.exists(false) })
+    .limit(1000)
+    .get<ActivityDoc>();
+  let reminded = 0;
+  for (const a of data) {
+    const { stats } = await ctx.db
+      .collection('activities')
+      .where({ _id: a._id, status: 'open', remindedAt: _.exists(false) })
+      .update({ data: { remindedAt: ctx.now } });
+    if (stats.updated !== 1) continue;
+    const to = (await activeSignups(ctx, a._id)).map((s) => s.openid);
+    await notify(
+      ctx,
+      to,
+      'activityTomorrow',
+      { subject: a.title, status: '明天开始', time: new Date(a.startAt), place: a.place.name, note: '请准时到场签到' },
+      activityPage(a._id),
+    );
+    reminded += to.length;
+  }
+  return { activities: data.length, reminded };
 }

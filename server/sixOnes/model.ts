@@ -17,6 +17,8 @@ export interface ActivityDoc {
   signedUp: number;
   status: 'open' | 'cancelled';
   cancelReason: string | null;
+  /** When the signed-up members were reminded the day before (remindActivities). */
+  remindedAt?: Date;
   history: Array<{ at: Date; by: string; byName: string; action: string; note: string | null }>;
   createdAt: Date;
   updatedAt: Date;

@@ -224,15 +224,15 @@ export async function reviewRecords(
   for (const r of outcome.changed) members.set(r.openid, [...(members.get(r.openid) ?? []), r]);
   for (const [openid, list] of members) {
     await notify(
-      ctx.requestId,
+      ctx,
       openid,
       'recordReviewed',
       {
-        thing1:
+        subject:
           list.length === 1 ? `${RECORD_KIND_LABELS[list[0].kind]}：${list[0].title}` : `${list.length} 条六个一记录`,
-        phrase2: approve ? '已通过' : '已驳回',
-        time3: ctx.now,
-        thing4: approve ? '已计入我的六个一' : `理由：${input.reason ?? ''}`,
+        status: approve ? '已通过' : '已驳回',
+        time: ctx.now,
+        note: approve ? '已计入我的六个一' : `理由：${input.reason ?? ''}`,
       },
       sixOnesPage(),
     );

@@ -121,14 +121,14 @@ export async function claim(input: { wishId: string }, ctx: CallContext): Promis
   }
   const claimed = { ...wish, status: 'claimed', claim: claimInfo, timeline: [...wish.timeline, step] } as WishDoc;
   await notify(
-    ctx.requestId,
+    ctx,
     wish.submitterOpenid,
     'wishClaimed',
     {
-      thing1: wish.description,
-      phrase2: '已认领',
-      time3: ctx.now,
-      thing4: `认领人：${claimInfo.name}`,
+      subject: wish.description,
+      status: '已认领',
+      time: ctx.now,
+      person: claimInfo.name,
     },
     wishPage(wish._id),
   );
@@ -168,14 +168,14 @@ export async function cancelClaim(input: { wishId: string; reason: string }, ctx
     entry(ctx, 'member', 'cancelClaim', 'claimed', 'published', input.reason),
   );
   await notify(
-    ctx.requestId,
+    ctx,
     wish.submitterOpenid,
     'wishClaimReleased',
     {
-      thing1: wish.description,
-      phrase2: '认领取消',
-      time3: ctx.now,
-      thing4: input.reason,
+      subject: wish.description,
+      status: '认领取消',
+      time: ctx.now,
+      note: input.reason,
     },
     wishPage(wish._id),
   );
@@ -203,14 +203,14 @@ export async function fulfil(
   if (stats.updated !== 1) throw conflict('心愿状态已变化，请刷新');
   await releaseSlot(ctx, ctx.openid);
   await notify(
-    ctx.requestId,
+    ctx,
     wish.submitterOpenid,
     'wishFulfilled',
     {
-      thing1: wish.description,
-      phrase2: '待确认',
-      time3: ctx.now,
-      thing4: '请确认并评价',
+      subject: wish.description,
+      status: '待确认',
+      time: ctx.now,
+      note: '请确认并评价',
     },
     wishPage(wish._id),
   );

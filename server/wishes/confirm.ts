@@ -94,14 +94,14 @@ async function complete(
     } as WishDoc;
   });
   await notify(
-    ctx.requestId,
+    ctx,
     result.claim!.openid,
     'wishCompleted',
     {
-      thing1: result.description,
-      phrase2: '已完成',
-      time3: ctx.now,
-      thing4: `评价：${rating.stars} 星`,
+      subject: result.description,
+      status: '已完成',
+      time: ctx.now,
+      note: `评价：${rating.stars} 星`,
     },
     wishPage(result._id),
   );

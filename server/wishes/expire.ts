@@ -36,9 +36,13 @@ export async function expireClaims(ctx: CallContext): Promise<{ expired: number 
         },
       );
       expired++;
-      const fields = { thing1: wish.description, phrase2: '认领到期', time3: ctx.now, thing4: '心愿已重新开放认领' };
-      await notify(ctx.requestId, wish.submitterOpenid, 'wishClaimReleased', fields, wishPage(wish._id));
-      await notify(ctx.requestId, due.claim!.openid, 'wishClaimReleased', fields, wishPage(wish._id));
+      const content = {
+        subject: wish.description,
+        status: '认领到期',
+        time: ctx.now,
+        note: '认领到期，心愿已重新开放认领',
+      };
+      await notify(ctx, [wish.submitterOpenid, due.claim!.openid], 'wishClaimReleased', content, wishPage(wish._id));
     } catch (err) {
       log.warn('claim not expired', {
         requestId: ctx.requestId,

@@ -44,14 +44,14 @@ export async function review(
     .update({ data: { ...changes, updatedAt: ctx.now, timeline: _.push(step) } });
   if (stats.updated !== 1) throw conflict('该心愿已被他人审核');
   await notify(
-    ctx.requestId,
+    ctx,
     wish.submitterOpenid,
     'wishReviewed',
     {
-      thing1: wish.description,
-      phrase2: publish ? '已发布' : '未通过',
-      time3: ctx.now,
-      thing4: publish ? '等待党员认领' : (input.reason ?? ''),
+      subject: wish.description,
+      status: publish ? '已发布' : '未通过',
+      time: ctx.now,
+      note: publish ? '等待党员认领' : (input.reason ?? ''),
     },
     wishPage(wish._id),
   );

@@ -1,5 +1,7 @@
 import type { WishCategory, WishView } from '../../contract/functions/wish';
 import type { CommunityDoc, MicroGridDoc } from '../seed/types';
+import { notify } from '../notify';
+import { gridStaff } from '../notify/recipients';
 import { requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
 import { conflict, forbidden, invalidInput } from '../platform/errors';
@@ -8,7 +10,7 @@ import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
 import type { WishDoc } from './model';
 import { DEFAULT_CLAIM_DAYS } from './rules';
-import { entry, loadWish, viewer } from './shared';
+import { entry, loadWish, viewer, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
 interface SubmitInput {
@@ -89,6 +91,14 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
     createdBy: ctx.openid,
   };
   await ctx.db.collection('wishes').add({ data: wish });
+  const reviewers = (await gridStaff(ctx, wish.gridId)).filter((o) => o !== ctx.openid);
+  await notify(
+    ctx,
+    reviewers,
+    'wishToReview',
+    { subject: wish.description, status: '待审核', time: ctx.now, place: building },
+    wishPage(wish._id),
+  );
   return toWishView(wish, viewer(ctx));
 }
 

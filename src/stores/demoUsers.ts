@@ -6,6 +6,7 @@ import { setDemoOpenid } from '../services/demoIdentity';
 import { fetchDemoUsers, type DemoUser } from '../services/demoUsers';
 import { ROUTES } from '../routes';
 import { Loadable } from './loadable';
+import { messages } from './messages';
 import { session } from './session';
 
 export interface DemoUserGroup {
@@ -51,7 +52,7 @@ class DemoUsersStore {
   pick(openid: string): void {
     setDemoOpenid(openid);
     session.reset();
-    void session.load();
+    void session.load().then(messages.refreshUnread);
     void Taro.reLaunch({ url: ROUTES.home });
   }
 }

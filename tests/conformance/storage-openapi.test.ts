@@ -3,6 +3,7 @@
  * upload, temporary URLs (signed, expiring), download, delete; subscribeMessage.send into the
  * outbox, msgSecCheck v2, wxacode.getUnlimited.
  */
+import { localTemplateId } from '../../emulator/openapi/templates';
 import { randomBytes } from 'node:crypto';
 import { emulatorClock } from '../../emulator/clock';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
@@ -146,13 +147,20 @@ describe('storage', () => {
 });
 
 describe('openapi', () => {
-  test('subscribeMessage.send resolves errCode 0 and the message lands in the outbox', async () => {
+  test('subscribeMessage.send with the user’s acceptance resolves errCode 0 and the message lands in the outbox', async () => {
     const touser = uniqueName('openid');
+    const templateId = localTemplateId('wishClaimed');
+    const data = {
+      thing1: { value: '楼道灯坏了' },
+      name2: { value: '陈志远' },
+      time3: { value: '2024年1月1日 10:00' },
+    };
+    tc.cloud.subscriptions.accept(touser, [templateId]);
     const res = await cloud.openapi.subscribeMessage.send({
       touser,
-      templateId: 'TEMPLATE-1',
+      templateId,
       page: 'pages/index/index?id=1',
-      data: { thing1: { value: 'x' }, time2: { value: '2024-01-01 10:00' } },
+      data,
       miniprogramState: 'developer',
     });
     expect(res.errCode).toBe(0);
@@ -164,13 +172,20 @@ describe('openapi', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
       touser,
-      templateId: 'TEMPLATE-1',
+      templateId,
       page: 'pages/index/index?id=1',
-      data: { thing1: { value: 'x' }, time2: { value: '2024-01-01 10:00' } },
+      data,
       miniprogramState: 'developer',
+      status: 'delivered',
+      errcode: 0,
     });
     expect(tc.cloud.outbox.all({ touser })).toEqual(messages);
     expect(tc.cloud.outbox.all().some((m) => m.touser === touser)).toBe(true);
+
+    // The acceptance is used up: the same message again is refused with 43101, kept as refused.
+    const again = await rejectionOf(cloud.openapi.subscribeMessage.send({ touser, templateId, data }));
+    expect(again.errCode).toBe(43101);
+    expect(tc.cloud.outbox.all({ touser, status: 'refused' })).toMatchObject([{ errcode: 43101 }]);
   });
 
   test('subscribeMessage.send without a template rejects with a WeChat errCode and sends nothing', async () => {

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { CaseView, MetricsView } from '../../contract';
-import { launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
+import { answerSubscribe, launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
 import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(300_000);
@@ -96,6 +96,7 @@ test('a complaint goes from the resident through grid, community and a departmen
   await shown(resident, '.case-submit__place').waitFor();
   await screenshot(resident, 'cases-01-report-filled');
   await tapShown(resident, '.case-submit__submit');
+  await answerSubscribe(resident);
   await shown(resident, '.case-submit__done').waitFor();
   await screenshot(resident, 'cases-02-reported');
   const [mine] = await api<CaseView[]>('complaint', 'mine', {}, 'demo-resident');

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ActivityPage, MemberYearView, TallyView } from '../../contract';
-import { launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
+import { answerSubscribe, launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
 import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(300_000);
@@ -77,6 +77,7 @@ test('an activity from publication to a counted 六个一 item', async () => {
   await tapShown(member, '.mine__activities');
   await shownWith(member, '.activity-card', title).tap();
   await tapShown(member, '#activity-action-signUp');
+  await answerSubscribe(member);
   await shownWith(member, '.activity', '已报名').waitFor();
   await screenshot(member, 'six-ones-03-signed-up');
 

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { WishView } from '../../contract';
-import { launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
+import { answerSubscribe, launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
 import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(240_000);
@@ -79,6 +79,7 @@ test('a wish goes round the whole loop: submitted, published, claimed, fulfilled
     .waitFor();
   await screenshot(resident, 'wishes-02-submit-filled');
   await tapShown(resident, '.wish-submit__submit');
+  await answerSubscribe(resident);
   await shown(resident, '.wish-submit__done').getByText('已提交，等待网格员审核').waitFor();
   await screenshot(resident, 'wishes-03-submitted');
 
@@ -94,6 +95,7 @@ test('a wish goes round the whole loop: submitted, published, claimed, fulfilled
   await tab(gridWorker, '我的');
   await tapShown(gridWorker, '.mine__staff');
   await tapShown(gridWorker, '.staff-home__tool--wish-review');
+  await answerSubscribe(gridWorker);
   await shown(gridWorker, card).getByText(description).waitFor();
   // Staff in scope see the beneficiary in full.
   await shown(gridWorker, card).getByText(`受助人：${wish.beneficiary.name}`, { exact: false }).waitFor();
@@ -121,6 +123,7 @@ test('a wish goes round the whole loop: submitted, published, claimed, fulfilled
   await screenshot(member, 'wishes-07-detail-before-claim');
   await tapShown(member, '#wish-action-claim');
   await tapShown(member, '#wish-dialog-ok');
+  await answerSubscribe(member);
   await shown(member, '.wish-detail__row--deadline')
     .getByText(/剩余 \d+ 天/)
     .waitFor();

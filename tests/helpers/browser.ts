@@ -87,3 +87,18 @@ export async function tapShown(page: Page, selector: string): Promise<void> {
   await target.scrollIntoViewIfNeeded();
   await target.tap();
 }
+
+/**
+ * Answers the subscribe sheet (the h5 stand-in for WeChat's `requestSubscribeMessage`): 取消 for
+ * the templates titled in `deny`, 允许 for the rest, then 确定. Resolves with the titles shown.
+ */
+export async function answerSubscribe(page: Page, deny: string[] = []): Promise<string[]> {
+  const sheet = page.locator('.txy-subscribe');
+  await sheet.waitFor();
+  const titles = await sheet.locator('.txy-subscribe__title').allTextContents();
+  for (const title of deny)
+    await sheet.locator('.txy-subscribe__row', { hasText: title }).locator('.txy-subscribe__deny').tap();
+  await sheet.locator('.txy-subscribe__ok').tap();
+  await sheet.waitFor({ state: 'detached' });
+  return titles;
+}

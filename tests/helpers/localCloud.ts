@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { localFunctionEnv } from '../../emulator/functions/env';
 import { LocalCloud } from '../../emulator/local-cloud';
 import { seedStore } from '../../emulator/seed';
 
@@ -15,17 +16,28 @@ export interface TestCloud {
 
 /**
  * An in-process local CloudBase on a random port and a temporary data folder, running the
- * functions from source with the real wx-server-sdk pointed at it.
+ * functions from source (or, in `bundle` mode, the built bundles in instances of the CloudBase
+ * runtime) with the real wx-server-sdk pointed at it.
  */
 export async function startLocalCloud(
-  opts: { seed?: boolean; dataDir?: string; keepData?: boolean } = {},
+  opts: {
+    seed?: boolean;
+    dataDir?: string;
+    keepData?: boolean;
+    /** `bundle`: the built cloudfunctions/<fn>/index.js on the CloudBase runtime (tests/bundles). */
+    mode?: 'source' | 'bundle';
+  } = {},
 ): Promise<TestCloud> {
   process.env.TXY_LOG_LEVEL ??= 'silent';
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'txy-test-'));
   const cloud = new LocalCloud({
     dataDir,
     port: 0,
-    functions: { root: path.resolve(__dirname, '../../cloudfunctions'), mode: 'source' },
+    functions: {
+      root: path.resolve(__dirname, '../../cloudfunctions'),
+      mode: opts.mode ?? 'source',
+      env: localFunctionEnv(),
+    },
     seed: async (c) => void seedStore(c.store),
     log: () => undefined,
   });

@@ -234,6 +234,10 @@ const ROWS: Row[] = [
   // ------------------------------------------------------------------ account
   { fn: 'account', action: 'me', payload: () => ({}), expect: everyone() },
   { fn: 'account', action: 'acceptPrivacy', payload: () => ({ version: PRIVACY_VERSION }), expect: everyone() },
+  // Everyone has a 消息 list of their own (the queries are scoped to the caller's openid).
+  { fn: 'account', action: 'messages', payload: () => ({}), expect: everyone() },
+  { fn: 'account', action: 'unreadCount', payload: () => ({}), expect: everyone() },
+  { fn: 'account', action: 'markRead', payload: () => ({ all: true }), expect: everyone() },
   {
     fn: 'account',
     action: 'updateProfile',

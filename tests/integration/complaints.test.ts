@@ -46,7 +46,8 @@ const upload = (openid: string) =>
 const moveClock = (ms: number) => advanceClock(t, ms);
 const runDeadlines = async () =>
   (await t.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'caseDeadlines' }, {})) as Envelope;
-const outbox = (touser: string) => t.cloud.outbox.all({ touser });
+/** What a person was told: their 消息 list entries, oldest first (kind, title, text, page). */
+const messagesOf = (openid: string): any[] => t.cloud.store.find('notifications', { query: { openid } });
 const steps = (id: string, action?: string) =>
   (caseDoc(id).timeline as any[]).filter((s) => action === undefined || s.action === action);
 
@@ -482,7 +483,7 @@ describe('submitting and assignment', () => {
     // The grid's staff are told.
     const grid = one('grids', { _id: 'c03-g02' });
     for (const staff of [grid.gridHeadOpenid, ...grid.gridWorkerOpenids])
-      expect(outbox(staff).some((m) => m.page?.endsWith(`id=${c.id}`))).toBe(true);
+      expect(messagesOf(staff).some((m) => m.page?.endsWith(`id=${c.id}`))).toBe(true);
   });
 
   it('a point outside every grid goes to the grid of the registered address; a building of the directory to its grid', async () => {
@@ -505,7 +506,7 @@ describe('submitting and assignment', () => {
     // The secretary sees it and responds to it.
     const queue = await allPages('communityQueue', {}, 'seed-secretary-c06');
     expect(queue.find((i) => i.id === c.id)).toMatchObject({ can: expect.arrayContaining(['accept']) });
-    expect(outbox('seed-secretary-c06').some((m) => m.page?.endsWith(`id=${c.id}`))).toBe(true);
+    expect(messagesOf('seed-secretary-c06').some((m) => m.page?.endsWith(`id=${c.id}`))).toBe(true);
     expect((await ok(call('accept', { caseId: c.id }, 'seed-secretary-c06'))).status).toBe('accepted');
     // "My address" without one is refused.
     await refused(
@@ -622,7 +623,7 @@ describe('the grid worker', () => {
 
   it('accepts, then resolves with a note and photos (小事不出网格); the complainant is told at each step', async () => {
     const c = await submit('demo-resident', { location: inBuilding(C04.building) });
-    const told = outbox('demo-resident').length;
+    const told = messagesOf('demo-resident').length;
     await refused(call('resolve', { caseId: c.id, note: '已处理' }, C04.worker), 'CONFLICT');
     await refused(call('escalate', { caseId: c.id, reason: '处理不了' }, C04.worker), 'CONFLICT');
     const a = await ok(call('accept', { caseId: c.id, note: '已电话联系居民' }, C04.worker));
@@ -659,10 +660,10 @@ describe('the grid worker', () => {
     const mine = await ok(call('detail', { caseId: c.id }, 'demo-resident'));
     expect(mine.can).toEqual(['rate']);
     expect(
-      outbox('demo-resident')
+      messagesOf('demo-resident')
         .slice(told)
-        .map((m) => m.templateId),
-    ).toEqual(['tpl-case-progress', 'tpl-case-progress']);
+        .map((m) => m.kind),
+    ).toEqual(['caseAccepted', 'caseResolved']);
     // The photos must be the resolver's own uploads.
     const other = await submit('demo-resident', { location: inBuilding(C04.building) });
     await ok(call('accept', { caseId: other.id }, C04.worker));
@@ -688,7 +689,7 @@ describe('the grid worker', () => {
     });
     expect(caseDoc(c.id)).toMatchObject({ queue: 'community:c04', counted: { communityLevel: true } });
     expect((await allPages('gridQueue', {}, C04.worker)).map((i) => i.id)).not.toContain(c.id);
-    expect(outbox(C04.secretary).some((m) => m.page?.endsWith(`id=${c.id}`))).toBe(true);
+    expect(messagesOf(C04.secretary).some((m) => m.page?.endsWith(`id=${c.id}`))).toBe(true);
   });
 });
 
@@ -742,7 +743,7 @@ describe('the secretary', () => {
     const c = await escalatedC04('demo-resident');
     const now = await clockNow(t);
     const deadline = new Date(now.getTime() + 5 * DAY).toISOString();
-    const told = ['d02', 'd03'].map((d) => outbox(dept(d)).length);
+    const told = ['d02', 'd03'].map((d) => messagesOf(dept(d)).length);
     const w = await ok(
       call(
         'whistle',
@@ -793,8 +794,8 @@ describe('the secretary', () => {
       ['d03', 'assist', 'open'],
     ]);
     ['d02', 'd03'].forEach((d, i) => {
-      const msgs = outbox(dept(d)).slice(told[i]);
-      expect(msgs.map((m) => m.templateId)).toEqual(['tpl-whistle-received']);
+      const msgs = messagesOf(dept(d)).slice(told[i]);
+      expect(msgs.map((m) => m.kind)).toEqual(['whistleReceived']);
     });
     // Once only.
     await refused(
@@ -882,7 +883,7 @@ describe('the secretary', () => {
     expect(approved.timeline.at(-1)).toMatchObject({ action: 'approveExtension', role: 'secretary' });
     const inbox = await allPages('deptInbox', {}, dept('d02'));
     expect(inbox.find((i) => i.caseId === c.id)).toMatchObject({ deadline: later(2) });
-    expect(outbox(dept('d02')).slice(-1)[0].data.phrase2.value).toBe('延期已批准');
+    expect(messagesOf(dept('d02')).slice(-1)[0].text).toMatch(/^延期已批准 · /);
   });
 });
 
@@ -1078,7 +1079,7 @@ describe('deadlines (scheduler caseDeadlines)', () => {
     const normal = await submit('demo-resident', { location: inBuilding('c06-g01-m2') });
     const accepted = await submit('demo-resident', { location: inBuilding('c06-g02-m1') });
     await ok(call('accept', { caseId: accepted.id }, 'seed-grid-c06-g02-1'));
-    const told = outbox(secretary).length;
+    const told = messagesOf(secretary).length;
 
     await moveClock(2 * HOUR + MIN);
     expect((await runDeadlines()).ok).toBe(true);
@@ -1093,7 +1094,7 @@ describe('deadlines (scheduler caseDeadlines)', () => {
       }),
     ]);
     expect(caseDoc(normal.id).status).toBe('assigned');
-    expect(outbox(secretary).length).toBeGreaterThan(told);
+    expect(messagesOf(secretary).length).toBeGreaterThan(told);
 
     await moveClock(22 * HOUR);
     await runDeadlines();
@@ -1127,7 +1128,8 @@ describe('deadlines (scheduler caseDeadlines)', () => {
     await whistled(c.id, 'd03', ['d04'], '紧急');
     const daily = await escalatedC04('demo-resident');
     await whistled(daily.id, 'd03', [], '日常');
-    const told = () => ['d03', 'd04'].map((d) => outbox(dept(d)).filter((m) => m.page?.endsWith(`id=${c.id}`)).length);
+    const told = () =>
+      ['d03', 'd04'].map((d) => messagesOf(dept(d)).filter((m) => m.page?.endsWith(`id=${c.id}`)).length);
     const before = told();
 
     await moveClock(31 * MIN);
@@ -1156,14 +1158,14 @@ describe('deadlines (scheduler caseDeadlines)', () => {
     const c = await escalatedC04('demo-resident');
     await whistled(c.id, 'd07', ['d09'], '紧急');
     await ok(call('reportIn', { caseId: c.id }, dept('d07')));
-    const before = outbox(dept('d09')).filter((m) => m.page?.endsWith(`id=${c.id}`)).length;
+    const before = messagesOf(dept('d09')).filter((m) => m.page?.endsWith(`id=${c.id}`)).length;
     await moveClock(31 * MIN);
     await runDeadlines();
     expect(caseDoc(c.id).whistle.departments.map((d: any) => [d.departmentId, d.late])).toEqual([
       ['d07', false],
       ['d09', true],
     ]);
-    expect(outbox(dept('d09')).filter((m) => m.page?.endsWith(`id=${c.id}`)).length).toBe(before + 1);
+    expect(messagesOf(dept('d09')).filter((m) => m.page?.endsWith(`id=${c.id}`)).length).toBe(before + 1);
   });
 
   it('closes a case resolved and unrated for 7 days as 未评价', async () => {
@@ -1313,6 +1315,11 @@ describe('who sees the complainant', () => {
     const sent = t.cloud.outbox.all().filter((m) => m.page?.endsWith(`id=${c.id}`) && m.touser !== 'demo-resident');
     expect(sent.length).toBeGreaterThan(0);
     for (const m of sent) expect(JSON.stringify(m.data)).not.toMatch(/张秀兰|秀兰/);
+    const listed = (t.cloud.store.find('notifications', {}) as any[]).filter(
+      (m) => m.page.endsWith(`id=${c.id}`) && m.openid !== 'demo-resident',
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    for (const m of listed) expect(`${m.title} ${m.text}`).not.toMatch(/张秀兰|秀兰/);
     // The complainant's list shows their cases without timelines.
     const mine = await ok(call('mine', {}, 'demo-resident'));
     expect(mine.find((m: any) => m.id === c.id)).toMatchObject({ timeline: null, complainant: { name: '张秀兰' } });

@@ -32,7 +32,7 @@ const RESIDENT = 'demo-resident';
 const GRID_WORKER = 'demo-grid-worker';
 
 const MIN = 60_000;
-const TPL = { changed: 'tpl-activity-changed', reviewed: 'tpl-record-reviewed', reminder: 'tpl-sixones-reminder' };
+const TPL = { changed: 'activityChanged', reviewed: 'recordReviewed', reminder: 'sixOnesReminder' };
 /** 潋江社区 (c01); 0.0005° of latitude is about 56 m, 0.01° about 1.1 km. */
 const PLACE = { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 };
 const NEAR = { lat: PLACE.lat + 0.0005, lng: PLACE.lng };
@@ -76,10 +76,11 @@ const attendanceId = (activityId: string, openid: string) => `act-${activityId}-
 const memberYear = (openid: string, y: number) => doc('sixOnes', `${openid}-${y}`);
 const tallyDoc = (id: string) => doc('tallies', id);
 const activeSignups = (activityId: string) => t.cloud.store.count('signups', { activityId, status: 'active' });
-const notices = (openid: string, templateId: string, pageEnds?: string) =>
-  t.cloud.outbox
-    .all({ touser: openid })
-    .filter((m) => m.templateId === templateId && (!pageEnds || m.page?.endsWith(pageEnds)));
+/** The member's 消息 list entries of one kind (oldest first), on a page ending with `pageEnds`. */
+const notices = (openid: string, kind: string, pageEnds?: string): any[] =>
+  t.cloud.store
+    .find('notifications', { query: { openid, kind } })
+    .filter((m: any) => !pageEnds || m.page.endsWith(pageEnds));
 
 interface Times {
   /** Minutes from the emulator's now. */
@@ -284,7 +285,7 @@ describe('publishing, editing and cancelling activities', () => {
     expect(activityDoc(a.id)).toMatchObject({ place, capacity: 40, signedUp: 2 });
     for (const m of [stays1, stays2]) {
       expect(notices(m, TPL.changed, page)).toHaveLength(1);
-      expect(notices(m, TPL.changed, page)[0].data.phrase2.value).toBe('已变更');
+      expect(notices(m, TPL.changed, page)[0].text).toContain('已变更');
     }
     expect(notices(leaves, TPL.changed, page)).toHaveLength(0);
     expect(notices(never, TPL.changed, page)).toHaveLength(0);
@@ -294,7 +295,7 @@ describe('publishing, editing and cancelling activities', () => {
     for (const m of [stays1, stays2]) {
       const told = notices(m, TPL.changed, page);
       expect(told).toHaveLength(2);
-      expect(told[1].data).toMatchObject({ phrase2: { value: '已取消' }, thing4: { value: '暴雨预警活动延期' } });
+      expect(told[1].text).toMatch(/^已取消 · .*暴雨预警活动延期$/);
     }
     expect(notices(leaves, TPL.changed, page)).toHaveLength(0);
 
@@ -760,7 +761,7 @@ describe('filed records and their review', () => {
     expect(out.changed).toEqual([id]);
     expect(doc('records', id)).toMatchObject({ status: 'rejected', rejectReason: '照片与调研内容不符' });
     expect(notices(member, TPL.reviewed)).toHaveLength(told + 1);
-    expect(notices(member, TPL.reviewed).at(-1)!.data.phrase2.value).toBe('已驳回');
+    expect(notices(member, TPL.reviewed).at(-1)!.text).toMatch(/^已驳回 · .*照片与调研内容不符/);
     const rejectedQueue = await ok(six('recordQueue', { status: 'rejected' }, SECRETARY));
     expect(rejectedQueue.items.find((r: any) => r.id === id)).toMatchObject({ status: 'rejected', can: [] });
     const c03Queue = await ok(six('recordQueue', { status: 'rejected' }, SECRETARY_C03));
@@ -1505,14 +1506,12 @@ describe('reconciliation (scheduler job reconcileTallies)', () => {
 
 describe('reminders (scheduler job remindSixOnes)', () => {
   /** `YYYYMM` in Asia/Shanghai (UTC+8 all year). */
-  const monthOf = (sentAt: string) =>
-    new Date(Date.parse(sentAt) + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '');
-  /** Reminders sent in `month`, per member (the outbox read once). */
+  const monthOf = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7).replace('-', '');
+  /** Reminders sent in `month`, per member (the 消息 lists read once). */
   const remindersIn = (month: string) => {
     const counts = new Map<string, number>();
-    for (const m of t.cloud.outbox.all())
-      if (m.templateId === TPL.reminder && monthOf(m.sentAt) === month)
-        counts.set(m.touser, (counts.get(m.touser) ?? 0) + 1);
+    for (const m of t.cloud.store.find('notifications', { query: { kind: TPL.reminder } }) as any[])
+      if (monthOf(new Date(m.createdAt)) === month) counts.set(m.openid, (counts.get(m.openid) ?? 0) + 1);
     return (openid: string) => counts.get(openid) ?? 0;
   };
   const verified = () => [
@@ -1540,7 +1539,7 @@ describe('reminders (scheduler job remindSixOnes)', () => {
     expect((await complete()).has(done)).toBe(true);
 
     // The day before: nothing (nor before, in this file).
-    const total = () => t.cloud.outbox.all().filter((m) => m.templateId === TPL.reminder).length;
+    const total = () => t.cloud.store.count('notifications', { kind: TPL.reminder });
     expect(total()).toBe(0);
     const early = await jobs('remindSixOnes');
     expect(early.data).toMatchObject({ sent: 0, reason: expect.stringContaining(tomorrow.format('MM-DD')) });
@@ -1558,9 +1557,9 @@ describe('reminders (scheduler job remindSixOnes)', () => {
     expect(total()).toBe(missing.length);
     expect(notices(done, TPL.reminder)).toHaveLength(0);
     const sample = notices(missing[0], TPL.reminder).at(-1)!;
-    expect(sample.data.thing4.value.length).toBeGreaterThan(0);
+    // 待完成 · <year>年六个一还差 N 项 · the missing items by name.
+    expect(sample.text).toMatch(/^待完成 · \d{4}年六个一还差 \d 项 · \S+/);
     expect(sample.page).toBe('packages/member/pages/six-ones/index');
-    expect(sample.data.thing1.value).toMatch(/还差 \d 项/);
 
     // Again the same month: none.
     const again = await jobs('remindSixOnes');

@@ -12,6 +12,7 @@ import { Screen } from '../../components/Screen';
 import { WishList } from '../../components/wish/WishList';
 import { cases } from '../../stores/cases';
 import { session } from '../../stores/session';
+import { messages } from '../../stores/messages';
 import './index.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
@@ -61,6 +62,7 @@ const Mine = observer(() => (
 const Cases = observer(() => {
   const { me, error } = session;
   useDidShow(cases.showMine);
+  useDidShow(() => void messages.refreshUnread());
   // The session may arrive after the tab is shown.
   useEffect(() => {
     if (me) cases.showMine();

@@ -1,10 +1,11 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { RoleTags } from '../../components/RoleTags';
 import { Screen } from '../../components/Screen';
+import { messages } from '../../stores/messages';
 import { session } from '../../stores/session';
 import { AREAS, type Area } from './areas';
 import './index.scss';
@@ -17,6 +18,7 @@ function open(area: Area) {
 
 const Home = observer(() => {
   const { me, loading, error } = session;
+  useDidShow(() => void messages.refreshUnread());
   return (
     <Screen>
       <View className="home__header">

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Avatar, Button, Cell, Switch, Tag } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
@@ -11,7 +11,9 @@ import { Screen } from '../../components/Screen';
 import { SIX_ONES_ROUTES } from '../../components/sixOnes/routes';
 import { ROUTES } from '../../routes';
 import { directory } from '../../stores/directory';
+import { messages } from '../../stores/messages';
 import { session } from '../../stores/session';
+import { subscriptions } from '../../stores/subscriptions';
 import { maskPhone } from '../../utils/mask';
 import './index.scss';
 
@@ -127,6 +129,38 @@ const PersonalCells = observer(() => {
   );
 });
 
+/** 消息 with its unread count, and 消息提醒: WeChat's subscribe messages, on again after a refusal. */
+const MessageCells = observer(() => (
+  <Cell.Group title="消息">
+    <Cell
+      className="mine__messages"
+      title="消息"
+      description="办理进度、审核结果和待办提醒"
+      clickable
+      extra={
+        messages.unread > 0 ? (
+          <Text className="mine__unread">{messages.unread > 99 ? '99+' : messages.unread} 条未读</Text>
+        ) : (
+          '查看'
+        )
+      }
+      onClick={go(ROUTES.messages)}
+    />
+    <Cell
+      className="mine__subscribe"
+      title="微信消息提醒"
+      description={
+        subscriptions.refused.length > 0
+          ? '您关闭了部分提醒，重要进度可能不能及时收到'
+          : '办理进度会通过微信服务通知提醒您'
+      }
+      clickable
+      extra={subscriptions.refused.length > 0 ? '开启消息提醒' : '已开启'}
+      onClick={() => void subscriptions.enable()}
+    />
+  </Cell.Group>
+));
+
 /** Holding several roles: choose which one the app acts as. */
 const RoleSwitcher = observer(() =>
   session.roles.length > 1 ? (
@@ -146,11 +180,13 @@ const RoleSwitcher = observer(() =>
 
 const Mine = observer(() => {
   const { me, error, loading } = session;
+  useDidShow(() => void messages.refreshUnread());
   return (
     <Screen>
       {error ? <ErrorNotice error={error} onRetry={session.load} /> : null}
       {!error && !me && loading ? <View className="mine__loading">加载中…</View> : null}
       <Profile />
+      {me ? <MessageCells /> : null}
       <PersonalCells />
       {me ? (
         <Cell.Group title="微心愿">

@@ -15,6 +15,7 @@ import { WishList } from '../../components/wish/WishList';
 import { ROUTES } from '../../routes';
 import { session } from '../../stores/session';
 import { HALL_SORTS, wishes, type HallSort } from '../../stores/wishes';
+import { messages } from '../../stores/messages';
 import './index.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
@@ -141,6 +142,7 @@ const Wishes = observer(() => {
   const { me, error } = session;
   const member = session.isVerifiedMember;
   useDidShow(showCurrent);
+  useDidShow(() => void messages.refreshUnread());
   usePullDownRefresh(() => void refresh());
   useEffect(showCurrent, [me?.openid, member]);
 

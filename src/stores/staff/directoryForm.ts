@@ -3,6 +3,7 @@ import { makeAutoObservable } from 'mobx';
 import type { DirectoryEntityInput, DirectoryKind } from '../../../contract';
 import { call } from '../../services/cloud';
 import type { CloudError } from '../../services/CloudError';
+import { UserSearch } from './userSearch';
 import { withFieldIssues, withoutError, type FieldErrors, type Polygon } from '../../utils/fields';
 import { directory } from '../directory';
 import { Loadable, Pending } from '../loadable';
@@ -39,13 +40,17 @@ class DirectoryEntryForm {
   boundary: Polygon | null = null;
   pairedUnitIds: string[] = [];
   propertyCompanyId: string | null = null;
+  /** Names of the accounts picked in this form (an account field shows who it links). */
+  accountNames: Record<string, string> = {};
+  /** Finding the person whose account an account field links. */
+  readonly accountSearch = new UserSearch();
 
   /** The existing entry's stored fields (directory.entry). */
   readonly stored = new Loadable(() => call('directory', 'entry', { kind: this.kind, id: this.id ?? '' }));
   readonly saving = new Pending();
 
   constructor() {
-    makeAutoObservable(this, { stored: false, saving: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { stored: false, saving: false, accountSearch: false }, { autoBind: true, deep: false });
   }
 
   get isNew(): boolean {
@@ -84,6 +89,8 @@ class DirectoryEntryForm {
     this.boundary = null;
     this.pairedUnitIds = [];
     this.propertyCompanyId = null;
+    this.accountNames = {};
+    this.accountSearch.clear();
     this.stored.clear();
     this.saving.clear();
     if (!id) return;
@@ -95,6 +102,12 @@ class DirectoryEntryForm {
   set(key: string, value: FieldValue): void {
     this.values = { ...this.values, [key]: value };
     this.errors = withoutError(this.errors, key);
+  }
+
+  /** Links an account field to a person found by search ('' and null unlink it). */
+  pickAccount(key: string, user: { openid: string; name: string } | null): void {
+    if (user) this.accountNames = { ...this.accountNames, [user.openid]: user.name };
+    this.set(key, user?.openid ?? '');
   }
 
   toggle(key: string, option: string): void {

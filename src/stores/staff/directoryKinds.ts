@@ -47,7 +47,9 @@ export type FieldSpec =
   | { key: string; label: string; type: 'number'; min: number; max: number; integer?: boolean; placeholder?: string }
   | { key: string; label: string; type: 'choice'; source: OptionSource; lockedOnEdit?: boolean }
   | { key: string; label: string; type: 'multi'; source: OptionSource; max: number }
-  | { key: string; label: string; type: 'switch' };
+  | { key: string; label: string; type: 'switch' }
+  /** A user's account (openid), picked by searching people; '' for none. */
+  | { key: string; label: string; type: 'account'; hint: string };
 
 export type FieldValue = string | string[] | boolean;
 export type FormValues = Record<string, FieldValue>;
@@ -119,6 +121,12 @@ export const KIND_FIELDS: Record<DirectoryKind, FieldSpec[]> = {
     { key: 'partyOrgName', label: '党组织名称', type: 'text', min: 2, max: 60 },
     { key: 'liaisonName', label: '联络人', type: 'personName' },
     { key: 'liaisonPhone', label: '联络电话', type: 'phone' },
+    {
+      key: 'liaisonOpenid',
+      label: '联络人账号',
+      type: 'account',
+      hint: '关联联络人本人的账号后，所服务小区的物业类诉求会提醒他',
+    },
     { key: 'communityIds', label: '服务社区', type: 'multi', source: 'communities', max: 14 },
   ],
 };
@@ -157,6 +165,7 @@ export function checkField(spec: FieldSpec, value: FieldValue | undefined): stri
     case 'multi':
       return list(value).length <= spec.max ? null : `最多选择 ${spec.max} 项`;
     case 'switch':
+    case 'account':
       return null;
   }
 }
@@ -215,7 +224,15 @@ export function valuesFromStored(kind: DirectoryKind, doc: Stored): FormValues {
         ...location(doc.location),
       };
     case 'propertyCompany':
-      return pick(['name', 'hasPartyOrg', 'partyOrgName', 'liaisonName', 'liaisonPhone', 'communityIds']);
+      return pick([
+        'name',
+        'hasPartyOrg',
+        'partyOrgName',
+        'liaisonName',
+        'liaisonPhone',
+        'liaisonOpenid',
+        'communityIds',
+      ]);
   }
 }
 
@@ -294,6 +311,7 @@ export function toSaveData(kind: DirectoryKind, v: FormValues, extras: Extras): 
         partyOrgName: v.hasPartyOrg === true ? s('partyOrgName') : null,
         liaisonName: s('liaisonName'),
         liaisonPhone: s('liaisonPhone').replace(/\s+/g, ''),
+        liaisonOpenid: s('liaisonOpenid') || null,
         communityIds: list(v.communityIds),
       };
   }

@@ -15,6 +15,7 @@ export function caseWorkFor(grant: RoleGrant): StaffTool[] {
           title: '网格诉求',
           hint: '本网格居民反映的诉求：受理、办结或上报社区',
           url: `${CASE_ROUTES.queue}?as=grid`,
+          wait: 'caseQueue',
         },
       ];
     case 'secretary':
@@ -24,6 +25,7 @@ export function caseWorkFor(grant: RoleGrant): StaffTool[] {
           title: '社区诉求',
           hint: '上报社区和超期的诉求：办结、吹哨，审批延期，评价部门',
           url: `${CASE_ROUTES.queue}?as=community`,
+          wait: 'caseQueue',
         },
       ];
     case 'department':
@@ -33,6 +35,7 @@ export function caseWorkFor(grant: RoleGrant): StaffTool[] {
           title: '吹哨报到',
           hint: '社区吹哨派来的诉求：按时报到，办结并上传凭证',
           url: CASE_ROUTES.inbox,
+          wait: 'caseInbox',
         },
       ];
     default:

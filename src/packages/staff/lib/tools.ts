@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../../../../contract';
+import type { WaitKey } from '../../../../contract/notifications';
 import { ROUTES } from '../../../routes';
 
 export interface StaffTool {
@@ -6,6 +7,8 @@ export interface StaffTool {
   title: string;
   hint: string;
   url: string;
+  /** A queue whose new items people wait for: opening it asks for those messages (订阅消息). */
+  wait?: WaitKey;
 }
 
 /** 心愿审核: submitted wishes of the grid worker's grids / the secretary's community (scope from the caller). */
@@ -14,6 +17,7 @@ const WISH_REVIEW: StaffTool = {
   title: '心愿审核',
   hint: '居民提交的微心愿，审核发布或驳回',
   url: ROUTES.staffWishReview,
+  wait: 'wishReviewQueue',
 };
 
 /** 待居民确认: fulfilled wishes the resident has not confirmed for 7 days (the staff home shows how many). */

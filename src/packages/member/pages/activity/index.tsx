@@ -12,6 +12,7 @@ import { Screen } from '../../../../components/Screen';
 import { attendanceText, formatTime, durationText, timeRange } from '../../../../components/sixOnes/labels';
 import { PhaseTag } from '../../../../components/sixOnes/PhaseTag';
 import { activityDetail, type ActivityDialog } from '../../../../stores/sixOnes/activity';
+import { subscriptions } from '../../../../stores/subscriptions';
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV !== 'h5';
@@ -139,7 +140,7 @@ const Actions = observer(({ activity }: { activity: ActivityView }) => {
           size="large"
           block
           loading={store.busy === 'signUp'}
-          onClick={() => void toast(store.signUp())}
+          onClick={() => void subscriptions.ask('activitySignUp').then(() => toast(store.signUp()))}
         >
           报名参加
         </Button>

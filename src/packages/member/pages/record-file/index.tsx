@@ -24,6 +24,7 @@ import {
   recordForm,
 } from '../../../../stores/sixOnes/recordForm';
 import { myYear } from '../../../../stores/sixOnes/year';
+import { subscriptions } from '../../../../stores/subscriptions';
 import './index.scss';
 
 const TITLE_PLACEHOLDER = {
@@ -32,8 +33,11 @@ const TITLE_PLACEHOLDER = {
   visit: '例如：十二月走访刘大爷',
 } as const;
 
-async function submit(): Promise<void> {
-  if (await recordForm.submit()) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+/** 提交: asks for the review result message (inside the tap, as WeChat requires), then files the record. */
+function submit(): void {
+  void subscriptions.ask('recordFile').then(async () => {
+    if (await recordForm.submit()) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  });
 }
 
 /** 走访记录: which of the member's pairings was visited. */
@@ -156,7 +160,7 @@ const Form = observer(() => {
               size="large"
               block
               loading={form.saving}
-              onClick={() => void submit()}
+              onClick={submit}
             >
               {form.refiling ? '重新提交' : '提交审核'}
             </Button>

@@ -26,6 +26,7 @@ import {
   type LocationKind,
 } from '../../../../stores/casesSubmit';
 import { session } from '../../../../stores/session';
+import { subscriptions } from '../../../../stores/subscriptions';
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -39,8 +40,12 @@ const PLACE_CHIPS: Array<{ key: LocationKind; label: string }> = [
 
 const URGENCY_CHIPS = URGENCIES.map((u) => ({ key: u, label: URGENCY_LABELS[u] }));
 
-async function submit(): Promise<void> {
-  if (await form.submit()) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+/** 提交: a valid report first asks for the progress messages (inside the tap, as WeChat requires). */
+function submit(): void {
+  if (!form.validate()) return;
+  void subscriptions.ask('caseSubmit').then(async () => {
+    if (await form.submit()) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  });
 }
 
 /** Where it happened: the chosen kind, then what that kind needs. */
@@ -178,7 +183,7 @@ const Form = observer(() => {
           size="large"
           block
           loading={form.saving}
-          onClick={() => void submit()}
+          onClick={submit}
         >
           提交
         </Button>

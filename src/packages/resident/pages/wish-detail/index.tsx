@@ -14,6 +14,7 @@ import { StatusTag } from '../../../../components/wish/StatusTag';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ROUTES } from '../../../../routes';
 import { wishDetail, type WishDialog as Dialog } from '../../../../stores/wishesDetail';
+import { subscriptions } from '../../../../stores/subscriptions';
 import './index.scss';
 
 const Row = ({ label, value, name }: { label: string; value: string; name?: string }) => (
@@ -225,9 +226,13 @@ const DIALOGS: Record<
   },
 };
 
-async function confirmDialog(): Promise<void> {
-  const done = await wishDetail.confirmDialog();
-  if (done) void Taro.showToast({ title: done, icon: 'success' });
+/** The dialog's confirm; 确认认领 first asks for the messages a claim brings (inside the tap, as WeChat requires). */
+function confirmDialog(): void {
+  const asked = wishDetail.dialog === 'claim' ? subscriptions.ask('wishClaim') : Promise.resolve();
+  void asked.then(async () => {
+    const done = await wishDetail.confirmDialog();
+    if (done) void Taro.showToast({ title: done, icon: 'success' });
+  });
 }
 
 const ActionDialog = observer(() => {
@@ -243,7 +248,7 @@ const ActionDialog = observer(() => {
       danger={spec.danger}
       busy={wishDetail.busy}
       error={wishDetail.error}
-      onConfirm={() => void confirmDialog()}
+      onConfirm={confirmDialog}
       onCancel={wishDetail.close}
     >
       {spec.stars ? <Stars value={wishDetail.stars} onChange={wishDetail.setStars} /> : null}

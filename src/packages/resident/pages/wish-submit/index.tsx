@@ -13,6 +13,7 @@ import { Chips } from '../../../../components/wish/Chips';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
 import { wishSubmit } from '../../../../stores/wishesSubmit';
+import { subscriptions } from '../../../../stores/subscriptions';
 import { maskPhone } from '../../../../utils/mask';
 import { WishContentFields, WishFormSubmit, WishSubmitted } from '../../../../components/wish/WishForm';
 import './index.scss';
@@ -22,8 +23,12 @@ const WHO = [
   { key: 'family', label: '为家人' },
 ];
 
-async function submit(): Promise<void> {
-  if (await wishSubmit.submit()) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+/** 提交心愿: a valid form first asks for the messages this wish brings (inside the tap, as WeChat requires). */
+function submit(): void {
+  if (!wishSubmit.validate()) return;
+  void subscriptions.ask('wishSubmit').then(async () => {
+    if (await wishSubmit.submit()) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  });
 }
 
 /** Whom the wish is for: the resident (name and phone from the profile) or a family member. */
@@ -97,13 +102,7 @@ const Form = observer(() => {
       />
       <Beneficiary />
       <FamilyFields />
-      <WishFormSubmit
-        prefix="wish-submit"
-        error={form.error}
-        saving={form.saving}
-        label="提交心愿"
-        onSubmit={() => void submit()}
-      />
+      <WishFormSubmit prefix="wish-submit" error={form.error} saving={form.saving} label="提交心愿" onSubmit={submit} />
     </View>
   );
 });

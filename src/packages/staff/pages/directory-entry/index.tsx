@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Choices, type Choice } from '../../../../components/staff/Choices';
 import { Field } from '../../../../components/Field';
 import { Screen } from '../../../../components/Screen';
+import { UserSearchPanel } from '../../../../components/staff/UserSearchPanel';
 import {
   CORNERS,
   cornerKeys,
@@ -63,6 +64,8 @@ const Control = observer(({ spec }: { spec: FieldSpec }) => {
       );
     case 'switch':
       return <Switch checked={value === true} onChange={(on) => form.set(spec.key, on)} />;
+    case 'account':
+      return <AccountControl spec={spec} />;
     case 'text':
       if (spec.multiline) {
         return <TextArea value={str(value)} maxLength={spec.max} onChange={(v) => form.set(spec.key, v)} />;
@@ -97,6 +100,36 @@ const Control = observer(({ spec }: { spec: FieldSpec }) => {
         />
       );
   }
+});
+
+/** An account field: who it links now, unlink, or find a person by name or phone and link them. */
+const AccountControl = observer(({ spec }: { spec: Extract<FieldSpec, { type: 'account' }> }) => {
+  const openid = str(form.values[spec.key]);
+  return (
+    <View className="staff-entry__account">
+      <Text className="staff-entry__hint">{spec.hint}</Text>
+      <View className="staff-entry__account-now">
+        <Text className="staff-entry__account-name">
+          {openid ? `已关联：${form.accountNames[openid] ?? '已关联账号'}` : '未关联账号'}
+        </Text>
+        {openid ? (
+          <Button size="small" onClick={() => form.pickAccount(spec.key, null)}>
+            取消关联
+          </Button>
+        ) : null}
+      </View>
+      <UserSearchPanel
+        search={form.accountSearch}
+        placeholder="输入联络人姓名或手机号"
+        emptyTitle="没有找到此人，请确认对方已登录过小程序"
+        action={(user) => (
+          <Button size="small" type="primary" onClick={() => form.pickAccount(spec.key, user)}>
+            关联
+          </Button>
+        )}
+      />
+    </View>
+  );
 });
 
 /** A new grid's boundary: the four corners, each a longitude and a latitude (GCJ-02). */

@@ -8,12 +8,17 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
 import { AwaitingCount } from '../../../../components/wish/AwaitingCount';
 import { session } from '../../../../stores/session';
+import { subscriptions } from '../../../../stores/subscriptions';
 import { describeScope, DUTIES, loadNamesFor } from '../../lib/scope';
 import { caseMetricsFor, caseWorkFor } from '../../lib/caseTools';
-import { toolsFor } from '../../lib/tools';
+import { toolsFor, type StaffTool } from '../../lib/tools';
 import './index.scss';
 
-const go = (url: string) => () => void Taro.navigateTo({ url });
+/** Opens a tool; a queue people wait on first asks for its new-item messages (inside the tap, as WeChat requires). */
+const open = (tool: StaffTool) => () => {
+  const asked = tool.wait ? subscriptions.ask(tool.wait) : Promise.resolve();
+  void asked.then(() => Taro.navigateTo({ url: tool.url }));
+};
 
 /**
  * The staff home (我的工作职责): every staff role the user holds, where it may act, and the tools
@@ -52,7 +57,7 @@ const StaffHome = observer(() => {
                     <View
                       key={tool.key}
                       className={`staff-home__tool staff-home__tool--${tool.key}`}
-                      onClick={go(tool.url)}
+                      onClick={open(tool)}
                     >
                       <View className="staff-home__tool-text">
                         <Text className="staff-home__tool-title">{tool.title}</Text>

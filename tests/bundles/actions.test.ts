@@ -1,0 +1,579 @@
+/**
+ * Runtime parity: the built bundles (cloudfunctions/<fn>/index.js, exactly what is deployed) on
+ * CloudBase's runtime, Node 16.13, through the real wx-server-sdk, against a seeded local
+ * CloudBase. Every action of every function in the contract is called once validly — it must
+ * answer its envelope (ok, or a refusal the row names), never INTERNAL, INVALID_INPUT, a crash or a
+ * timeout — and once with a payload its schema refuses (INVALID_INPUT). Every timer trigger of the
+ * scheduler fires once. A new action fails this layer until it has a row.
+ *
+ * The rows run in order and build on each other (a wish submitted, then reviewed, claimed …), each
+ * valid call made by a demo user holding a role the action allows.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { contract, PRIVACY_VERSION, type ErrorCode } from '../../contract';
+import { emulatorClock } from '../../emulator/clock';
+import { CLOUDBASE_RUNTIME, type FunctionConfig } from '../../emulator/functions/host';
+import { rolesOf } from '../../server/platform/identity';
+import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
+import type { Envelope, FunctionName } from '../helpers/people';
+
+const ROOT = path.resolve(__dirname, '../..');
+const R = 'demo-resident';
+const R2 = 'demo-resident-2';
+const M = 'demo-member';
+const GW = 'demo-grid-worker';
+const SEC = 'demo-secretary';
+const DEP = 'demo-department';
+const UA = 'demo-unit-admin';
+const CA = 'demo-county-admin';
+
+let t: TestCloud;
+/** What the rows hand on to later rows. */
+const s: Record<string, any> = {};
+
+const call = (fn: FunctionName, action: string, payload: unknown, openid: string) =>
+  t.invoke(fn, { action, payload }, openid) as Promise<Envelope>;
+/** A preparing call that must succeed. */
+async function ok(fn: FunctionName, action: string, payload: unknown, openid: string): Promise<any> {
+  const res = await call(fn, action, payload, openid);
+  if (!res.ok) throw new Error(`${fn}.${action} as ${openid}: ${res.error?.code} ${res.error?.message}`);
+  return res.data;
+}
+let photoSeq = 0;
+/** A file the user uploaded (the functions accept only the caller's own uploads). */
+const photo = (openid: string) => t.cloud.storage.put(`uploads/${openid}/b-${++photoSeq}.png`, Buffer.from('png'));
+const fromNow = (minutes: number) => new Date(emulatorClock.nowMs() + minutes * 60_000).toISOString();
+
+interface Row {
+  fn: FunctionName;
+  action: string;
+  /** A demo user holding a role the action's spec allows. */
+  as: string;
+  /** The valid payload; may prepare what it needs (through the bundles as well). */
+  valid: () => unknown;
+  /** Keeps what later rows need from the valid call's data. */
+  keep?: (data: any) => void;
+  /** A payload the action's schema refuses. */
+  invalid: unknown;
+  /** A domain refusal the valid call may meet by design (else it must succeed). */
+  mayRefuse?: ErrorCode;
+}
+
+const activityInput = () => ({
+  type: 'volunteer',
+  title: `社区志愿服务 ${++photoSeq}`,
+  description: '清理楼道杂物',
+  startAt: fromNow(10),
+  endAt: fromNow(70),
+  signUpBy: fromNow(5),
+  place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+  capacity: 30,
+});
+const survey = (openid: string) => ({
+  kind: 'surveyReport',
+  title: '加装电梯调研',
+  note: '走访了十二户居民了解加装电梯意愿',
+  photos: [photo(openid)],
+});
+const caseInput = (n: string) => ({
+  category: '环境卫生',
+  description: `楼下垃圾桶满了没人清 ${n}`,
+  location: { kind: 'building', microGridId: 'c01-g01-m1' },
+});
+/** A case of demo-resident accepted and escalated to c01 by its grid worker. */
+async function escalatedCase(): Promise<string> {
+  const { id } = await ok('complaint', 'submit', caseInput(`esc ${++photoSeq}`), R);
+  await ok('complaint', 'accept', { caseId: id }, GW);
+  await ok('complaint', 'escalate', { caseId: id, reason: '需部门执法' }, GW);
+  return id;
+}
+const whistle = (caseId: string, lead: string, assist: string[]) => ({
+  caseId,
+  leadDepartmentId: lead,
+  assistDepartmentIds: assist,
+  reason: '需要综合执法',
+  class: '日常',
+  deadline: fromNow(10 * 24 * 60),
+});
+
+const ROWS: Row[] = [
+  // ------------------------------------------------------------------ account
+  { fn: 'account', action: 'me', as: R, valid: () => ({}), invalid: { openid: R } },
+  {
+    fn: 'account',
+    action: 'acceptPrivacy',
+    as: R,
+    valid: () => ({ version: PRIVACY_VERSION }),
+    invalid: { version: '' },
+  },
+  {
+    fn: 'account',
+    action: 'updateProfile',
+    as: R,
+    valid: () => {
+      const { gridId: _g, ...address } = (t.cloud.store.find('users', { query: { _id: R } })[0] as any).address;
+      return { name: '张秀兰', phone: '13800138000', address };
+    },
+    invalid: { name: '张秀兰', address: { communityId: 'c01', residentGroupId: 'c01-r01', microGridId: 'c01-g01-m1' } },
+  },
+  { fn: 'account', action: 'myGrid', as: R, valid: () => ({}), invalid: { gridId: 'c01-g01' } },
+  {
+    fn: 'account',
+    action: 'registerMember',
+    as: R2,
+    valid: () => ({ unitId: 'u01', partyBranch: '机关第一党支部', joinedAt: '2012-07-01' }),
+    keep: (report) => (s.reportId = report.id),
+    invalid: { unitId: 'u01', partyBranch: '机关第一党支部', joinedAt: '2012-02-30' },
+  },
+  { fn: 'account', action: 'myReports', as: R2, valid: () => ({}), invalid: { status: 'pending' } },
+  { fn: 'account', action: 'reportQueue', as: SEC, valid: () => ({}), invalid: { status: 'lost' } },
+  {
+    fn: 'account',
+    action: 'reviewReport',
+    as: SEC,
+    valid: () => ({ reportId: s.reportId, decision: 'verify' }),
+    invalid: { reportId: 'r1', decision: 'reject' },
+  },
+  { fn: 'account', action: 'communityMembers', as: SEC, valid: () => ({}), invalid: { communityId: 'c 01' } },
+  { fn: 'account', action: 'unitMembers', as: UA, valid: () => ({}), invalid: { unitId: 7 } },
+  { fn: 'account', action: 'findUsers', as: CA, valid: () => ({ query: '张' }), invalid: { query: '' } },
+  {
+    fn: 'account',
+    action: 'grantRole',
+    as: CA,
+    valid: () => ({ openid: R2, grant: { role: 'unitAdmin', unitId: 'u02' } }),
+    invalid: { openid: R2, grant: { role: 'mayor' } },
+  },
+  {
+    fn: 'account',
+    action: 'revokeRole',
+    as: CA,
+    valid: () => ({ openid: R2, role: 'unitAdmin', scopeId: 'u02' }),
+    invalid: { openid: R2, role: 'resident' },
+  },
+  { fn: 'account', action: 'messages', as: R, valid: () => ({}), invalid: { from: -1 } },
+  { fn: 'account', action: 'unreadCount', as: R, valid: () => ({}), invalid: { all: true } },
+  { fn: 'account', action: 'markRead', as: R, valid: () => ({ all: true }), invalid: {} },
+  // ------------------------------------------------------------------ directory
+  { fn: 'directory', action: 'communities', as: R, valid: () => ({}), invalid: { communityId: 'c01' } },
+  { fn: 'directory', action: 'community', as: R, valid: () => ({ communityId: 'c01' }), invalid: {} },
+  { fn: 'directory', action: 'units', as: R, valid: () => ({ communityId: 'c01' }), invalid: { communityId: '' } },
+  { fn: 'directory', action: 'departments', as: SEC, valid: () => ({}), invalid: { kind: 'department' } },
+  {
+    fn: 'directory',
+    action: 'stations',
+    as: R,
+    valid: () => ({ near: { lat: 26.34, lng: 115.35 } }),
+    invalid: { near: { lat: 91, lng: 115.35 } },
+  },
+  { fn: 'directory', action: 'gridCards', as: SEC, valid: () => ({ gridId: 'c01-g01' }), invalid: { gridId: null } },
+  {
+    fn: 'directory',
+    action: 'saveContactCard',
+    as: SEC,
+    valid: () => {
+      const card = t.cloud.store.find('contactCards', { query: { _id: 'c01-g01-card2' } })[0];
+      const { gridId, openid, title, name, phone, photo: cardPhoto, duties, published } = card;
+      return { gridId, cardId: card._id, openid, title, name, phone, photo: cardPhoto, duties, published };
+    },
+    invalid: { gridId: 'c01-g01', openid: GW, title: '组长', name: '钟晓燕', phone: '1', duties: '', published: {} },
+  },
+  { fn: 'directory', action: 'propertyCompanies', as: SEC, valid: () => ({}), invalid: { communityId: 'c01' } },
+  {
+    fn: 'directory',
+    action: 'entry',
+    as: CA,
+    valid: () => ({ kind: 'department', id: 'd02' }),
+    keep: (entry) => (s.entry = entry),
+    invalid: { kind: 'street', id: 'd02' },
+  },
+  {
+    fn: 'directory',
+    action: 'save',
+    as: CA,
+    // The entry as `entry` gave it, saved back.
+    valid: () => ({ kind: s.entry.kind, id: s.entry.id, data: s.entry.data }),
+    invalid: { kind: 'department', id: 'd02', data: { name: '住' } },
+  },
+  { fn: 'directory', action: 'audit', as: CA, valid: () => ({ limit: 10 }), invalid: { limit: 1000 } },
+  // ------------------------------------------------------------------ wish
+  {
+    fn: 'wish',
+    action: 'submit',
+    as: R,
+    valid: () => ({ category: '维修', description: '楼道灯坏了需要维修', photos: [photo(R)] }),
+    keep: (w) => (s.wishId = w.id),
+    invalid: { category: '维修', description: '灯坏了' },
+  },
+  { fn: 'wish', action: 'mine', as: R, valid: () => ({}), invalid: { status: 'submitted' } },
+  { fn: 'wish', action: 'reviewQueue', as: GW, valid: () => ({}), invalid: { from: 0 } },
+  {
+    fn: 'wish',
+    action: 'review',
+    as: GW,
+    valid: () => ({ wishId: s.wishId, decision: 'publish' }),
+    invalid: { wishId: 'w1', decision: 'reject' },
+  },
+  { fn: 'wish', action: 'hall', as: M, valid: () => ({}), invalid: { sort: 'random' } },
+  { fn: 'wish', action: 'detail', as: R, valid: () => ({ wishId: s.wishId }), invalid: { wishId: '../w1' } },
+  { fn: 'wish', action: 'claim', as: M, valid: () => ({ wishId: s.wishId }), invalid: { wishId: '' } },
+  { fn: 'wish', action: 'myClaims', as: M, valid: () => ({}), invalid: { active: true } },
+  {
+    fn: 'wish',
+    action: 'fulfil',
+    as: M,
+    valid: () => ({ wishId: s.wishId, photos: [photo(M)], note: '已经修好了' }),
+    invalid: { wishId: 'w1', photos: [], note: '已经修好了' },
+  },
+  {
+    fn: 'wish',
+    action: 'confirm',
+    as: R,
+    valid: () => ({ wishId: s.wishId, stars: 5 }),
+    invalid: { wishId: 'w1', stars: 6 },
+  },
+  {
+    fn: 'wish',
+    action: 'cancelClaim',
+    as: M,
+    valid: async () => {
+      const { id } = await ok('wish', 'submit', { category: '其他', description: '想学用智能手机视频通话' }, R);
+      await ok('wish', 'review', { wishId: id, decision: 'publish' }, GW);
+      await ok('wish', 'claim', { wishId: id }, M);
+      s.wish2 = id;
+      return { wishId: id, reason: '临时有事' };
+    },
+    invalid: { wishId: 'w1' },
+  },
+  {
+    fn: 'wish',
+    action: 'withdraw',
+    as: R,
+    // Published again after the claim was given back: not claimed, so its submitter may withdraw it.
+    valid: () => ({ wishId: s.wish2 }),
+    invalid: { wishId: 'w1', reason: 5 },
+  },
+  // ------------------------------------------------------------------ sixOnes
+  {
+    fn: 'sixOnes',
+    action: 'publishActivity',
+    as: SEC,
+    valid: activityInput,
+    keep: (a) => (s.activityId = a.id),
+    invalid: { ...activityInput(), endAt: fromNow(0) },
+  },
+  { fn: 'sixOnes', action: 'activities', as: SEC, valid: () => ({}), invalid: { when: 'tomorrow' } },
+  {
+    fn: 'sixOnes',
+    action: 'activity',
+    as: SEC,
+    valid: () => ({ activityId: s.activityId }),
+    invalid: { activityId: 'a 1' },
+  },
+  { fn: 'sixOnes', action: 'signUp', as: M, valid: () => ({ activityId: s.activityId }), invalid: {} },
+  {
+    fn: 'sixOnes',
+    action: 'attendees',
+    as: SEC,
+    valid: () => ({ activityId: s.activityId }),
+    invalid: { activityId: s.activityId, all: true },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'checkInCode',
+    as: SEC,
+    valid: () => ({ activityId: s.activityId }),
+    keep: (c) => (s.code = c.code),
+    invalid: { activityId: ['a1'] },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'checkIn',
+    as: M,
+    valid: () => ({ activityId: s.activityId, code: s.code }),
+    invalid: { activityId: 'a1', code: '1234' },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'checkOut',
+    as: M,
+    valid: () => ({ activityId: s.activityId }),
+    invalid: { activityId: 'a1', location: { lat: 0, lng: 0 } },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'manualAttendance',
+    as: SEC,
+    valid: () => ({ activityId: s.activityId, openid: M, action: 'checkIn', reason: '手机没电，现场核实' }),
+    invalid: { activityId: 'a1', openid: M, action: 'signUp', reason: '手机没电' },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'updateActivity',
+    as: SEC,
+    valid: () => ({ activityId: s.activityId, title: '社区志愿服务（改期）' }),
+    invalid: { title: '社区志愿服务' },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'cancelSignUp',
+    as: M,
+    valid: async () => {
+      s.activity2 = (await ok('sixOnes', 'publishActivity', activityInput(), SEC)).id;
+      await ok('sixOnes', 'signUp', { activityId: s.activity2 }, M);
+      return { activityId: s.activity2 };
+    },
+    invalid: { activityId: 42 },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'cancelActivity',
+    as: SEC,
+    valid: () => ({ activityId: s.activity2, reason: '暴雨预警活动延期' }),
+    invalid: { activityId: 'a1', reason: '雨' },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'fileRecord',
+    as: M,
+    valid: () => survey(M),
+    keep: (r) => (s.recordId = r.id),
+    invalid: { kind: 'diary', title: '加装电梯调研', note: '走访了十二户居民了解加装电梯意愿', photos: [] },
+  },
+  { fn: 'sixOnes', action: 'recordQueue', as: SEC, valid: () => ({}), invalid: { status: 'lost' } },
+  {
+    fn: 'sixOnes',
+    action: 'reviewRecords',
+    as: SEC,
+    valid: () => ({ recordIds: [s.recordId], decision: 'reject', reason: '照片不清楚' }),
+    invalid: { recordIds: ['r1', 'r1'], decision: 'approve' },
+  },
+  {
+    fn: 'sixOnes',
+    action: 'refileRecord',
+    as: M,
+    valid: () => {
+      const { title, note, photos } = survey(M);
+      return { recordId: s.recordId, title, note, photos };
+    },
+    invalid: { recordId: 'r1', title: '调研', note: '太短', photos: [] },
+  },
+  { fn: 'sixOnes', action: 'myYear', as: M, valid: () => ({}), invalid: { year: 1999 } },
+  { fn: 'sixOnes', action: 'tally', as: SEC, valid: () => ({ scope: 'community' }), invalid: { scope: 'town' } },
+  { fn: 'sixOnes', action: 'overview', as: CA, valid: () => ({}), invalid: { year: '2026' } },
+  { fn: 'sixOnes', action: 'progress', as: UA, valid: () => ({ scope: 'unit' }), invalid: { scope: 'county' } },
+  // ------------------------------------------------------------------ complaint
+  {
+    fn: 'complaint',
+    action: 'submit',
+    as: R,
+    valid: () => caseInput('a'),
+    keep: (c) => (s.caseId = c.id),
+    invalid: { ...caseInput('a'), location: { kind: 'moon' } },
+  },
+  { fn: 'complaint', action: 'mine', as: R, valid: () => ({}), invalid: { from: 0 } },
+  { fn: 'complaint', action: 'detail', as: R, valid: () => ({ caseId: s.caseId }), invalid: { id: s.caseId } },
+  { fn: 'complaint', action: 'gridQueue', as: GW, valid: () => ({}), invalid: { from: 1e9 } },
+  { fn: 'complaint', action: 'accept', as: GW, valid: () => ({ caseId: s.caseId }), invalid: { caseId: '' } },
+  {
+    fn: 'complaint',
+    action: 'resolve',
+    as: GW,
+    valid: () => ({ caseId: s.caseId, note: '已清理' }),
+    invalid: { caseId: 'c1', note: '' },
+  },
+  {
+    fn: 'complaint',
+    action: 'rate',
+    as: R,
+    valid: () => ({ caseId: s.caseId, grade: '满意' }),
+    invalid: { caseId: 'c1', grade: '很好' },
+  },
+  {
+    fn: 'complaint',
+    action: 'withdraw',
+    as: R,
+    valid: async () => ({ caseId: (await ok('complaint', 'submit', caseInput('b'), R)).id }),
+    invalid: { caseId: 'c1', reason: 'x'.repeat(201) },
+  },
+  {
+    fn: 'complaint',
+    action: 'escalate',
+    as: GW,
+    valid: async () => {
+      s.case2 = (await ok('complaint', 'submit', caseInput('c'), R)).id;
+      await ok('complaint', 'accept', { caseId: s.case2 }, GW);
+      return { caseId: s.case2, reason: '需部门执法' };
+    },
+    invalid: { caseId: 'c1', reason: '' },
+  },
+  { fn: 'complaint', action: 'communityQueue', as: SEC, valid: () => ({}), invalid: { filter: 'mine' } },
+  {
+    fn: 'complaint',
+    action: 'whistle',
+    as: SEC,
+    valid: () => whistle(s.case2, 'd01', ['d02']),
+    invalid: whistle('c1', 'd01', ['d01']),
+  },
+  { fn: 'complaint', action: 'deptInbox', as: DEP, valid: () => ({}), invalid: { status: 'late' } },
+  { fn: 'complaint', action: 'reportIn', as: DEP, valid: () => ({ caseId: s.case2 }), invalid: { caseId: 1 } },
+  {
+    fn: 'complaint',
+    action: 'requestExtension',
+    as: DEP,
+    valid: () => ({ caseId: s.case2, until: fromNow(20 * 24 * 60), reason: '需等待施工队' }),
+    invalid: { caseId: 'c1', until: 'next week', reason: '需等待施工队' },
+  },
+  {
+    fn: 'complaint',
+    action: 'decideExtension',
+    as: SEC,
+    valid: () => ({ caseId: s.case2, approve: true }),
+    invalid: { caseId: 'c1', approve: 'yes' },
+  },
+  {
+    fn: 'complaint',
+    action: 'assist',
+    as: DEP,
+    // demo-department (d01) assists d02 here.
+    valid: async () => {
+      const caseId = await escalatedCase();
+      await ok('complaint', 'whistle', whistle(caseId, 'd02', ['d01']), SEC);
+      await ok('complaint', 'reportIn', { caseId }, DEP);
+      return { caseId, note: '已派员配合' };
+    },
+    invalid: { caseId: 'c1', note: '好' },
+  },
+  {
+    fn: 'complaint',
+    action: 'deptResolve',
+    as: DEP,
+    valid: () => ({ caseId: s.case2, outcome: '已依法处置', photos: [photo(DEP)] }),
+    invalid: { caseId: 'c1', outcome: '已依法处置', photos: [] },
+  },
+  {
+    fn: 'complaint',
+    action: 'rateDepartment',
+    as: SEC,
+    valid: () => ({ caseId: s.case2, grade: '好' }),
+    invalid: { caseId: 'c1', grade: '优' },
+  },
+  {
+    fn: 'complaint',
+    action: 'metrics',
+    as: SEC,
+    valid: () => ({ scope: 'community', scopeId: 'c01' }),
+    invalid: { scope: 'community', period: 'quarter', index: 5 },
+  },
+  // ------------------------------------------------------------------ last: 8 days on
+  {
+    fn: 'wish',
+    action: 'awaitingConfirmation',
+    as: GW,
+    // A wish fulfilled, then the clock moved 8 days on: it has waited for its resident 7 days.
+    valid: async () => {
+      const { id } = await ok('wish', 'submit', { category: '生活物资', description: '需要一袋大米和食用油' }, R);
+      await ok('wish', 'review', { wishId: id, decision: 'publish' }, GW);
+      await ok('wish', 'claim', { wishId: id }, M);
+      await ok('wish', 'fulfil', { wishId: id, photos: [photo(M)], note: '已经送到家里' }, M);
+      emulatorClock.advance(8 * 24 * 60 * 60_000);
+      return {};
+    },
+    keep: (list) => (s.awaiting = list),
+    invalid: { days: 7 },
+  },
+  {
+    fn: 'wish',
+    action: 'confirmForResident',
+    as: GW,
+    valid: () => ({ wishId: s.awaiting[0].id, verifiedHow: '电话回访居民本人' }),
+    invalid: { wishId: 'w1', verifiedHow: '电话' },
+  },
+];
+
+beforeAll(async () => {
+  t = await startLocalCloud({ mode: 'bundle' });
+}, 30_000);
+afterAll(async () => {
+  emulatorClock.reset();
+  await t?.stop();
+});
+
+test('the bundles are built from the current sources (npm run build:functions)', () => {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, d) => {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) return Math.max(m, newest(p));
+      return /\.ts$/.test(d.name) ? Math.max(m, statSync(p).mtimeMs) : m;
+    }, 0);
+  const sources = Math.max(...['server', 'contract', 'cloudfunctions'].map((d) => newest(path.join(ROOT, d))));
+  const stale = t.cloud.functions
+    .names()
+    .filter((fn) => statSync(path.join(ROOT, 'cloudfunctions', fn, 'index.js')).mtimeMs < sources);
+  expect({ stale }).toEqual({ stale: [] });
+});
+
+test('the table has one row for every action of the contract, and no other', () => {
+  const inContract = Object.entries(contract).flatMap(([fn, actions]) =>
+    Object.keys(actions).map((action) => `${fn}.${action}`),
+  );
+  const inTable = ROWS.map((r) => `${r.fn}.${r.action}`);
+  expect({ missing: inContract.filter((a) => !inTable.includes(a)) }).toEqual({ missing: [] });
+  expect({ unknown: inTable.filter((a) => !inContract.includes(a)) }).toEqual({ unknown: [] });
+  expect(new Set(inTable).size).toBe(inTable.length);
+});
+
+test('each row calls as a demo user holding a role its action allows', () => {
+  const wrong = ROWS.filter((r) => {
+    const spec = (contract as Record<string, Record<string, { roles: 'anyone' | readonly string[] }>>)[r.fn][r.action];
+    if (spec.roles === 'anyone') return false;
+    const user = t.cloud.store.find('users', { query: { _id: r.as } })[0] as any;
+    const held = rolesOf(user);
+    return !spec.roles.some((role) => held.has(role as never));
+  });
+  expect(wrong.map((r) => `${r.fn}.${r.action} as ${r.as}`)).toEqual([]);
+});
+
+describe.each(ROWS.map((r) => [`${r.fn}.${r.action}`, r] as const))('%s', (_name, row) => {
+  test('a valid call answers its envelope', async () => {
+    const res = await call(row.fn, row.action, await row.valid(), row.as);
+    if (!res.ok && res.error?.code !== row.mayRefuse) {
+      throw new Error(
+        `expected ok, got ${res.error?.code}: ${res.error?.message} ${JSON.stringify(res.error?.details)}`,
+      );
+    }
+    expect(typeof res.requestId).toBe('string');
+    if (res.ok) row.keep?.(res.data);
+  });
+
+  test('a payload its schema refuses is INVALID_INPUT', async () => {
+    const res = await call(row.fn, row.action, row.invalid, row.as);
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('scheduler', () => {
+  const triggers = () => (t.cloud.functions.config('scheduler') as FunctionConfig).triggers ?? [];
+
+  test('has timer triggers', () => {
+    expect(triggers().filter((tr) => tr.type === 'timer').length).toBeGreaterThan(0);
+  });
+
+  test('every timer trigger runs once through cloud.scheduler', async () => {
+    const timers = triggers().filter((x) => x.type === 'timer');
+    const results: Record<string, unknown> = {};
+    for (const tr of timers) {
+      const res = (await t.cloud.scheduler.fire('scheduler', tr.name)) as Envelope;
+      results[tr.name] = res.ok ? 'ok' : res;
+    }
+    expect(results).toEqual(Object.fromEntries(timers.map((tr) => [tr.name, 'ok'])));
+  });
+});
+
+test('the bundles ran on CloudBase’s runtime', () => {
+  const onPinnedPlatform = process.platform === 'linux' && process.arch === 'x64';
+  const versions = t.cloud.functions.runtimeVersions();
+  expect(versions.length).toBe(1);
+  if (onPinnedPlatform) expect(versions).toEqual([CLOUDBASE_RUNTIME.version]);
+});

@@ -167,7 +167,7 @@ export const TEMPLATES = {
   caseEscalated: {
     title: '工单进度通知',
     inbox: '诉求办理进度',
-    purpose: 'the complainant: the case went up to the community or to departments, or was reopened',
+    purpose: 'the complainant: the case went up to the community, or to departments (吹哨)',
     env: 'TXY_TPL_CASE_ESCALATED',
     keywords: {
       thing1: kw('thing', '诉求内容', 'subject'),

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { contract, ERROR_CODES, ROLE_LABELS, type ActionMap } from '../contract';
+import { KEYWORD_RULES, TEMPLATE_KEYS, TEMPLATES, WAITS } from '../contract/notifications';
 
 export const API_DOC = path.resolve(__dirname, '../docs/api.md');
 
@@ -56,7 +57,59 @@ export function renderApiDoc(): string {
       );
     }
   }
+  out.push(...renderTemplates());
   return out.join('\n');
+}
+
+/** The subscribe-message templates (contract/notifications.ts): what to apply for, and how each is filled. */
+function renderTemplates(): string[] {
+  const NOTICE_FIELDS: Record<string, string> = {
+    subject: 'what it is about (wish/case text, activity title)',
+    status: 'where it stands (已受理 …)',
+    note: 'one line more (reason, next step)',
+    time: 'when (or the deadline/start it announces)',
+    place: 'where',
+    person: 'who acted',
+  };
+  return [
+    '## Subscribe-message templates',
+    '',
+    'Generated from `contract/notifications.ts`. Each notification goes to the 消息 list',
+    '(`account.messages`) always, and as a subscribe message when its template id is configured',
+    '(the function environment variable below) and the user accepted it. Apply for each template',
+    'in the mini-program console (订阅消息 → 公共模板库 → the title below, choosing the keywords in',
+    'this order); docs/deployment.md tells how.',
+    '',
+    '| key | template title | environment variable | keywords (name type: label ← field) | sent to |',
+    '|---|---|---|---|---|',
+    ...TEMPLATE_KEYS.map((k) => {
+      const t = TEMPLATES[k];
+      const keywords = Object.entries(t.keywords)
+        .map(([name, kw]) => `\`${name}\` ${kw.type}: ${kw.label} ← ${kw.from}`)
+        .join('<br>');
+      return `| \`${k}\` | ${t.title} | \`${t.env}\` | ${keywords} | ${t.purpose} |`;
+    }),
+    '',
+    'Fields of a notification: ' +
+      Object.entries(NOTICE_FIELDS)
+        .map(([f, d]) => `\`${f}\` ${d}`)
+        .join('; ') +
+      '.',
+    '',
+    "Values are made to fit WeChat's rule for their keyword type before sending (too long: cut with",
+    '…; a `phrase` keeps only Chinese characters); WeChat refuses a value that breaks them (47003):',
+    '',
+    '| type | rule |',
+    '|---|---|',
+    ...Object.entries(KEYWORD_RULES).map(([type, rule]) => `| \`${type}\` | ${rule} |`),
+    '',
+    'The tap that starts a wait asks for (at most 3 templates, inside the tap handler):',
+    '',
+    '| wait | templates |',
+    '|---|---|',
+    ...Object.entries(WAITS).map(([w, keys]) => `| \`${w}\` | ${keys.map((k) => `\`${k}\``).join(', ')} |`),
+    '',
+  ];
 }
 
 const ERROR_MEANINGS: Record<(typeof ERROR_CODES)[number], string> = {

@@ -5,7 +5,7 @@
  */
 import type { Envelope } from '../../contract';
 import { startLocalCloud, type TestCloud } from './localCloud';
-import { assertBuilt, loadPage, type CloudShim, type LoadedPage } from './weapp-harness';
+import { assertBuilt, loadPage, type CloudShim, type LoadedPage, type SubscribeAnswerer } from './weapp-harness';
 
 /** What the app sends with wx.cloud.callFunction. */
 export interface CallEvent {
@@ -18,6 +18,8 @@ export interface OpenOptions {
   storage?: Record<string, unknown>;
   /** Every call the page makes is appended here. */
   calls?: CallEvent[];
+  /** The user's answers in the subscribe sheet (default: 允许 all); accepted ones are granted in the local cloud, as WeChat records them. */
+  subscribe?: SubscribeAnswerer;
 }
 
 export interface UiCloud {
@@ -65,8 +67,16 @@ export function useLocalCloud(): UiCloud {
     get local() {
       return local();
     },
-    async open(route, openid, { calls, ...options } = {}) {
-      const page = await loadPage(route, cloudAs(openid, calls), options);
+    async open(route, openid, { calls, subscribe, ...options } = {}) {
+      const answer: SubscribeAnswerer = (ids) => {
+        const answers = subscribe ? subscribe(ids) : Object.fromEntries(ids.map((id) => [id, 'accept' as const]));
+        local().cloud.subscriptions.accept(
+          openid,
+          ids.filter((id) => answers[id] === 'accept'),
+        );
+        return answers;
+      };
+      const page = await loadPage(route, cloudAs(openid, calls), { ...options, subscribe: answer });
       opened.push(page);
       return page;
     },

@@ -62,8 +62,10 @@ export interface LoadedPage {
   waitForText(fragment: string, timeoutMs?: number): Promise<void>;
   /** wx storage of this app (Map-backed; wx.setStorageSync writes here). */
   storage: Map<string, unknown>;
-  /** Calls made to wx APIs the harness records: showToast, switchTab, navigateTo, reLaunch. */
+  /** Calls made to wx APIs the harness records: showToast, switchTab, navigateTo, reLaunch, tab badges. */
   navigation: Array<{ api: string; options: unknown }>;
+  /** Every wx.requestSubscribeMessage call: the template ids asked for, in order. */
+  subscribeRequests: string[][];
   close(): void;
 }
 
@@ -81,15 +83,19 @@ export function assertBuilt(): void {
  * Launches the app with `cloud` as wx.cloud and renders `route` (e.g. 'pages/index/index').
  * `storage` pre-fills wx storage (e.g. `{ 'txy.largeText': true }`).
  */
+/** What the user answers in WeChat's subscribe sheet for each template id asked for. */
+export type SubscribeAnswerer = (tmplIds: string[]) => Record<string, 'accept' | 'reject'>;
+
 export async function loadPage(
   route: string,
   cloud: CloudShim,
-  options: { query?: Record<string, string>; storage?: Record<string, unknown> } = {},
+  options: { query?: Record<string, string>; storage?: Record<string, unknown>; subscribe?: SubscribeAnswerer } = {},
 ): Promise<LoadedPage> {
   assertBuilt();
   const query = options.query ?? {};
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   const navigation: LoadedPage['navigation'] = [];
+  const subscribeRequests: string[][] = [];
   let page!: SimNode;
 
   jest.isolateModules(() => {
@@ -97,6 +103,7 @@ export async function loadPage(
     g.wx = { cloud: { init() {}, ...cloud, callFunction: asDelivered(cloud) } };
     const simulate = require('miniprogram-simulate') as Simulate;
     patchWx(g.wx as Record<string, unknown>, storage, navigation);
+    patchSubscribe(g.wx as Record<string, unknown>, subscribeRequests, options.subscribe);
 
     let app: AppOptions | undefined;
     g.App = (opts: AppOptions) => {
@@ -184,6 +191,7 @@ export async function loadPage(
     },
     storage,
     navigation,
+    subscribeRequests,
     close() {
       page.detach();
     },
@@ -208,7 +216,15 @@ function patchWx(wx: Record<string, unknown>, storage: Map<string, unknown>, nav
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
   wx.removeStorageSync = (key: string) => void storage.delete(key);
-  for (const api of ['showToast', 'switchTab', 'navigateTo', 'reLaunch', 'redirectTo']) {
+  for (const api of [
+    'showToast',
+    'switchTab',
+    'navigateTo',
+    'reLaunch',
+    'redirectTo',
+    'setTabBarBadge',
+    'removeTabBarBadge',
+  ]) {
     wx[api] = (opts: { success?: (r: unknown) => void; complete?: (r: unknown) => void } = {}) => {
       navigation.push({ api, options: opts });
       const res = { errMsg: `${api}:ok` };
@@ -217,3 +233,31 @@ function patchWx(wx: Record<string, unknown>, storage: Map<string, unknown>, nav
     };
   }
 }
+
+/**
+ * wx.requestSubscribeMessage as WeChat answers it: at most 3 ids (else errCode 20003), each
+ * answered by `answer` (default: 允许 all); the answers come back asynchronously, as the sheet does.
+ */
+function patchSubscribe(wx: Record<string, unknown>, requests: string[][], answer: SubscribeAnswerer = acceptAll) {
+  wx.requestSubscribeMessage = (opts: {
+    tmplIds: string[];
+    success?: (r: unknown) => void;
+    fail?: (e: unknown) => void;
+    complete?: (r: unknown) => void;
+  }) => {
+    requests.push([...opts.tmplIds]);
+    setTimeout(() => {
+      if (opts.tmplIds.length === 0 || opts.tmplIds.length > 3) {
+        const err = { errCode: opts.tmplIds.length ? 20003 : 10001, errMsg: 'requestSubscribeMessage:fail' };
+        opts.fail?.(err);
+        opts.complete?.(err);
+        return;
+      }
+      const res = { errMsg: 'requestSubscribeMessage:ok', ...answer(opts.tmplIds) };
+      opts.success?.(res);
+      opts.complete?.(res);
+    }, 0);
+  };
+}
+
+const acceptAll: SubscribeAnswerer = (ids) => Object.fromEntries(ids.map((id) => [id, 'accept' as const]));

@@ -11,6 +11,7 @@
 import type { CaseView, MetricsView } from '../../contract';
 import { emulatorClock } from '../../emulator/clock';
 import type { LoadedPage } from '../helpers/weapp-harness';
+import { localTemplateId } from '../../emulator/openapi/templates';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const QUEUE = 'packages/staff/pages/case-queue/index';
@@ -46,6 +47,9 @@ test('the staff home opens each handler’s list and 诉求指标 by role', asyn
   await department.waitForText('吹哨报到', 5000);
   expect(department.text()).toContain('诉求指标');
   await department.tap('.staff-home__tool--case-inbox');
+  // Opening the inbox first asks for its messages (whistle received, deadline near), then goes there.
+  await department.waitFor(() => department.navigation.some((n) => n.api === 'navigateTo'));
+  expect(department.subscribeRequests).toEqual([[localTemplateId('whistleReceived'), localTemplateId('deadlineNear')]]);
   expect(department.navigation).toContainEqual({
     api: 'navigateTo',
     options: expect.objectContaining({ url: '/packages/staff/pages/case-inbox/index' }),

@@ -133,5 +133,6 @@ test('without an address the form is not shown: the resident is sent to fill the
     api: 'navigateTo',
     options: expect.objectContaining({ url: '/packages/resident/pages/profile/index' }),
   });
-  expect(calls.map((c) => c.action)).toEqual(['me']);
+  // Nothing but the launch's reads (who the user is, the unread count on 我的).
+  expect(calls.map((c) => c.action)).toEqual(['me', 'unreadCount']);
 });

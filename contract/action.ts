@@ -10,6 +10,12 @@ export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, R = unknown> 
   summary: string;
   input: I;
   roles: 'anyone' | readonly Role[];
+  /**
+   * At most `max` calls per person in each window of `windowMinutes` (a loop of cheap writes is
+   * refused with RATE_LIMITED, saying when to try again); the router takes the try first. A
+   * deployment may scale `max` (`TXY_RATE_LIMIT_FACTOR`, docs/deployment.md).
+   */
+  rateLimit?: { max: number; windowMinutes: number };
   /** Phantom: carries the result type; never set at run time. */
   readonly __result?: R;
 }

@@ -5,7 +5,8 @@ import { parseWire, toWire, type Doc } from './db/documents';
 import { DbError, type DocumentStore } from './db/store';
 import { BodyTooLarge, readBody, sendJson } from './http/respond';
 import type { LocalCloud } from './local-cloud';
-import { handleOpenApi } from './openapi/wx-openapi';
+import { handleOpenApi, readForm, type AdminForm } from './openapi/wx-openapi';
+import { verifyAdminSignature } from './admin-signature';
 
 type Body = Record<string, unknown>;
 type Reply = Record<string, unknown>;
@@ -21,49 +22,96 @@ const AGGREGATE_DEFAULT_LIMIT = 20;
  * The CloudBase admin endpoint (`POST /admin?env=…`) as wx-server-sdk 4.0.2 speaks it: JSON
  * bodies with `action`, answers always HTTP 200 with `{ requestId, data }` or
  * `{ requestId, code, message }`. `wx.openApi` arrives as multipart and is handled apart.
+ *
+ * As CloudBase, nothing is served without the SDK's TC3-HMAC-SHA256 signature made with the
+ * environment's key (admin-signature.ts): a missing, stale or wrong one answers
+ * `SIGN_PARAM_INVALID`. A request from a function call that has timed out (identified by the
+ * call's session token, a signed parameter) is refused too: the call is over.
  */
 export async function handleAdmin(cloud: LocalCloud, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID().replace(/-/g, '');
   const contentType = req.headers['content-type'] ?? '';
+  const refuse = (code: string, message: string) => sendJson(res, 200, { requestId, code, message });
   // Whatever arrives, the answer is HTTP 200 with `{ code, message }`: the SDK turns any other status into -501001.
-  if (contentType.startsWith('multipart/form-data')) {
+  const multipart = contentType.startsWith('multipart/form-data');
+  let params: Body;
+  let form: AdminForm | undefined;
+  if (multipart) {
     try {
-      return await handleOpenApi(cloud, req, res, requestId);
+      form = await readForm(req);
     } catch (err) {
-      if (res.headersSent) throw err;
       cloud.log(`[admin] wx.openApi request rejected: ${(err as Error)?.message ?? String(err)}`);
-      return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'malformed wx.openApi request' });
+      return refuse('INVALID_PARAM', 'malformed wx.openApi request');
+    }
+    if (form.duplicate) return refuse('INVALID_PARAM', `parameter ${form.duplicate} given twice`);
+    params = { ...form.fields, ...form.files };
+  } else {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, MAX_ADMIN_BODY);
+    } catch (err) {
+      if (!(err instanceof BodyTooLarge)) throw err;
+      return refuse('INVALID_PARAM', 'request body too large');
+    }
+    try {
+      params = JSON.parse(raw.toString('utf8')) as Body;
+      if (!params || typeof params !== 'object' || Array.isArray(params)) throw new Error('not an object');
+    } catch {
+      return refuse('INVALID_PARAM', 'request body is not a JSON object');
     }
   }
 
-  let raw: Buffer;
-  try {
-    raw = await readBody(req, MAX_ADMIN_BODY);
-  } catch (err) {
-    if (!(err instanceof BodyTooLarge)) throw err;
-    return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'request body too large' });
+  const verdict = verifyAdminSignature(
+    { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, params, multipart },
+    cloud.credentials,
+  );
+  if (!verdict.ok) {
+    cloud.log(`[admin] refused an unsigned or badly signed request: ${verdict.message}`);
+    return refuse('SIGN_PARAM_INVALID', verdict.message);
   }
-  let body: Body;
-  try {
-    body = JSON.parse(raw.toString('utf8')) as Body;
-    if (!body || typeof body !== 'object') throw new Error('not an object');
-  } catch {
-    return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message: 'request body is not a JSON object' });
+  if (typeof params.sessionToken === 'string' && cloud.functions.timedOut(params.sessionToken)) {
+    cloud.log(`[admin] refused a request from a function call that timed out (${String(params.action)})`);
+    return refuse('SIGN_PARAM_INVALID', 'token expired: the function call that sent this request has timed out');
   }
-  const action = String(body.action ?? '');
-  cloud.store.counters.set(action, (cloud.store.counters.get(action) ?? 0) + 1);
+
+  const action = String(params.action ?? '');
+  if (form) {
+    try {
+      return await handleOpenApi(cloud, form, res, requestId);
+    } catch (err) {
+      if (res.headersSent) throw err;
+      cloud.log(`[admin] wx.openApi request failed: ${(err as Error)?.stack ?? String(err)}`);
+      if (isSystemError(err)) return refuse('SYS_ERR', `internal error in wx.openApi: ${(err as Error).message}`);
+      return refuse('INVALID_PARAM', 'malformed wx.openApi request');
+    }
+  }
   try {
-    const reply = dispatch(cloud, action, body);
+    cloud.store.counters.set(action, (cloud.store.counters.get(action) ?? 0) + 1);
+    const reply = dispatch(cloud, action, params);
     sendJson(res, 200, { requestId, ...reply });
   } catch (err) {
-    if (err instanceof DbError) return sendJson(res, 200, { requestId, code: err.code, message: err.message });
+    if (res.headersSent) throw err;
+    if (err instanceof DbError) return refuse(err.code, err.message);
     const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
-      return sendJson(res, 200, { requestId, code, message: (err as Error).message });
+    if (!isSystemError(err) && typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
+      return refuse(code, (err as Error).message);
     }
     cloud.log(`[admin] ${action} failed: ${(err as Error)?.stack ?? String(err)}`);
-    sendJson(res, 200, { requestId, code: 'SYS_ERR', message: `internal error in ${action}` });
+    refuse('SYS_ERR', `internal error in ${action || 'the request'}: ${(err as Error)?.message ?? String(err)}`);
   }
+}
+
+/** A failure of the machine (disk, file system, SQLite), not of the request: answered SYS_ERR, logged. */
+export function isSystemError(err: unknown): boolean {
+  // No instanceof: better-sqlite3's errors may come from another realm (its native part is loaded once per process).
+  if (!err || typeof err !== 'object') return false;
+  const { name, code } = err as { name?: unknown; code?: unknown };
+  return (
+    name === 'SqliteError' ||
+    (typeof code === 'string' && code.startsWith('SQLITE_')) ||
+    'errno' in err ||
+    'syscall' in err
+  );
 }
 
 function dispatch(cloud: LocalCloud, action: string, body: Body): Reply {

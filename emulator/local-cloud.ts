@@ -3,18 +3,22 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { COLLECTIONS } from '../server/platform/collections';
+import { COLLECTIONS, type IndexSpec } from '../server/platform/collections';
 import { emulatorClock } from './clock';
+import { PathWatch } from './data-dir';
 import { DocumentStore } from './db/store';
-import { handleAdmin } from './admin';
+import { handleAdmin, isSystemError } from './admin';
+import { LOCAL_CREDENTIALS, type AdminCredentials } from './admin-signature';
 import { FunctionError, FunctionHost, type FunctionHostOptions } from './functions/host';
 import { handleDev } from './http/dev';
+import { callerOpenid, foreignRequest } from './http/guard';
 import { BodyTooLarge, envelopeError, readBody, sendJson } from './http/respond';
 import { serveStatic } from './http/static';
 import { handleSubscribe } from './http/subscribe';
 import { Outbox } from './openapi/outbox';
 import { SubscriptionGrants } from './openapi/subscriptions';
 import { FileStorage } from './storage/files';
+import { imageTypeOf } from './storage/images';
 import { Scheduler } from './scheduler';
 
 export interface LocalCloudOptions {
@@ -29,6 +33,13 @@ export interface LocalCloudOptions {
   seed?: (cloud: LocalCloud) => Promise<void>;
   /** Fire timer triggers on the wall clock (npm start) — tests fire them by hand. */
   runTimers?: boolean;
+  /**
+   * The key pair the admin endpoint checks the SDK's TC3 signature with; the functions get the
+   * same pair as TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY. Default `local` / `local`.
+   */
+  credentials?: AdminCredentials;
+  /** Indexes of further collections (tests), besides those of server/platform/collections.ts. */
+  indexes?: Record<string, IndexSpec[]>;
   log?: (line: string) => void;
 }
 
@@ -45,14 +56,22 @@ export class LocalCloud {
   readonly functions: FunctionHost;
   readonly scheduler: Scheduler;
   readonly envId: string;
+  readonly credentials: AdminCredentials;
+  private readonly dataDir: PathWatch;
+  private dataDirGone = false;
   private server?: Server;
   private port = 0;
 
   constructor(readonly opts: LocalCloudOptions) {
     mkdirSync(opts.dataDir, { recursive: true });
     this.envId = opts.envId ?? 'local';
-    const indexes = Object.fromEntries(Object.entries(COLLECTIONS).map(([name, c]) => [name, c.indexes]));
+    this.credentials = opts.credentials ?? LOCAL_CREDENTIALS;
+    const indexes = {
+      ...Object.fromEntries(Object.entries(COLLECTIONS).map(([name, c]) => [name, c.indexes])),
+      ...opts.indexes,
+    };
     this.store = new DocumentStore(path.join(opts.dataDir, 'db.sqlite'), indexes);
+    this.dataDir = new PathWatch([opts.dataDir, path.join(opts.dataDir, 'db.sqlite')]);
     for (const name of Object.keys(COLLECTIONS)) this.store.createCollection(name);
     this.storage = new FileStorage(path.join(opts.dataDir, 'storage'), this.envId, () => this.url);
     this.outbox = new Outbox(path.join(opts.dataDir, 'outbox.jsonl'));
@@ -72,9 +91,14 @@ export class LocalCloud {
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => {
-        this.log(`[emulator] unhandled ${req.method} ${req.url}: ${(err as Error)?.stack ?? String(err)}`);
-        if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: 'emulator error' });
-        else res.end();
+        this.log(`[emulator] ${req.method} ${req.url} failed: ${(err as Error)?.stack ?? String(err)}`);
+        if (res.headersSent) return void res.destroy();
+        const message = isSystemError(err)
+          ? `本地云开发存储出错：${(err as Error).message}`
+          : `本地云开发内部错误：${(err as Error)?.message ?? String(err)}`;
+        // The SDK reads CloudBase's shape on HTTP 200; everything else gets the project's envelope.
+        if ((req.url ?? '').startsWith('/admin')) return sendJson(res, 200, { code: 'SYS_ERR', message });
+        sendJson(res, 500, envelopeError('INTERNAL', message));
       });
     });
     this.server.keepAliveTimeout = 10_000; // longer than the SDK's 4.8 s idle-socket reuse
@@ -113,8 +137,8 @@ export class LocalCloud {
       SCF_NAMESPACE: this.envId,
       TENCENTCLOUD: 'true',
       SILENCE: 'true',
-      TENCENTCLOUD_SECRETID: 'local',
-      TENCENTCLOUD_SECRETKEY: 'local',
+      TENCENTCLOUD_SECRETID: this.credentials.secretId,
+      TENCENTCLOUD_SECRETKEY: this.credentials.secretKey,
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.url}/admin` }),
     };
     Object.assign(process.env, vars);
@@ -136,15 +160,46 @@ export class LocalCloud {
     return this.functions.invoke(name, { ...event, userInfo: { appId: 'wx-local-app', openId: openid } }, { openid });
   }
 
+  /**
+   * Why the data folder can no longer be used (deleted or replaced under the running server), or
+   * null. Said loudly once; every request that would read or write it is refused from then on.
+   */
+  private dataProblem(): string | null {
+    const problem = this.dataDir.problem();
+    if (problem && !this.dataDirGone) {
+      this.dataDirGone = true;
+      const line = `[emulator] DATA_DIR PROBLEM: ${problem}. Nothing more is read or written; restart the server (an empty DATA_DIR is seeded anew).`;
+      this.log(line);
+    }
+    return problem;
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const foreign = foreignRequest(req, this.port);
+    if (foreign) {
+      this.log(`[emulator] refused ${req.method} ${req.url}: ${foreign}`);
+      return sendJson(res, 403, envelopeError('FORBIDDEN', `本地云开发只接受本机、同源的请求（${foreign}）`));
+    }
     const url = new URL(req.url ?? '/', 'http://local');
     const p = url.pathname;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(p);
+    } catch {
+      return sendJson(res, 400, envelopeError('INVALID_INPUT', '请求地址的百分号编码有误'));
+    }
+    const isStatic = !['/admin', '/healthz', '/api/', '/storage/', '/dev/'].some((r) => p === r || p.startsWith(r));
+    const problem = isStatic ? null : this.dataProblem();
+    if (problem) {
+      const message = `本地云开发的数据目录已不可用：${problem}`;
+      if (p === '/admin') return sendJson(res, 200, { code: 'SYS_ERR', message });
+      return sendJson(res, 503, envelopeError('INTERNAL', message));
+    }
     if (req.method === 'GET' && p === '/healthz') return sendJson(res, 200, { ok: true, env: this.envId });
     if (req.method === 'POST' && p === '/admin') return handleAdmin(this, req, res);
     if (p === '/api/upload') return this.upload(req, res, url);
     if (p.startsWith('/api/subscribe')) return handleSubscribe(this.subscriptions, req, res, url);
-    if (p.startsWith('/api/functions/'))
-      return this.gateway(req, res, decodeURIComponent(p.slice('/api/functions/'.length)));
+    if (p.startsWith('/api/functions/')) return this.gateway(req, res, decoded.slice('/api/functions/'.length));
     if (p.startsWith('/storage/')) return this.storage.handle(req, res, url);
     if (p.startsWith('/dev/')) return handleDev(this, req, res, url);
     if (req.method === 'GET' && this.opts.staticRoot && serveStatic(this.opts.staticRoot, p, res)) return;
@@ -156,11 +211,9 @@ export class LocalCloud {
    * folder `uploads/<openid>/` (as the weapp client names its cloudPath) → `{ fileID }`.
    */
   private async upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const header = req.headers['x-openid'];
-    const openid = typeof header === 'string' ? header.trim() : '';
     if (req.method !== 'POST') return sendJson(res, 405, envelopeError('INVALID_INPUT', '只支持 POST 上传'));
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid))
-      return sendJson(res, 401, envelopeError('UNAUTHENTICATED', '无法识别您的身份'));
+    const openid = callerOpenid(req);
+    if (!openid) return sendJson(res, 401, envelopeError('UNAUTHENTICATED', '无法识别您的身份'));
     const ext = (/\.(jpe?g|png|gif|webp)$/i.exec(url.searchParams.get('name') ?? '')?.[1] ?? '').toLowerCase();
     if (!ext) return sendJson(res, 400, envelopeError('INVALID_INPUT', '只能上传 jpg、png、gif、webp 图片'));
     let body: Buffer;
@@ -171,6 +224,9 @@ export class LocalCloud {
       throw err;
     }
     if (body.length === 0) return sendJson(res, 400, envelopeError('INVALID_INPUT', '图片为空'));
+    // The bytes must be the image the name claims (an HTML page named x.png is not an image).
+    if (imageTypeOf(body) !== (ext === 'jpeg' ? 'jpg' : ext))
+      return sendJson(res, 400, envelopeError('INVALID_INPUT', '文件内容不是所选格式的图片'));
     const fileID = this.storage.put(`uploads/${openid}/${randomUUID().replace(/-/g, '')}.${ext}`, body);
     sendJson(res, 200, { ok: true, data: { fileID }, requestId: 'upload' });
   }
@@ -178,6 +234,9 @@ export class LocalCloud {
   /** The h5 build's stand-in for `wx.cloud.callFunction`: same event, identity from `x-openid`. */
   private async gateway(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, envelopeError('INVALID_INPUT', '只支持 POST 调用云函数'));
+    // A malformed identity is refused before anything runs; none at all is the function's to answer.
+    const openid = callerOpenid(req);
+    if (openid === null) return sendJson(res, 401, envelopeError('UNAUTHENTICATED', '无法识别您的身份'));
     let raw: Buffer;
     try {
       raw = await readBody(req);
@@ -192,8 +251,6 @@ export class LocalCloud {
       return sendJson(res, 400, envelopeError('INVALID_INPUT', '请求内容不是合法的 JSON'));
     }
     if (!this.functions.has(name)) return sendJson(res, 404, envelopeError('NOT_FOUND', `云函数 ${name} 不存在`));
-    const header = req.headers['x-openid'];
-    const openid = typeof header === 'string' ? header.trim() : '';
     const withUser =
       event && typeof event === 'object' && !Array.isArray(event)
         ? { ...event, userInfo: { appId: 'wx-local-app', openId: openid } }

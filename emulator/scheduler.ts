@@ -46,7 +46,9 @@ export class Scheduler {
   }
 
   start(): void {
-    this.interval = setInterval(() => void this.tick(), 1000);
+    this.interval = setInterval(() => {
+      this.tick().catch((err: unknown) => this.log(`[scheduler] tick failed: ${(err as Error)?.stack ?? String(err)}`));
+    }, 1000);
     this.interval.unref();
   }
 
@@ -72,11 +74,17 @@ export class Scheduler {
     }
   }
 
-  /** Invokes one trigger now, with the event CloudBase sends to timer-triggered functions. */
+  /**
+   * Invokes one declared trigger now, as CloudBase's timer does: the Timer event, and
+   * `TRIGGER_SRC=timer` in the invocation's environment (nothing else sets it). Tests fire a job
+   * with this; calling the function any other way is refused by it (server/platform/router.ts).
+   */
   async fire(fn: string, trigger: string): Promise<unknown> {
+    if (!this.list().some((t) => t.fn === fn && t.name === trigger))
+      throw new Error(`${fn} has no timer trigger ${trigger} in its config.json`);
     const event = { Type: 'Timer', TriggerName: trigger, Time: new Date(this.nowMs()).toISOString() };
     try {
-      return await this.host.invoke(fn, event, { source: 'wx_trigger' });
+      return await this.host.invoke(fn, event, { source: 'wx_trigger', trigger: 'timer' });
     } catch (err) {
       this.log(`[scheduler] ${fn}/${trigger} failed: ${(err as Error).message}`);
       return { error: (err as Error).message };

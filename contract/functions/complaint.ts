@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { fileId, id, latLng, text } from '../fields';
+import { fileId, id, instant, latLng, text } from '../fields';
 import {
   CASE_CATEGORIES,
   DEPARTMENT_GRADES,
@@ -21,7 +21,6 @@ import {
 
 export type * from '../caseLabels';
 
-const instant = z.string().datetime({ offset: true, message: '时间格式不正确' });
 const photos = (min: number, max: number) => z.array(fileId).min(min).max(max);
 
 export interface CaseTimelineEntry {
@@ -188,6 +187,7 @@ export const complaint = {
       })
       .strict(),
     roles: ['resident'],
+    rateLimit: { max: 30, windowMinutes: 60 },
   }),
   mine: defineAction<CaseView[]>()({
     summary: "The caller's cases, newest first.",

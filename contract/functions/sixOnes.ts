@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { fileId, id, latLng, personName, text } from '../fields';
+import { fileId, id, instant, latLng, personName, text } from '../fields';
 import { ACTIVITY_TYPES, type ActivityType, type RecordKind, type RecordStatus, type SixOnesItem } from '../sixOnes';
 
 export type { ActivityType, RecordKind, RecordStatus, SixOnesItem } from '../sixOnes';
 
-/** An instant with its offset, e.g. `2026-12-01T09:00:00+08:00`. */
-const instant = z.string().datetime({ offset: true, message: '时间格式不正确' });
 const year = z.number().int().min(2020).max(2100);
 
 /** Where a member stands with one activity. */
@@ -296,11 +294,13 @@ export const sixOnes = {
         .strict(),
     ]),
     roles: ['member'],
+    rateLimit: { max: 30, windowMinutes: 60 },
   }),
   refileRecord: defineAction<RecordView>()({
     summary: 'The member corrects a rejected record and files it again (it is pending again).',
     input: z.object({ recordId: id, title: text(2, 40), note: text(10, 2000), photos: photos(1, 9) }).strict(),
     roles: ['member'],
+    rateLimit: { max: 30, windowMinutes: 60 },
   }),
   recordQueue: defineAction<RecordPage>()({
     summary: "Records of the secretary's community awaiting approval, oldest first, 20 a page.",

@@ -78,6 +78,7 @@ export const wish = {
       })
       .strict(),
     roles: ['resident', 'gridWorker'],
+    rateLimit: { max: 30, windowMinutes: 60 },
   }),
   mine: defineAction<WishView[]>()({
     summary: "The caller's submitted wishes, newest first, with their timelines.",

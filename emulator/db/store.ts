@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Aggregator, Query, update as applyOperators } from 'mingo';
 import type { IndexSpec } from '../../server/platform/collections';
+import { PathWatch } from '../data-dir';
 import { clone, deserialize, newId, serialize, type Doc } from './documents';
 
 /** CloudBase-shaped failure: the wire layer answers `{ code, message }`. */
@@ -63,9 +64,20 @@ export class DocumentStore {
   /** Every request served, by action: the bench reads it to count round trips. */
   readonly counters = new Map<string, number>();
 
+  /** The database file as opened: a write after it was deleted or replaced fails (see guardFile). */
+  private readonly file: PathWatch;
+  /**
+   * Per collection, per field path: whether some document holds an array along the path (or, at
+   * its end, an object that is not a date). SQLite's expression indexes compare scalars, so such
+   * a path must not narrow a query (MongoDB matches `{ tags: 'a' }` against `tags: ['a', 'b']`).
+   * Learnt from the table on first use, kept up to date by every write.
+   */
+  private readonly awkward = new Map<string, Map<string, boolean>>();
+
   constructor(file: string, indexes: Record<string, IndexSpec[]>) {
     this.indexes = indexes;
     this.sql = new Database(file);
+    this.file = new PathWatch([file]);
     this.sql.pragma('journal_mode = WAL');
     this.sql.pragma('synchronous = NORMAL');
     this.sql.pragma('busy_timeout = 5000');
@@ -109,6 +121,7 @@ export class DocumentStore {
       for (const name of this.collections) this.sql.exec(`DELETE FROM ${table(name)}`);
     });
     this.transactions.clear();
+    this.awkward.clear();
   }
 
   private requireCollection(name: string): void {
@@ -163,6 +176,8 @@ export class DocumentStore {
       return lead.length === keys.length && keys.every((k) => lead.includes(k));
     });
     if (!covered || sort.some(([k]) => !/^[A-Za-z0-9_.]+$/.test(k))) return null;
+    // SQLite compares and sorts the stored JSON text: exact only where every value is a scalar or a date.
+    if ([...keys, ...sort.map(([k]) => k)].some((k) => this.isAwkward(collection, k))) return null;
     const where = keys.map((k) => `json_extract(doc, '$.${k}') = ?`).join(' AND ');
     const order = sort.map(([k, dir]) => `json_extract(doc, '$.${k}') ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ');
     const rows = this.sql
@@ -240,7 +255,8 @@ export class DocumentStore {
       const prefix: string[] = [];
       for (const field of spec.fields) {
         const value = c[field];
-        if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) prefix.push(field);
+        const scalar = typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+        if (scalar && !this.isAwkward(collection, field)) prefix.push(field);
         else break;
       }
       if (prefix.length > best.length) best = prefix;
@@ -248,6 +264,7 @@ export class DocumentStore {
     if (best.length === 0) {
       // `field: { $in: [...] }` on the first field of an index (a grid worker's several grids).
       for (const spec of this.indexes[collection] ?? []) {
+        if (this.isAwkward(collection, spec.fields[0])) continue;
         const v = c[spec.fields[0]];
         const list = v && typeof v === 'object' ? (v as { $in?: unknown }).$in : undefined;
         if (
@@ -284,6 +301,7 @@ export class DocumentStore {
     const id = data._id === undefined ? newId() : data._id;
     if (typeof id !== 'string' || id.length === 0) throw new DbError('INVALID_PARAM', '_id must be a non-empty string');
     const doc = { ...clone(data), _id: id } as Doc;
+    this.noteShape(collection, doc);
     try {
       this.sql.prepare(`INSERT INTO ${table(collection)} (_id, ver, doc) VALUES (?, 1, ?)`).run(id, serialize(doc));
     } catch (err) {
@@ -354,6 +372,7 @@ export class DocumentStore {
   }
 
   private writeDoc(collection: string, doc: Doc): void {
+    this.noteShape(collection, doc);
     this.sql
       .prepare(`UPDATE ${table(collection)} SET ver = ver + 1, doc = ? WHERE _id = ?`)
       .run(serialize(doc), doc._id);
@@ -427,6 +446,7 @@ export class DocumentStore {
         }
       }
       for (const w of tx.writes.values()) {
+        if (w.doc) this.noteShape(w.collection, w.doc);
         if (w.doc === null) this.sql.prepare(`DELETE FROM ${table(w.collection)} WHERE _id = ?`).run(w.id);
         else
           this.sql
@@ -450,11 +470,57 @@ export class DocumentStore {
 
   // ---------------------------------------------------------------- plumbing
 
+  /**
+   * A write to a database file that was deleted (or replaced) while the server runs would go to
+   * an unlinked file and vanish: refused, loudly.
+   */
+  private guardFile(): void {
+    const problem = this.file.problem();
+    if (problem) throw new DbError('SYS_ERR', `the local database is gone: ${problem}; restart the server`);
+  }
+
+  /** Whether `path` may hold, in some document, an array along it or a non-date object at its end. */
+  private isAwkward(collection: string, path: string): boolean {
+    let paths = this.awkward.get(collection);
+    if (!paths) this.awkward.set(collection, (paths = new Map()));
+    let known = paths.get(path);
+    if (known === undefined) {
+      const parts = path.split('.');
+      const at = (n: number) => `'$.${parts.slice(0, n).join('.')}'`;
+      const arrays = parts.map((_p, i) => `json_type(doc, ${at(i + 1)}) = 'array'`);
+      const object = `(json_type(doc, ${at(parts.length)}) = 'object' AND json_type(doc, '$.${path}."$date"') IS NULL)`;
+      known = Boolean(
+        this.sql.prepare(`SELECT 1 FROM ${table(collection)} WHERE ${[...arrays, object].join(' OR ')} LIMIT 1`).get(),
+      );
+      paths.set(path, known);
+    }
+    return known;
+  }
+
+  /** Keeps `awkward` true for the paths this document makes awkward (before it is written). */
+  private noteShape(collection: string, doc: Doc): void {
+    const paths = this.awkward.get(collection);
+    if (!paths) return;
+    for (const [path, known] of paths) if (!known && awkwardAt(doc, path)) paths.set(path, true);
+  }
+
   /** Runs `fn` inside BEGIN IMMEDIATE (the write lock first), committing or rolling back. */
   private immediate<T>(fn: () => T): T {
+    this.guardFile();
     if (this.sql.inTransaction) return fn();
     return this.sql.transaction(fn).immediate();
   }
+}
+
+/** An array along `path` in `doc`, or an object other than a Date at its end. */
+function awkwardAt(doc: Doc, path: string): boolean {
+  let cur: unknown = doc;
+  for (const seg of path.split('.')) {
+    if (Array.isArray(cur)) return true;
+    if (cur === null || typeof cur !== 'object' || cur instanceof Date) return false;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return Array.isArray(cur) || (cur !== null && typeof cur === 'object' && !(cur instanceof Date));
 }
 
 const NUMERIC_OPS = new Set(['$inc', '$mul']);

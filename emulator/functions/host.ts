@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withWxContext, wxContextVars, type WxIdentity } from './context';
@@ -74,6 +74,8 @@ export class FunctionHost {
   private platform: Record<string, string> = {};
   private runtimeBin?: string;
   private readonly versions = new Set<string>();
+  /** Session tokens of calls that timed out (the newest 10,000). */
+  private readonly expired = new Set<string>();
 
   constructor(private readonly opts: FunctionHostOptions) {}
 
@@ -113,6 +115,21 @@ export class FunctionHost {
     return Object.fromEntries([...this.pools].map(([name, pool]) => [name, pool.stats()]));
   }
 
+  /**
+   * True for the session token of a call that ran past its timeout. Each call gets its own token
+   * (TENCENTCLOUD_SESSIONTOKEN in its environment, which wx-server-sdk sends, signed, as
+   * `sessionToken` with every admin request); the admin endpoint refuses requests carrying an
+   * expired one, so a `source`-mode call that keeps running after its timeout writes nothing.
+   */
+  timedOut(sessionToken: string): boolean {
+    return this.expired.has(sessionToken);
+  }
+
+  private expire(sessionToken: string): void {
+    this.expired.add(sessionToken);
+    if (this.expired.size > 10_000) this.expired.delete(this.expired.values().next().value as string);
+  }
+
   async invoke(name: string, event: unknown, identity: WxIdentity): Promise<unknown> {
     if (!this.has(name)) throw new FunctionError('FUNCTION_NOT_FOUND', `function not found: ${name}`);
     const requestId = randomUUID();
@@ -124,18 +141,29 @@ export class FunctionHost {
       memory_limit_in_mb: 256,
       time_limit_in_ms: timeoutMs,
     };
+    const sessionToken = randomBytes(16).toString('hex');
+    const callEnv = { ...this.opts.env, TENCENTCLOUD_SESSIONTOKEN: sessionToken };
     if (this.opts.mode === 'bundle') {
-      const env: Record<string, string | null> = { ...this.opts.env, ...wxContextVars(identity) };
+      const env: Record<string, string | null> = { ...callEnv, ...wxContextVars(identity) };
       for (const k of EMULATOR_VARS) env[k] = process.env[k] ?? null;
-      return this.pool(name).invoke(event, context, env, timeoutMs);
+      try {
+        return await this.pool(name).invoke(event, context, env, timeoutMs);
+      } catch (err) {
+        if (err instanceof FunctionError && err.code === 'FUNCTION_TIMEOUT') this.expire(sessionToken);
+        throw err;
+      }
     }
     const main = this.load(name);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(timedOut(timeoutMs)), timeoutMs);
+      timer = setTimeout(() => {
+        // This process cannot stop the call's code: its later admin requests are refused instead.
+        this.expire(sessionToken);
+        reject(timedOut(timeoutMs));
+      }, timeoutMs);
     });
     try {
-      return await Promise.race([withWxContext(identity, () => main(event, context), this.opts.env), timeout]);
+      return await Promise.race([withWxContext(identity, () => main(event, context), callEnv), timeout]);
     } catch (err) {
       if (err instanceof FunctionError) throw err;
       throw new FunctionError('FUNCTION_CRASHED', `function ${name} threw: ${(err as Error)?.message ?? String(err)}`);

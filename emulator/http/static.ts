@@ -35,6 +35,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     'content-type': contentType(target),
     'cache-control': target.endsWith('.html') ? 'no-cache' : 'max-age=300',
   });
-  createReadStream(target).pipe(res);
+  createReadStream(target)
+    .on('error', () => res.destroy()) // gone or unreadable meanwhile: end this response, not the server
+    .pipe(res);
   return true;
 }

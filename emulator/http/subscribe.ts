@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SubscriptionGrants } from '../openapi/subscriptions';
 import { templateById } from '../openapi/templates';
-import { readBody, sendJson } from './respond';
+import { callerOpenid } from './guard';
+import { envelopeError, readBody, sendJson } from './respond';
 
 /** WeChat's `requestSubscribeMessage` failures (errCode, errMsg) the stand-in reproduces. */
 const FAIL = {
@@ -45,10 +46,13 @@ export async function handleSubscribe(
   }
   if (req.method !== 'POST' || url.pathname !== '/api/subscribe')
     return sendJson(res, 404, { errMsg: `no route ${req.method} ${url.pathname}` });
-  const header = req.headers['x-openid'];
-  const openid = typeof header === 'string' ? header.trim() : '';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid))
-    return sendJson(res, 401, { errCode: -1, errMsg: 'requestSubscribeMessage:fail not logged in' });
+  const openid = callerOpenid(req);
+  if (!openid)
+    return sendJson(res, 401, {
+      ...envelopeError('UNAUTHENTICATED', '无法识别您的身份'),
+      errCode: -1,
+      errMsg: 'requestSubscribeMessage:fail not logged in',
+    });
   let body: { tmplIds?: unknown; choices?: unknown };
   try {
     body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof body;

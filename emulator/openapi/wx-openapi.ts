@@ -20,18 +20,26 @@ const WORDS = readFileSync(path.join(__dirname, 'sensitive-words.txt'), 'utf8')
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith('#'));
 
+/** A parsed multipart admin request: text fields, file parts (bytes), and the first name sent twice. */
+export interface AdminForm {
+  fields: Record<string, string>;
+  files: Record<string, Buffer>;
+  duplicate?: string;
+}
+
 /**
  * `cloud.openapi.*` calls: multipart with `apiName` and a protobuf `requestData`; the reply is a
- * protobuf CommOpenApiResp carrying WeChat's JSON (or an image for wxacode).
+ * protobuf CommOpenApiResp carrying WeChat's JSON (or an image for wxacode). The form is read
+ * (readForm) and its signature checked by the admin endpoint first.
  */
 export async function handleOpenApi(
   cloud: LocalCloud,
-  req: IncomingMessage,
+  form: AdminForm,
   res: ServerResponse,
   requestId: string,
 ): Promise<void> {
-  const form = await readForm(req);
   const apiName = form.fields.apiName ?? '';
+  const requestData = form.files.requestData;
   cloud.store.counters.set(`openapi.${apiName}`, (cloud.store.counters.get(`openapi.${apiName}`) ?? 0) + 1);
   const reply = (buf: Buffer) => {
     res.writeHead(200, {
@@ -41,13 +49,13 @@ export async function handleOpenApi(
     });
     res.end(buf);
   };
-  if (form.fields.action !== 'wx.openApi' || !form.requestData) return reply(encodeSystemError(API_PERMISSION_DENIED));
+  if (form.fields.action !== 'wx.openApi' || !requestData) return reply(encodeSystemError(API_PERMISSION_DENIED));
   const api = APIS[apiName];
   if (!api) {
     cloud.log(`[openapi] unsupported api ${apiName}`);
     return reply(encodeSystemError(API_PERMISSION_DENIED));
   }
-  const result = await api(cloud, decodeRequest(form.requestData));
+  const result = await api(cloud, decodeRequest(requestData));
   reply('json' in result ? encodeJsonReply(result.json) : encodeBinaryReply(result.binary, result.contentType));
 }
 
@@ -149,21 +157,25 @@ const APIS: Record<string, (cloud: LocalCloud, p: Params) => Promise<ApiResult>>
   },
 };
 
-function readForm(req: IncomingMessage): Promise<{ fields: Record<string, string>; requestData?: Buffer }> {
+export function readForm(req: IncomingMessage): Promise<AdminForm> {
   return new Promise((resolve, reject) => {
-    const fields: Record<string, string> = {};
-    let requestData: Buffer | undefined;
+    const form: AdminForm = { fields: {}, files: {} };
+    const seen = (name: string) => {
+      if (name in form.fields || name in form.files) form.duplicate ??= name;
+    };
     // busboy hands application/octet-stream parts (requestData) over as files: bytes, not text.
     const bb = Busboy({ headers: req.headers, limits: { fileSize: 10 * 1024 * 1024 } });
-    bb.on('field', (name, value) => (fields[name] = value));
+    bb.on('field', (name, value) => {
+      seen(name);
+      form.fields[name] = value;
+    });
     bb.on('file', (name, stream) => {
+      seen(name);
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (name === 'requestData') requestData = Buffer.concat(chunks);
-      });
+      stream.on('end', () => (form.files[name] = Buffer.concat(chunks)));
     });
-    bb.on('close', () => resolve({ fields, requestData }));
+    bb.on('close', () => resolve(form));
     bb.on('error', reject);
     req.pipe(bb);
   });

@@ -133,8 +133,15 @@ export class FileStorage {
         return sendJson(res, 403, { code: 'AccessDenied', message: 'bad or expired signature' });
       const f = this.file(cloudPath);
       if (!existsSync(f)) return sendJson(res, 404, { code: 'NoSuchKey', message: 'not found' });
-      res.writeHead(200, { 'content-type': contentType(f), 'content-length': statSync(f).size });
-      return void createReadStream(f).pipe(res);
+      // The type from the name, and browsers told not to guess another (a page uploaded as .png stays an image).
+      res.writeHead(200, {
+        'content-type': contentType(f),
+        'content-length': statSync(f).size,
+        'x-content-type-options': 'nosniff',
+      });
+      return void createReadStream(f)
+        .on('error', () => res.destroy())
+        .pipe(res);
     }
     sendJson(res, 405, { code: 'MethodNotAllowed', message: `${req.method} not allowed` });
   }

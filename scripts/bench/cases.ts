@@ -462,8 +462,9 @@ export const CASES: BenchCase[] = [
     name: 'complaint.submit (my address)',
     fn: 'complaint',
     action: 'submit',
+    // Spread over the seed's residents (20 at demo scale): one resident may file 30 an hour.
     call: (i) => ({
-      openid: 'demo-resident',
+      openid: `seed-resident-${String((i % 20) + 1).padStart(4, '0')}`,
       payload: {
         category: '环境卫生',
         description: `压测：小区门口垃圾堆积无人清理 ${i}`,

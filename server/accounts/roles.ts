@@ -4,23 +4,30 @@ import { audit } from '../platform/audit';
 import { isCountyAdmin, scopeIds } from '../platform/authorize';
 import { conflict, forbidden, invalidInput, notFound } from '../platform/errors';
 import type { UserDoc } from '../platform/identity';
+import { maskPhone } from '../platform/mask';
 import type { CallContext } from '../platform/router';
 import type { Transaction } from '../platform/sdk-types';
 import { inTransaction, txGet } from '../platform/tx';
 
+/** A person as staff find them: the phone masked (whoever searches sees 138****1234). */
 const toSummary = (u: UserDoc): UserSummary => ({
   openid: u.openid,
   name: u.name ?? u.nickname,
-  phone: u.phone ?? '',
+  phone: maskPhone(u.phone),
   roles: u.roles,
 });
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MOBILE = /^1[3-9]\d{9}$/;
 
-/** County admin: anyone; a secretary: people living in their community (to appoint grid workers). */
+/**
+ * County admin: anyone; a secretary: people living in their community (to appoint grid workers).
+ * A name matches in part; a phone number only whole (no digit-by-digit probing of numbers).
+ */
 export async function findUsers(input: { query: string }, ctx: CallContext): Promise<UserSummary[]> {
   const _ = ctx.db.command;
-  const pattern = ctx.db.RegExp({ regexp: escapeRegExp(input.query) });
-  const match = _.or([{ name: pattern }, { phone: pattern }]);
+  const match = MOBILE.test(input.query)
+    ? { phone: input.query }
+    : { name: ctx.db.RegExp({ regexp: escapeRegExp(input.query) }) };
   const where = isCountyAdmin(ctx.user)
     ? match
     : _.and([match, { 'address.communityId': _.in(scopeIds(ctx.user, 'secretary')) }]);

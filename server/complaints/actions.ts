@@ -25,7 +25,18 @@ import { place, type LocationInput } from './assign';
 import { bump, caseScopes, departmentScope, ensureCounters } from './metrics';
 import type { CaseDoc, DeptTaskDoc, StoredCaseStep } from './model';
 import { taskId } from './model';
-import { gridResolveBy, handlerOf, mayView, rateBy, respondByFor, type Handler } from './rules';
+import {
+  gridResolveBy,
+  handlerOf,
+  latestExtension,
+  latestWhistleDeadline,
+  MAX_EXTENSION_DAYS,
+  MAX_WHISTLE_DAYS,
+  mayView,
+  rateBy,
+  respondByFor,
+  type Handler,
+} from './rules';
 import { toCaseView, toCaseViews, toTaskView } from './views';
 import { ownScope } from '../platform/authorize';
 import { getById } from '../platform/read';
@@ -102,8 +113,8 @@ async function transition(
     const c = await txGet<CaseDoc>(tx, 'cases', caseId);
     if (!c) throw notFound('诉求不存在');
     const h = handlerOf(ctx.openid, ctx.user, c);
-    // The scheduler acts as `system`; everyone else must be the complainant or a handler in scope.
-    if (ctx.openid !== 'system' && !mayView(h)) throw notFound('诉求不存在');
+    // A scheduled job acts for the system; every caller must be the complainant or a handler in scope.
+    if (!ctx.job && !mayView(h)) throw notFound('诉求不存在');
     const move = decide(c, h);
     const _ = ctx.db.command;
     const changes = { ...move.changes, status: move.to, updatedAt: ctx.now };
@@ -496,6 +507,8 @@ export async function whistle(
   const deadline = new Date(input.deadline);
   if (deadline.getTime() <= ctx.now.getTime())
     throw invalidInput('办结期限须在将来', [{ path: 'deadline', message: '期限已过' }]);
+  if (deadline.getTime() > latestWhistleDeadline(ctx.now).getTime())
+    throw invalidInput(`办结期限最长 ${MAX_WHISTLE_DAYS} 天`, [{ path: 'deadline', message: '期限过长' }]);
   const ids = [input.leadDepartmentId, ...new Set(input.assistDepartmentIds)];
   const _ = ctx.db.command;
   const { data: departments } = await ctx.db
@@ -749,6 +762,8 @@ export async function requestExtension(
     if (c.whistle.extension?.status === 'pending') throw conflict('已有待审批的延期申请');
     if (until.getTime() <= new Date(c.whistle.deadline).getTime())
       throw invalidInput('延期后的期限须晚于当前期限', [{ path: 'until', message: '须晚于当前期限' }]);
+    if (until.getTime() > latestExtension(new Date(c.whistle.deadline)).getTime())
+      throw invalidInput(`一次最多延期 ${MAX_EXTENSION_DAYS} 天`, [{ path: 'until', message: '延期过长' }]);
     return {
       to: c.status,
       changes: {

@@ -25,6 +25,13 @@ export const respondByFor = (c: Pick<CaseDoc, 'urgency'>, from: Date) =>
 export const gridResolveBy = (from: Date) => new Date(from.getTime() + DEADLINES.gridResolve * MIN);
 export const rateBy = (from: Date) => new Date(from.getTime() + DEADLINES.autoClose * MIN);
 
+/** The longest a whistle may give a department (from now), and an extension may add to its deadline. */
+export const MAX_WHISTLE_DAYS = 60;
+export const MAX_EXTENSION_DAYS = 30;
+const DAY = 1440 * MIN;
+export const latestWhistleDeadline = (now: Date) => new Date(now.getTime() + MAX_WHISTLE_DAYS * DAY);
+export const latestExtension = (deadline: Date) => new Date(deadline.getTime() + MAX_EXTENSION_DAYS * DAY);
+
 export interface Handler {
   complainant: boolean;
   gridWorker: boolean;

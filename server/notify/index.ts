@@ -60,7 +60,7 @@ export async function notify(
   /** The page a tap opens (a mini-program path with its query). */
   page: string,
 ): Promise<void> {
-  const recipients = [...new Set(typeof to === 'string' ? [to] : to)].filter((o) => o && o !== 'system');
+  const recipients = [...new Set(typeof to === 'string' ? [to] : to)].filter(Boolean);
   if (recipients.length === 0) return;
   const spec = TEMPLATES[key];
   const text = [...line(content)].slice(0, 80).join('');

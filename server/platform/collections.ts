@@ -72,6 +72,8 @@ export const COLLECTIONS = {
   caseMetrics: { indexes: none },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
+  /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */
+  throttles: { indexes: [{ fields: ['expiresAt'] }] },
   /** Who changed the directory or someone's roles, when, before and after. */
   audits: { indexes: [{ fields: ['entityId'] }] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;

@@ -8,6 +8,7 @@ import { getCloud, getDb, type Database } from './cloud';
 import { now } from './clock';
 import { log } from './log';
 import { loadUser, rolesOf, type UserDoc } from './identity';
+import { takeTry, type Limit } from './throttle';
 
 /** What every handler receives besides its validated input. */
 export interface CallContext {
@@ -17,6 +18,8 @@ export interface CallContext {
   user: UserDoc | null;
   db: Database;
   now: Date;
+  /** A scheduled job acting for the system (set only by `createScheduledFunction`), not a user. */
+  job?: true;
 }
 
 export type Handlers<M extends ActionMap> = {
@@ -80,8 +83,10 @@ export function createFunction<M extends ActionMap>(fn: string, actions: M, hand
         if (!spec.roles.some((r: Role) => held.has(r))) return fail('FORBIDDEN', MESSAGES.wrongRole);
       }
 
+      const ctx: CallContext = { requestId, openid: OPENID, user, db, now: now() };
+      if (spec.rateLimit) await takeTry(ctx, `${OPENID}-${fn}.${actionName}`, scaled(spec.rateLimit));
       const handler = handlers[actionName as keyof M];
-      const data = await handler(parsed.data, { requestId, openid: OPENID, user, db, now: now() });
+      const data = await handler(parsed.data, ctx);
       return { ok: true, data, requestId };
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.details);
@@ -97,6 +102,16 @@ export function createFunction<M extends ActionMap>(fn: string, actions: M, hand
   };
 }
 
+/**
+ * An action's limit as this deployment sets it: `TXY_RATE_LIMIT_FACTOR` (a function environment
+ * variable, default 1) multiplies the contract's `max` — a county may loosen it; the tests that
+ * make hundreds of cases as one demo user do.
+ */
+function scaled(limit: Limit): Limit {
+  const factor = Number(process.env.TXY_RATE_LIMIT_FACTOR ?? 1);
+  return Number.isFinite(factor) && factor > 0 ? { ...limit, max: Math.ceil(limit.max * factor) } : limit;
+}
+
 function isCallEvent(event: unknown): event is { action: string; payload?: unknown } {
   return (
     typeof event === 'object' &&
@@ -109,26 +124,29 @@ function isCallEvent(event: unknown): event is { action: string; payload?: unkno
 }
 
 /** What a scheduled job receives: no caller, only the time and the database. */
-export type JobContext = CallContext & { openid: 'system'; user: null };
+export type JobContext = CallContext & { openid: 'system'; user: null; job: true };
 
 /**
  * The router of timer-triggered functions. CloudBase calls them with `{ Type: 'Timer',
- * TriggerName }` and no user; a call from a mini-program (it carries an OPENID) is refused,
- * whatever its event says.
+ * TriggerName }`, no user and `TRIGGER_SRC=timer` in the environment; any other call (from a
+ * mini-program, the h5 gateway, another function) is refused, whatever its event says.
  */
 export function createScheduledFunction(fn: string, jobs: Record<string, (ctx: JobContext) => Promise<unknown>>) {
   return async function main(event: unknown, context?: ScfContext): Promise<Envelope<unknown>> {
     const requestId = context?.request_id ?? context?.requestId ?? randomUUID();
     const { OPENID } = getCloud().getWXContext();
     const trigger = (event as { Type?: unknown; TriggerName?: unknown } | null) ?? {};
-    if (OPENID || trigger.Type !== 'Timer' || typeof trigger.TriggerName !== 'string') {
+    // CloudBase sets TRIGGER_SRC=timer only in an invocation of a timer trigger; an event that
+    // merely looks like one (from callFunction, the console, another function) is refused.
+    const fromTimer = process.env.TRIGGER_SRC === 'timer';
+    if (!fromTimer || OPENID || trigger.Type !== 'Timer' || typeof trigger.TriggerName !== 'string') {
       return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务只能由定时触发器调用' }, requestId };
     }
     const job = jobs[trigger.TriggerName];
     if (!job)
       return { ok: false, error: { code: 'INVALID_INPUT', message: `没有定时任务 ${trigger.TriggerName}` }, requestId };
     try {
-      const data = await job({ requestId, openid: 'system', user: null, db: getDb(), now: now() });
+      const data = await job({ requestId, openid: 'system', user: null, db: getDb(), now: now(), job: true });
       log.info('job done', { requestId, fn, job: trigger.TriggerName, result: data });
       return { ok: true, data, requestId };
     } catch (err) {

@@ -1,10 +1,11 @@
-import { conflict } from './errors';
+import { conflict, isDuplicate } from './errors';
 import type { CallContext } from './router';
 import type { Transaction } from './sdk-types';
 
 /**
  * Runs `fn` in a database transaction. The SDK retries on a commit conflict; if the conflict
- * persists, the caller gets CONFLICT (someone else changed the same records) — never INTERNAL.
+ * persists, or a document it inserts was inserted meanwhile, the caller gets CONFLICT (someone
+ * else changed the same records) — never INTERNAL.
  * Errors thrown by `fn` (AppError included) abort the transaction and pass through.
  */
 export async function inTransaction<T>(ctx: CallContext, fn: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -14,6 +15,9 @@ export async function inTransaction<T>(ctx: CallContext, fn: (tx: Transaction) =
     if ((err as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT') {
       throw conflict('数据正被他人修改，请刷新后重试');
     }
+    // A document this transaction creates was created meanwhile by another one (the same
+    // approval or completion at once): that one won.
+    if (isDuplicate(err)) throw conflict('该操作已由他人完成，请刷新');
     throw err;
   }
 }

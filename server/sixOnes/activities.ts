@@ -29,12 +29,25 @@ interface ActivityInput {
 const secretaryCommunity = (ctx: CallContext) => ownScope(ctx.user, 'secretary', '只有社区书记可以发布活动');
 
 /** Times that parse but make no sense are refused before anything is written. */
-function checkTimes(a: { startAt: Date; endAt: Date; signUpBy: Date }, now: Date, newSignUpBy: boolean): void {
+/** An activity lasts at most a day (a longer one would credit a member days of service). */
+const MAX_ACTIVITY_MS = 24 * 3_600_000;
+/** A new start may lie this little in the past (the clock of the secretary's phone, a slow tap). */
+const START_GRACE_MS = 5 * 60_000;
+
+function checkTimes(
+  a: { startAt: Date; endAt: Date; signUpBy: Date },
+  now: Date,
+  changed: { startAt: boolean; signUpBy: boolean },
+): void {
+  if (changed.startAt && a.startAt.getTime() < now.getTime() - START_GRACE_MS)
+    throw invalidInput('开始时间已过', [{ path: 'startAt', message: '开始时间须在将来' }]);
   if (a.endAt.getTime() <= a.startAt.getTime())
     throw invalidInput('结束时间须晚于开始时间', [{ path: 'endAt', message: '结束时间须晚于开始时间' }]);
+  if (a.endAt.getTime() - a.startAt.getTime() > MAX_ACTIVITY_MS)
+    throw invalidInput('一次活动最长 24 小时', [{ path: 'endAt', message: '活动最长 24 小时' }]);
   if (a.endAt.getTime() <= now.getTime())
     throw invalidInput('活动结束时间已过', [{ path: 'endAt', message: '结束时间须在将来' }]);
-  if (newSignUpBy && a.signUpBy.getTime() <= now.getTime())
+  if (changed.signUpBy && a.signUpBy.getTime() <= now.getTime())
     throw invalidInput('报名截止时间已过', [{ path: 'signUpBy', message: '报名截止须在将来' }]);
   if (a.signUpBy.getTime() > a.endAt.getTime())
     throw invalidInput('报名截止须早于活动结束', [{ path: 'signUpBy', message: '报名截止须早于活动结束' }]);
@@ -48,7 +61,7 @@ async function checkContent(ctx: CallContext, title: string, description: string
 export async function publishActivity(input: ActivityInput, ctx: CallContext): Promise<ActivityView> {
   const communityId = secretaryCommunity(ctx);
   const times = { startAt: new Date(input.startAt), endAt: new Date(input.endAt), signUpBy: new Date(input.signUpBy) };
-  checkTimes(times, ctx.now, true);
+  checkTimes(times, ctx.now, { startAt: true, signUpBy: true });
   await checkContent(ctx, input.title, input.description);
   const community = await getById<CommunityDoc>(ctx.db, 'communities', communityId);
   if (!community) throw notFound('社区不存在');
@@ -109,7 +122,7 @@ export async function updateActivity(
     endAt: changes.endAt ? new Date(changes.endAt) : new Date(a.endAt),
     signUpBy: changes.signUpBy ? new Date(changes.signUpBy) : new Date(a.signUpBy),
   };
-  checkTimes(times, ctx.now, changes.signUpBy !== undefined);
+  checkTimes(times, ctx.now, { startAt: changes.startAt !== undefined, signUpBy: changes.signUpBy !== undefined });
   if (changes.title !== undefined || changes.description !== undefined)
     await checkContent(ctx, changes.title ?? a.title, changes.description ?? a.description);
   if (changes.type !== undefined && changes.type !== a.type && a.signedUp > 0)

@@ -2,11 +2,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ActivityView, AttendeeView, CheckInCode } from '../../contract/functions/sixOnes';
 import { CHECK_IN_QR_PREFIX, CHECK_IN_SLOT_SECONDS } from '../../contract/sixOnes';
 import { requireScope } from '../platform/authorize';
-import { AppError, conflict, forbidden } from '../platform/errors';
+import { AppError, conflict, forbidden, invalidInput } from '../platform/errors';
 import { distanceMetres } from '../platform/geo';
 import { log } from '../platform/log';
 import type { CallContext } from '../platform/router';
 import { localYear } from '../platform/time';
+import { takeTry, type Limit } from '../platform/throttle';
 import { inTransaction, txGet } from '../platform/tx';
 import { toAttendee } from './activities';
 import type { RecordDoc } from './credit';
@@ -133,12 +134,22 @@ async function markCheckIn(ctx: CallContext, a: ActivityDoc, openid: string, mar
   });
 }
 
+/**
+ * Check-in codes a member may try per activity: 5 in 10 minutes. A guess is right with odds of
+ * 2 in 10⁸ (two valid 8-digit codes at a time), so a whole activity's window allows a guesser
+ * next to nothing; a member who mistypes waits at most 10 minutes, and the organiser can still
+ * check them in by hand.
+ */
+const CODE_TRIES: Limit = { max: 5, windowMinutes: 10 };
+
 export async function checkIn(
   input: { activityId: string; code: string; location?: { lat: number; lng: number } },
   ctx: CallContext,
 ): Promise<ActivityView> {
   const a = await loadActivity(ctx, input.activityId);
   if (a.status !== 'open') throw conflict('活动已取消');
+  // Each code typed takes a try first, right or wrong: guessing stops after a few, for a while.
+  await takeTry(ctx, `checkin-${a._id}-${ctx.openid}`, CODE_TRIES, '签到码输错次数过多');
   if (!codeValid(a._id, input.code, ctx.now)) throw forbidden('签到码无效或已过期，请扫描组织者手机上的最新签到码');
   if (!inCheckInWindow(a, ctx.now)) throw conflict('不在签到时间内（开始前 30 分钟至结束）');
   let distance: number | null = null;
@@ -222,9 +233,11 @@ export async function manualAttendance(
   if (ctx.now.getTime() > new Date(a.endAt).getTime() + MANUAL_GRACE_MS)
     throw conflict('活动结束已超过 7 天，不能补签');
   const at = input.at ? new Date(input.at) : new Date(Math.min(ctx.now.getTime(), new Date(a.endAt).getTime()));
-  if (at.getTime() > ctx.now.getTime()) throw conflict('补签时间不能晚于现在');
+  // A time that makes no sense is bad input, not a state: it is refused as such.
+  if (at.getTime() > ctx.now.getTime())
+    throw invalidInput('补签时间不能晚于现在', [{ path: 'at', message: '不能晚于现在' }]);
   if (at.getTime() < opens || at.getTime() > new Date(a.endAt).getTime() + CHECK_OUT_GRACE_MS)
-    throw conflict('补签时间须在活动时间内');
+    throw invalidInput('补签时间须在活动时间内', [{ path: 'at', message: '须在活动时间内' }]);
   const mark: AttendanceMark = { at, manual: true, by: ctx.openid, reason: input.reason, distance: null };
   const s =
     input.action === 'checkIn'

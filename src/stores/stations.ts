@@ -1,11 +1,9 @@
 import './configure';
-import Taro from '@tarojs/taro';
 import { makeAutoObservable } from 'mobx';
 import type { StationView } from '../../contract';
 import { call } from '../services/cloud';
 import type { CloudError } from '../services/CloudError';
-import { inLatLngRange } from '../utils/fields';
-import { wgs84ToGcj02, type LatLng } from '../utils/gcj02';
+import { currentPoint } from '../services/location';
 import { Loadable } from './loadable';
 
 /**
@@ -14,16 +12,13 @@ import { Loadable } from './loadable';
  */
 export type Located = 'near' | 'noConsent' | 'refused';
 
-/** Long enough for a GPS fix, short enough that a silent browser prompt does not hang the page. */
-const LOCATE_TIMEOUT_MS = 10_000;
-
 /** 红色驿站: the stations nearest first when the resident allows their location. */
 class StationsStore {
   /** Whether the next read asks for the location. */
   private withLocation = false;
   private readonly answer = new Loadable<{ list: StationView[]; located: Located }>(async () => {
     const withLocation = this.withLocation;
-    const near = withLocation ? await locate() : null;
+    const near = withLocation ? await currentPoint() : null;
     const list = await call('directory', 'stations', near ? { near } : {});
     return { list, located: near ? 'near' : withLocation ? 'refused' : 'noConsent' };
   });
@@ -65,33 +60,6 @@ class StationsStore {
 
   byId(id: string): StationView | null {
     return this.list.find((s) => s.id === id) ?? null;
-  }
-}
-
-/**
- * The resident's GCJ-02 position, or null. weapp answers GCJ-02 itself; a browser answers
- * WGS-84 (Taro's h5 getLocation has only that unless WeChat's JS-SDK is present), converted here.
- */
-async function locate(): Promise<LatLng | null> {
-  const attempt = async (): Promise<LatLng | null> => {
-    try {
-      const r = await Taro.getLocation({ type: 'gcj02' });
-      return { lat: r.latitude, lng: r.longitude };
-    } catch (e) {
-      if (process.env.TARO_ENV !== 'h5') throw e;
-    }
-    const r = await Taro.getLocation({ type: 'wgs84' });
-    return wgs84ToGcj02({ lat: r.latitude, lng: r.longitude });
-  };
-  try {
-    const point = await Promise.race([
-      attempt(),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), LOCATE_TIMEOUT_MS)),
-    ]);
-    // The server takes points within mainland China only.
-    return point && inLatLngRange(point) ? point : null;
-  } catch {
-    return null;
   }
 }
 

@@ -57,6 +57,24 @@ test('runs on the CloudBase runtime, with the function’s and the call’s envi
   expect((await probe({}, 'someone-else')).env.WX_OPENID).toBe('someone-else');
 });
 
+test('TRIGGER_SRC=timer only in a timer trigger’s invocation, never inherited; each call has its own session token', async () => {
+  const fired = (await host.invoke('probe', {}, { source: 'wx_trigger', trigger: 'timer' })) as Probe;
+  expect(fired.env).toMatchObject({ TRIGGER_SRC: 'timer', TCB_SOURCE: 'wx_trigger' });
+  const next = await probe();
+  expect(next.pid).toBe(fired.pid); // the same warm instance …
+  expect(next.env.TRIGGER_SRC).toBeUndefined(); // … without the last call's trigger
+  expect(next.env.TENCENTCLOUD_SESSIONTOKEN).toMatch(/^[0-9a-f]{32}$/);
+  expect(next.env.TENCENTCLOUD_SESSIONTOKEN).not.toBe(fired.env.TENCENTCLOUD_SESSIONTOKEN);
+
+  // A function environment that names TRIGGER_SRC does not make an ordinary call a timer's.
+  const other = new FunctionHost({ root: ROOT, mode: 'bundle', env: { TRIGGER_SRC: 'timer' }, maxInstances: 1 });
+  try {
+    expect(((await other.invoke('probe', {}, { openid: 'x' })) as Probe).env.TRIGGER_SRC).toBeUndefined();
+  } finally {
+    await other.stop();
+  }
+});
+
 test('warm instances are reused; each takes one call at a time, the pool grows to its cap and calls beyond wait', async () => {
   const first = await probe();
   expect((await probe()).pid).toBe(first.pid);

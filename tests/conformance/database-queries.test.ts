@@ -4,7 +4,7 @@
  * server-side caps (100 / 1000 per get, 20 per aggregate), count, doc.get and aggregate.
  */
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
-import { freshCollection, rejectionOf, wxCloud, type Db } from '../helpers/sdk';
+import { adminRequest, freshCollection, rejectionOf, wxCloud, type Db } from '../helpers/sdk';
 
 let tc: TestCloud;
 let db: Db;
@@ -345,13 +345,14 @@ describe('server-side caps', () => {
   test('the server applies the caps itself, whatever limit the request carries', async () => {
     // the SDK already clamps to 1000; a raw admin request checks that the server does too
     const raw = async (extra: Record<string, unknown>) => {
-      const res = await fetch(`${tc.url}/admin?env=local`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action: 'database.getDocument', collectionName: many, queryType: 'WHERE', ...extra }),
+      const res = await adminRequest(tc.url, {
+        action: 'database.getDocument',
+        collectionName: many,
+        queryType: 'WHERE',
+        ...extra,
       });
       expect(res.status).toBe(200);
-      const body = await res.json();
+      const body = res.json;
       expect(body.code).toBeFalsy();
       for (const item of body.data.list) expect(typeof item).toBe('string'); // EJSON strings, as the SDK expects
       return body.data.list.length;

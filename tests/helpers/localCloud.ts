@@ -26,6 +26,12 @@ export async function startLocalCloud(
     keepData?: boolean;
     /** `bundle`: the built cloudfunctions/<fn>/index.js on the CloudBase runtime (tests/bundles). */
     mode?: 'source' | 'bundle';
+    /**
+     * `TXY_RATE_LIMIT_FACTOR` of the functions: 100 by default here, because test factories make
+     * hundreds of wishes and cases as one demo user in a minute; 1 (as deployed) where the limits
+     * themselves are tested.
+     */
+    rateLimitFactor?: number;
   } = {},
 ): Promise<TestCloud> {
   process.env.TXY_LOG_LEVEL ??= 'silent';
@@ -36,7 +42,7 @@ export async function startLocalCloud(
     functions: {
       root: path.resolve(__dirname, '../../cloudfunctions'),
       mode: opts.mode ?? 'source',
-      env: localFunctionEnv(),
+      env: { ...localFunctionEnv(), TXY_RATE_LIMIT_FACTOR: String(opts.rateLimitFactor ?? 100) },
     },
     seed: async (c) => void seedStore(c.store),
     log: () => undefined,

@@ -34,16 +34,28 @@ export interface UiCloud {
 export function useLocalCloud(): UiCloud {
   let running: TestCloud | undefined;
   let opened: LoadedPage[] = [];
+  /** Calls still on their way (a page's launch reads outlive its test): awaited before the cloud stops. */
+  const inFlight = new Set<Promise<unknown>>();
+  const settle = async () => {
+    // A finished call may start the next (the launch's me, then the unread count): until none is left.
+    for (let rounds = 0; rounds < 20; rounds++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (inFlight.size === 0) return;
+      await Promise.allSettled([...inFlight]);
+    }
+  };
 
   beforeAll(async () => {
     assertBuilt();
     running = await startLocalCloud({ seed: true });
   });
-  afterEach(() => {
+  afterEach(async () => {
     opened.forEach((p) => p.close());
     opened = [];
+    await settle();
   });
   afterAll(async () => {
+    await settle();
     await running?.stop();
   });
 
@@ -57,9 +69,12 @@ export function useLocalCloud(): UiCloud {
     init() {},
     callFunction: ({ name, data }) => {
       calls?.push(data as CallEvent);
-      return local()
+      const call = local()
         .invoke(name, data as CallEvent, openid)
         .then((result) => ({ result }));
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+      return call;
     },
   });
 

@@ -25,7 +25,7 @@ const clock = (advanceMs: number) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs }),
   });
-const tick = () => t.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'caseDeadlines' }, {});
+const tick = () => t.cloud.scheduler.fire('scheduler', 'caseDeadlines');
 
 beforeAll(async () => {
   t = await startLocalCloud();

@@ -44,8 +44,7 @@ const caseDoc = (id: string) => one('cases', { _id: id });
 const upload = (openid: string) =>
   t.cloud.storage.put(`uploads/${openid}/case-${++seq}.png`, Buffer.from(`png ${seq}`));
 const moveClock = (ms: number) => advanceClock(t, ms);
-const runDeadlines = async () =>
-  (await t.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'caseDeadlines' }, {})) as Envelope;
+const runDeadlines = async () => (await t.cloud.scheduler.fire('scheduler', 'caseDeadlines')) as Envelope;
 /** What a person was told: their 消息 list entries, oldest first (kind, title, text, page). */
 const messagesOf = (openid: string): any[] => t.cloud.store.find('notifications', { query: { openid } });
 const steps = (id: string, action?: string) =>

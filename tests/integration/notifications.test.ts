@@ -22,8 +22,7 @@ const complaint = (action: string, payload: unknown, openid: string) =>
   p.ok(p.call('complaint', action, payload, openid));
 const six = (action: string, payload: unknown, openid: string) => p.ok(p.call('sixOnes', action, payload, openid));
 const account = (action: string, payload: unknown, openid: string) => p.ok(p.account(action, payload, openid));
-const job = (name: string) =>
-  t.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: name }, {}) as Promise<Envelope>;
+const job = (name: string) => t.cloud.scheduler.fire('scheduler', name) as Promise<Envelope>;
 
 /** A person's 消息 list as stored (oldest first). */
 const listed = (openid: string, kind?: TemplateKey): any[] =>

@@ -6,7 +6,8 @@ import { toCloudError, type CloudError } from '../../services/CloudError';
 import { Loadable } from '../loadable';
 import { session } from '../session';
 import { activities } from './activities';
-import { CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE, codeFromQr, currentPoint, scanQr } from './checkIn';
+import { currentPoint } from '../../services/location';
+import { CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE, codeFromQr, scanQr } from './checkIn';
 import { myYear } from './year';
 
 /** What the member may be doing on the page; the button of each shows it is busy. */
@@ -137,9 +138,13 @@ class ActivityDetailStore {
     });
   }
 
-  /** weapp, with the privacy guide accepted: the member's point, if they allow it. */
+  /**
+   * With the privacy guide accepted: the member's point, if they allow it (weapp and h5 alike).
+   * Refused or unavailable, the check-in goes without it — the rotating code is the proof, the
+   * record keeps no distance, and the organiser's manual check-in remains for anyone stuck.
+   */
   private location(): Promise<{ lat: number; lng: number } | null> {
-    return isWeapp && session.privacyAccepted ? currentPoint() : Promise.resolve(null);
+    return session.privacyAccepted ? currentPoint() : Promise.resolve(null);
   }
 
   /** Sends one action; resolves with what to toast, or null after recording the failure. */

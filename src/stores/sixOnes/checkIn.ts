@@ -1,14 +1,10 @@
 import Taro from '@tarojs/taro';
 import { CHECK_IN_QR_PREFIX } from '../../../contract/sixOnes';
 import { CloudError } from '../../services/CloudError';
-import { inLatLngRange } from '../../utils/fields';
 
 /** The check-in code as the contract takes it: 8 digits. */
 export const CHECK_IN_CODE = /^\d{8}$/;
 export const CHECK_IN_CODE_MESSAGE = '签到码为 8 位数字';
-
-/** Long enough for a fix, short enough that a slow GPS never holds the check-in up for long. */
-const LOCATE_TIMEOUT_MS = 8_000;
 
 /**
  * The code in a scanned QR text `txy-checkin:<activityId>:<8 digits>`, for this activity; a
@@ -34,25 +30,5 @@ export async function scanQr(): Promise<string | null> {
     const message = String((e as { errMsg?: unknown } | null)?.errMsg ?? '');
     if (/cancel/i.test(message)) return null;
     throw new CloudError('INTERNAL', '无法打开扫码，请在设置中允许使用摄像头，或输入签到码', null);
-  }
-}
-
-/**
- * weapp: where the member is (GCJ-02), sent with the check-in so the server can check the
- * distance; null when they do not allow it, there is no fix in time, or it is outside the range
- * the server takes. Check-in never waits on it: the code is the proof indoors.
- */
-export async function currentPoint(): Promise<{ lat: number; lng: number } | null> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    const point = await Promise.race([
-      Taro.getLocation({ type: 'gcj02' }).then((r) => ({ lat: r.latitude, lng: r.longitude })),
-      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), LOCATE_TIMEOUT_MS))),
-    ]);
-    return point && inLatLngRange(point) ? point : null;
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -13,8 +13,8 @@ export const id = z
  * Characters that never belong in what a user typed: C0/C1 controls (NUL …) but newline and tab,
  * bidi overrides and isolates (which reorder what others see), marks and the BOM. Removed.
  */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Invisible but harmless inside text (zero-width joiners build emoji): they do not count as content. */
 const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\u180e]/g;

@@ -48,6 +48,12 @@ export function renderApiDoc(): string {
         '',
         `Who: ${roles}.`,
         '',
+        ...(spec.rateLimit
+          ? [
+              `Limit: at most ${spec.rateLimit.max} per person in ${spec.rateLimit.windowMinutes} minutes (then \`RATE_LIMITED\`, with \`details.retryAt\`).`,
+              '',
+            ]
+          : []),
         'Input:',
         '',
         '```json',

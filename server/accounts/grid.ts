@@ -1,6 +1,6 @@
 import type { MyGrid } from '../../contract/functions/account';
 import type { ContactCardView } from '../../contract/functions/directory';
-import type { ContactCardDoc, HouseholdPair } from '../seed/types';
+import type { ContactCardDoc, HouseholdPair } from '../directory/model';
 import { notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 

@@ -1,7 +1,7 @@
 import { moveReported } from '../sixOnes/credit';
 import type { MemberReportView, ReportStatus } from '../../contract/functions/account';
 import type { RoleGrant } from '../../contract/roles';
-import type { CommunityDoc, UnitDoc } from '../seed/types';
+import type { CommunityDoc, UnitDoc } from '../directory/model';
 import { requireScope, scopeIds } from '../platform/authorize';
 import { conflict, forbidden, invalidInput, notFound } from '../platform/errors';
 import type { UserDoc } from '../platform/identity';

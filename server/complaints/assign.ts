@@ -2,7 +2,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
 import { invalidInput } from '../platform/errors';
 import type { CallContext } from '../platform/router';
-import type { CommunityDoc, GridsCollectionDoc, MicroGridDoc, Polygon } from '../seed/types';
+import type { CommunityDoc, GridsCollectionDoc, MicroGridDoc, Polygon } from '../directory/model';
 
 export type LocationInput =
   | { kind: 'point'; lat: number; lng: number; label?: string }

@@ -1,26 +1,10 @@
 import { complaint } from '../../contract/functions/complaint';
 import type { Handlers } from '../platform/router';
-import {
-  accept,
-  assist,
-  communityQueue,
-  decideExtension,
-  deptInbox,
-  deptResolve,
-  detail,
-  escalate,
-  gridQueue,
-  mine,
-  rate,
-  rateDepartment,
-  reportIn,
-  requestExtension,
-  resolve,
-  submit,
-  whistle,
-  withdraw,
-} from './actions';
+import { communityQueue, decideExtension, rateDepartment, whistle } from './community';
+import { assist, deptInbox, deptResolve, reportIn, requestExtension } from './department';
+import { accept, escalate, gridQueue, resolve } from './grid';
 import { metrics } from './metrics';
+import { detail, mine, rate, submit, withdraw } from './resident';
 
 export const complaintHandlers: Handlers<typeof complaint> = {
   submit,

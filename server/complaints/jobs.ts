@@ -3,7 +3,8 @@ import { bump, caseScopes } from './metrics';
 import type { CaseDoc } from './model';
 import { taskId } from './model';
 import { staffOf } from '../notify/recipients';
-import { escalation, tell, tellSecretary, transition } from './actions';
+import { escalation, transition } from './engine';
+import { tell, tellSecretary } from './notices';
 import { AppError, conflict } from '../platform/errors';
 import { gridStaff } from '../notify/recipients';
 

@@ -1,5 +1,5 @@
 import type { ContactCardAdminView } from '../../contract/functions/directory';
-import type { ContactCardDoc, GridDoc } from '../seed/types';
+import type { ContactCardDoc, GridDoc } from './model';
 import { audit } from '../platform/audit';
 import { requireScope } from '../platform/authorize';
 import { invalidInput, notFound } from '../platform/errors';

@@ -14,7 +14,7 @@ import type {
   PropertyCompanyDoc,
   StationDoc,
   UnitDoc,
-} from '../seed/types';
+} from './model';
 import { notFound } from '../platform/errors';
 import { distanceMetres } from '../platform/geo';
 import { isOpenAt } from '../platform/time';

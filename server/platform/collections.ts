@@ -51,7 +51,7 @@ export const COLLECTIONS = {
     ],
   },
   sixOnes: { indexes: [{ fields: ['openid'] }, { fields: ['year'] }] },
-  tallies: { indexes: [{ fields: ['kind'] }] },
+  tallies: { indexes: [{ fields: ['kind'] }, { fields: ['base'] }] },
   /** 六个一 activities, and members' sign-ups (`${activityId}-${openid}`) with check-in and check-out. */
   activities: { indexes: [{ fields: ['communityId'] }] },
   signups: { indexes: [{ fields: ['activityId'] }, { fields: ['openid'] }] },

@@ -3,6 +3,13 @@ import type { CallContext } from './router';
 import type { Transaction } from './sdk-types';
 
 /**
+ * Commit conflicts retried before the caller hears CONFLICT: counters are sharded (no hot
+ * document), so a conflict means a few transactions met on one shard or one member's counters;
+ * each retry reads again and picks a shard again.
+ */
+const RETRIES = 10;
+
+/**
  * Runs `fn` in a database transaction. The SDK retries on a commit conflict; if the conflict
  * persists, or a document it inserts was inserted meanwhile, the caller gets CONFLICT (someone
  * else changed the same records) — never INTERNAL.
@@ -10,7 +17,7 @@ import type { Transaction } from './sdk-types';
  */
 export async function inTransaction<T>(ctx: CallContext, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   try {
-    return await ctx.db.runTransaction(fn, 5);
+    return await ctx.db.runTransaction(fn, RETRIES);
   } catch (err) {
     if ((err as { code?: string })?.code === 'DATABASE_TRANSACTION_CONFLICT') {
       throw conflict('数据正被他人修改，请刷新后重试');

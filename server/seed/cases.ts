@@ -3,7 +3,7 @@
  * scheduler would have left them.
  *
  * Every case is played through a small model of the live code: each step sets the very fields
- * the action sets (server/complaints/actions.ts: submit, accept, withdraw, resolve, escalate,
+ * the action sets (server/complaints/ (resident.ts, grid.ts, community.ts, department.ts): submit, accept, withdraw, resolve, escalate,
  * whistle, reportIn, assist, requestExtension, decideExtension, deptResolve, rateDepartment,
  * rate) and the scheduler (server/complaints/jobs.ts, every 5 minutes) steps in whenever a
  * deadline passes before the handler acts — an unanswered or unresolved grid case goes to the
@@ -39,8 +39,8 @@ import type {
   GridsCollectionDoc,
   MicroGridDoc,
   PropertyCompanyDoc,
-  SeedUserDoc,
-} from './types';
+} from '../directory/model';
+import type { SeedUserDoc } from './types';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -465,7 +465,7 @@ class CaseSim {
         const rating = { grade: a.grade, comment: a.comment ?? null, at: now };
         const comment = a.comment ? `：${a.comment}` : '';
         if (a.grade === '不满意' && !c.reopened) {
-          // Back to the last handler, with a fresh deadline (actions.ts reopenTo).
+          // Back to the last handler, with a fresh deadline (resident.ts reopenTo).
           const level = c.resolution?.level ?? c.level;
           const back =
             level === 'grid'

@@ -17,7 +17,6 @@ import { buildWishes } from './wishes';
 import type {
   CommunityDoc,
   ContactCardDoc,
-  CountySeed,
   DepartmentDoc,
   GridDoc,
   GridsCollectionDoc,
@@ -25,14 +24,11 @@ import type {
   MicroGridDoc,
   Polygon,
   PropertyCompanyDoc,
-  ResidentAddress,
   ResidentGroupDoc,
-  SeedData,
-  SeedOptions,
-  SeedUserDoc,
   StationDoc,
   UnitDoc,
-} from './types';
+} from '../directory/model';
+import type { CountySeed, ResidentAddress, SeedData, SeedOptions, SeedUserDoc } from './types';
 import type { RoleGrant } from '../../contract/roles';
 
 export type { CountySeed, SeedData, SeedOptions, SeedScale } from './types';

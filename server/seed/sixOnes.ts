@@ -21,7 +21,8 @@ import { attendanceRecordId, signupId } from '../sixOnes/model';
 import { serviceMinutes } from '../sixOnes/rules';
 import * as N from './names';
 import { Rng } from './rng';
-import type { CommunityDoc, SeedUserDoc, UnitDoc } from './types';
+import type { CommunityDoc, UnitDoc } from '../directory/model';
+import type { SeedUserDoc } from './types';
 
 export interface SixOnesSeed {
   activities: ActivityDoc[];

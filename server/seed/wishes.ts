@@ -5,7 +5,8 @@ import { MAX_ACTIVE_CLAIMS } from '../wishes/rules';
 import type { RecordDoc } from '../sixOnes/credit';
 import type { Rng } from './rng';
 import { localYearOf } from './sixOnes';
-import type { CommunityDoc, SeedUserDoc } from './types';
+import type { CommunityDoc } from '../directory/model';
+import type { SeedUserDoc } from './types';
 
 const DAY = 86_400_000;
 

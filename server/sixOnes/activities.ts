@@ -6,7 +6,7 @@ import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, isDuplicate, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
-import type { CommunityDoc } from '../seed/types';
+import type { CommunityDoc } from '../directory/model';
 import type { ActivityDoc, SignupDoc } from './model';
 import { signupId } from './model';
 import { attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';

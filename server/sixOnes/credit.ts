@@ -19,6 +19,12 @@ import { txGet } from '../platform/tx';
  * reconciliation job (jobs.ts) recomputes them from the records with `recompute` below and
  * reports any difference. A member-year counts in the community and unit of its first approved
  * record of that year.
+ *
+ * No hot document: a tally (and a reported counter) is split into shards — the counter `base`
+ * (`community-c01-2026`) is the sum of the documents `base`, `base~1` … `base~(n-1)` holding
+ * that field — and a transaction moves one shard picked at random, so approvals in one
+ * community (or at once across the county) touch different documents and do not conflict; a
+ * retry picks again. Readers sum the shards of a base in the same one request.
  */
 export interface RecordDoc {
   _id: string;
@@ -68,6 +74,8 @@ export interface MemberYearDoc {
 
 export interface TallyDoc {
   _id: string;
+  /** The counter this shard belongs to (= the `_id` of shard 0). */
+  base: string;
   kind: 'year';
   scope: 'county' | 'community' | 'unit';
   scopeId: string;
@@ -80,6 +88,8 @@ export interface TallyDoc {
 
 export interface ReportedDoc {
   _id: string;
+  /** The counter this shard belongs to (= the `_id` of shard 0). */
+  base: string;
   kind: 'reported';
   scope: 'county' | 'community' | 'unit';
   scopeId: string;
@@ -96,6 +106,42 @@ export const reportedId = (scope: TallyDoc['scope'], scopeId: string) =>
   scope === 'county' ? 'reported-county' : `reported-${scope}-${scopeId}`;
 export const tallyId = (scope: TallyDoc['scope'], scopeId: string, year: number) =>
   scope === 'county' ? `county-${year}` : `${scope}-${scopeId}-${year}`;
+
+/**
+ * Shards per counter, by how many approvers may move it at once: the county's counters are
+ * moved by every community (14 secretaries approving together), a community's by its
+ * secretary's batches and its residents' confirmations, a unit's by its few members.
+ */
+export const SHARDS: Record<TallyDoc['scope'], number> = { county: 64, community: 16, unit: 8 };
+export const shardId = (base: string, k: number) => (k === 0 ? base : `${base}~${k}`);
+/** Every shard id a counter may have (the job reads them all before it rewrites one). */
+export const shardIds = (base: string, scope: TallyDoc['scope']) =>
+  Array.from({ length: SHARDS[scope] }, (_, k) => shardId(base, k));
+const anyShard = (base: string, scope: TallyDoc['scope']) => shardId(base, Math.floor(Math.random() * SHARDS[scope]));
+
+/** Counters as their readers see them: the shards of each base summed into one document per base. */
+export function sumShards<T extends TallyDoc | ReportedDoc>(docs: T[]): T[] {
+  const out = new Map<string, T>();
+  for (const d of docs) {
+    const base = d.base ?? d._id;
+    const acc = out.get(base);
+    if (!acc) {
+      out.set(base, {
+        ...d,
+        _id: base,
+        base,
+        ...(d.kind === 'year' ? { itemsDone: { ...zeroes(0), ...d.itemsDone } } : {}),
+      });
+      continue;
+    }
+    if (acc.kind === 'year' && d.kind === 'year') {
+      for (const i of SIX_ONES_ITEMS) acc.itemsDone[i] += d.itemsDone?.[i] ?? 0;
+      acc.complete += d.complete;
+      acc.volunteerMinutes += d.volunteerMinutes;
+    } else if (acc.kind === 'reported' && d.kind === 'reported') acc.reported += d.reported;
+  }
+  return [...out.values()];
+}
 
 /** Whether an item is done, from a member-year's counters (the rules of PRODUCT.md's table). */
 export function itemDone(
@@ -172,6 +218,7 @@ export function scopesOf(memberYear: Pick<MemberYearDoc, 'year' | 'communityId' 
 export function emptyTally(scope: Scope, year: number, at: Date): TallyDoc {
   return {
     _id: scope.id,
+    base: scope.id,
     kind: 'year',
     scope: scope.scope,
     scopeId: scope.scopeId,
@@ -204,13 +251,13 @@ const withoutId = <T extends { _id: string }>({ _id: _ignored, ...rest }: T) => 
 
 /**
  * Moves the counters for records that have just become approved, inside `tx`: each member-year
- * and each tally is read once and written once, however many records of the batch touch it.
+ * is read once and written once, however many records of the batch touch it; each tally moves
+ * by the batch's sum, on one shard picked at random (one read, one write per tally).
  */
 export async function creditApproved(tx: Transaction, records: RecordDoc[], at: Date): Promise<void> {
   const years = new Map<string, MemberYearDoc | null>();
-  const tallies = new Map<string, TallyDoc>();
+  const deltas = new Map<string, TallyDoc>();
   const touchedYears = new Set<string>();
-  const touchedTallies = new Set<string>();
   for (const record of records) {
     const id = memberYearId(record.openid, record.year);
     if (!years.has(id)) years.set(id, await txGet<MemberYearDoc>(tx, 'sixOnes', id));
@@ -218,12 +265,8 @@ export async function creditApproved(tx: Transaction, records: RecordDoc[], at: 
     years.set(id, change.next);
     touchedYears.add(id);
     if (change.newlyDone.length === 0 && !change.becameComplete && change.minutes === 0) continue;
-    for (const scope of scopesOf(change.next)) {
-      if (!tallies.has(scope.id))
-        tallies.set(scope.id, (await txGet<TallyDoc>(tx, 'tallies', scope.id)) ?? emptyTally(scope, record.year, at));
-      tallies.set(scope.id, tallyAfter(tallies.get(scope.id)!, change, at));
-      touchedTallies.add(scope.id);
-    }
+    for (const scope of scopesOf(change.next))
+      deltas.set(scope.id, tallyAfter(deltas.get(scope.id) ?? emptyTally(scope, record.year, at), change, at));
   }
   for (const id of touchedYears) {
     await tx
@@ -231,11 +274,30 @@ export async function creditApproved(tx: Transaction, records: RecordDoc[], at: 
       .doc(id)
       .set({ data: withoutId(years.get(id)!) });
   }
-  for (const id of touchedTallies) {
+  for (const delta of deltas.values()) {
+    const id = anyShard(delta.base, delta.scope);
+    const shard = (await txGet<TallyDoc>(tx, 'tallies', id)) ?? {
+      ...delta,
+      _id: id,
+      itemsDone: zeroes(0),
+      complete: 0,
+      volunteerMinutes: 0,
+    };
+    const itemsDone = { ...zeroes(0), ...shard.itemsDone };
+    for (const i of SIX_ONES_ITEMS) itemsDone[i] += delta.itemsDone[i];
     await tx
       .collection('tallies')
       .doc(id)
-      .set({ data: withoutId(tallies.get(id)!) });
+      .set({
+        data: withoutId({
+          ...shard,
+          base: delta.base,
+          itemsDone,
+          complete: shard.complete + delta.complete,
+          volunteerMinutes: shard.volunteerMinutes + delta.volunteerMinutes,
+          updatedAt: at,
+        }),
+      });
   }
 }
 
@@ -281,7 +343,15 @@ export function reportedCounts(
   const counts = new Map<string, ReportedDoc>();
   const bump = (scope: ReportedDoc['scope'], scopeId: string) => {
     const id = reportedId(scope, scopeId);
-    const doc = counts.get(id) ?? { _id: id, kind: 'reported' as const, scope, scopeId, reported: 0, updatedAt: at };
+    const doc = counts.get(id) ?? {
+      _id: id,
+      base: id,
+      kind: 'reported' as const,
+      scope,
+      scopeId,
+      reported: 0,
+      updatedAt: at,
+    };
     doc.reported += 1;
     counts.set(id, doc);
   };
@@ -319,14 +389,14 @@ export async function moveReported(
   add('county', 'county', 1);
   add('community', to.communityId, 1);
   add('unit', to.unitId, 1);
-  for (const [id, { scope, scopeId, d }] of delta) {
+  for (const [base, { scope, scopeId, d }] of delta) {
     if (d === 0) continue;
+    // One shard moves; a shard may go below zero (a member left), the counter is their sum.
+    const id = anyShard(base, scope);
     const before = await txGet<ReportedDoc>(tx, 'tallies', id);
     await tx
       .collection('tallies')
       .doc(id)
-      .set({
-        data: { kind: 'reported', scope, scopeId, reported: Math.max(0, (before?.reported ?? 0) + d), updatedAt: at },
-      });
+      .set({ data: { base, kind: 'reported', scope, scopeId, reported: (before?.reported ?? 0) + d, updatedAt: at } });
   }
 }

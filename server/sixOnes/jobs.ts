@@ -6,9 +6,10 @@ import { log } from '../platform/log';
 import type { JobContext } from '../platform/router';
 import type { Database } from '../platform/cloud';
 import { local, localYear } from '../platform/time';
+import type { Transaction } from '../platform/sdk-types';
 import { inTransaction, txGet } from '../platform/tx';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from './credit';
-import { memberYearId, recompute, reportedCounts } from './credit';
+import { memberYearId, recompute, reportedCounts, shardIds, sumShards } from './credit';
 import { activeSignups } from './activities';
 import type { ActivityDoc } from './model';
 import { activityPage, sixOnesPage } from './shared';
@@ -79,7 +80,10 @@ function compare(
  */
 export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now)) {
   const storedYears = await readAll<MemberYearDoc>(ctx.db, 'sixOnes', { year });
-  const storedTallies = await readAll<TallyDoc | ReportedDoc>(ctx.db, 'tallies', {});
+  const tallyShards = await readAll<TallyDoc | ReportedDoc>(ctx.db, 'tallies', {});
+  const storedTallies = sumShards(tallyShards);
+  const shardsOf = new Map<string, Array<TallyDoc | ReportedDoc>>();
+  for (const d of tallyShards) shardsOf.set(d.base ?? d._id, [...(shardsOf.get(d.base ?? d._id) ?? []), d]);
   const approved = await readAll<RecordDoc>(ctx.db, 'records', { year, status: 'approved' });
   const reports = await readAll<MemberReportDoc>(ctx.db, 'memberReports', { status: 'verified' });
 
@@ -154,6 +158,8 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
   for (const fix of fixes) {
     const { _id, ...data } = fix.doc;
     const applied = await inTransaction(ctx, async (tx) => {
+      if (fix.collection === 'tallies')
+        return fixTally(tx, fix.doc as TallyDoc | ReportedDoc, shardsOf.get(_id) ?? [], ctx.now);
       const current = await txGet<Record<string, unknown>>(tx, fix.collection, _id);
       const unchanged = fix.seen
         ? current !== null && compare(_id, current, fix.seen, fix.fields).length === 0
@@ -187,6 +193,59 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
     /** Counters that differed but moved while the job ran: checked again on the next run. */
     movedMeanwhile,
   };
+}
+
+/**
+ * Rewrites a counter to `expected` if none of its shards moved since they were read (`seen`):
+ * every shard id it may have is read again; shard 0 takes what makes the sum right, the other
+ * shards stay as they are.
+ */
+async function fixTally(
+  tx: Transaction,
+  expected: TallyDoc | ReportedDoc,
+  seen: Array<TallyDoc | ReportedDoc>,
+  at: Date,
+): Promise<boolean> {
+  const base = expected._id;
+  const seenById = new Map(seen.map((d) => [d._id, d]));
+  const now = new Map<string, TallyDoc | ReportedDoc>();
+  for (const id of shardIds(base, expected.scope)) {
+    const current = await txGet<TallyDoc | ReportedDoc>(tx, 'tallies', id);
+    const before = seenById.get(id);
+    if (JSON.stringify(current ? countersOf(current) : null) !== JSON.stringify(before ? countersOf(before) : null))
+      return false;
+    if (current && id !== base) now.set(id, current);
+  }
+  const [others] = sumShards([...now.values()].map((d) => ({ ...d, base })));
+  const { _id: _ignored, ...shard0 } = minus(expected, others);
+  await tx
+    .collection('tallies')
+    .doc(base)
+    .set({ data: { ...shard0, base, updatedAt: at } });
+  return true;
+}
+
+/** The counted values of a shard (what the comparison of "moved meanwhile" looks at). */
+const countersOf = (d: TallyDoc | ReportedDoc) =>
+  d.kind === 'reported'
+    ? { reported: d.reported }
+    : { itemsDone: d.itemsDone, complete: d.complete, minutes: d.volunteerMinutes };
+
+/** `total` less what `part` already holds (shard 0's share of a counter). */
+function minus<T extends TallyDoc | ReportedDoc>(total: T, part: T | undefined): T {
+  if (!part) return total;
+  if (total.kind === 'reported' && part.kind === 'reported')
+    return { ...total, reported: total.reported - part.reported };
+  if (total.kind === 'year' && part.kind === 'year')
+    return {
+      ...total,
+      itemsDone: Object.fromEntries(
+        SIX_ONES_ITEMS.map((i) => [i, total.itemsDone[i] - (part.itemsDone[i] ?? 0)]),
+      ) as TallyDoc['itemsDone'],
+      complete: total.complete - part.complete,
+      volunteerMinutes: total.volunteerMinutes - part.volunteerMinutes,
+    };
+  return total;
 }
 
 /** From this local date (MM-DD) each year, members with missing items get one reminder a month. */

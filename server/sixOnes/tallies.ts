@@ -6,7 +6,7 @@ import { forbidden, invalidInput } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import { localYear } from '../platform/time';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from './credit';
-import { memberYearId, recompute, reportedId, tallyId } from './credit';
+import { memberYearId, recompute, reportedId, SHARDS, sumShards, tallyId } from './credit';
 import { toRecordViews } from './records';
 
 const PAGE = 20;
@@ -82,7 +82,7 @@ function resolveScope(
   return { scope, scopeId: id };
 }
 
-/** One scope's tally: its two counter documents in one request. */
+/** One scope's tally: the shards of its two counters in one request, summed. */
 export async function tally(
   input: { scope: 'county' | 'community' | 'unit'; scopeId?: string; year?: number },
   ctx: CallContext,
@@ -90,26 +90,29 @@ export async function tally(
   const { scope, scopeId } = resolveScope(ctx, input.scope, input.scopeId);
   const year = input.year ?? localYear(ctx.now);
   const _ = ctx.db.command;
-  const ids = [tallyId(scope, scopeId, year), reportedId(scope, scopeId)];
+  const bases = [tallyId(scope, scopeId, year), reportedId(scope, scopeId)];
   const { data } = await ctx.db
     .collection('tallies')
-    .where({ _id: _.in(ids) })
-    .limit(2)
+    .where({ base: _.in(bases) })
+    .limit(2 * SHARDS[scope])
     .get<TallyDoc | ReportedDoc>();
-  const t = data.find((d): d is TallyDoc => d.kind === 'year');
-  const r = data.find((d): d is ReportedDoc => d.kind === 'reported');
+  const summed = sumShards(data);
+  const t = summed.find((d): d is TallyDoc => d.kind === 'year');
+  const r = summed.find((d): d is ReportedDoc => d.kind === 'reported');
   return toTallyView(scope, scopeId, year, t, r);
 }
 
-/** The county admin's overview: every scope's counters of the year in one request. */
+/**
+ * The county admin's overview: every scope's counters of the year, their shards summed — the
+ * year's tallies and the reported counters in one request each (each at most 608 shards: 64 for
+ * the county, 16 per community, 8 per unit).
+ */
 export async function overview(input: { year?: number }, ctx: CallContext): Promise<CountyOverview> {
   const year = input.year ?? localYear(ctx.now);
-  const _ = ctx.db.command;
-  const { data } = await ctx.db
-    .collection('tallies')
-    .where(_.or([{ kind: 'year', year }, { kind: 'reported' }]) as never)
-    .limit(1000)
-    .get<TallyDoc | ReportedDoc>();
+  const read = (where: Record<string, unknown>) =>
+    ctx.db.collection('tallies').where(where).limit(1000).get<TallyDoc | ReportedDoc>();
+  const [years, reports] = await Promise.all([read({ kind: 'year', year }), read({ kind: 'reported' })]);
+  const data = sumShards([...years.data, ...reports.data]);
   const tallies = new Map<string, TallyDoc>();
   const reported = new Map<string, ReportedDoc>();
   for (const d of data) {

@@ -1,5 +1,5 @@
 import type { WishCategory, WishView } from '../../contract/functions/wish';
-import type { CommunityDoc, MicroGridDoc } from '../seed/types';
+import type { CommunityDoc, MicroGridDoc } from '../directory/model';
 import { notify } from '../notify';
 import { gridStaff } from '../notify/recipients';
 import { requireScope } from '../platform/authorize';

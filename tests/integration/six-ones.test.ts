@@ -3,6 +3,7 @@ import { getDb } from '../../server/platform/cloud';
 import { now as serverNow } from '../../server/platform/clock';
 import { local, localYear } from '../../server/platform/time';
 import { reconcileTallies, remindFrom } from '../../server/sixOnes/jobs';
+import { sumShards } from '../../server/sixOnes/credit';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { advanceClock, clockNow, people, type Envelope, type People } from '../helpers/people';
 
@@ -74,7 +75,10 @@ const activityDoc = (id: string) => doc('activities', id);
 const signupDoc = (activityId: string, openid: string) => doc('signups', `${activityId}-${openid}`);
 const attendanceId = (activityId: string, openid: string) => `act-${activityId}-${openid}`;
 const memberYear = (openid: string, y: number) => doc('sixOnes', `${openid}-${y}`);
-const tallyDoc = (id: string) => doc('tallies', id);
+/** A counter as its readers see it: its shards (`base` = id) summed; undefined when it has none. */
+const tallyDoc = (id: string): any => sumShards(t.cloud.store.find('tallies', { query: { base: id } }) as any[])[0];
+/** The id of one stored shard of a counter (a test changes it behind the functions' back). */
+const aShardOf = (id: string) => (t.cloud.store.find('tallies', { query: { base: id } })[0] as { _id: string })._id;
 const activeSignups = (activityId: string) => t.cloud.store.count('signups', { activityId, status: 'active' });
 /** The member's 消息 list entries of one kind (oldest first), on a page ending with `pageEnds`. */
 const notices = (openid: string, kind: string, pageEnds?: string): any[] =>
@@ -1465,7 +1469,7 @@ describe('reconciliation (scheduler job reconcileTallies)', () => {
 
     t.cloud.store.update(
       'tallies',
-      { _id: tallyId },
+      { _id: aShardOf(tallyId) },
       { $inc: { 'itemsDone.partyMeeting': 3, complete: 1 } },
       {
         multi: false,
@@ -1485,7 +1489,7 @@ describe('reconciliation (scheduler job reconcileTallies)', () => {
     );
     t.cloud.store.update(
       'tallies',
-      { _id: 'reported-community-c01' },
+      { _id: aShardOf('reported-community-c01') },
       { $inc: { reported: -2 } },
       {
         multi: false,

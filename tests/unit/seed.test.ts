@@ -749,7 +749,7 @@ const MIN = 60_000;
 const tickAfter = (ms: number) => Math.floor(ms / (5 * MIN)) * 5 * MIN + 5 * MIN;
 const OPEN_STATUSES = ['assigned', 'accepted', 'escalated', 'whistled', 'reported', 'resolved', 'reopened'];
 const DEPT_OPEN = ['whistled', 'reported', 'reopened'];
-/** Each action's allowed `from` states and its `to` ('=' for the same state), as actions.ts and jobs.ts check them. */
+/** Each action's allowed `from` states and its `to` ('=' for the same state), as server/complaints/ and jobs.ts check them. */
 const TRANSITIONS: Record<string, Array<[string[], string]>> = {
   assign: [[['assigned'], '=']],
   notifyProperty: [[['assigned'], '=']],
@@ -777,7 +777,7 @@ const TRANSITIONS: Record<string, Array<[string[], string]>> = {
 };
 
 /**
- * Each case as the live actions and the scheduler leave it (server/complaints/actions.ts,
+ * Each case as the live actions and the scheduler leave it (server/complaints/,
  * jobs.ts): its timeline a chain of steps by people who may take them, its queue fields those
  * of its state, no deadline the scheduler would have acted on before the anchor, one task per
  * whistled department in the state the steps leave it.

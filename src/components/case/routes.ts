@@ -1,6 +1,6 @@
 /**
  * Pages of 民情诉求 (吹哨报到), next to src/routes.ts. `detail` is also what every notification
- * about a case opens, whatever the role (server/complaints/actions.ts `casePage`): keep it as it is.
+ * about a case opens, whatever the role (server/complaints/notices.ts `casePage`): keep it as it is.
  */
 export const CASE_ROUTES = {
   /** 我要反映: a resident reports a problem. */

@@ -1,0 +1,132 @@
+/**
+ * The transition engine of a case: one transaction per step (read, decide, write the change and
+ * its timeline step), the step and its changes, and whose turn it is (grid, community, departments).
+ */
+import type { CaseStatus } from '../../contract/caseLabels';
+import { conflict, forbidden, notFound } from '../platform/errors';
+import type { CallContext } from '../platform/router';
+import type { Transaction } from '../platform/sdk-types';
+import { inTransaction, txGet } from '../platform/tx';
+import type { CaseDoc, StoredCaseStep } from './model';
+import { handlerOf, mayView, type Handler } from './rules';
+
+export const PAGE = 20;
+export const MIN = 60_000;
+
+export const viewer = (ctx: CallContext) => ({ openid: ctx.openid, user: ctx.user, now: ctx.now });
+export const name = (ctx: CallContext) => ctx.user?.name ?? ctx.user?.nickname ?? '';
+
+export function step(
+  ctx: CallContext,
+  role: string,
+  action: string,
+  from: CaseStatus | null,
+  to: CaseStatus,
+  note: string | null = null,
+  photos: string[] = [],
+): StoredCaseStep {
+  return { at: ctx.now, by: ctx.openid, byName: name(ctx), role, action, from, to, note, photos };
+}
+
+/** Objects and arrays replace the stored value whole (`_.set`); scalars and dates are set as they are. */
+function setAll(ctx: CallContext, changes: Record<string, unknown>): Record<string, unknown> {
+  const _ = ctx.db.command;
+  return Object.fromEntries(
+    Object.entries(changes).map(
+      ([k, v]) => [k, v !== null && typeof v === 'object' && !(v instanceof Date) ? _.set(v) : v] as const,
+    ),
+  );
+}
+
+/**
+ * The case as `changes` leave it: dotted paths (`whistle.departments.0.reportedAt`) set where they
+ * point. Copy-on-write — each object or array along a path is copied before it is set — so `c`
+ * stays as it was read and Dates stay Dates (no structuredClone: the runtime is Node 16.13).
+ */
+function applied(c: CaseDoc, changes: Record<string, unknown>): CaseDoc {
+  const next = { ...c } as unknown as Record<string, unknown>;
+  for (const [path, value] of Object.entries(changes)) {
+    const keys = path.split('.');
+    let at = next;
+    for (const k of keys.slice(0, -1)) {
+      const child = at[k];
+      const copy = Array.isArray(child) ? [...child] : { ...(child as Record<string, unknown>) };
+      at[k] = copy;
+      at = copy as Record<string, unknown>;
+    }
+    at[keys[keys.length - 1]] = value;
+  }
+  return next as unknown as CaseDoc;
+}
+
+export interface Move {
+  to: CaseStatus;
+  changes: Partial<CaseDoc> & Record<string, unknown>;
+  step: StoredCaseStep;
+  /** More writes in the same transaction (department tasks). */
+  also?: (tx: Transaction, next: CaseDoc) => Promise<void>;
+}
+
+/**
+ * Every transition: in one transaction, read the case, let `decide` check the caller and the
+ * state (throwing FORBIDDEN or CONFLICT), write the change and its timeline step. Two handlers
+ * acting at once: one commits, the other re-reads the new state and gets CONFLICT.
+ */
+export async function transition(
+  ctx: CallContext,
+  caseId: string,
+  decide: (c: CaseDoc, h: Handler) => Move,
+): Promise<{ before: CaseDoc; after: CaseDoc }> {
+  return inTransaction(ctx, async (tx) => {
+    const c = await txGet<CaseDoc>(tx, 'cases', caseId);
+    if (!c) throw notFound('诉求不存在');
+    const h = handlerOf(ctx.openid, ctx.user, c);
+    // A scheduled job acts for the system; every caller must be the complainant or a handler in scope.
+    if (!ctx.job && !mayView(h)) throw notFound('诉求不存在');
+    const move = decide(c, h);
+    const _ = ctx.db.command;
+    const changes = { ...move.changes, status: move.to, updatedAt: ctx.now };
+    await tx
+      .collection('cases')
+      .doc(c._id)
+      .update({ data: { ...setAll(ctx, changes), timeline: _.push(move.step) } });
+    const after = { ...applied(c, changes), timeline: [...c.timeline, move.step] };
+    if (move.also) await move.also(tx, after);
+    return { before: c, after };
+  });
+}
+
+const TURN = { grid: 0, community: 1, department: 2 } as const;
+
+/** The level the caller acts at on this case: the grid worker of its grid, else its community's secretary. */
+export function actingLevel(c: CaseDoc, h: Handler): 'grid' | 'community' {
+  if (h.gridWorker && (c.level === 'grid' || !h.secretary)) return 'grid';
+  if (h.secretary) return 'community';
+  throw forbidden('该诉求不在您的办理范围内');
+}
+
+/**
+ * Whose turn it is: the grid's, then the community's, then the departments'. A case already past
+ * the caller's level was moved on meanwhile (escalated, whistled — by someone else or the
+ * scheduler): CONFLICT, as for any state that changed under the caller; one not yet at their
+ * level is not theirs: FORBIDDEN.
+ */
+export function atLevel(c: CaseDoc, level: 'grid' | 'community') {
+  if (TURN[c.level] > TURN[level]) throw conflict('该诉求已转由上级办理');
+  if (TURN[c.level] < TURN[level]) throw forbidden('该诉求不在您的办理范围内');
+}
+
+/** To the community: by the grid worker with a reason, or by the scheduler when a grid deadline passes. */
+export function escalation(ctx: CallContext, c: CaseDoc, role: string, note: string): Move {
+  return {
+    to: 'escalated',
+    changes: {
+      level: 'community',
+      queue: `community:${c.communityId}`,
+      dueAt: null,
+      dueKind: null,
+      'counted.communityLevel': true,
+    },
+    step: step(ctx, role, 'escalate', c.status, 'escalated', note),
+  };
+}

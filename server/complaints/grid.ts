@@ -1,0 +1,104 @@
+import type { CasePage, CaseView } from '../../contract/functions/complaint';
+import { conflict, forbidden } from '../platform/errors';
+import { assertUploaded } from '../platform/files';
+import type { CallContext } from '../platform/router';
+import { actingLevel, atLevel, escalation, name, PAGE, step, transition, viewer } from './engine';
+import { bump, caseScopes } from './metrics';
+import type { CaseDoc } from './model';
+import { tell, tellSecretary } from './notices';
+import { gridResolveBy, rateBy } from './rules';
+import { toCaseView, toCaseViews } from './views';
+
+// ------------------------------------------------------------------ grid and community
+
+/** The grid worker's queue: open cases of their grids, by deadline, read by the indexed `queue`. */
+export async function gridQueue(input: { from: number }, ctx: CallContext): Promise<CasePage> {
+  const gridIds = (ctx.user?.roles ?? []).flatMap((g) => (g.role === 'gridWorker' ? g.gridIds : []));
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection('cases')
+    .where({ queue: _.in(gridIds.map((g) => `grid:${g}`)) })
+    .orderBy('dueAt', 'asc')
+    .skip(input.from)
+    .limit(PAGE + 1)
+    .get<CaseDoc>();
+  return {
+    items: await toCaseViews(data.slice(0, PAGE), viewer(ctx), { timeline: false }),
+    next: data.length > PAGE ? input.from + PAGE : null,
+  };
+}
+
+export async function accept(input: { caseId: string; note?: string }, ctx: CallContext): Promise<CaseView> {
+  const { after } = await transition(ctx, input.caseId, (c, h) => {
+    const level = actingLevel(c, h);
+    atLevel(c, level);
+    if (c.status !== 'assigned') throw conflict('该诉求已被响应或已结束');
+    return {
+      to: 'accepted',
+      changes:
+        c.level === 'grid'
+          ? { respondedAt: ctx.now, dueAt: gridResolveBy(c.createdAt), dueKind: 'gridResolve' }
+          : { respondedAt: ctx.now, dueAt: null, dueKind: null },
+      step: step(
+        ctx,
+        c.level === 'grid' ? 'gridWorker' : 'secretary',
+        'accept',
+        c.status,
+        'accepted',
+        input.note ?? null,
+      ),
+    };
+  });
+  if (ctx.now.getTime() <= new Date(after.respondBy).getTime()) await bump(ctx, caseScopes(after), 'respondedOnTime');
+  await tell(ctx, after.complainant.openid, 'caseAccepted', after, '已受理', input.note ?? '网格员将尽快办理', {
+    person: name(ctx),
+  });
+  return toCaseView(after, viewer(ctx));
+}
+
+export async function resolve(
+  input: { caseId: string; note: string; photos: string[] },
+  ctx: CallContext,
+): Promise<CaseView> {
+  await assertUploaded(ctx.openid, input.photos);
+  const { before, after } = await transition(ctx, input.caseId, (c, h) => {
+    const level = actingLevel(c, h);
+    atLevel(c, level);
+    if (!['accepted', 'escalated', 'reopened'].includes(c.status)) throw conflict('该诉求当前不能办结');
+    return {
+      to: 'resolved',
+      changes: {
+        resolution: { note: input.note, photos: input.photos, at: ctx.now, level: c.level, by: ctx.openid },
+        queue: null,
+        dueAt: rateBy(ctx.now),
+        dueKind: 'rate',
+        'counted.resolved': true,
+      },
+      step: step(
+        ctx,
+        level === 'grid' ? 'gridWorker' : 'secretary',
+        'resolve',
+        c.status,
+        'resolved',
+        input.note,
+        input.photos,
+      ),
+    };
+  });
+  if (!before.counted.resolved) await bump(ctx, caseScopes(after), 'resolved');
+  await tell(ctx, after.complainant.openid, 'caseResolved', after, '已办结', '请评价办理结果');
+  return toCaseView(after, viewer(ctx));
+}
+
+export async function escalate(input: { caseId: string; reason: string }, ctx: CallContext): Promise<CaseView> {
+  const { before, after } = await transition(ctx, input.caseId, (c, h) => {
+    if (!h.gridWorker) throw forbidden('该诉求不在您的办理范围内');
+    atLevel(c, 'grid');
+    if (c.status !== 'accepted' && c.status !== 'reopened') throw conflict('请先受理再上报社区');
+    return escalation(ctx, c, 'gridWorker', input.reason);
+  });
+  if (!before.counted.communityLevel) await bump(ctx, caseScopes(after), 'communityLevel');
+  await tellSecretary(ctx, after, '上报社区', input.reason);
+  await tell(ctx, after.complainant.openid, 'caseEscalated', after, '已上报社区', '社区将继续办理');
+  return toCaseView(after, viewer(ctx));
+}

@@ -74,6 +74,8 @@ export const COLLECTIONS = {
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */
   throttles: { indexes: [{ fields: ['expiresAt'] }] },
+  /** When each scheduled job last finished (`<function>.<job>`): a missed daily job runs at the next tick. */
+  jobRuns: { indexes: none },
   /** Who changed the directory or someone's roles, when, before and after. */
   audits: { indexes: [{ fields: ['entityId'] }] },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;

@@ -8,6 +8,7 @@ import { getCloud, getDb, type Database } from './cloud';
 import { now } from './clock';
 import { log } from './log';
 import { loadUser, rolesOf, type UserDoc } from './identity';
+import { firstMissed, recordRun } from './jobRuns';
 import { takeTry, type Limit } from './throttle';
 
 /** What every handler receives besides its validated input. */
@@ -131,7 +132,12 @@ export type JobContext = CallContext & { openid: 'system'; user: null; job: true
  * TriggerName }`, no user and `TRIGGER_SRC=timer` in the environment; any other call (from a
  * mini-program, the h5 gateway, another function) is refused, whatever its event says.
  */
-export function createScheduledFunction(fn: string, jobs: Record<string, (ctx: JobContext) => Promise<unknown>>) {
+export function createScheduledFunction(
+  fn: string,
+  jobs: Record<string, (ctx: JobContext) => Promise<unknown>>,
+  /** `daily`: jobs that must run once a day; one missed by more than a day runs at the next other trigger. */
+  options: { daily?: string[] } = {},
+) {
   return async function main(event: unknown, context?: ScfContext): Promise<Envelope<unknown>> {
     const requestId = context?.request_id ?? context?.requestId ?? randomUUID();
     const { OPENID } = getCloud().getWXContext();
@@ -146,8 +152,23 @@ export function createScheduledFunction(fn: string, jobs: Record<string, (ctx: J
     if (!job)
       return { ok: false, error: { code: 'INVALID_INPUT', message: `没有定时任务 ${trigger.TriggerName}` }, requestId };
     try {
-      const data = await job({ requestId, openid: 'system', user: null, db: getDb(), now: now(), job: true });
+      const ctx: JobContext = { requestId, openid: 'system', user: null, db: getDb(), now: now(), job: true };
+      const data = await job(ctx);
       log.info('job done', { requestId, fn, job: trigger.TriggerName, result: data });
+      await recordRun(ctx, `${fn}.${trigger.TriggerName}`);
+      // A daily job the timer missed (the service was down at its hour) runs once, now.
+      const missed = options.daily?.includes(trigger.TriggerName)
+        ? null
+        : await firstMissed(
+            ctx,
+            (options.daily ?? []).map((name) => `${fn}.${name}`),
+          );
+      if (missed) {
+        const name = missed.slice(fn.length + 1);
+        const caughtUp = await jobs[name]({ ...ctx, now: now() });
+        log.warn('missed daily job run now', { requestId, fn, job: name, result: caughtUp });
+        await recordRun(ctx, missed);
+      }
       return { ok: true, data, requestId };
     } catch (err) {
       log.error('job failed', { requestId, fn, job: trigger.TriggerName, error: String((err as Error)?.stack ?? err) });

@@ -269,14 +269,14 @@ export async function signUp(input: { activityId: string }, ctx: CallContext): P
   const taken = await ctx.db
     .collection('activities')
     .where({ _id: a._id, status: 'open', capacity: a.capacity, signedUp: _.lt(a.capacity) })
-    .update({ data: { signedUp: _.inc(1) } });
+    .update({ data: { signedUp: _.inc(1), signedUpMovedAt: ctx.now } });
   if (taken.stats.updated !== 1) throw conflict('名额已满');
 
   const release = () =>
     ctx.db
       .collection('activities')
       .where({ _id: a._id, signedUp: _.gt(0) })
-      .update({ data: { signedUp: _.inc(-1) } });
+      .update({ data: { signedUp: _.inc(-1), signedUpMovedAt: ctx.now } });
   const unitName = await unitNameOf(ctx, member.unitId);
   let signup: SignupDoc;
   if (existing) {
@@ -337,7 +337,7 @@ export async function cancelSignUp(input: { activityId: string }, ctx: CallConte
   await ctx.db
     .collection('activities')
     .where({ _id: a._id, signedUp: _.gt(0) })
-    .update({ data: { signedUp: _.inc(-1) } });
+    .update({ data: { signedUp: _.inc(-1), signedUpMovedAt: ctx.now } });
   const s = await loadSignup(ctx, id);
   return toActivityView({ ...a, signedUp: Math.max(0, a.signedUp - 1) }, ctx, s);
 }

@@ -4,7 +4,6 @@ import { notify } from '../notify';
 import { AppError, isDuplicate } from '../platform/errors';
 import { log } from '../platform/log';
 import type { JobContext } from '../platform/router';
-import type { Database } from '../platform/cloud';
 import { local, localYear } from '../platform/time';
 import type { Transaction } from '../platform/sdk-types';
 import { inTransaction, txGet } from '../platform/tx';
@@ -13,30 +12,7 @@ import { memberYearId, recompute, reportedCounts, shardIds, sumShards } from './
 import { activeSignups } from './activities';
 import type { ActivityDoc } from './model';
 import { activityPage, sixOnesPage } from './shared';
-
-const BATCH = 1000;
-
-/** Every document of a query, 1,000 at a time, in `_id` order (stable under concurrent inserts). */
-async function readAll<T extends { _id: string }>(
-  db: Database,
-  collection: string,
-  where: Record<string, unknown>,
-): Promise<T[]> {
-  const _ = db.command;
-  const out: T[] = [];
-  let after = '';
-  for (;;) {
-    const { data } = await db
-      .collection(collection)
-      .where((after ? _.and([where, { _id: _.gt(after) }]) : where) as never)
-      .orderBy('_id', 'asc')
-      .limit(BATCH)
-      .get<T>();
-    out.push(...data);
-    if (data.length < BATCH) return out;
-    after = data[data.length - 1]._id;
-  }
-}
+import { readAll } from '../platform/read';
 
 export interface Difference {
   id: string;

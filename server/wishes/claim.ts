@@ -76,7 +76,7 @@ async function takeSlot(ctx: CallContext): Promise<boolean> {
         _.or([{ activeClaims: _.lt(MAX_ACTIVE_CLAIMS) }, { activeClaims: _.exists(false) }]),
       ]) as never,
     )
-    .update({ data: { activeClaims: _.inc(1) } });
+    .update({ data: { activeClaims: _.inc(1), claimsMovedAt: ctx.now } });
   return stats.updated === 1;
 }
 
@@ -85,7 +85,7 @@ async function releaseSlot(ctx: CallContext, openid: string): Promise<void> {
   await ctx.db
     .collection('users')
     .where({ _id: openid, activeClaims: _.gt(0) })
-    .update({ data: { activeClaims: _.inc(-1) } });
+    .update({ data: { activeClaims: _.inc(-1), claimsMovedAt: ctx.now } });
 }
 
 /**

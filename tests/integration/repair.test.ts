@@ -1,0 +1,172 @@
+import { countersFrom } from '../../server/complaints/metrics';
+import { SETTLE_MS } from '../../server/repair';
+import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
+import { advanceClock, clockNow, people, type Envelope, type People } from '../helpers/people';
+
+/**
+ * Counters kept outside a transaction are repaired from their documents: what a function that
+ * died between a step and its counter leaves behind (a phantom sign-up, a leaked claim slot, a
+ * month's metrics one short) is found and fixed by the daily job, and capacity and the claim cap
+ * are usable again. A daily job the timer missed runs at the next tick.
+ */
+
+let t: TestCloud;
+let p: People;
+let seq = 0;
+const MIN = 60_000;
+
+const fire = (name: string) => t.cloud.scheduler.fire('scheduler', name) as Promise<Envelope>;
+const bump = (collection: string, id: string, inc: Record<string, number>) =>
+  t.cloud.store.update(collection, { _id: id }, { $inc: inc }, { multi: false, merge: true, upsert: false });
+const settle = () => advanceClock(t, SETTLE_MS + MIN);
+const iso = (d: Date, minutes: number) => new Date(d.getTime() + minutes * MIN).toISOString();
+
+beforeAll(async () => {
+  t = await startLocalCloud();
+  p = people(t);
+});
+afterAll(() => t.stop());
+
+test('phantom sign-ups (counted, never written) are repaired, and the places can be taken again', async () => {
+  const now = await clockNow(t);
+  const a = await p.ok(
+    p.call(
+      'sixOnes',
+      'publishActivity',
+      {
+        type: 'volunteer',
+        title: `清理楼道 ${++seq}`,
+        description: '清理楼道杂物',
+        startAt: iso(now, 120),
+        endAt: iso(now, 180),
+        signUpBy: iso(now, 100),
+        place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+        capacity: 2,
+      },
+      'demo-secretary',
+    ),
+  );
+  // Two sign-ups died after taking their place.
+  bump('activities', a.id, { signedUp: 2 });
+  expect(await p.call('sixOnes', 'signUp', { activityId: a.id }, 'demo-member')).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
+  await settle();
+  const run = await fire('repairCounters');
+  expect(run.data.signups.fixed).toBeGreaterThanOrEqual(1);
+  expect(p.doc('activities', a.id).signedUp).toBe(0);
+  expect((await p.call('sixOnes', 'signUp', { activityId: a.id }, 'demo-member')).ok).toBe(true);
+  expect(p.doc('activities', a.id).signedUp).toBe(1);
+});
+
+test('leaked claim slots are given back: the member can claim again', async () => {
+  // A verified member of c01 with no claim at all, whose three slots leaked.
+  const member = (t.cloud.store.find('users', { query: { _id: { $regex: '^seed-member-' } } }) as any[]).find(
+    (u) =>
+      u.roles.some((g: any) => g.role === 'member' && g.verified && g.communityId === 'c01') &&
+      t.cloud.store.count('wishes', { status: 'claimed', 'claim.openid': u._id }) === 0,
+  )._id as string;
+  t.cloud.store.update(
+    'users',
+    { _id: member },
+    { $set: { activeClaims: 3 } },
+    { multi: false, merge: true, upsert: false },
+  );
+  const r = (await p.newResident()).openid;
+  const w = await p.ok(
+    p.call('wish', 'submit', { category: '维修', description: `窗户关不上 ${++seq}`, photos: [] }, r),
+  );
+  await p.ok(p.call('wish', 'review', { wishId: w.id, decision: 'publish' }, 'demo-grid-worker'));
+  expect(await p.call('wish', 'claim', { wishId: w.id }, member)).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
+  await settle();
+  const run = await fire('repairCounters');
+  expect(run.data.claims.fixed).toBeGreaterThanOrEqual(1);
+  expect(p.doc('users', member).activeClaims).toBe(0);
+  expect((await p.call('wish', 'claim', { wishId: w.id }, member)).ok).toBe(true);
+  expect(p.doc('users', member).activeClaims).toBe(1);
+});
+
+test('complaint metrics one short (a bump lost) or one over are recomputed from the cases', async () => {
+  const c = await p.ok(
+    p.call(
+      'complaint',
+      'submit',
+      { category: '噪音', description: `夜间施工 ${++seq}`, location: { kind: 'address' } },
+      'demo-resident',
+    ),
+  );
+  const month = p.doc('cases', c.id).month as string;
+  bump('caseMetrics', `community-c01-${month}`, { submitted: -1, resolved: 2 });
+  bump('caseMetrics', `county-county-${month}`, { submitted: 5 });
+  // Within the settle window the case's counters are left alone (its increment may be on its way).
+  expect((await fire('repairCounters')).data.caseMetrics.fixed).toBe(0);
+  await settle();
+  expect((await fire('repairCounters')).data.caseMetrics.fixed).toBeGreaterThanOrEqual(2);
+  const expected = new Map(countersFrom(t.cloud.store.find('cases', {}) as any[]).map((d) => [d._id, d]));
+  for (const id of [`community-c01-${month}`, `county-county-${month}`])
+    expect(p.doc('caseMetrics', id)).toMatchObject({
+      submitted: expected.get(id)!.submitted,
+      resolved: expected.get(id)!.resolved,
+    });
+  expect((await fire('repairCounters')).data.caseMetrics.fixed).toBe(0);
+});
+
+test('a counter that moved while the job ran is not rewritten', async () => {
+  const now = await clockNow(t);
+  const a = await p.ok(
+    p.call(
+      'sixOnes',
+      'publishActivity',
+      {
+        type: 'volunteer',
+        title: `植树 ${++seq}`,
+        description: '社区植树',
+        startAt: iso(now, 120),
+        endAt: iso(now, 180),
+        signUpBy: iso(now, 100),
+        place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+        capacity: 5,
+      },
+      'demo-secretary',
+    ),
+  );
+  // A sign-up's place taken just now, its document not yet written: in flight, not a crash.
+  t.cloud.store.update(
+    'activities',
+    { _id: a.id },
+    { $inc: { signedUp: 1 }, $set: { signedUpMovedAt: await clockNow(t) } },
+    { multi: false, merge: true, upsert: false },
+  );
+  await fire('repairCounters');
+  expect(p.doc('activities', a.id).signedUp).toBe(1);
+});
+
+test('a daily job the timer missed (the service was down at its hour) runs at the next tick', async () => {
+  // repairCounters last ran two days ago; meanwhile a slot leaked.
+  await fire('repairCounters');
+  const member = 'demo-member';
+  t.cloud.store.update(
+    'users',
+    { _id: member },
+    { $set: { activeClaims: 3 } },
+    { multi: false, merge: true, upsert: false },
+  );
+  const held = t.cloud.store.count('wishes', { status: 'claimed', 'claim.openid': member });
+  t.cloud.store.update(
+    'jobRuns',
+    { _id: 'scheduler.repairCounters' },
+    { $set: { lastRunAt: new Date((await clockNow(t)).getTime() - 2 * 86_400_000) } },
+    { multi: false, merge: true, upsert: false },
+  );
+  await settle();
+  // The 5-minute trigger runs; with it, the missed daily repair.
+  expect((await fire('caseDeadlines')).ok).toBe(true);
+  expect(p.doc('users', member).activeClaims).toBe(held);
+  expect(new Date(p.doc('jobRuns', 'scheduler.repairCounters').lastRunAt).getTime()).toBeGreaterThan(
+    (await clockNow(t)).getTime() - MIN,
+  );
+});

@@ -1,4 +1,11 @@
-import { caseScopes, COUNTERS, countersFrom, departmentScope, type CounterDoc } from '../complaints/metrics';
+import {
+  caseScopes,
+  COUNTERS,
+  countersFrom,
+  departmentScope,
+  type Counter,
+  type CounterDoc,
+} from '../complaints/metrics';
 import type { CaseDoc } from '../complaints/model';
 import { log } from '../platform/log';
 import { readAll } from '../platform/read';
@@ -78,40 +85,76 @@ export async function repairClaims(ctx: JobContext): Promise<{ checked: number; 
   return { checked: expected.size + stored.size, fixed };
 }
 
-/** The complaint metrics (`caseMetrics`) = `countersFrom` all cases. */
+/** The counters each step of a case's timeline moves (an unknown step: all of them). */
+const STEP_COUNTERS: Record<string, readonly Counter[]> = {
+  submit: ['submitted', 'communityLevel'],
+  assign: ['communityLevel'],
+  notifyProperty: [],
+  withdraw: ['withdrawn'],
+  accept: ['respondedOnTime'],
+  resolve: ['resolved'],
+  deptResolve: ['resolved'],
+  escalate: ['communityLevel'],
+  whistle: ['whistled', 'whistlesReceived'],
+  reportIn: ['reportedOnTime'],
+  assist: [],
+  requestExtension: [],
+  approveExtension: [],
+  refuseExtension: [],
+  flagLate: [],
+  rate: ['rated', 'satisfied'],
+  rateDepartment: COUNTERS.filter((k) => k.startsWith('grade_')),
+  autoClose: [],
+};
+
+/**
+ * The complaint metrics (`caseMetrics`) = `countersFrom` all cases. A counter field is left
+ * alone while a step that moves it happened within SETTLE_MS in one of its cases (its
+ * increment may still be on its way); the other fields of the same document are fixed.
+ */
 export async function repairCaseMetrics(ctx: JobContext): Promise<{ checked: number; fixed: number }> {
   const cases = await readAll<CaseDoc>(ctx.db, 'cases', {});
   const stored = new Map((await readAll<CounterDoc>(ctx.db, 'caseMetrics', {})).map((d) => [d._id, d]));
-  // Counters a case moved within SETTLE_MS may still wait for that step's increment.
-  const unsettled = new Set<string>();
+  const unsettled = new Map<string, Set<Counter>>();
   for (const c of cases) {
     if (settled(c.updatedAt, ctx.now)) continue;
-    for (const id of caseScopes(c)) unsettled.add(id);
-    for (const d of c.whistle?.departments ?? []) unsettled.add(departmentScope(d.departmentId, c.month));
+    const scopes = [
+      ...caseScopes(c),
+      ...(c.whistle?.departments ?? []).map((d) => departmentScope(d.departmentId, c.month)),
+    ];
+    for (const step of c.timeline) {
+      if (settled(step.at, ctx.now)) continue;
+      for (const id of scopes) {
+        const fields = unsettled.get(id) ?? new Set<Counter>();
+        for (const k of STEP_COUNTERS[step.action] ?? COUNTERS) fields.add(k);
+        unsettled.set(id, fields);
+      }
+    }
   }
   const expected = new Map(countersFrom(cases).map((d) => [d._id, d]));
   for (const [id, doc] of stored)
     if (!expected.has(id))
-      expected.set(id, { ...doc, ...(Object.fromEntries(COUNTERS.map((k) => [k, 0])) as Record<string, number>) });
+      expected.set(id, { ...doc, ...(Object.fromEntries(COUNTERS.map((k) => [k, 0])) as Record<Counter, number>) });
   let fixed = 0;
   for (const [id, want] of expected) {
-    if (unsettled.has(id)) continue;
     const have = stored.get(id);
-    const values = Object.fromEntries(COUNTERS.map((k) => [k, want[k]]));
-    if (have && COUNTERS.every((k) => (have[k] ?? 0) === want[k])) continue;
+    const fields = COUNTERS.filter((k) => !unsettled.get(id)?.has(k) && (have?.[k] ?? 0) !== want[k]);
+    if (fields.length === 0) continue;
     if (!have) {
+      // Created with every field: those in flight (if any) come as increments on top.
+      const counters = Object.fromEntries(COUNTERS.map((k) => [k, fields.includes(k) ? want[k] : 0]));
       await ctx.db
         .collection('caseMetrics')
-        .add({ data: want })
+        .add({ data: { ...want, ...counters } })
+        .then(() => (fixed += 1))
         .catch(() => undefined);
-      fixed += 1;
       continue;
     }
-    const asRead = Object.fromEntries(COUNTERS.map((k) => [k, have[k] ?? 0]));
+    const asRead = Object.fromEntries(fields.map((k) => [k, have[k] ?? 0]));
     const { stats } = await ctx.db
       .collection('caseMetrics')
       .where({ _id: id, ...asRead })
-      .update({ data: values });
+      .update({ data: Object.fromEntries(fields.map((k) => [k, want[k]])) });
     fixed += stats.updated ?? 0;
   }
   return { checked: expected.size, fixed };

@@ -19,6 +19,8 @@ export interface RunningServer {
   api<T>(fn: string, action: string, payload: unknown, openid: string): Promise<T>;
   /** The users the demo picker offers (`GET /dev/demo-users`). */
   demoUsers(): Promise<DemoUser[]>;
+  /** Ends the server as a crash would (`kill -9`): nothing is flushed or closed; the data folder stays. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,8 +29,9 @@ export interface RunningServer {
  * functions, dist-h5 at `/`, demo seed on an empty DATA_DIR), on a free port and a fresh data
  * folder, and waits for its `ready` line.
  */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'txy-e2e-'));
+export async function startServer(opts: { dataDir?: string } = {}): Promise<RunningServer> {
+  // A folder given by the caller (a restart after a crash) is the caller's to remove.
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'txy-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'emulator/main.ts'],
@@ -36,6 +39,8 @@ export async function startServer(): Promise<RunningServer> {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, TXY_LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a crash kills tsx, the server under it and its function instances at once.
+      detached: true,
     },
   );
   let out = '';
@@ -69,13 +74,19 @@ export async function startServer(): Promise<RunningServer> {
     async demoUsers() {
       return ((await (await fetch(`${url}/dev/demo-users`)).json()) as { users: DemoUser[] }).users;
     },
+    crash: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

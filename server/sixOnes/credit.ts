@@ -258,9 +258,12 @@ export async function creditApproved(tx: Transaction, records: RecordDoc[], at: 
   const years = new Map<string, MemberYearDoc | null>();
   const deltas = new Map<string, TallyDoc>();
   const touchedYears = new Set<string>();
+  // The member-years, read together (one round trip), then the records applied in order.
+  const ids = [...new Set(records.map((r) => memberYearId(r.openid, r.year)))];
+  const read = await Promise.all(ids.map((id) => txGet<MemberYearDoc>(tx, 'sixOnes', id)));
+  ids.forEach((id, i) => years.set(id, read[i]));
   for (const record of records) {
     const id = memberYearId(record.openid, record.year);
-    if (!years.has(id)) years.set(id, await txGet<MemberYearDoc>(tx, 'sixOnes', id));
     const change = memberYearAfter(years.get(id) ?? null, record, at);
     years.set(id, change.next);
     touchedYears.add(id);
@@ -268,12 +271,14 @@ export async function creditApproved(tx: Transaction, records: RecordDoc[], at: 
     for (const scope of scopesOf(change.next))
       deltas.set(scope.id, tallyAfter(deltas.get(scope.id) ?? emptyTally(scope, record.year, at), change, at));
   }
-  for (const id of touchedYears) {
-    await tx
-      .collection('sixOnes')
-      .doc(id)
-      .set({ data: withoutId(years.get(id)!) });
-  }
+  await Promise.all(
+    [...touchedYears].map((id) =>
+      tx
+        .collection('sixOnes')
+        .doc(id)
+        .set({ data: withoutId(years.get(id)!) }),
+    ),
+  );
   for (const delta of deltas.values()) {
     const id = anyShard(delta.base, delta.scope);
     const shard = (await txGet<TallyDoc>(tx, 'tallies', id)) ?? {

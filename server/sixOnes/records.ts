@@ -179,17 +179,19 @@ export async function reviewRecords(
 ): Promise<ReviewOutcome> {
   const approve = input.decision === 'approve';
   const outcome = await inTransaction(ctx, async (tx) => {
+    // Single-document reads (all a transaction allows), sent together: one round trip, not 100.
+    const read = await Promise.all(input.recordIds.map((id) => txGet<RecordDoc>(tx, 'records', id)));
     const records: RecordDoc[] = [];
-    for (const id of input.recordIds) {
-      const r = await txGet<RecordDoc>(tx, 'records', id);
-      if (!r) throw notFound(`记录不存在：${id}`);
+    read.forEach((r, i) => {
+      if (!r) throw notFound(`记录不存在：${input.recordIds[i]}`);
       requireScope(ctx.user, ['secretary'], { communityId: r.communityId ?? undefined }, '只能审核本社区的记录');
       if (r.openid === ctx.openid) throw forbidden('不能审核自己的记录');
       records.push(r);
-    }
+    });
     const changed: RecordDoc[] = [];
     const unchanged: string[] = [];
     const skipped: Array<{ id: string; reason: string }> = [];
+    const writes: Array<Promise<unknown>> = [];
     const _ = ctx.db.command;
     for (const r of records) {
       if (r.status !== 'pending') {
@@ -208,12 +210,15 @@ export async function reviewRecords(
         reviewedAt: ctx.now,
         updatedAt: ctx.now,
       };
-      await tx
-        .collection('records')
-        .doc(r._id)
-        .update({ data: { ...fields, history: _.push(entry) } });
+      writes.push(
+        tx
+          .collection('records')
+          .doc(r._id)
+          .update({ data: { ...fields, history: _.push(entry) } }),
+      );
       changed.push({ ...r, ...fields, history: [...r.history, entry] });
     }
+    await Promise.all(writes);
     if (approve) await creditApproved(tx, changed, ctx.now);
     const byId = new Map([...records, ...changed].map((r) => [r._id, r]));
     return { changed, unchanged, skipped, all: input.recordIds.map((id) => byId.get(id)!) };

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { CaseView } from '../../contract';
-import { answerSubscribe, launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
+import { answerSubscribe, launchBrowser, screenshot, shown, tapShown, signInAs } from '../helpers/browser';
 import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(300_000);
@@ -27,18 +27,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(openid: string): Promise<Page> {
-  const { page } = await newPhone(launched.browser);
-  await page.goto(server.url);
-  const user = demoUsers.find((u) => u.openid === openid)!;
-  await page.getByText('选择一个身份进入', { exact: false }).waitFor();
-  await page.locator('.demo-pick__loading').waitFor({ state: 'detached' });
-  const entry = page.locator('.demo-pick__user', { hasText: user.label }).filter({ visible: true }).first();
-  await entry.scrollIntoViewIfNeeded();
-  await entry.tap();
-  await page.getByText(`您好，${user.name}`).waitFor();
-  return page;
-}
+const signIn = (openid: string): Promise<Page> =>
+  signInAs(launched.browser, server.url, demoUsers.find((u) => u.openid === openid)!);
 
 interface OutboxEntry {
   touser: string;

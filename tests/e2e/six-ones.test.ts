@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ActivityPage, MemberYearView, TallyView } from '../../contract';
-import { answerSubscribe, launchBrowser, newPhone, screenshot, shown, tapShown } from '../helpers/browser';
+import { answerSubscribe, launchBrowser, screenshot, shown, tapShown, signInAs } from '../helpers/browser';
 import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(300_000);
@@ -30,18 +30,8 @@ afterAll(async () => {
 const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
   server.api<T>(fn, action, payload, openid);
 
-async function signIn(openid: string): Promise<Page> {
-  const { page } = await newPhone(launched.browser);
-  await page.goto(server.url);
-  const user = demoUsers.find((u) => u.openid === openid)!;
-  await page.getByText('选择一个身份进入', { exact: false }).waitFor();
-  await page.locator('.demo-pick__loading').waitFor({ state: 'detached' });
-  const entry = page.locator('.demo-pick__user', { hasText: user.label }).filter({ visible: true }).first();
-  await entry.scrollIntoViewIfNeeded();
-  await entry.tap();
-  await page.getByText(`您好，${user.name}`).waitFor();
-  return page;
-}
+const signIn = (openid: string): Promise<Page> =>
+  signInAs(launched.browser, server.url, demoUsers.find((u) => u.openid === openid)!);
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${server.url}/#/${path}`);

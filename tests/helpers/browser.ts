@@ -102,3 +102,16 @@ export async function answerSubscribe(page: Page, deny: string[] = []): Promise<
   await sheet.waitFor({ state: 'detached' });
   return titles;
 }
+
+/** A new phone that picks `user` on the demo picker of the server at `url`, on its home page once greeted. */
+export async function signInAs(browser: Browser, url: string, user: { label: string; name: string }): Promise<Page> {
+  const { page } = await newPhone(browser);
+  await page.goto(url);
+  await page.getByText('选择一个身份进入', { exact: false }).waitFor();
+  await page.locator('.demo-pick__loading').waitFor({ state: 'detached' });
+  const entry = page.locator('.demo-pick__user', { hasText: user.label }).filter({ visible: true }).first();
+  await entry.scrollIntoViewIfNeeded();
+  await entry.tap();
+  await page.getByText(`您好，${user.name}`).waitFor();
+  return page;
+}

@@ -85,19 +85,41 @@ export async function handleAdmin(cloud: LocalCloud, req: IncomingMessage, res: 
       return refuse('INVALID_PARAM', 'malformed wx.openApi request');
     }
   }
+  // The database's network round trip (TXY_DB_LATENCY_MS): half on the way there, half on the
+  // way back. The request executes in between, synchronously — no SQLite lock is held while it
+  // waits, and concurrent requests wait side by side, as round trips do.
+  const latency = action.startsWith('database.') ? cloud.dbLatencyMs : 0;
+  if (latency > 0) await sleep(latency / 2);
+  let answer: Reply;
   try {
     cloud.store.counters.set(action, (cloud.store.counters.get(action) ?? 0) + 1);
-    const reply = dispatch(cloud, action, params);
-    sendJson(res, 200, { requestId, ...reply });
+    answer = { requestId, ...dispatch(cloud, action, params) };
   } catch (err) {
-    if (res.headersSent) throw err;
-    if (err instanceof DbError) return refuse(err.code, err.message);
-    const code = (err as { code?: unknown }).code;
-    if (!isSystemError(err) && typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
-      return refuse(code, (err as Error).message);
-    }
-    cloud.log(`[admin] ${action} failed: ${(err as Error)?.stack ?? String(err)}`);
-    refuse('SYS_ERR', `internal error in ${action || 'the request'}: ${(err as Error)?.message ?? String(err)}`);
+    answer = { requestId, ...failure(cloud, action, err) };
+  }
+  if (latency > 0) await sleep(latency / 2);
+  sendJson(res, 200, answer);
+}
+
+/** CloudBase's `{ code, message }` for a request that failed. */
+function failure(cloud: LocalCloud, action: string, err: unknown): { code: string; message: string } {
+  if (err instanceof DbError) return { code: err.code, message: err.message };
+  const code = (err as { code?: unknown }).code;
+  if (!isSystemError(err) && typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
+    return { code, message: (err as Error).message };
+  }
+  cloud.log(`[admin] ${action} failed: ${(err as Error)?.stack ?? String(err)}`);
+  return {
+    code: 'SYS_ERR',
+    message: `internal error in ${action || 'the request'}: ${(err as Error)?.message ?? String(err)}`,
+  };
+}
+
+/** Waits at least `ms` (a timer may fire up to a millisecond early: waited out). */
+async function sleep(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  for (let left = ms; left > 0; left = end - performance.now()) {
+    await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
   }
 }
 

@@ -38,6 +38,12 @@ export interface LocalCloudOptions {
    * same pair as TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY. Default `local` / `local`.
    */
   credentials?: AdminCredentials;
+  /**
+   * The database's network latency: every `database.*` request to the admin endpoint waits this
+   * long, half before it executes and half after, as a round trip to CloudBase's database does.
+   * Default: `TXY_DB_LATENCY_MS`, else 0. Can be changed later through `dbLatencyMs`.
+   */
+  dbLatencyMs?: number;
   /** Indexes of further collections (tests), besides those of server/platform/collections.ts. */
   indexes?: Record<string, IndexSpec[]>;
   log?: (line: string) => void;
@@ -57,6 +63,8 @@ export class LocalCloud {
   readonly scheduler: Scheduler;
   readonly envId: string;
   readonly credentials: AdminCredentials;
+  /** Milliseconds each database request takes on the way there and back (see `LocalCloudOptions.dbLatencyMs`). */
+  dbLatencyMs: number;
   private readonly dataDir: PathWatch;
   private dataDirGone = false;
   private server?: Server;
@@ -66,6 +74,7 @@ export class LocalCloud {
     mkdirSync(opts.dataDir, { recursive: true });
     this.envId = opts.envId ?? 'local';
     this.credentials = opts.credentials ?? LOCAL_CREDENTIALS;
+    this.dbLatencyMs = latencyMs(opts.dbLatencyMs ?? process.env.TXY_DB_LATENCY_MS ?? 0);
     const indexes = {
       ...Object.fromEntries(Object.entries(COLLECTIONS).map(([name, c]) => [name, c.indexes])),
       ...opts.indexes,
@@ -271,4 +280,12 @@ export class LocalCloud {
       throw err;
     }
   }
+}
+
+/** A latency in milliseconds: a finite number ≥ 0 (from the option or `TXY_DB_LATENCY_MS`). */
+function latencyMs(value: number | string): number {
+  const ms = typeof value === 'string' && value.trim() === '' ? 0 : Number(value);
+  if (!Number.isFinite(ms) || ms < 0 || ms > 60_000)
+    throw new Error(`TXY_DB_LATENCY_MS / dbLatencyMs: expected milliseconds from 0 to 60000, got ${String(value)}`);
+  return ms;
 }

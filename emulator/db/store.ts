@@ -196,12 +196,97 @@ export class DocumentStore {
 
   aggregate(collection: string, pipeline: Record<string, unknown>[]): Record<string, unknown>[] {
     this.requireCollection(collection);
+    const paged = this.indexedAggregate(collection, pipeline);
+    if (paged) return paged.rest.length > 0 ? this.aggregator(paged.rest).run(paged.page) : paged.page;
     const first = pipeline[0]?.$match as Record<string, unknown> | undefined;
-    const source = this.candidates(collection, first ?? {});
-    const agg = new Aggregator(pipeline, {
+    return this.aggregator(pipeline).run(this.candidates(collection, first ?? {})) as Record<string, unknown>[];
+  }
+
+  private aggregator(pipeline: Record<string, unknown>[]): Aggregator {
+    return new Aggregator(pipeline, {
       collectionResolver: (name: string) => (this.collections.has(name) ? this.all(name) : []),
     });
-    return agg.run(source) as Record<string, unknown>[];
+  }
+
+  /**
+   * An aggregate that begins by filtering, sorting and paging has that beginning answered by
+   * SQLite, as `indexedPage` answers a sorted `get`: `$match` of scalar equalities, one of them
+   * on the first field of a declared index; any `$addFields` of `{ $cond: [{ $eq: ['$path',
+   * constant] }, a, b] }` (a computed sort key, e.g. the wish hall's own community first); `$sort`
+   * on those keys and on scalar fields; an optional `$skip`; `$limit`. SQLite filters, sorts and
+   * pages reading the rows' fields natively — like MongoDB it still looks at every matching
+   * document, the key being computed, but none is parsed in JavaScript — and only the page's
+   * documents are parsed; `rest` (the `$addFields` again, then every stage after `$limit`) is
+   * mingo's, on the page. Ties keep the order mingo gives (the table's). Anything else: null.
+   */
+  private indexedAggregate(
+    collection: string,
+    pipeline: Record<string, unknown>[],
+  ): { page: Doc[]; rest: Record<string, unknown>[] } | null {
+    const stage = (i: number, name: string): unknown => {
+      const s = pipeline[i];
+      return s && Object.keys(s).length === 1 && name in s ? s[name] : undefined;
+    };
+    const match = stage(0, '$match');
+    if (!isPlainObject(match) || Object.keys(match).length === 0) return null;
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    for (const [path, value] of Object.entries(match)) {
+      if (!PATH.test(path) || this.isAwkward(collection, path)) return null;
+      const test = scalarTest(path, value);
+      if (!test) return null;
+      where.push(test.sql);
+      params.push(...test.params);
+    }
+    if (!(this.indexes[collection] ?? []).some((spec) => spec.fields[0] in match)) return null;
+    let i = 1;
+    const computed = new Map<string, { sql: string; params: Array<string | number> }>();
+    for (let added = stage(i, '$addFields'); added !== undefined; added = stage(++i, '$addFields')) {
+      if (!isPlainObject(added)) return null;
+      for (const [name, expr] of Object.entries(added)) {
+        const key = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? condOnEq(expr) : null;
+        // mingo's `$eq` matches an array holding the value (MongoDB's does not): such a path stays mingo's.
+        if (!key || computed.has(name) || this.isAwkward(collection, key.path)) return null;
+        computed.set(name, key);
+      }
+    }
+    const addFieldsEnd = i;
+    const sort = stage(i++, '$sort');
+    if (!isPlainObject(sort) || Object.keys(sort).length === 0) return null;
+    const order: string[] = [];
+    for (const [k, dir] of Object.entries(sort)) {
+      if (dir !== 1 && dir !== -1) return null;
+      const key = computed.get(k);
+      if (key) {
+        order.push(`${key.sql} ${dir === -1 ? 'DESC' : 'ASC'}`);
+        params.push(...key.params);
+        continue;
+      }
+      if (!PATH.test(k) || computed.has(k.split('.')[0]) || this.isAwkward(collection, k)) return null;
+      order.push(`json_extract(doc, '$.${k}') ${dir === -1 ? 'DESC' : 'ASC'}`);
+    }
+    const skip = stage(i, '$skip') ?? 0;
+    if (stage(i, '$skip') !== undefined) i++;
+    const limit = stage(i++, '$limit');
+    if (!Number.isSafeInteger(skip) || (skip as number) < 0 || !Number.isSafeInteger(limit) || (limit as number) < 1)
+      return null;
+    const ids = this.sql
+      .prepare(
+        `SELECT rowid AS r FROM ${table(collection)} WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')}, rowid LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit as number, skip as number) as { r: number }[];
+    const docs = new Map<number, Doc>();
+    for (let n = 0; n < ids.length; n += 500) {
+      const chunk = ids.slice(n, n + 500).map((row) => row.r);
+      const rows = this.sql
+        .prepare(`SELECT rowid AS r, doc FROM ${table(collection)} WHERE rowid IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as { r: number; doc: string }[];
+      for (const row of rows) docs.set(row.r, deserialize(row.doc));
+    }
+    return {
+      page: ids.map((row) => docs.get(row.r)!),
+      rest: [...pipeline.slice(1, addFieldsEnd), ...pipeline.slice(i)],
+    };
   }
 
   /** Reads one document with its version (0 when it does not exist). */
@@ -510,6 +595,63 @@ export class DocumentStore {
     if (this.sql.inTransaction) return fn();
     return this.sql.transaction(fn).immediate();
   }
+}
+
+/** A field path SQLite's json_extract can address as `$.<path>`. */
+const PATH = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
+}
+
+/**
+ * SQL true exactly where the field at `path` (a scalar path: no array along it) equals `value`
+ * as MongoDB compares: a string only a string, a number only a number, a boolean only that
+ * boolean (json_extract alone would make `true` equal 1 and a date's JSON text a string). Null
+ * for any other value (null matches missing fields too; objects and operators: mingo's).
+ */
+function scalarTest(path: string, value: unknown): { sql: string; params: Array<string | number> } | null {
+  const at = `'$.${path}'`;
+  if (typeof value === 'string')
+    return { sql: `(json_extract(doc, ${at}) = ? AND json_type(doc, ${at}) = 'text')`, params: [value] };
+  if (typeof value === 'number' && Number.isFinite(value))
+    return {
+      sql: `(json_extract(doc, ${at}) = ? AND json_type(doc, ${at}) IN ('integer', 'real'))`,
+      params: [value],
+    };
+  if (typeof value === 'boolean') return { sql: `json_type(doc, ${at}) = '${value ? 'true' : 'false'}'`, params: [] };
+  return null;
+}
+
+/**
+ * `{ $cond: [{ $eq: ['$path', constant] }, a, b] }` (or `$cond: { if, then, else }`; `$eq`'s
+ * operands either way round), constant a string or number, a and b numbers, as SQL — exact
+ * where no array lies along the path (the caller checks): a date, an object or a missing field
+ * never equals a string or number, and json_type tells those apart.
+ */
+function condOnEq(expr: unknown): { sql: string; params: Array<string | number>; path: string } | null {
+  if (!isPlainObject(expr) || Object.keys(expr).length !== 1) return null;
+  const cond = expr.$cond;
+  const [test, then, otherwise] = Array.isArray(cond)
+    ? cond
+    : isPlainObject(cond)
+      ? [cond.if, cond.then, cond.else]
+      : [];
+  const number = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (!number(then) || !number(otherwise) || !isPlainObject(test) || Object.keys(test).length !== 1) return null;
+  const operands = test.$eq;
+  if (!Array.isArray(operands) || operands.length !== 2) return null;
+  const isPath = (v: unknown): v is string => typeof v === 'string' && v.startsWith('$') && !v.startsWith('$$');
+  const [ref, constant] = isPath(operands[0]) ? operands : [operands[1], operands[0]];
+  if (!isPath(ref) || !PATH.test(ref.slice(1)) || isPath(constant)) return null;
+  if (!(typeof constant === 'string' && !constant.startsWith('$')) && !number(constant)) return null;
+  const at = `'$.${ref.slice(1)}'`;
+  const type = typeof constant === 'string' ? `= 'text'` : `IN ('integer', 'real')`;
+  return {
+    sql: `CASE WHEN json_extract(doc, ${at}) = ? AND json_type(doc, ${at}) ${type} THEN ? ELSE ? END`,
+    params: [constant, then, otherwise],
+    path: ref.slice(1),
+  };
 }
 
 /** An array along `path` in `doc`, or an object other than a Date at its end. */

@@ -179,7 +179,7 @@ export class DocumentStore {
     // SQLite compares and sorts the stored JSON text: exact only where every value is a scalar or a date.
     if ([...keys, ...sort.map(([k]) => k)].some((k) => this.isAwkward(collection, k))) return null;
     const where = keys.map((k) => `json_extract(doc, '$.${k}') = ?`).join(' AND ');
-    const order = sort.map(([k, dir]) => `json_extract(doc, '$.${k}') ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ');
+    const order = sort.map(([k, dir]) => `${sortKey(k)} ${dir === -1 ? 'DESC' : 'ASC'}`).join(', ');
     const rows = this.sql
       .prepare(`SELECT doc FROM ${table(collection)} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...keys.map((k) => eq[k]), opts.limit ?? -1, opts.skip ?? 0) as { doc: string }[];
@@ -263,7 +263,7 @@ export class DocumentStore {
         continue;
       }
       if (!PATH.test(k) || computed.has(k.split('.')[0]) || this.isAwkward(collection, k)) return null;
-      order.push(`json_extract(doc, '$.${k}') ${dir === -1 ? 'DESC' : 'ASC'}`);
+      order.push(`${sortKey(k)} ${dir === -1 ? 'DESC' : 'ASC'}`);
     }
     const skip = stage(i, '$skip') ?? 0;
     if (stage(i, '$skip') !== undefined) i++;
@@ -596,6 +596,14 @@ export class DocumentStore {
     return this.sql.transaction(fn).immediate();
   }
 }
+
+/**
+ * A field as SQLite sorts it: a date (`{"$date": "<ISO>"}`, whose text drops `.000` when the
+ * milliseconds are 0, so `…:12Z` would sort after `…:12.558Z`) as a fixed-width ISO string;
+ * anything else as stored.
+ */
+const sortKey = (k: string) =>
+  `COALESCE(strftime('%Y-%m-%dT%H:%M:%f', json_extract(doc, '$.${k}."$date"')), json_extract(doc, '$.${k}'))`;
 
 /** A field path SQLite's json_extract can address as `$.<path>`. */
 const PATH = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;

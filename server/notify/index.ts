@@ -46,52 +46,74 @@ export function templateData(key: TemplateKey, content: NoticeContent): Record<s
   return data;
 }
 
+/** One notice: who, which template, what it says, the page a tap opens. */
+export interface Notice {
+  to: string | readonly string[];
+  key: TemplateKey;
+  content: NoticeContent;
+  /** A mini-program path with its query. */
+  page: string;
+}
+
 /**
  * Tells people about a step they wait for, on both channels: an entry in each one's 消息 list
  * (always), and a subscribe message where the template is configured and the person accepted
  * it. Never fails the action that caused it — the state change has happened and shows in the
  * app; a failure is logged.
  */
-export async function notify(
+export function notify(
   ctx: NotifyContext,
   to: string | readonly string[],
   key: TemplateKey,
   content: NoticeContent,
-  /** The page a tap opens (a mini-program path with its query). */
   page: string,
 ): Promise<void> {
-  const recipients = [...new Set(typeof to === 'string' ? [to] : to)].filter(Boolean);
-  if (recipients.length === 0) return;
-  const spec = TEMPLATES[key];
-  const text = [...line(content)].slice(0, 80).join('');
-  const docs: NotificationDoc[] = recipients.map((openid) => ({
-    _id: newId(),
-    openid,
-    kind: key,
-    title: spec.inbox,
-    text,
-    page,
-    read: false,
-    readAt: null,
-    createdAt: ctx.now,
-  }));
+  return notifyAll(ctx, [{ to, key, content, page }]);
+}
+
+/**
+ * Several notices of one step (a batch approval tells each member of their own records): all
+ * the 消息 entries in one insert, the subscribe messages sent side by side.
+ */
+export async function notifyAll(ctx: NotifyContext, notices: readonly Notice[]): Promise<void> {
+  const sends: Array<{ touser: string; key: TemplateKey; content: NoticeContent; page: string }> = [];
+  const docs: NotificationDoc[] = [];
+  for (const n of notices) {
+    const recipients = [...new Set(typeof n.to === 'string' ? [n.to] : n.to)].filter(Boolean);
+    const text = [...line(n.content)].slice(0, 80).join('');
+    for (const openid of recipients) {
+      docs.push({
+        _id: newId(),
+        openid,
+        kind: n.key,
+        title: TEMPLATES[n.key].inbox,
+        text,
+        page: n.page,
+        read: false,
+        readAt: null,
+        createdAt: ctx.now,
+      });
+      sends.push({ touser: openid, key: n.key, content: n.content, page: n.page });
+    }
+  }
+  if (docs.length === 0) return;
   try {
     await ctx.db.collection('notifications').add({ data: docs });
   } catch (err) {
-    log.error('消息 list entry not written', { requestId: ctx.requestId, key, recipients, error: String(err) });
+    log.error('消息 list entries not written', { requestId: ctx.requestId, count: docs.length, error: String(err) });
   }
 
-  const templateId = templateIds(ctx.requestId)[key];
-  if (!templateId) return;
-  const data = templateData(key, content);
+  const ids = templateIds(ctx.requestId);
   await Promise.all(
-    recipients.map(async (touser) => {
+    sends.map(async ({ touser, key, content, page }) => {
+      const templateId = ids[key];
+      if (!templateId) return;
       try {
         await getCloud().openapi.subscribeMessage.send({
           touser,
           templateId,
           page,
-          data,
+          data: templateData(key, content),
           miniprogramState: 'formal',
         });
       } catch (err) {

@@ -1,6 +1,6 @@
 import type { RecordPage, RecordView, ReviewOutcome } from '../../contract/functions/sixOnes';
 import { RECORD_KIND_LABELS } from '../../contract/sixOnes';
-import { notify } from '../notify';
+import { notifyAll } from '../notify';
 import { grantsFor, ownScope, requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../platform/errors';
@@ -224,24 +224,24 @@ export async function reviewRecords(
     return { changed, unchanged, skipped, all: input.recordIds.map((id) => byId.get(id)!) };
   });
 
-  // One message per member, after the commit.
+  // One message per member, after the commit: all of them in one insert.
   const members = new Map<string, RecordDoc[]>();
   for (const r of outcome.changed) members.set(r.openid, [...(members.get(r.openid) ?? []), r]);
-  for (const [openid, list] of members) {
-    await notify(
-      ctx,
-      openid,
-      'recordReviewed',
-      {
+  await notifyAll(
+    ctx,
+    [...members].map(([openid, list]) => ({
+      to: openid,
+      key: 'recordReviewed' as const,
+      content: {
         subject:
           list.length === 1 ? `${RECORD_KIND_LABELS[list[0].kind]}：${list[0].title}` : `${list.length} 条六个一记录`,
         status: approve ? '已通过' : '已驳回',
         time: ctx.now,
         note: approve ? '已计入我的六个一' : `理由：${input.reason ?? ''}`,
       },
-      sixOnesPage(),
-    );
-  }
+      page: sixOnesPage(),
+    })),
+  );
   return {
     changed: outcome.changed.map((r) => r._id),
     unchanged: outcome.unchanged,

@@ -5,7 +5,8 @@ import { DocumentStore as Store } from '../../emulator/db/store';
 
 /**
  * A sorted page of an indexed equality query is answered by SQLite alone (filter, sort, skip,
- * limit); it must be exactly the page mingo gives over the same documents — dates in time order,
+ * limit); it must be exactly the page mingo gives over the same documents — dates in time order
+ * (whole seconds too, whose stored text lacks `.000`),
  * missing values first ascending and last descending, ties broken by the next key.
  */
 let dir: string;
@@ -21,6 +22,8 @@ beforeAll(() => {
     state: i % 2 === 0 ? 'open' : 'done',
     ...(i % 17 === 0 ? {} : { name: `名字${(i * 7919) % 50}` }),
     at: new Date(Date.UTC(2026, 0, 1) + ((i * 104729) % 1000) * 3_600_000),
+    // Pairs in one second, .000 and .500: stored text drops ".000" (…:12Z vs …:12.500Z).
+    at2: new Date(Date.UTC(2026, 0, 1) + (Math.floor(i / 2) % 150) * 1000 + (i % 2) * 500),
     n: (i * 31) % 11,
   }));
   store.insert('things', docs);
@@ -34,6 +37,8 @@ test.each([
   [{ group: 'g1' }, { at: -1 }, 10, 15],
   [{ group: 'g1' }, { at: 1 }, 0, 1000],
   [{ $and: [{ group: 'g2' }, { state: 'done' }] }, { n: 1, at: -1 }, 3, 7],
+  [{ group: 'g2' }, { at2: -1, _id: 1 }, 0, 60],
+  [{ group: 'g2' }, { at2: 1, _id: 1 }, 0, 1000],
 ])('where %j sort %j skip %i limit %i: SQLite gives the page mingo gives', (query, sort, skip, limit) => {
   const opts = { query, sort: sort as Record<string, 1 | -1>, skip, limit };
   const fast = store.find('things', opts).map((d) => d._id);

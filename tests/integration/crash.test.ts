@@ -113,12 +113,16 @@ test('kill -9 under load, restart, the jobs run: every counter equals its recoun
   );
 
   // The workload, all at once and again and again; the server is killed in the middle of it.
+  let answered = 0;
   const call = (fn: string, action: string, payload: unknown, openid: string) =>
     fetch(`${s.url}/api/functions/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-openid': openid },
       body: JSON.stringify({ action, payload }),
-    }).catch(() => undefined);
+    })
+      .then((res) => res.text())
+      .then(() => (answered += 1))
+      .catch(() => undefined);
   let running = true;
   const loop = async (work: (round: number) => Promise<unknown>) => {
     for (let round = 0; running; round++) await work(round);
@@ -144,7 +148,11 @@ test('kill -9 under load, restart, the jobs run: every counter equals its recoun
       call('sixOnes', 'reviewRecords', { recordIds: [id], decision: 'approve' }, 'demo-secretary'),
     ),
   ];
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Killed once the workload is well under way (the function instances warm, calls answered and
+  // more in flight), however fast or slow this machine is.
+  for (const until = Date.now() + 60_000; answered < 40 && Date.now() < until; )
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 200));
   await s.crash();
   running = false;
   await Promise.allSettled(workload);

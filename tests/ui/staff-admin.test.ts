@@ -39,6 +39,9 @@ test('角色授权: the county admin finds 张秀兰, grants her 单位管理员
   await tapWhenShown(grants, '.staff-user-search__go');
   grants.type('.staff-user-search__input .nut-input-native', '张秀兰');
   await grants.tap('.staff-user-search__go');
+  // Her phone as the server masks it (138****1234), shown once, not masked again into ****1234.
+  const phone = (await invoke<Me>('account', 'me', {}, 'demo-resident')).phone!;
+  await grants.waitForText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
   await tapWhenShown(grants, '.staff-grants__pick');
   await grants.waitForText('现有角色');
 

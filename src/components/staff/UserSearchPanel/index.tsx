@@ -5,13 +5,12 @@ import type { ReactNode } from 'react';
 import type { UserSummary } from '../../../../contract';
 import { ROLE_LABELS } from '../../../../contract/roles';
 import type { UserSearch } from '../../../stores/staff/userSearch';
-import { maskPhone } from '../../../utils/mask';
 import { ListState } from '../ListState';
 import './index.scss';
 
 /**
  * Search people by name or phone (account.findUsers) and act on one: `action` renders the
- * button of each result. Phones are shown masked.
+ * button of each result. Phones come masked from the server (138****1234).
  */
 export const UserSearchPanel = observer(
   ({
@@ -49,7 +48,7 @@ export const UserSearchPanel = observer(
                 <View className="staff-user-search__who">
                   <Text className="staff-user-search__name">{user.name}</Text>
                   <Text className="staff-user-search__meta">
-                    {[user.phone ? maskPhone(user.phone) : '未留手机号', ...user.roles.map((g) => ROLE_LABELS[g.role])]
+                    {[user.phone || '未留手机号', ...user.roles.map((g) => ROLE_LABELS[g.role])]
                       .filter((v, i, all) => all.indexOf(v) === i)
                       .join(' · ')}
                   </Text>

@@ -110,7 +110,11 @@ const AccountControl = observer(({ spec }: { spec: Extract<FieldSpec, { type: 'a
       <Text className="staff-entry__hint">{spec.hint}</Text>
       <View className="staff-entry__account-now">
         <Text className="staff-entry__account-name">
-          {openid ? `已关联：${form.accountNames[openid] ?? '已关联账号'}` : '未关联账号'}
+          {openid
+            ? form.accountNames[openid]
+              ? `已关联：${form.accountNames[openid]}`
+              : '已关联联络人的账号'
+            : '未关联账号'}
         </Text>
         {openid ? (
           <Button size="small" onClick={() => form.pickAccount(spec.key, null)}>

@@ -12,7 +12,6 @@ import { UserSearchPanel } from '../../../../components/staff/UserSearchPanel';
 import { Screen } from '../../../../components/Screen';
 import { GRANTABLE_ROLES, isRevocable, roleGrants, type GrantableRole } from '../../../../stores/staff/grants';
 import { directory } from '../../../../stores/directory';
-import { maskPhone } from '../../../../utils/mask';
 import { describeGrant } from '../../lib/scope';
 import './index.scss';
 
@@ -106,7 +105,7 @@ const Selected = observer(() => {
     <View className="staff-grants__selected">
       <View className="staff-grants__who">
         <Text className="staff-grants__name">{user.name}</Text>
-        <Text className="staff-grants__muted">{user.phone ? maskPhone(user.phone) : '未留手机号'}</Text>
+        <Text className="staff-grants__muted">{user.phone || '未留手机号'}</Text>
         <Text className="staff-grants__change" onClick={() => roleGrants.select(null)}>
           重新选择
         </Text>

@@ -17,6 +17,8 @@ export interface Placement {
   gridName: string | null;
   microGridId: string | null;
   propertyCompanyId: string | null;
+  /** The grid's workers and grid head, from the grid read here (told of the new case without another read). */
+  gridStaff: string[];
 }
 
 /** How far outside the outermost grid boundaries a point may lie and still be in the county. */
@@ -113,5 +115,7 @@ export async function place(ctx: CallContext, input: LocationInput): Promise<Pla
     gridName: grid?.name ?? null,
     microGridId: micro?._id ?? null,
     propertyCompanyId: micro?.propertyCompanyId ?? null,
+    gridStaff:
+      grid?.level === 'grid' ? [...grid.gridWorkerOpenids, ...(grid.gridHeadOpenid ? [grid.gridHeadOpenid] : [])] : [],
   };
 }

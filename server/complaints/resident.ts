@@ -103,7 +103,7 @@ export async function submit(
   await bump(ctx, caseScopes(c), 'submitted');
   if (level === 'community') await bump(ctx, caseScopes(c), 'communityLevel');
   if (property?.liaisonOpenid) await tell(ctx, property.liaisonOpenid, 'caseAlert', c, '物业诉求', '请配合网格办理');
-  if (level === 'grid') await tellGrid(ctx, c, '新诉求', c.location.label);
+  if (level === 'grid') await tell(ctx, where.gridStaff, 'caseAlert', c, '新诉求', c.location.label);
   else await tellSecretary(ctx, c, '新诉求', c.location.label);
   return toCaseView(c, viewer(ctx));
 }

@@ -55,7 +55,19 @@ test('an activity from publication to a counted 六个一 item', async () => {
   await shown(secretary, '.staff-activity-form__input--capacity input').fill('30');
   await screenshot(secretary, 'six-ones-01-publish-filled');
   await tapShown(secretary, '.staff-activity-form__save');
-  await shown(secretary, '.staff-activity-form__save').waitFor({ state: 'detached' });
+  // Saved (the form goes), or refused: then what the page says is the test's failure message.
+  const saved = shown(secretary, '.staff-activity-form__save')
+    .waitFor({ state: 'detached' })
+    .then(() => null);
+  const refused = shown(secretary, '.error-notice__message, .field__error')
+    .waitFor()
+    .then(() => shown(secretary, '.error-notice__message, .field__error').innerText())
+    .catch(() => null); // the page went on (saved): no message will come
+  const problem = await Promise.race([saved, refused]);
+  if (problem !== null) {
+    await screenshot(secretary, 'six-ones-01b-publish-refused');
+    throw new Error(`publishing was refused: ${problem}`);
+  }
   const { items } = await api<ActivityPage>('sixOnes', 'activities', {}, 'demo-secretary');
   const activity = items.find((a) => a.title === title)!;
   expect(activity).toMatchObject({ type: 'symposium', capacity: 30, signedUp: 0, phase: 'signUp' });

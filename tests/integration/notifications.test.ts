@@ -39,6 +39,26 @@ async function submittedWish(by: string, description = `楼道灯坏了请帮忙
   return wish('submit', { category: '维修', description, photos: [upload(by)] }, by);
 }
 
+/** A complaint `by` reports (at their registered address unless told otherwise). */
+const reported = (
+  by: string,
+  category: string,
+  description: string,
+  opts: { location?: Record<string, unknown>; urgency?: 'normal' | 'urgent' } = {},
+) =>
+  complaint(
+    'submit',
+    {
+      category,
+      description,
+      photos: [],
+      location: opts.location ?? { kind: 'address' },
+      urgency: opts.urgency ?? 'normal',
+      anonymous: false,
+    },
+    by,
+  );
+
 /** A fresh resident of c01-g01 (the demo grid worker's grid). */
 const resident = async () => (await p.newResident()).openid;
 
@@ -182,18 +202,9 @@ describe('everyone who waits is told', () => {
       ),
     );
     expect(p.doc('propertyCompanies', _id).liaisonOpenid).toBe(liaison);
-    const c = await complaint(
-      'submit',
-      {
-        category: '物业',
-        description: `电梯坏了三天没人修 ${++seq}`,
-        photos: [],
-        location: { kind: 'building', microGridId: building._id },
-        urgency: 'normal',
-        anonymous: false,
-      },
-      'demo-resident',
-    );
+    const c = await reported('demo-resident', '物业', `电梯坏了三天没人修 ${++seq}`, {
+      location: { kind: 'building', microGridId: building._id },
+    });
     expect(listed(liaison, 'caseAlert').map((m) => m.page)).toEqual([
       `packages/resident/pages/case-detail/index?id=${c.id}`,
     ]);
@@ -208,18 +219,7 @@ describe('everyone who waits is told', () => {
   });
 
   it('staff are warned once before a deadline passes, and again of the next deadline', async () => {
-    const c = await complaint(
-      'submit',
-      {
-        category: '环境卫生',
-        description: `垃圾桶满了没人清理 ${++seq}`,
-        photos: [],
-        location: { kind: 'address' },
-        urgency: 'normal',
-        anonymous: false,
-      },
-      'demo-resident',
-    );
+    const c = await reported('demo-resident', '环境卫生', `垃圾桶满了没人清理 ${++seq}`);
     const due = new Date(p.doc('cases', c.id).dueAt).getTime();
     const warnings = () => listed('demo-grid-worker', 'deadlineNear').filter((m) => m.page.endsWith(`id=${c.id}`));
     // Early: nothing.
@@ -291,18 +291,7 @@ describe('the 消息 list', () => {
     await wish('confirm', { wishId: w.id, stars: 5, comment: '非常感谢' }, r);
 
     // A complaint: accepted, escalated, whistled, resolved by the department.
-    const c = await complaint(
-      'submit',
-      {
-        category: '设施维修',
-        description: `路灯不亮好几天了 ${++seq}`,
-        photos: [],
-        location: { kind: 'address' },
-        urgency: 'normal',
-        anonymous: false,
-      },
-      r,
-    );
+    const c = await reported(r, '设施维修', `路灯不亮好几天了 ${++seq}`);
     await complaint('accept', { caseId: c.id }, 'demo-grid-worker');
     await complaint('escalate', { caseId: c.id, reason: '需要供电部门处理' }, 'demo-grid-worker');
     const deadline = new Date((await clockNow(t)).getTime() + 48 * HOUR).toISOString();
@@ -359,18 +348,7 @@ describe('the 消息 list', () => {
     await job('remindSixOnes');
 
     // A deadline about to pass.
-    const late = await complaint(
-      'submit',
-      {
-        category: '噪音',
-        description: `夜间施工噪音扰民 ${++seq}`,
-        photos: [],
-        location: { kind: 'address' },
-        urgency: 'urgent',
-        anonymous: false,
-      },
-      r,
-    );
+    const late = await reported(r, '噪音', `夜间施工噪音扰民 ${++seq}`, { urgency: 'urgent' });
     const due = new Date(p.doc('cases', late.id).dueAt).getTime();
     await advanceClock(t, due - (await clockNow(t)).getTime() - 10 * MIN);
     await job('caseDeadlines');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { ContactCardAdminView, MemberReportView, StationView } from '../../contract';
 import { wgs84ToGcj02 } from '../../src/utils/gcj02';
-import { launchBrowser, newPhone, screenshot } from '../helpers/browser';
+import { launchBrowser, newPhone, screenshot, tapShown } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 jest.setTimeout(180_000);
@@ -110,7 +110,7 @@ test('a new resident accepts the privacy guide, fills the profile, finds the gri
 
   // 首页 → 红色驿站: nearest first, from where the browser says the resident is.
   await page.goBack();
-  await page.locator('.home__area--station').tap();
+  await tapShown(page, '.home__area--station');
   await page.getByText('按距离由近到远排列').waitFor();
   const names = await page.locator('.station-item__name').allTextContents();
   const expected = await api<StationView[]>(

@@ -80,12 +80,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The element on screen (the h5 router keeps earlier pages, hidden, in the document). */
 export const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
 
-/** Waits for the shown element, scrolls to it and taps it. */
+/**
+ * Waits for the shown element, scrolls to it and taps it. During a page transition the h5 router
+ * can show a page, then hide it and show another instance of the same page (going back to a tab
+ * page): Playwright keeps retrying on the element it first found, hidden for good, so each try
+ * is short and the next one looks for the shown element again. Fails as before when nothing
+ * matching is shown within the usual 30 s.
+ */
 export async function tapShown(page: Page, selector: string): Promise<void> {
-  const target = shown(page, selector);
-  await target.waitFor();
-  await target.scrollIntoViewIfNeeded();
-  await target.tap();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const target = shown(page, selector);
+    await target.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+    try {
+      await target.scrollIntoViewIfNeeded({ timeout: 3000 });
+      await target.tap({ timeout: 3000 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+  }
 }
 
 /**

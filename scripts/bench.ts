@@ -75,6 +75,8 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const dbRequests = (cloud: LocalCloud) =>
   [...cloud.store.counters.entries()].filter(([a]) => a.startsWith('database.')).reduce((n, [, c]) => n + c, 0);
+/** Database round trips: requests sent side by side share one (counted by the local CloudBase). */
+const dbRoundTrips = (cloud: LocalCloud) => cloud.store.counters.get('roundTrips.database') ?? 0;
 
 interface Result {
   name: string;
@@ -83,8 +85,15 @@ interface Result {
   /** p95 with the database latency at LATENCY ms, and its runs. */
   p95Latency?: number;
   runsLatency?: number;
+  /** Round trips per call in that pass. */
+  tripsLatency?: number;
   noteLatency?: string;
   perCall?: number;
+  /**
+   * Database round trips per call, from the pass with the database latency (at 0 ms a request
+   * can end before one sent beside it starts, so only that pass tells side by side from in turn).
+   */
+  tripsPerCall?: number;
   /** CPU time per call of this process, which runs the client, the emulator and the function alike: what the call costs whatever the machine's load. */
   cpu?: number;
   runs?: number;
@@ -170,6 +179,7 @@ async function measure(c: BenchCase, env: Env, pass: 0 | 1 = 0): Promise<Result>
   };
   for (let i = 0; i < warmUp; i++) await call(runs + i); // warm up (module load, SQLite caches)
   const before = dbRequests(env.cloud);
+  const tripsBefore = dbRoundTrips(env.cloud);
   const c0 = process.cpuUsage();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -184,6 +194,7 @@ async function measure(c: BenchCase, env: Env, pass: 0 | 1 = 0): Promise<Result>
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     perCall: (dbRequests(env.cloud) - before) / runs,
+    tripsPerCall: (dbRoundTrips(env.cloud) - tripsBefore) / runs,
     cpu: (cpu.user + cpu.system) / 1000 / runs,
     runs,
   };
@@ -218,6 +229,8 @@ function budgetCell(c: BenchCase | undefined, r: Result): string {
   const parts: string[] = [];
   if (c?.budget?.requests !== undefined)
     parts.push(`≤${c.budget.requests} req${r.perCall > c.budget.requests ? ' OVER' : ''}`);
+  if (c?.budget?.roundTrips !== undefined && r.tripsLatency !== undefined)
+    parts.push(`≤${c.budget.roundTrips} trips${r.tripsLatency > c.budget.roundTrips ? ' OVER' : ''}`);
   if (c?.budget?.p95Ms !== undefined) parts.push(`p95 ≤${c.budget.p95Ms} ms${r.p95! > c.budget.p95Ms ? ' OVER' : ''}`);
   // At the latency: every case's p95 within LATENCY_P95_BUDGET, said when over or when the case sets its own.
   if (r.p95Latency !== undefined) {
@@ -254,7 +267,7 @@ async function main(): Promise<void> {
       for (const [i, c] of CASES.entries()) {
         const r = await measure(c, env, 1);
         if (r.note) results[i].noteLatency = r.note;
-        else Object.assign(results[i], { p95Latency: r.p95, runsLatency: r.runs });
+        else Object.assign(results[i], { p95Latency: r.p95, runsLatency: r.runs, tripsLatency: r.tripsPerCall });
       }
       env.cloud.dbLatencyMs = 0;
     }
@@ -278,7 +291,13 @@ async function main(): Promise<void> {
       `p95 @${LATENCY} ms: the same calls (up to ${LATENCY_RUNS} each) with the database latency at ${LATENCY} ms a request (TXY_DB_LATENCY_MS); budget p95 ≤ ${LATENCY_P95_BUDGET} ms unless stated`,
     );
   const latencyCells = (r: Result) =>
-    LATENCY > 0 ? [r.p95Latency === undefined ? '-' : r.p95Latency.toFixed(1), String(r.runsLatency ?? '-')] : [];
+    LATENCY > 0
+      ? [
+          r.p95Latency === undefined ? '-' : r.p95Latency.toFixed(1),
+          r.tripsLatency === undefined ? '-' : r.tripsLatency.toFixed(2),
+          String(r.runsLatency ?? '-'),
+        ]
+      : [];
   table(
     [
       'action',
@@ -287,7 +306,7 @@ async function main(): Promise<void> {
       'CPU ms/call',
       'db requests/call',
       'runs',
-      ...(LATENCY > 0 ? [`p95 @${LATENCY} ms`, `runs @${LATENCY}`] : []),
+      ...(LATENCY > 0 ? [`p95 @${LATENCY} ms`, `db round trips/call`, `runs @${LATENCY}`] : []),
       'budget',
     ],
     results.map((r) =>

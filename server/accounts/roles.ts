@@ -1,4 +1,5 @@
 import type { StaffGrant, UserSummary } from '../../contract/functions/account';
+import { forget } from '../directory/cache';
 import type { Role, RoleGrant } from '../../contract/roles';
 import { audit } from '../platform/audit';
 import { isCountyAdmin, scopeIds } from '../platform/authorize';
@@ -154,6 +155,7 @@ async function writeRoles(
 }
 
 export async function grantRole(input: { openid: string; grant: StaffGrant }, ctx: CallContext): Promise<UserSummary> {
+  forget(); // grids and communities name their staff: this instance reads them again
   const { grant } = input;
   mayManage(ctx, grant.role, scopeOf(grant));
   await checkScopeExists(ctx, grant);
@@ -183,6 +185,7 @@ export async function revokeRole(
   mayManage(ctx, input.role, input.scopeId);
   if (input.role === 'countyAdmin' && input.openid === ctx.openid) throw conflict('不能撤销自己的党工委管理权限');
   return inTransaction(ctx, async (tx) => {
+    forget(); // grids and communities name their staff: this instance reads them again
     const user = await txGet<UserDoc>(tx, 'users', input.openid);
     if (!user) throw notFound('用户不存在');
     const roles = user.roles.filter((g) => !(g.role === input.role && scopeOf(g) === input.scopeId));

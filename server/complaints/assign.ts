@@ -2,7 +2,8 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
 import { invalidInput } from '../platform/errors';
 import type { CallContext } from '../platform/router';
-import type { CommunityDoc, GridsCollectionDoc, MicroGridDoc, Polygon } from '../directory/model';
+import { directory } from '../directory/cache';
+import type { GridDoc, GridsCollectionDoc, MicroGridDoc, Polygon } from '../directory/model';
 
 export type LocationInput =
   | { kind: 'point'; lat: number; lng: number; label?: string }
@@ -50,24 +51,25 @@ const buildingLabel = (m: MicroGridDoc) => (m.name.startsWith(m.compound) ? m.na
 /**
  * Where a case belongs: the grid whose boundary contains the point (turf's point-in-polygon
  * over the directory's GeoJSON boundaries), else the resident's registered grid, else the
- * nearest community's queue. A point outside the county is refused. A building (or the
- * registered address) is read by id with its grid; a point reads the grids (level 2 only, not
- * the micro-grids — the county's extent is theirs) and then the micro-grids of the grid found.
+ * nearest community's queue. A point outside the county is refused. Communities and grids
+ * (level 2: the county's extent is theirs) come from the instance's directory (cache.ts); a
+ * building (or the registered address) is read by id, a point reads the micro-grids of the grid
+ * found: one database round trip.
  */
 export async function place(ctx: CallContext, input: LocationInput): Promise<Placement> {
   const grids = async (where: Record<string, unknown>) =>
     (await ctx.db.collection('grids').where(where).limit(1000).get<GridsCollectionDoc>()).data;
   const homeId = ctx.user?.address?.microGridId;
   const microId = input.kind === 'building' ? input.microGridId : homeId;
-  const [{ data: communities }, found, level2] = await Promise.all([
-    ctx.db.collection('communities').limit(1000).get<CommunityDoc>(),
+  const [communities, found, level2] = await Promise.all([
+    directory(ctx, 'communities'),
     microId ? grids({ _id: microId }) : Promise.resolve([]),
-    input.kind === 'point' ? grids({ level: 'grid' }) : Promise.resolve([]),
+    directory(ctx, 'grids'),
   ]);
   const named = found.find((g): g is MicroGridDoc => g.level === 'microGrid');
 
   let micro: MicroGridDoc | undefined;
-  let grid: GridsCollectionDoc | undefined;
+  let grid: GridDoc | undefined;
   let loc: Placement['location'];
   if (input.kind === 'building' || input.kind === 'address') {
     micro = named;
@@ -76,7 +78,7 @@ export async function place(ctx: CallContext, input: LocationInput): Promise<Pla
         { path: input.kind === 'address' ? 'location' : 'location.microGridId', message: '地点无效' },
       ]);
     loc = { ...centre(micro.boundary), label: buildingLabel(micro), source: input.kind };
-    [grid] = await grids({ _id: micro.parentId });
+    grid = level2.find((g) => g._id === micro!.parentId);
   } else {
     const corners = level2.flatMap((g) => geo(g.boundary).coordinates[0]);
     const inCounty =
@@ -115,7 +117,6 @@ export async function place(ctx: CallContext, input: LocationInput): Promise<Pla
     gridName: grid?.name ?? null,
     microGridId: micro?._id ?? null,
     propertyCompanyId: micro?.propertyCompanyId ?? null,
-    gridStaff:
-      grid?.level === 'grid' ? [...grid.gridWorkerOpenids, ...(grid.gridHeadOpenid ? [grid.gridHeadOpenid] : [])] : [],
+    gridStaff: grid ? [...grid.gridWorkerOpenids, ...(grid.gridHeadOpenid ? [grid.gridHeadOpenid] : [])] : [],
   };
 }

@@ -145,13 +145,14 @@ export async function whistle(
       ctx,
       ids.map((id) => departmentScope(id, after.month)),
     );
-    await bump(ctx, caseScopes(after), 'whistled');
-    await bump(ctx, caseScopes(after), 'whistlesReceived', ids.length);
-    await bump(
-      ctx,
-      ids.map((id) => departmentScope(id, after.month)),
-      'whistlesReceived',
-    );
+    await Promise.all([
+      bump(ctx, caseScopes(after), { whistled: 1, whistlesReceived: ids.length }),
+      bump(
+        ctx,
+        ids.map((id) => departmentScope(id, after.month)),
+        'whistlesReceived',
+      ),
+    ]);
   }
   const departmentStaff = await Promise.all(ids.map((id) => staffOf(ctx, { role: 'department', departmentId: id })));
   await tell(ctx, departmentStaff.flat(), 'whistleReceived', after, input.class, input.reason, {

@@ -66,8 +66,7 @@ export async function reportIn(input: { caseId: string; note?: string }, ctx: Ca
     };
   });
   if (onTime) {
-    await bump(ctx, caseScopes(after), 'reportedOnTime');
-    await bump(ctx, [departmentScope(deptId, after.month)], 'reportedOnTime');
+    await bump(ctx, [...caseScopes(after), departmentScope(deptId, after.month)], 'reportedOnTime');
   }
   return toCaseView(after, viewer(ctx));
 }

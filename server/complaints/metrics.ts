@@ -6,6 +6,7 @@ import type { CallContext } from '../platform/router';
 import { local, TZ } from '../platform/time';
 import dayjs from 'dayjs';
 import type { CaseDoc } from './model';
+import { deploymentKey } from '../platform/cloud';
 import { getById } from '../platform/read';
 
 /**
@@ -58,14 +59,20 @@ function emptyCounter(id: string): CounterDoc {
   };
 }
 
+/** Counter documents this instance has seen exist, per deployment: they are never removed by the app. */
+const known = new Set<string>();
+
 /**
  * Creates those of the counter documents `ids` that do not exist yet (two requests at most; a
  * concurrent creation is a duplicate, ignored); answers the ids that existed. A case's own
  * counters are made when it is submitted and its departments' when it is whistled, before the
  * first increment: two first events of a month at once would otherwise lose one (`bump` below
  * cannot tell which documents its first request moved once another call creates one meanwhile).
+ * Ids this instance has made or seen already cost nothing (a month's first case in a scope pays).
  */
 export async function ensureCounters(ctx: CallContext, ids: string[]): Promise<Set<string>> {
+  const deployment = deploymentKey();
+  if (ids.every((id) => known.has(`${deployment}|${id}`))) return new Set(ids);
   const _ = ctx.db.command;
   const { data } = await ctx.db
     .collection('caseMetrics')
@@ -81,17 +88,26 @@ export async function ensureCounters(ctx: CallContext, ids: string[]): Promise<S
       if (!isDuplicate(err)) throw err;
     }
   }
+  for (const id of ids) known.add(`${deployment}|${id}`);
   return existing;
 }
 
 /**
- * Adds `by` to `field` of the counter documents `ids` in one request (they exist: see
- * ensureCounters). A missing one (removed by hand) is created and moved after.
+ * Adds `by` to `field` (or each of several fields its amount) of the counter documents `ids` in
+ * one request (they exist: see ensureCounters). A missing one (removed by hand, or the database
+ * reset under a warm instance) is created and moved after; the repair job settles the rare
+ * increment lost that way (server/repair).
  */
-export async function bump(ctx: CallContext, ids: string[], field: Counter, by = 1): Promise<void> {
+export async function bump(
+  ctx: CallContext,
+  ids: string[],
+  field: Counter | Partial<Record<Counter, number>>,
+  by = 1,
+): Promise<void> {
   if (ids.length === 0) return;
   const _ = ctx.db.command;
-  const inc = { [field]: _.inc(by) };
+  const moves = typeof field === 'string' ? { [field]: by } : field;
+  const inc = Object.fromEntries(Object.entries(moves).map(([f, n]) => [f, _.inc(n as number)]));
   const { stats } = await ctx.db
     .collection('caseMetrics')
     .where({ _id: _.in(ids) })

@@ -6,6 +6,7 @@ import {
   type ResidentGrade,
   type Urgency,
 } from '../../contract/caseLabels';
+import { directory } from '../directory/cache';
 import type { PropertyCompanyDoc } from '../directory/model';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, notFound } from '../platform/errors';
@@ -90,7 +91,7 @@ export async function submit(
   };
   let property: PropertyCompanyDoc | undefined;
   if (PROPERTY_CATEGORIES.includes(c.category) && c.propertyCompanyId) {
-    property = (await getById<PropertyCompanyDoc>(ctx.db, 'propertyCompanies', c.propertyCompanyId)) ?? undefined;
+    property = (await directory(ctx, 'propertyCompanies')).find((p) => p._id === c.propertyCompanyId);
     if (property)
       c.timeline.push({
         ...assignStep,
@@ -100,11 +101,15 @@ export async function submit(
   }
   await ensureCounters(ctx, caseScopes(c));
   await ctx.db.collection('cases').add({ data: c });
-  await bump(ctx, caseScopes(c), 'submitted');
-  if (level === 'community') await bump(ctx, caseScopes(c), 'communityLevel');
-  if (property?.liaisonOpenid) await tell(ctx, property.liaisonOpenid, 'caseAlert', c, '物业诉求', '请配合网格办理');
-  if (level === 'grid') await tell(ctx, where.gridStaff, 'caseAlert', c, '新诉求', c.location.label);
-  else await tellSecretary(ctx, c, '新诉求', c.location.label);
+  // The case is in: its counters and the people told, side by side (one round trip). A crash
+  // before the counters moved is settled by the repair job (server/repair).
+  await Promise.all([
+    bump(ctx, caseScopes(c), { submitted: 1, ...(level === 'community' ? { communityLevel: 1 } : {}) }),
+    property?.liaisonOpenid ? tell(ctx, property.liaisonOpenid, 'caseAlert', c, '物业诉求', '请配合网格办理') : null,
+    level === 'grid'
+      ? tell(ctx, where.gridStaff, 'caseAlert', c, '新诉求', c.location.label)
+      : tellSecretary(ctx, c, '新诉求', c.location.label),
+  ]);
   return toCaseView(c, viewer(ctx));
 }
 
@@ -199,8 +204,7 @@ export async function rate(
     };
   });
   if (after.status === 'closed') {
-    await bump(ctx, caseScopes(after), 'rated');
-    if (input.grade !== '不满意') await bump(ctx, caseScopes(after), 'satisfied');
+    await bump(ctx, caseScopes(after), { rated: 1, ...(input.grade !== '不满意' ? { satisfied: 1 } : {}) });
   } else if (after.level === 'grid') await tellGrid(ctx, after, '重新办理', '居民不满意');
   else if (after.level === 'community') await tellSecretary(ctx, after, '重新办理', '居民不满意');
   return toCaseView(after, viewer(ctx));

@@ -1,4 +1,5 @@
 import type { AuditEntry, DirectoryEntityInput, DirectoryKind } from '../../contract/functions/directory';
+import { forget } from './cache';
 import type { AuditDoc } from '../platform/audit';
 import { audit } from '../platform/audit';
 import { invalidInput, notFound } from '../platform/errors';
@@ -75,6 +76,7 @@ async function checkReferences(ctx: CallContext, input: DirectoryEntityInput): P
 export async function save(input: DirectoryEntityInput, ctx: CallContext): Promise<{ id: string }> {
   const derived = await checkReferences(ctx, input);
   const collection = COLLECTION[input.kind];
+  forget(); // this instance reads the directory again (cache.ts); others within a minute
   const id = input.id ?? `${PREFIX[input.kind]}-${newId().slice(0, 12)}`;
   const _ = ctx.db.command;
   await inTransaction(ctx, async (tx) => {

@@ -1,4 +1,5 @@
 import type { ContactCardAdminView } from '../../contract/functions/directory';
+import { forget } from './cache';
 import type { ContactCardDoc, GridDoc } from './model';
 import { audit } from '../platform/audit';
 import { requireScope } from '../platform/authorize';
@@ -41,6 +42,7 @@ type CardInput = Omit<ContactCardAdminView, 'id'> & { cardId?: string };
 
 /** Adds or edits a card; the person must be a grid worker of that grid. Audited in the same transaction. */
 export async function saveContactCard(input: CardInput, ctx: CallContext): Promise<ContactCardAdminView> {
+  forget(); // a card can make a grid's head: this instance reads the grids again
   const grid = await loadGrid(ctx, input.gridId);
   requireScope(ctx.user, ['secretary', 'countyAdmin'], { communityId: grid.communityId }, '只能管理本社区的联系卡');
   const staff = [grid.gridHeadOpenid, ...grid.gridWorkerOpenids];

@@ -1,5 +1,5 @@
 import type { UserDoc } from '../platform/identity';
-import { getById } from '../platform/read';
+import { directory } from '../directory/cache';
 import type { Database } from '../platform/sdk-types';
 
 /** Staff holding a role grant for a scope (the recipients of alerts); a users scan, at rare steps only. */
@@ -13,9 +13,12 @@ export async function staffOf(ctx: { db: Database }, grant: Record<string, unkno
   return data.map((u) => u._id);
 }
 
-/** The grid's workers and grid head: who handles a grid-level case and reviews the grid's wishes. */
-export async function gridStaff(ctx: { db: Database }, gridId: string | null): Promise<string[]> {
+/**
+ * The grid's workers and grid head: who handles a grid-level case and reviews the grid's wishes
+ * (from the instance's directory, server/directory/cache.ts: no database request when warm).
+ */
+export async function gridStaff(ctx: { db: Database; now: Date }, gridId: string | null): Promise<string[]> {
   if (!gridId) return [];
-  const grid = await getById<{ gridWorkerOpenids?: string[]; gridHeadOpenid?: string | null }>(ctx.db, 'grids', gridId);
+  const grid = (await directory(ctx, 'grids')).find((g) => g._id === gridId);
   return [...(grid?.gridWorkerOpenids ?? []), ...(grid?.gridHeadOpenid ? [grid.gridHeadOpenid] : [])];
 }

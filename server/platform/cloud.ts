@@ -24,3 +24,10 @@ export function getDb(): Database {
 }
 
 export type { Database };
+
+/**
+ * Which deployment this instance serves: its CloudBase environment and endpoint. What an
+ * instance keeps between calls (the directory, the counters it knows exist) is kept per
+ * deployment: one in production; a test's local CloudBase has its own.
+ */
+export const deploymentKey = (): string => `${process.env.TCB_ENV ?? ''}|${process.env.TCB_CONTEXT_CNFG ?? ''}`;

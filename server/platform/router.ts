@@ -77,15 +77,26 @@ export function createFunction<M extends ActionMap>(fn: string, actions: M, hand
       }
 
       const db = getDb();
-      const user = await loadUser(db, OPENID);
+      const at = now();
+      // The caller's document and, for a rate-limited action, its try: side by side (one round
+      // trip). A caller refused for their role has used a try; the role's answer comes first.
+      const [user, limited] = await Promise.all([
+        loadUser(db, OPENID),
+        spec.rateLimit
+          ? takeTry({ db, now: at }, `${OPENID}-${fn}.${actionName}`, scaled(spec.rateLimit)).then(
+              () => null,
+              (err: unknown) => err,
+            )
+          : null,
+      ]);
       if (spec.roles !== 'anyone') {
         if (!user) return fail('FORBIDDEN', MESSAGES.needRegistration);
         const held = rolesOf(user);
         if (!spec.roles.some((r: Role) => held.has(r))) return fail('FORBIDDEN', MESSAGES.wrongRole);
       }
+      if (limited) throw limited;
 
-      const ctx: CallContext = { requestId, openid: OPENID, user, db, now: now() };
-      if (spec.rateLimit) await takeTry(ctx, `${OPENID}-${fn}.${actionName}`, scaled(spec.rateLimit));
+      const ctx: CallContext = { requestId, openid: OPENID, user, db, now: at };
       const handler = handlers[actionName as keyof M];
       const data = await handler(parsed.data, ctx);
       return { ok: true, data, requestId };

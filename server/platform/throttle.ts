@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError, isDuplicate } from './errors';
 import type { Database } from './sdk-types';
 import { local } from './time';
@@ -13,16 +14,20 @@ export interface ThrottleDoc {
   _id: string;
   key: string;
   count: number;
+  /** The try that last moved the counter (see takeTry). */
+  lastTry: string;
   windowStart: Date;
   expiresAt: Date;
 }
 
 /**
  * Takes one try for `key` (a person and what they do) in the current window, or refuses with
- * RATE_LIMITED saying when to try again. The try is taken before the work it guards, by a
- * conditional increment (`count < max`), so tries sent at once cannot slip past the limit: of
- * any number sent together, exactly `max` per window get through. One database request; two
- * (three when two race) for the first try of a window, which creates the counter.
+ * RATE_LIMITED saying when to try again. The try is taken before the work it guards, in one
+ * database round trip of two requests sent side by side: the creation of the window's counter
+ * (`count: 1`, which fails as a duplicate once it exists) and a conditional increment (`count <
+ * max`) that skips a counter this very try created (`lastTry` is the try's own id). Exactly one of
+ * the two takes effect, in whichever order the database runs them; tries sent at once cannot
+ * slip past the limit: of any number sent together, exactly `max` per window get through.
  */
 export async function takeTry(
   ctx: { db: Database; now: Date },
@@ -33,30 +38,33 @@ export async function takeTry(
   const windowMs = limit.windowMinutes * 60_000;
   const windowStart = new Date(Math.floor(ctx.now.getTime() / windowMs) * windowMs);
   const id = `${key}-${windowStart.getTime().toString(36)}`;
+  const tryId = randomUUID();
   const _ = ctx.db.command;
-  const take = async () =>
-    (
-      await ctx.db
-        .collection('throttles')
-        .where({ _id: id, count: _.lt(limit.max) })
-        .update({ data: { count: _.inc(1) } })
-    ).stats.updated === 1;
-  if (await take()) return;
-  try {
-    const doc: ThrottleDoc = {
-      _id: id,
-      key,
-      count: 1,
-      windowStart,
-      expiresAt: new Date(windowStart.getTime() + windowMs),
-    };
-    await ctx.db.collection('throttles').add({ data: doc });
-    return;
-  } catch (err) {
-    if (!isDuplicate(err)) throw err;
-    // Another first try created the counter meanwhile: take from it.
-    if (await take()) return;
-  }
+  const doc: ThrottleDoc = {
+    _id: id,
+    key,
+    count: 1,
+    lastTry: tryId,
+    windowStart,
+    expiresAt: new Date(windowStart.getTime() + windowMs),
+  };
+  const [created, incremented] = await Promise.all([
+    ctx.db
+      .collection('throttles')
+      .add({ data: doc })
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (isDuplicate(err)) return false;
+          throw err;
+        },
+      ),
+    ctx.db
+      .collection('throttles')
+      .where({ _id: id, count: _.lt(limit.max), lastTry: _.neq(tryId) })
+      .update({ data: { count: _.inc(1), lastTry: tryId } }),
+  ]);
+  if (created || incremented.stats.updated === 1) return;
   // The window's counter is full: a retry in this window would be refused too.
   const retryAt = new Date(windowStart.getTime() + windowMs);
   throw new AppError('RATE_LIMITED', `${message}，请在 ${local(retryAt).format('HH:mm')} 后再试`, {

@@ -10,7 +10,8 @@ import type { CaseDoc } from '../complaints/model';
 import { log } from '../platform/log';
 import { readAll } from '../platform/read';
 import type { JobContext } from '../platform/router';
-import type { ActivityDoc, SignupDoc } from '../sixOnes/model';
+import { addAttendanceRecord } from '../sixOnes/checkin';
+import { attendanceRecordId, type ActivityDoc, type SignupDoc } from '../sixOnes/model';
 import type { WishDoc } from '../wishes/model';
 
 /**
@@ -30,18 +31,35 @@ export const SETTLE_MS = 10 * 60_000;
 const settled = (at: Date | string | null | undefined, now: Date) =>
   !at || new Date(at).getTime() < now.getTime() - SETTLE_MS;
 
-/** Activities that can still take or lose sign-ups (ended a week ago at most): `signedUp` = active sign-ups. */
-export async function repairSignups(ctx: JobContext): Promise<{ checked: number; fixed: number }> {
+/**
+ * Activities that can still take or lose sign-ups (ended a week ago at most): `signedUp` = active
+ * sign-ups; and each checked-in sign-up has its attendance record (a check-in that died between
+ * its mark and its record, server/sixOnes/checkin.ts).
+ */
+export async function repairSignups(ctx: JobContext): Promise<{ checked: number; fixed: number; recordsMade: number }> {
   const _ = ctx.db.command;
   const since = new Date(ctx.now.getTime() - 8 * 86_400_000);
   const activities = await readAll<ActivityDoc & { signedUpMovedAt?: Date }>(ctx.db, 'activities', {
     endAt: _.gte(since),
   });
   const active = new Map<string, number>();
+  const checkedIn: SignupDoc[] = [];
   for (let i = 0; i < activities.length; i += 100) {
     const ids = activities.slice(i, i + 100).map((a) => a._id);
-    for (const s of await readAll<SignupDoc>(ctx.db, 'signups', { activityId: _.in(ids), status: 'active' }))
+    for (const s of await readAll<SignupDoc>(ctx.db, 'signups', { activityId: _.in(ids), status: 'active' })) {
       active.set(s.activityId, (active.get(s.activityId) ?? 0) + 1);
+      if (s.checkIn && settled(s.checkIn.at, ctx.now)) checkedIn.push(s);
+    }
+  }
+  let recordsMade = 0;
+  const byId = new Map(activities.map((a) => [a._id, a]));
+  for (let i = 0; i < checkedIn.length; i += 100) {
+    const batch = checkedIn.slice(i, i + 100);
+    const ids = batch.map((s) => attendanceRecordId(s.activityId, s.openid));
+    const have = new Set((await readAll<{ _id: string }>(ctx.db, 'records', { _id: _.in(ids) })).map((r) => r._id));
+    for (const s of batch.filter((x) => !have.has(attendanceRecordId(x.activityId, x.openid))))
+      if (await addAttendanceRecord(ctx, byId.get(s.activityId)!, s, s.checkIn!.manual ? '组织者' : s.name))
+        recordsMade += 1;
   }
   let fixed = 0;
   for (const a of activities) {
@@ -53,7 +71,7 @@ export async function repairSignups(ctx: JobContext): Promise<{ checked: number;
       .update({ data: { signedUp: expected } });
     fixed += stats.updated ?? 0;
   }
-  return { checked: activities.length, fixed };
+  return { checked: activities.length, fixed, recordsMade };
 }
 
 /** `activeClaims` of each member = the wishes they hold as `claimed`. */
@@ -167,7 +185,7 @@ export async function repairCounters(ctx: JobContext) {
     claims: await repairClaims(ctx),
     caseMetrics: await repairCaseMetrics(ctx),
   };
-  const fixed = out.signups.fixed + out.claims.fixed + out.caseMetrics.fixed;
+  const fixed = out.signups.fixed + out.signups.recordsMade + out.claims.fixed + out.caseMetrics.fixed;
   if (fixed > 0) log.warn('counters differed from their documents; fixed', { requestId: ctx.requestId, ...out });
   return out;
 }

@@ -7,6 +7,7 @@ import { AppError, conflict, forbidden, invalidInput, isDuplicate, notFound } fr
 import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
 import type { CommunityDoc } from '../directory/model';
+import { directory } from '../directory/cache';
 import type { ActivityDoc, SignupDoc } from './model';
 import { signupId } from './model';
 import { attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';
@@ -254,16 +255,23 @@ export async function attendees(input: { activityId: string }, ctx: CallContext)
  * read) — never read-then-write — so 100 members racing for 30 places end with exactly 30.
  * The sign-up document's id is the member's, so one member holds at most one place.
  */
+/**
+ * 报名: a seat, then the sign-up (four database round trips: the caller, the activity, the seat,
+ * the sign-up). The seat is a conditional increment (`signedUp < capacity`), so sign-ups sent at
+ * once never pass the capacity; the sign-up's id is the activity's and the member's, so a second
+ * one of the same member is a duplicate: then the member's earlier sign-up decides — active: the
+ * seat goes back, 您已报名; cancelled: it is moved back to active on this seat. A crash between
+ * the seat and the sign-up leaves a seat taken by nobody: the repair job recounts `signedUp`
+ * from the sign-ups (server/repair).
+ */
 export async function signUp(input: { activityId: string }, ctx: CallContext): Promise<ActivityView> {
   const member = memberCommunity(ctx.user);
   if (!member) throw forbidden('请先完成双报到');
-  const a = await loadActivity(ctx, input.activityId);
+  const [a, units] = await Promise.all([loadActivity(ctx, input.activityId), directory(ctx, 'units')]);
   if (a.communityId !== member.communityId) throw forbidden('只能报名您报到社区的活动');
   if (a.status !== 'open') throw conflict('活动已取消');
   if (!signUpOpen(a, ctx.now)) throw conflict('报名已截止');
   const id = signupId(a._id, ctx.openid);
-  const existing = await loadSignup(ctx, id);
-  if (existing?.status === 'active') throw conflict('您已报名该活动');
 
   const _ = ctx.db.command;
   const taken = await ctx.db
@@ -271,57 +279,48 @@ export async function signUp(input: { activityId: string }, ctx: CallContext): P
     .where({ _id: a._id, status: 'open', capacity: a.capacity, signedUp: _.lt(a.capacity) })
     .update({ data: { signedUp: _.inc(1), signedUpMovedAt: ctx.now } });
   if (taken.stats.updated !== 1) throw conflict('名额已满');
-
   const release = () =>
     ctx.db
       .collection('activities')
       .where({ _id: a._id, signedUp: _.gt(0) })
       .update({ data: { signedUp: _.inc(-1), signedUpMovedAt: ctx.now } });
-  const unitName = await unitNameOf(ctx, member.unitId);
-  let signup: SignupDoc;
-  if (existing) {
-    // Signing up again after cancelling: the document is moved back, only from `cancelled`.
+
+  let signup: SignupDoc = {
+    _id: id,
+    activityId: a._id,
+    openid: ctx.openid,
+    name: callerName(ctx),
+    unitId: member.unitId,
+    unitName: (member.unitId && units.find((u) => u._id === member.unitId)?.name) || null,
+    communityId: a.communityId,
+    status: 'active',
+    signedUpAt: ctx.now,
+    checkIn: null,
+    checkOut: null,
+    minutes: null,
+    updatedAt: ctx.now,
+  };
+  try {
+    await ctx.db.collection('signups').add({ data: signup });
+  } catch (err) {
+    if (!isDuplicate(err)) {
+      await release();
+      throw err;
+    }
+    // Signed up before: again after cancelling moves the document back, only from `cancelled`.
     const fields = { status: 'active' as const, signedUpAt: ctx.now, updatedAt: ctx.now };
     const { stats } = await ctx.db
       .collection('signups')
       .where({ _id: id, status: 'cancelled' })
       .update({ data: fields });
-    if (stats.updated !== 1) {
+    const existing = await loadSignup(ctx, id);
+    if (stats.updated !== 1 || !existing) {
       await release();
       throw conflict('您已报名该活动');
     }
-    signup = { ...existing, ...fields };
-  } else {
-    signup = {
-      _id: id,
-      activityId: a._id,
-      openid: ctx.openid,
-      name: callerName(ctx),
-      unitId: member.unitId,
-      unitName,
-      communityId: a.communityId,
-      status: 'active',
-      signedUpAt: ctx.now,
-      checkIn: null,
-      checkOut: null,
-      minutes: null,
-      updatedAt: ctx.now,
-    };
-    try {
-      await ctx.db.collection('signups').add({ data: signup });
-    } catch (err) {
-      // Two sign-ups of one member at once: the second insert of the same id fails.
-      await release();
-      if (isDuplicate(err)) throw conflict('您已报名该活动');
-      throw err;
-    }
+    signup = existing;
   }
   return toActivityView({ ...a, signedUp: a.signedUp + 1 }, ctx, signup);
-}
-
-async function unitNameOf(ctx: CallContext, unitId: string | null): Promise<string | null> {
-  if (!unitId) return null;
-  return (await getById<{ name: string }>(ctx.db, 'units', unitId))?.name ?? null;
 }
 
 export async function cancelSignUp(input: { activityId: string }, ctx: CallContext): Promise<ActivityView> {

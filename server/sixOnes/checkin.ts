@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ActivityView, AttendeeView, CheckInCode } from '../../contract/functions/sixOnes';
 import { CHECK_IN_QR_PREFIX, CHECK_IN_SLOT_SECONDS } from '../../contract/sixOnes';
 import { requireScope } from '../platform/authorize';
-import { AppError, conflict, forbidden, invalidInput } from '../platform/errors';
+import { AppError, conflict, forbidden, invalidInput, isDuplicate } from '../platform/errors';
 import { distanceMetres } from '../platform/geo';
 import { log } from '../platform/log';
 import type { CallContext } from '../platform/router';
@@ -14,7 +14,7 @@ import type { RecordDoc } from './credit';
 import type { ActivityDoc, AttendanceMark, SignupDoc } from './model';
 import { attendanceRecordId, signupId } from './model';
 import { CHECK_OUT_GRACE_MS, inCheckInWindow, MANUAL_GRACE_MS, serviceMinutes } from './rules';
-import { callerName, loadActivity, toActivityView } from './shared';
+import { callerName, loadActivity, loadSignup, toActivityView } from './shared';
 
 /**
  * The rotating check-in code: 8 digits of HMAC-SHA256(secret, `${activityId}:${slot}`), with
@@ -105,33 +105,65 @@ function attendanceRecord(
 }
 
 /**
- * Marks a check-in and creates the attendance record (pending), in one transaction; a second
- * check-in changes nothing.
+ * Marks a check-in on the sign-up `s` (as read), then creates the attendance record (pending):
+ * two requests, no transaction. The mark is a conditional update (active, not checked in yet),
+ * so of check-ins sent at once one marks and the others find it marked; the record's id is the
+ * activity's and the member's, so it exists once. A crash between the two leaves a check-in
+ * without its record: the member's next check-in (it answers 已签到) makes it, and so does the
+ * repair job (server/repair). A second check-in changes nothing else.
  */
-async function markCheckIn(ctx: CallContext, a: ActivityDoc, openid: string, mark: AttendanceMark): Promise<SignupDoc> {
-  return inTransaction(ctx, async (tx) => {
-    const s = await txGet<SignupDoc>(tx, 'signups', signupId(a._id, openid));
-    if (!s || s.status !== 'active') throw forbidden('未报名该活动，不能签到');
-    if (s.checkIn) return s;
-    await tx
+async function markCheckIn(
+  ctx: CallContext,
+  a: ActivityDoc,
+  s: SignupDoc | null,
+  mark: AttendanceMark,
+): Promise<SignupDoc> {
+  if (!s || s.status !== 'active') throw forbidden('未报名该活动，不能签到');
+  let marked: SignupDoc = s;
+  if (!s.checkIn) {
+    const { stats } = await ctx.db
       .collection('signups')
-      .doc(s._id)
+      .where({ _id: s._id, status: 'active', checkIn: null })
       .update({ data: { checkIn: ctx.db.command.set(mark), updatedAt: ctx.now } });
-    const record = attendanceRecord(
-      a,
-      s,
-      ctx.now,
-      mark.manual,
-      mark.by ?? openid,
-      mark.manual ? callerName(ctx) : s.name,
-      mark.reason,
-    );
-    if (!(await txGet<RecordDoc>(tx, 'records', record._id))) {
-      const { _id, ...data } = record;
-      await tx.collection('records').doc(_id).set({ data });
+    if (stats.updated === 1) marked = { ...s, checkIn: mark };
+    else {
+      // Cancelled or checked in meanwhile: as it is now.
+      const now = await loadSignup(ctx, s._id);
+      if (!now || now.status !== 'active' || !now.checkIn) throw forbidden('未报名该活动，不能签到');
+      marked = now;
     }
-    return { ...s, checkIn: mark };
-  });
+  }
+  await addAttendanceRecord(ctx, a, marked, marked.checkIn!.manual ? callerName(ctx) : marked.name);
+  return marked;
+}
+
+/**
+ * The pending attendance record of a checked-in sign-up, made unless it exists (its id is the
+ * activity's and the member's). `byName`: who checked them in (the member, or the organiser).
+ */
+export async function addAttendanceRecord(
+  ctx: { db: CallContext['db'] },
+  a: ActivityDoc,
+  s: SignupDoc,
+  byName: string,
+): Promise<boolean> {
+  const mark = s.checkIn!;
+  const { _id, ...data } = attendanceRecord(
+    a,
+    s,
+    new Date(mark.at),
+    mark.manual,
+    mark.by ?? s.openid,
+    byName,
+    mark.reason,
+  );
+  try {
+    await ctx.db.collection('records').add({ data: { _id, ...data } });
+    return true;
+  } catch (err) {
+    if (!isDuplicate(err)) throw err; // made already: by the first check-in, or the repair job
+    return false;
+  }
 }
 
 /**
@@ -146,10 +178,18 @@ export async function checkIn(
   input: { activityId: string; code: string; location?: { lat: number; lng: number } },
   ctx: CallContext,
 ): Promise<ActivityView> {
-  const a = await loadActivity(ctx, input.activityId);
+  // The activity, the member's sign-up and a try, side by side (one round trip): each code typed
+  // takes a try first, right or wrong, so guessing stops after a few, for a while.
+  const [a, s, limited] = await Promise.all([
+    loadActivity(ctx, input.activityId),
+    loadSignup(ctx, signupId(input.activityId, ctx.openid)),
+    takeTry(ctx, `checkin-${input.activityId}-${ctx.openid}`, CODE_TRIES, '签到码输错次数过多').then(
+      () => null,
+      (err: unknown) => err,
+    ),
+  ]);
   if (a.status !== 'open') throw conflict('活动已取消');
-  // Each code typed takes a try first, right or wrong: guessing stops after a few, for a while.
-  await takeTry(ctx, `checkin-${a._id}-${ctx.openid}`, CODE_TRIES, '签到码输错次数过多');
+  if (limited) throw limited;
   if (!codeValid(a._id, input.code, ctx.now)) throw forbidden('签到码无效或已过期，请扫描组织者手机上的最新签到码');
   if (!inCheckInWindow(a, ctx.now)) throw conflict('不在签到时间内（开始前 30 分钟至结束）');
   let distance: number | null = null;
@@ -157,8 +197,8 @@ export async function checkIn(
     distance = Math.round(distanceMetres(input.location, a.place));
     if (distance > a.place.radius) throw forbidden(`您不在活动地点附近（相距约 ${distance} 米），请到场后签到`);
   }
-  const s = await markCheckIn(ctx, a, ctx.openid, { at: ctx.now, manual: false, by: null, reason: null, distance });
-  return toActivityView(a, ctx, s);
+  const marked = await markCheckIn(ctx, a, s, { at: ctx.now, manual: false, by: null, reason: null, distance });
+  return toActivityView(a, ctx, marked);
 }
 
 /** Check-out (volunteer activities): minutes on the sign-up and on the pending record, in one transaction. */
@@ -241,7 +281,7 @@ export async function manualAttendance(
   const mark: AttendanceMark = { at, manual: true, by: ctx.openid, reason: input.reason, distance: null };
   const s =
     input.action === 'checkIn'
-      ? await markCheckIn(ctx, a, input.openid, mark)
+      ? await markCheckIn(ctx, a, await loadSignup(ctx, signupId(a._id, input.openid)), mark)
       : await markCheckOut(ctx, a, input.openid, mark);
   return toAttendee(s);
 }

@@ -1,5 +1,7 @@
 import type { WishCategory, WishView } from '../../contract/functions/wish';
 import type { CommunityDoc, MicroGridDoc } from '../directory/model';
+import { directory } from '../directory/cache';
+import { getById } from '../platform/read';
 import { notify } from '../notify';
 import { gridStaff } from '../notify/recipients';
 import { requireScope } from '../platform/authorize';
@@ -34,13 +36,15 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
   if (input.onBehalf && !input.beneficiary?.address) {
     throw invalidInput('代居民提交时请填写受助人的单元、门牌号', [{ path: 'beneficiary.address', message: '必填' }]);
   }
-  const { list } = await ctx.db
-    .collection('grids')
-    .aggregate()
-    .match({ _id: microGridId, level: 'microGrid' })
-    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
-    .end<Place>();
-  const place = list[0];
+  // The building, and from the instance's directory its community and (for the reviewers
+  // told below) the grids: one round trip.
+  const [micro, communities] = await Promise.all([
+    getById<MicroGridDoc>(ctx.db, 'grids', microGridId),
+    directory(ctx, 'communities'),
+    directory(ctx, 'grids'),
+  ]);
+  const community = communities.find((c) => c._id === micro?.communityId);
+  const place: Place | null = micro?.level === 'microGrid' && community ? { ...micro, community: [community] } : null;
   if (!place || !place.community[0])
     throw invalidInput('楼栋不存在', [{ path: 'onBehalf.microGridId', message: '不存在' }]);
   if (input.onBehalf) requireScope(ctx.user, ['gridWorker'], { gridId: place.parentId }, '只能为本网格的居民代提交');

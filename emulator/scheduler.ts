@@ -9,7 +9,9 @@ interface TimerTrigger {
 }
 
 /**
- * Fires timer triggers as `config.json` declares them. CloudBase cron has seven fields
+ * Fires timer triggers as `config.json` declares them: one per function at most, a timer, its
+ * name and cron as CloudBase accepts them (else the local CloudBase refuses to start, as a
+ * deployment would fail). CloudBase cron has seven fields
  * (second minute hour day month weekday year); the year field is dropped before parsing.
  * Times follow the emulator's movable clock, so moving the clock makes triggers due; a jump
  * over several periods fires once, as a late timer does.
@@ -29,8 +31,19 @@ export class Scheduler {
     if (!this.triggers) {
       this.triggers = [];
       for (const fn of this.host.names()) {
-        for (const t of this.host.config(fn).triggers ?? []) {
-          if (t.type !== 'timer') continue;
+        const declared = this.host.config(fn).triggers ?? [];
+        // WeChat CloudBase: "triggers 字段是触发器数组，目前仅支持一个触发器" — one per function.
+        if (declared.length > 1)
+          throw new Error(
+            `${fn}/config.json declares ${declared.length} triggers; CloudBase allows one timer trigger per function`,
+          );
+        for (const t of declared) {
+          if (t.type !== 'timer')
+            throw new Error(`${fn}/config.json: trigger type ${t.type}; CloudBase has timer only`);
+          if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(t.name))
+            throw new Error(`${fn}/config.json: trigger name ${t.name} (a letter, then up to 59 of a-z A-Z 0-9 - _)`);
+          if (t.config.trim().split(/\s+/).length !== 7)
+            throw new Error(`${fn}/config.json: trigger ${t.name} needs a cron of seven fields, got "${t.config}"`);
           const cron = t.config.trim().split(/\s+/).slice(0, 6).join(' ');
           this.triggers.push({ fn, name: t.name, cron, nextAt: this.next(cron, this.nowMs()) });
         }

@@ -1,5 +1,5 @@
 import { caseDeadlines } from '../../server/complaints/jobs';
-import { createScheduledFunction } from '../../server/platform/router';
+import { createScheduledFunction, type Job } from '../../server/platform/router';
 import { purgeThrottles } from '../../server/platform/throttle';
 import { repairCounters } from '../../server/repair';
 import { local, localYear } from '../../server/platform/time';
@@ -7,26 +7,26 @@ import { reconcileTallies, remindActivities, remindSixOnes } from '../../server/
 import { expireClaims } from '../../server/wishes/expire';
 
 /**
- * Timer-triggered jobs (config.json): claim expiry, case deadlines and warnings, 六个一
- * reconciliation and reminders, activity reminders, old try counters, the repair of counters
- * kept outside transactions.
+ * Timer-triggered jobs. CloudBase allows one timer trigger per function: config.json's `tick`
+ * fires every 5 minutes and runs the jobs that are due (server/platform/router.ts), in this
+ * order — the deadlines first, they cannot wait. Times are the county's (Asia/Shanghai).
  */
-export const main = createScheduledFunction(
-  'scheduler',
-  {
-    expireClaims,
+export const jobs: Record<string, Job> = {
+  caseDeadlines: { run: caseDeadlines, at: { everyMinutes: 5 } },
+  expireClaims: { run: expireClaims, at: { hourlyAt: 0 } },
+  reconcileTallies: {
     // In January the past year is reconciled too (late approvals of December's records).
-    reconcileTallies: async (ctx) => {
+    run: async (ctx) => {
       const year = localYear(ctx.now);
       const current = await reconcileTallies(ctx, year);
       return local(ctx.now).month() === 0 ? { current, previous: await reconcileTallies(ctx, year - 1) } : current;
     },
-    remindSixOnes,
-    remindActivities,
-    caseDeadlines,
-    purgeThrottles,
-    repairCounters,
+    at: { dailyAt: '03:00' },
   },
-  // Once a day each; one missed (the service down at its hour) runs at the next 5-minute tick.
-  { daily: ['reconcileTallies', 'remindSixOnes', 'remindActivities', 'purgeThrottles', 'repairCounters'] },
-);
+  repairCounters: { run: repairCounters, at: { dailyAt: '03:40' } },
+  purgeThrottles: { run: purgeThrottles, at: { dailyAt: '04:30' } },
+  remindSixOnes: { run: remindSixOnes, at: { dailyAt: '09:00' } },
+  remindActivities: { run: remindActivities, at: { dailyAt: '18:00' } },
+};
+
+export const main = createScheduledFunction('scheduler', jobs);

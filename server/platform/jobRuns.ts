@@ -1,13 +1,31 @@
+import { local } from './time';
 import type { Database } from './sdk-types';
 
-/** When each scheduled job last finished (collection `jobRuns`, `_id` = `<function>.<job>`). */
-interface JobRunDoc {
+/**
+ * When a job is due, in the county's time (Asia/Shanghai): every N minutes, every hour at a
+ * minute, or every day at `HH:mm`. CloudBase gives a function one timer trigger (config.json's
+ * `triggers` holds one); the scheduler function's 5-minute trigger runs whichever jobs are due.
+ */
+export type Slot = { everyMinutes: number } | { hourlyAt: number } | { dailyAt: string };
+
+/** The latest instant at or before `now` when a job of `slot` is due. */
+export function latestSlot(slot: Slot, now: Date): Date {
+  const t = local(now).second(0).millisecond(0);
+  if ('everyMinutes' in slot) return t.minute(t.minute() - (t.minute() % slot.everyMinutes)).toDate();
+  if ('hourlyAt' in slot) {
+    const at = t.minute(slot.hourlyAt);
+    return (at.isAfter(t) ? at.subtract(1, 'hour') : at).toDate();
+  }
+  const [h, m] = slot.dailyAt.split(':').map(Number);
+  const at = t.hour(h).minute(m);
+  return (at.isAfter(t) ? at.subtract(1, 'day') : at).toDate();
+}
+
+/** When each scheduled job last ran (collection `jobRuns`, `_id` = `<function>.<job>`). */
+export interface JobRunDoc {
   _id: string;
   lastRunAt: Date;
 }
-
-/** A daily job not run for this long was missed (a day, and an hour of slack for slow runs). */
-const MISSED_AFTER_MS = 25 * 3_600_000;
 
 export async function recordRun(ctx: { db: Database; now: Date }, id: string): Promise<void> {
   await ctx.db
@@ -16,20 +34,13 @@ export async function recordRun(ctx: { db: Database; now: Date }, id: string): P
     .set({ data: { lastRunAt: ctx.now } });
 }
 
-/**
- * The first of `ids` (daily jobs) whose last run is more than a day old, or null. A job never
- * run before gets its first record now instead: a new deployment does not run every daily job
- * at its first tick.
- */
-export async function firstMissed(ctx: { db: Database; now: Date }, ids: string[]): Promise<string | null> {
-  if (ids.length === 0) return null;
+/** The last runs of `ids`, in one request. */
+export async function lastRuns(ctx: { db: Database }, ids: string[]): Promise<Map<string, number>> {
   const _ = ctx.db.command;
   const { data } = await ctx.db
     .collection('jobRuns')
     .where({ _id: _.in(ids) })
     .limit(ids.length)
     .get<JobRunDoc>();
-  const last = new Map(data.map((d) => [d._id, new Date(d.lastRunAt).getTime()]));
-  for (const id of ids) if (!last.has(id)) await recordRun(ctx, id);
-  return ids.find((id) => last.has(id) && last.get(id)! < ctx.now.getTime() - MISSED_AFTER_MS) ?? null;
+  return new Map(data.map((d) => [d._id, new Date(d.lastRunAt).getTime()]));
 }

@@ -8,7 +8,7 @@ import { getCloud, getDb, type Database } from './cloud';
 import { now } from './clock';
 import { log } from './log';
 import { loadUser, rolesOf, type UserDoc } from './identity';
-import { firstMissed, recordRun } from './jobRuns';
+import { lastRuns, latestSlot, recordRun, type Slot } from './jobRuns';
 import { takeTry, type Limit } from './throttle';
 
 /** What every handler receives besides its validated input. */
@@ -138,17 +138,27 @@ function isCallEvent(event: unknown): event is { action: string; payload?: unkno
 /** What a scheduled job receives: no caller, only the time and the database. */
 export type JobContext = CallContext & { openid: 'system'; user: null; job: true };
 
+/** A scheduled job: what it does and when it is due (jobRuns.ts). */
+export interface Job {
+  run: (ctx: JobContext) => Promise<unknown>;
+  at: Slot;
+}
+
+/** The name of a scheduled function's one timer trigger (config.json). */
+export const TICK = 'tick';
+/** A tick starts no job after this long (the function's timeout is 60 s): the rest run at the next tick. */
+const TICK_BUDGET_MS = 40_000;
+
 /**
- * The router of timer-triggered functions. CloudBase calls them with `{ Type: 'Timer',
- * TriggerName }`, no user and `TRIGGER_SRC=timer` in the environment; any other call (from a
- * mini-program, the h5 gateway, another function) is refused, whatever its event says.
+ * The router of timer-triggered functions. CloudBase gives a function one timer trigger; it
+ * calls it with `{ Type: 'Timer', TriggerName }`, no user and `TRIGGER_SRC=timer` in the
+ * environment; any other call (from a mini-program, the h5 gateway, another function) is
+ * refused, whatever its event says. Each tick runs, in the order given, every job whose latest
+ * slot is after its last run (collection `jobRuns`): a job missed while the service was down —
+ * one or many of its slots — runs once at the next tick. A daily job never run before gets its
+ * first record instead (a new deployment does not run every daily job at its first tick).
  */
-export function createScheduledFunction(
-  fn: string,
-  jobs: Record<string, (ctx: JobContext) => Promise<unknown>>,
-  /** `daily`: jobs that must run once a day; one missed by more than a day runs at the next other trigger. */
-  options: { daily?: string[] } = {},
-) {
+export function createScheduledFunction(fn: string, jobs: Record<string, Job>) {
   return async function main(event: unknown, context?: ScfContext): Promise<Envelope<unknown>> {
     const requestId = context?.request_id ?? context?.requestId ?? randomUUID();
     const { OPENID } = getCloud().getWXContext();
@@ -159,31 +169,56 @@ export function createScheduledFunction(
     if (!fromTimer || OPENID || trigger.Type !== 'Timer' || typeof trigger.TriggerName !== 'string') {
       return { ok: false, error: { code: 'FORBIDDEN', message: '定时任务只能由定时触发器调用' }, requestId };
     }
-    const job = jobs[trigger.TriggerName];
-    if (!job)
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `没有定时任务 ${trigger.TriggerName}` }, requestId };
+    if (trigger.TriggerName !== TICK)
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `没有定时触发器 ${trigger.TriggerName}` },
+        requestId,
+      };
+    const started = Date.now();
+    const ran: Record<string, unknown> = {};
+    const left: string[] = [];
+    const failed: string[] = [];
+    const ctx: JobContext = { requestId, openid: 'system', user: null, db: getDb(), now: now(), job: true };
+    let last: Map<string, number>;
     try {
-      const ctx: JobContext = { requestId, openid: 'system', user: null, db: getDb(), now: now(), job: true };
-      const data = await job(ctx);
-      log.info('job done', { requestId, fn, job: trigger.TriggerName, result: data });
-      await recordRun(ctx, `${fn}.${trigger.TriggerName}`);
-      // A daily job the timer missed (the service was down at its hour) runs once, now.
-      const missed = options.daily?.includes(trigger.TriggerName)
-        ? null
-        : await firstMissed(
-            ctx,
-            (options.daily ?? []).map((name) => `${fn}.${name}`),
-          );
-      if (missed) {
-        const name = missed.slice(fn.length + 1);
-        const caughtUp = await jobs[name]({ ...ctx, now: now() });
-        log.warn('missed daily job run now', { requestId, fn, job: name, result: caughtUp });
-        await recordRun(ctx, missed);
-      }
-      return { ok: true, data, requestId };
+      last = await lastRuns(
+        ctx,
+        Object.keys(jobs).map((n) => `${fn}.${n}`),
+      );
     } catch (err) {
-      log.error('job failed', { requestId, fn, job: trigger.TriggerName, error: String((err as Error)?.stack ?? err) });
+      log.error('job runs unreadable', { requestId, fn, error: String((err as Error)?.stack ?? err) });
       return { ok: false, error: { code: 'INTERNAL', message: MESSAGES.internal(requestId) }, requestId };
     }
+    for (const [name, job] of Object.entries(jobs)) {
+      const id = `${fn}.${name}`;
+      const lastAt = last.get(id);
+      try {
+        if (lastAt === undefined && 'dailyAt' in job.at) {
+          await recordRun(ctx, id);
+          continue;
+        }
+        if (lastAt !== undefined && lastAt >= latestSlot(job.at, ctx.now).getTime()) continue;
+        if (Date.now() - started > TICK_BUDGET_MS) {
+          left.push(name);
+          continue;
+        }
+        const at = now();
+        ran[name] = await job.run({ ...ctx, now: at });
+        await recordRun({ db: ctx.db, now: at }, id);
+        log.info('job done', { requestId, fn, job: name, result: ran[name] });
+      } catch (err) {
+        // Not recorded as run: it runs again at the next tick. The other jobs go on.
+        failed.push(name);
+        log.error('job failed', { requestId, fn, job: name, error: String((err as Error)?.stack ?? err) });
+      }
+    }
+    if (failed.length > 0)
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `${MESSAGES.internal(requestId)}（${failed.join('、')}）` },
+        requestId,
+      };
+    return { ok: true, data: { ran, left }, requestId };
   };
 }

@@ -89,17 +89,29 @@ async function releaseSlot(ctx: CallContext, openid: string): Promise<void> {
 }
 
 /**
- * Claim, in four database requests: the caller (router), the wish, the member's slot (a
- * conditional increment), the wish (a conditional update on `published`). Of many members
+ * Claim, in four database round trips: the caller (router), the wish beside the member's slot
+ * (a conditional increment), the wish (a conditional update on `published`), the submitter told. Of many members
  * claiming one wish exactly one update matches; a loser gives its slot back.
  */
 export async function claim(input: { wishId: string }, ctx: CallContext): Promise<WishView> {
   const grant = verifiedMember(ctx.user)!;
-  const wish = await loadWish(ctx, input.wishId);
-  if (wish.flagged || !mayView(ctx.openid, ctx.user, wish)) throw notFound('心愿不存在');
-  if (wish.submitterOpenid === ctx.openid) throw conflict('不能认领自己提交的心愿');
-  if (wish.status !== 'published') throw conflict('该心愿已被认领或已结束');
-  if (!(await takeSlot(ctx))) throw conflict(`每人最多同时认领 ${MAX_ACTIVE_CLAIMS} 个心愿，请先完成已认领的心愿`);
+  // The wish and a slot side by side (one round trip); a slot taken for a wish that cannot be
+  // claimed goes back before the refusal.
+  const [found, slot] = await Promise.all([loadWish(ctx, input.wishId).catch((err: unknown) => err), takeSlot(ctx)]);
+  const refusal = (() => {
+    if (!(found && typeof found === 'object' && '_id' in found)) return found;
+    const w = found as WishDoc;
+    if (w.flagged || !mayView(ctx.openid, ctx.user, w)) return notFound('心愿不存在');
+    if (w.submitterOpenid === ctx.openid) return conflict('不能认领自己提交的心愿');
+    if (w.status !== 'published') return conflict('该心愿已被认领或已结束');
+    if (!slot) return conflict(`每人最多同时认领 ${MAX_ACTIVE_CLAIMS} 个心愿，请先完成已认领的心愿`);
+    return null;
+  })();
+  if (refusal) {
+    if (slot) await releaseSlot(ctx, ctx.openid);
+    throw refusal;
+  }
+  const wish = found as WishDoc;
 
   const claimInfo = {
     openid: ctx.openid,

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const sent = () => tc.cloud.outbox.all({}).length;
 const reminders = () => tc.cloud.store.count('reminders', {});
-const timerEvent = { Type: 'Timer', TriggerName: 'remindSixOnes' };
+const timerEvent = { Type: 'Timer', TriggerName: 'tick' };
 
 test('POST /api/functions/scheduler with a Timer event and no identity is refused; no job runs', async () => {
   const before = [sent(), reminders()];
@@ -53,17 +53,17 @@ test('FunctionHost.invoke without the timer trigger (as any other caller) is ref
   expect(withSource).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
 
-test('the scheduler fires a declared trigger with TRIGGER_SRC=timer: the job runs', async () => {
-  const res = await tc.cloud.scheduler.fire('scheduler', 'reconcileTallies');
-  expect(res).toMatchObject({ ok: true });
+test('the scheduler fires the declared trigger with TRIGGER_SRC=timer: the due jobs run', async () => {
+  const res = await tc.cloud.scheduler.fire('scheduler', 'tick');
+  expect(res).toMatchObject({ ok: true, data: { ran: { caseDeadlines: expect.anything() } } });
   // a trigger of someone else's naming is not a trigger
   await expect(tc.cloud.scheduler.fire('scheduler', 'dropEverything')).rejects.toThrow(/no timer trigger/);
 });
 
 test('a timer invocation’s TRIGGER_SRC does not leak into calls running beside it', async () => {
   const [fired, called] = await Promise.all([
-    tc.cloud.scheduler.fire('scheduler', 'expireClaims'),
-    tc.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'expireClaims' }, {}),
+    tc.cloud.scheduler.fire('scheduler', 'tick'),
+    tc.cloud.functions.invoke('scheduler', { Type: 'Timer', TriggerName: 'tick' }, {}),
   ]);
   expect(fired).toMatchObject({ ok: true });
   expect(called).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -91,7 +91,14 @@ export async function tapShown(page: Page, selector: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const target = shown(page, selector);
-    await target.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+    try {
+      await target.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+    } catch (err) {
+      // What the phone showed instead, for the failure's reader.
+      await screenshot(page, `failed-${selector.replace(/[^a-z0-9-]+/gi, '_')}`).catch(() => undefined);
+      const where = await page.evaluate(() => location.href).catch(() => '?');
+      throw new Error(`${(err as Error).message}\n(the page: ${where}; screenshot in test-artifacts/e2e/failed-*.png)`);
+    }
     try {
       await target.scrollIntoViewIfNeeded({ timeout: 3000 });
       await target.tap({ timeout: 3000 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { localFunctionEnv } from '../../emulator/functions/env';
+import { emulatorClock } from '../../emulator/clock';
 import { LocalCloud } from '../../emulator/local-cloud';
 import { seedStore } from '../../emulator/seed';
 
@@ -35,6 +36,10 @@ export async function startLocalCloud(
   } = {},
 ): Promise<TestCloud> {
   process.env.TXY_LOG_LEVEL ??= 'silent';
+  // Test files share this process (one jest worker): a clock an earlier file moved, or a setting
+  // it left, must not reach this one.
+  const saved = { ...process.env };
+  emulatorClock.reset();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'txy-test-'));
   const cloud = new LocalCloud({
     dataDir,
@@ -56,6 +61,9 @@ export async function startLocalCloud(
     invoke: (fn, event, openid) => cloud.invoke(fn, event, openid),
     stop: async () => {
       await cloud.stop();
+      emulatorClock.reset();
+      for (const k of Object.keys(process.env)) if (k.startsWith('TXY_') && !(k in saved)) delete process.env[k];
+      for (const [k, v] of Object.entries(saved)) if (k.startsWith('TXY_')) process.env[k] = v;
       if (!opts.keepData && !opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -25,6 +25,26 @@ export interface RunningServer {
 }
 
 /**
+ * The environment `npm start` would have in a fresh shell: this process's, without what test
+ * files before this one left in it (one jest worker runs them all) — a moved clock
+ * (TXY_CLOCK_OFFSET_MS), a reminder date, database latency, a CloudBase endpoint of a stopped
+ * in-process emulator, a timer's TRIGGER_SRC.
+ */
+function serverEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env))
+    if (
+      k.startsWith('TXY_') ||
+      k.startsWith('TCB_') ||
+      k.startsWith('SCF_') ||
+      k.startsWith('TENCENTCLOUD_') ||
+      k === 'TRIGGER_SRC'
+    )
+      delete env[k];
+  return env;
+}
+
+/**
  * Starts the server exactly as `npm start` runs it after building (emulator/main.ts: bundled
  * functions, dist-h5 at `/`, demo seed on an empty DATA_DIR), on a free port and a fresh data
  * folder, and waits for its `ready` line.
@@ -37,7 +57,7 @@ export async function startServer(opts: { dataDir?: string } = {}): Promise<Runn
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'emulator/main.ts'],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, TXY_LOG_LEVEL: 'silent' },
+      env: { ...serverEnv(), PORT: '0', DATA_DIR: dataDir, TXY_LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: a crash kills tsx, the server under it and its function instances at once.
       detached: true,

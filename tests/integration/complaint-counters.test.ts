@@ -1,6 +1,7 @@
 import { countersFrom, type CounterDoc } from '../../server/complaints/metrics';
 import type { CaseDoc } from '../../server/complaints/model';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
+import { runJob } from '../helpers/jobs';
 
 /**
  * The metric counters are moved step by step by the live actions; `countersFrom` derives them
@@ -25,7 +26,7 @@ const clock = (advanceMs: number) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs }),
   });
-const tick = () => t.cloud.scheduler.fire('scheduler', 'caseDeadlines');
+const tick = () => runJob(t.cloud, 'caseDeadlines');
 
 beforeAll(async () => {
   t = await startLocalCloud();

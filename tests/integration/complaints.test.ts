@@ -1,5 +1,6 @@
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { advanceClock, clockNow, people, type People } from '../helpers/people';
+import { runJob } from '../helpers/jobs';
 
 /**
  * 民情诉求 · 吹哨报到 (PRODUCT.md "Complaints and requests") against the local cloud: submission and
@@ -44,7 +45,7 @@ const caseDoc = (id: string) => one('cases', { _id: id });
 const upload = (openid: string) =>
   t.cloud.storage.put(`uploads/${openid}/case-${++seq}.png`, Buffer.from(`png ${seq}`));
 const moveClock = (ms: number) => advanceClock(t, ms);
-const runDeadlines = async () => (await t.cloud.scheduler.fire('scheduler', 'caseDeadlines')) as Envelope;
+const runDeadlines = () => runJob(t.cloud, 'caseDeadlines');
 /** What a person was told: their 消息 list entries, oldest first (kind, title, text, page). */
 const messagesOf = (openid: string): any[] => t.cloud.store.find('notifications', { query: { openid } });
 const steps = (id: string, action?: string) =>

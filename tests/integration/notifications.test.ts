@@ -1,8 +1,9 @@
 import { TEMPLATE_KEYS, TEMPLATES, type TemplateKey } from '../../contract/notifications';
 import { localTemplateId } from '../../emulator/openapi/templates';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
-import { advanceClock, clockNow, people, type Envelope, type People } from '../helpers/people';
+import { advanceClock, clockNow, people, type People } from '../helpers/people';
 import { wxCloud } from '../helpers/sdk';
+import { type JobName, runJob } from '../helpers/jobs';
 
 /**
  * Notifications (消息): every step lands in the 消息 list of whoever waits for it, whether or not
@@ -22,7 +23,7 @@ const complaint = (action: string, payload: unknown, openid: string) =>
   p.ok(p.call('complaint', action, payload, openid));
 const six = (action: string, payload: unknown, openid: string) => p.ok(p.call('sixOnes', action, payload, openid));
 const account = (action: string, payload: unknown, openid: string) => p.ok(p.account(action, payload, openid));
-const job = (name: string) => t.cloud.scheduler.fire('scheduler', name) as Promise<Envelope>;
+const job = (name: JobName) => runJob(t.cloud, name);
 
 /** A person's 消息 list as stored (oldest first). */
 const listed = (openid: string, kind?: TemplateKey): any[] =>

@@ -1,7 +1,10 @@
+import { localFunctionEnv } from '../../emulator/functions/env';
 import { countersFrom } from '../../server/complaints/metrics';
+import { codeFor, slotAt } from '../../server/sixOnes/checkin';
 import { SETTLE_MS } from '../../server/repair';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
-import { advanceClock, clockNow, people, type Envelope, type People } from '../helpers/people';
+import { advanceClock, clockNow, people, type People } from '../helpers/people';
+import { type JobName, runJob, tick } from '../helpers/jobs';
 
 /**
  * Counters kept outside a transaction are repaired from their documents: what a function that
@@ -15,7 +18,7 @@ let p: People;
 let seq = 0;
 const MIN = 60_000;
 
-const fire = (name: string) => t.cloud.scheduler.fire('scheduler', name) as Promise<Envelope>;
+const fire = (name: JobName) => runJob(t.cloud, name);
 const bump = (collection: string, id: string, inc: Record<string, number>) =>
   t.cloud.store.update(collection, { _id: id }, { $inc: inc }, { multi: false, merge: true, upsert: false });
 const settle = () => advanceClock(t, SETTLE_MS + MIN);
@@ -167,10 +170,60 @@ test('a daily job the timer missed (the service was down at its hour) runs at th
     { multi: false, merge: true, upsert: false },
   );
   await settle();
-  // The 5-minute trigger runs; with it, the missed daily repair.
-  expect((await fire('caseDeadlines')).ok).toBe(true);
+  // The 5-minute trigger's next tick (the clock moved past one) ran the missed daily repair.
+  expect((await tick(t.cloud)).ok).toBe(true);
   expect(p.doc('users', member).activeClaims).toBe(held);
   expect(new Date(p.doc('jobRuns', 'scheduler.repairCounters').lastRunAt).getTime()).toBeGreaterThan(
     (await clockNow(t)).getTime() - MIN,
   );
+});
+
+test('a check-in that died between its mark and its record: the next check-in makes the record, and so does the job', async () => {
+  const now = await clockNow(t);
+  const publish = (title: string) =>
+    p.ok(
+      p.call(
+        'sixOnes',
+        'publishActivity',
+        {
+          type: 'symposium',
+          title: `${title} ${++seq}`,
+          description: '在职党员座谈',
+          startAt: iso(now, 20),
+          endAt: iso(now, 80),
+          signUpBy: iso(now, 10),
+          place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+          capacity: 5,
+        },
+        'demo-secretary',
+      ),
+    );
+  const [a, b] = [await publish('座谈甲'), await publish('座谈乙')];
+  for (const x of [a, b]) await p.ok(p.call('sixOnes', 'signUp', { activityId: x.id }, 'demo-member'));
+  // Both marked checked in; the function died before the attendance record.
+  const died = async (activityId: string) =>
+    t.cloud.store.update(
+      'signups',
+      { _id: `${activityId}-demo-member` },
+      { $set: { checkIn: { at: await clockNow(t), manual: false, by: null, reason: null, distance: null } } },
+      { multi: false, merge: true, upsert: false },
+    );
+  await died(a.id);
+  await died(b.id);
+  const record = (activityId: string) =>
+    t.cloud.store.find('records', { query: { _id: `act-${activityId}-demo-member` } })[0];
+  expect([record(a.id), record(b.id)]).toEqual([undefined, undefined]);
+
+  // The member checks in to A again: already checked in, and now with its record.
+  const code = codeFor(a.id, slotAt(await clockNow(t)), localFunctionEnv().TXY_CHECKIN_SECRET);
+  const again = await p.ok(p.call('sixOnes', 'checkIn', { activityId: a.id, code }, 'demo-member'));
+  expect(again.mine.checkedInAt).not.toBeNull();
+  expect(record(a.id)).toMatchObject({ status: 'pending', kind: 'attendance', openid: 'demo-member' });
+
+  // B is left to the daily repair, once the check-in has settled.
+  await settle();
+  const run = await fire('repairCounters');
+  expect(run.data.signups.recordsMade).toBe(1);
+  expect(record(b.id)).toMatchObject({ status: 'pending', kind: 'attendance', item: 'symposium' });
+  expect((await fire('repairCounters')).data.signups.recordsMade).toBe(0);
 });

@@ -6,6 +6,7 @@ import { reconcileTallies, remindFrom } from '../../server/sixOnes/jobs';
 import { sumShards } from '../../server/sixOnes/credit';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { advanceClock, clockNow, people, type Envelope, type People } from '../helpers/people';
+import { runJob } from '../helpers/jobs';
 
 /**
  * 六个一 (issue 6) through the real wx-server-sdk against the local CloudBase: activities and
@@ -66,8 +67,7 @@ const iso = (d: Date | string, plusMinutes: number) =>
   new Date(new Date(d).getTime() + plusMinutes * MIN).toISOString();
 const year = async () => localYear(await now());
 const photo = (openid: string) => t.cloud.storage.put(`uploads/${openid}/six-${++seq}.png`, Buffer.from(`png ${seq}`));
-const jobs = (name: 'reconcileTallies' | 'remindSixOnes') =>
-  t.cloud.scheduler.fire('scheduler', name) as Promise<Envelope>;
+const jobs = (name: 'reconcileTallies' | 'remindSixOnes') => runJob(t.cloud, name);
 
 /** Docs read straight from the store. */
 const doc = (collection: string, id: string): any => p.doc(collection, id);

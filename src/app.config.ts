@@ -77,6 +77,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '同心圆',
     navigationBarTextStyle: 'white',
+    // WeChat draws its title bar; the h5 build draws Taro's (title, 返回, 首页) only when asked to.
+    navigationStyle: 'default',
     backgroundColor: '#f6f6f6',
     backgroundTextStyle: 'light',
   },

@@ -205,8 +205,15 @@ export const complaint = {
     roles: ['resident'],
   }),
   rate: defineAction<CaseView>()({
-    summary: 'The complainant rates the result; 不满意 reopens it once (back to the last handler), else it closes.',
-    input: z.object({ caseId: id, grade: z.enum(RESIDENT_GRADES), comment: text(0, 200).optional() }).strict(),
+    summary:
+      'The complainant rates the result; 不满意 reopens it once (back to the last handler) and needs a reason (the comment, which the handler reads), else it closes.',
+    input: z
+      .object({ caseId: id, grade: z.enum(RESIDENT_GRADES), comment: text(0, 200).optional() })
+      .strict()
+      .refine((r) => r.grade !== '不满意' || (r.comment !== undefined && r.comment.length >= 2), {
+        message: '请说明哪里不满意（至少 2 个字），以便重新办理',
+        path: ['comment'],
+      }),
     roles: ['resident'],
   }),
   gridQueue: defineAction<CasePage>()({

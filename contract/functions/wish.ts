@@ -31,8 +31,12 @@ export interface WishView {
   photos: Array<{ fileId: string; url: string | null }>;
   beneficiary: { name: string; phone: string; address: string | null; masked: boolean };
   status: WishStatus;
-  /** Submitted by a grid worker on the beneficiary's behalf: the worker's name (masked as the beneficiary is). */
-  onBehalf: { byName: string } | null;
+  /**
+   * Submitted by a grid worker on the beneficiary's behalf: the worker's name (masked as the
+   * beneficiary is) and, for those who see the beneficiary in full, the worker's phone — the way
+   * to reach a resident without one.
+   */
+  onBehalf: { byName: string; phone: string | null } | null;
   community: { id: string; name: string };
   gridId: string;
   submittedAt: string;

@@ -1,4 +1,5 @@
 import type { MemberView } from '../../contract/functions/account';
+import { byPinyin } from '../../contract/collate';
 import { requireScope, scopeIds } from '../platform/authorize';
 import { invalidInput } from '../platform/errors';
 import type { CallContext } from '../platform/router';
@@ -37,7 +38,8 @@ export async function communityMembers(input: { communityId?: string }, ctx: Cal
     .orderBy('unitId', 'asc')
     .limit(1000)
     .get<MemberReportDoc>();
-  return data.map(toMemberView);
+  // Within a unit, by name as people look names up (pinyin).
+  return data.map(toMemberView).sort((a, b) => byPinyin(a.unit.name, b.unit.name) || byPinyin(a.name, b.name));
 }
 
 /**
@@ -59,5 +61,5 @@ export async function unitMembers(input: { unitId?: string }, ctx: CallContext):
     // A verified report wins over a pending move; a later verified one over an earlier.
     if (!seen || r.status === 'verified' || seen.status !== 'verified') byMember.set(r.openid, toMemberView(r));
   }
-  return [...byMember.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return [...byMember.values()].sort((a, b) => byPinyin(a.name, b.name));
 }

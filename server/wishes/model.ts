@@ -13,6 +13,8 @@ export interface WishDoc {
   beneficiary: { name: string; phone: string; address: string };
   submitterOpenid: string;
   submitterName: string;
+  /** The submitter's phone when a grid worker submitted on a resident's behalf: the claimer's contact. */
+  submitterPhone?: string;
   /** Submitted by a grid worker for a resident without a phone. */
   onBehalf: boolean;
   communityId: string;

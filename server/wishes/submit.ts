@@ -58,10 +58,16 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
   );
   const beneficiary = input.beneficiary ?? { name: user.name ?? user.nickname, phone: user.phone ?? undefined };
   const building = `${place.community[0].name} ${place.name}`;
+  // The door within the building, after the community and the building — once: a door that
+  // already starts with the building's name (凤凰名苑1栋2单元301室) does not get it twice.
+  const within = (door: string) =>
+    door.trim().startsWith(place.name)
+      ? `${place.community[0].name} ${door.trim()}`
+      : `${building} ${door.trim()}`.trim();
   // On behalf of a resident the address given is the door within the chosen building.
   const address = input.onBehalf
-    ? `${building} ${input.beneficiary!.address!}`
-    : (beneficiary.address ?? `${building} ${user.address?.building ?? ''}`.trim());
+    ? within(input.beneficiary!.address!)
+    : (beneficiary.address ?? within(user.address?.building ?? ''));
   const wish: WishDoc = {
     _id: newId(),
     category: input.category,
@@ -74,6 +80,7 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
     },
     submitterOpenid: ctx.openid,
     submitterName: user.name ?? user.nickname,
+    ...(input.onBehalf ? { submitterPhone: user.phone ?? '' } : {}),
     onBehalf: Boolean(input.onBehalf),
     communityId: place.communityId,
     communityName: place.community[0].name,

@@ -30,7 +30,11 @@ export async function toWishViews(wishes: WishDoc[], viewer: Viewer, opts: { tim
         : { name: maskName(w.beneficiary.name), phone: maskPhone(w.beneficiary.phone), address: null, masked: true },
       status: w.status,
       onBehalf: w.onBehalf
-        ? { byName: full || w.submitterOpenid === viewer.openid ? w.submitterName : maskName(w.submitterName) }
+        ? {
+            byName: full || w.submitterOpenid === viewer.openid ? w.submitterName : maskName(w.submitterName),
+            // The resident has no phone: whoever may see them in full reaches them through the grid worker.
+            phone: full && w.submitterPhone ? w.submitterPhone : null,
+          }
         : null,
       community: { id: w.communityId, name: w.communityName },
       gridId: w.gridId,

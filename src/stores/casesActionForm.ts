@@ -221,6 +221,9 @@ export class CaseActionForm {
     else errors.text = checkText(this.text, spec.min, spec.max) ?? undefined;
 
     if ((action === 'rate' || action === 'rateDepartment') && !this.grade) errors.grade = '请选择评价';
+    // 不满意 reopens the case: its handler needs to know why (as the contract requires).
+    if (action === 'rate' && this.grade === '不满意' && this.text.trim().length < 2)
+      errors.text = '请说明哪里不满意（至少 2 个字），以便重新办理';
     if (action === 'decideExtension' && this.approve === null) errors.approve = '请选择是否批准';
 
     if (action === 'resolve' || action === 'deptResolve' || action === 'assist') {

@@ -9,6 +9,7 @@ import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../u
 import { cases } from './cases';
 import { directory } from './directory';
 import type { Loadable } from './loadable';
+import { Draft } from './drafts';
 import { session } from './session';
 import { PhotoSet } from './wishesPhotos';
 
@@ -41,6 +42,14 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
  * Every field is checked here as the contract checks it, so a bad form never reaches the server;
  * the server's own field errors land next to their fields.
  */
+/** What a complaint form keeps while unsent. */
+interface CaseDraft {
+  category: CaseCategory | null;
+  description: string;
+  urgency: Urgency;
+  anonymous: boolean;
+}
+
 class CaseSubmitStore {
   category: CaseCategory | null = null;
   description = '';
@@ -58,27 +67,56 @@ class CaseSubmitStore {
   error: CloudError | null = null;
   /** The case just submitted: the page shows where it went and the way to it. */
   submitted: CaseView | null = null;
+  /** The form opened on what was typed last time and not sent. */
+  restored = false;
+  private readonly draft: Draft<CaseDraft>;
 
   constructor() {
     makeAutoObservable(this, { photos: false }, { autoBind: true, deep: false });
+    this.draft = new Draft<CaseDraft>(
+      'case',
+      () => ({
+        category: this.category,
+        description: this.description,
+        urgency: this.urgency,
+        anonymous: this.anonymous,
+      }),
+      (d) => d.description.trim() !== '',
+    );
   }
 
-  /** A blank form (each time the page opens): the registered address as the place when there is one. */
+  /**
+   * The form as it was left unsent (a kept draft: what and how urgent; the place is chosen again),
+   * else blank — each time the page opens; the registered address as the place when there is one.
+   */
   start(): void {
-    this.category = null;
-    this.description = '';
+    const kept = this.draft.load();
+    this.category = kept?.category ?? null;
+    this.description = kept?.description ?? '';
+    this.restored = kept !== null && kept.description.trim() !== '';
     this.photos.clear();
     this.point = null;
     this.communityId = '';
     this.microGridId = '';
-    this.urgency = 'normal';
-    this.anonymous = false;
+    this.urgency = kept?.urgency ?? 'normal';
+    this.anonymous = kept?.anonymous ?? false;
     this.errors = {};
     this.error = null;
     this.saving = false;
     this.submitted = null;
     this.locationKind = null;
     this.useDefaultPlace();
+  }
+
+  /** 清空: the kept draft and what it filled in go. */
+  discardDraft(): void {
+    this.draft.clear();
+    this.category = null;
+    this.description = '';
+    this.urgency = 'normal';
+    this.anonymous = false;
+    this.restored = false;
+    this.errors = {};
   }
 
   /** The registered address once the session has it (the page may open before it arrives). */
@@ -261,6 +299,8 @@ class CaseSubmitStore {
   private done(view: CaseView): void {
     this.saving = false;
     this.submitted = view;
+    this.restored = false;
+    this.draft.sent();
     this.photos.clear();
     cases.prepend(view);
   }

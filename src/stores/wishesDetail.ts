@@ -33,7 +33,8 @@ class WishDetailStore {
   dialog: WishDialog | null = null;
   /** Reason (withdraw, cancelClaim, reject), comment (confirm) or how it was verified (confirmForResident). */
   text = '';
-  stars = 5;
+  /** The rating being given: none (0) until the resident taps a star — nothing is chosen for them. */
+  stars = 0;
   fieldError: string | null = null;
   busy = false;
   error: CloudError | null = null;
@@ -64,7 +65,7 @@ class WishDetailStore {
   ask(dialog: WishDialog): void {
     this.dialog = dialog;
     this.text = '';
-    this.stars = 5;
+    this.stars = 0;
     this.fieldError = null;
     this.error = null;
   }
@@ -83,6 +84,7 @@ class WishDetailStore {
 
   setStars(stars: number): void {
     this.stars = Math.min(5, Math.max(1, Math.round(stars)));
+    if (this.fieldError) this.fieldError = this.checkField();
   }
 
   /** The dialog's own check, mirroring the contract; null when it passes. */
@@ -92,12 +94,13 @@ class WishDetailStore {
       case 'withdraw':
         return checkText(text, 0, 200);
       case 'confirm':
-        return checkText(text, 0, 200);
+        return this.stars < 1 ? '请点星评价（1–5 星）' : checkText(text, 0, 200);
       case 'cancelClaim':
         return text.trim() === '' ? '请填写取消认领的原因' : checkText(text, 2, 200);
       case 'reject':
         return text.trim() === '' ? '请填写驳回理由' : checkText(text, 2, 200);
       case 'confirmForResident':
+        if (this.stars < 1) return '请点星评价（1–5 星）';
         return text.trim() === '' ? '请说明如何核实（如：电话回访、上门查看）' : checkText(text, 4, 200);
       default:
         return null;

@@ -5,6 +5,7 @@ import { WISH_CATEGORIES, type WishCategory } from '../../contract/wishLabels';
 import { call } from '../services/cloud';
 import { toCloudError, type CloudError } from '../services/CloudError';
 import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
+import { Draft } from './drafts';
 import { session } from './session';
 import { wishes } from './wishes';
 import { PhotoSet } from './wishesPhotos';
@@ -14,6 +15,15 @@ export const DESCRIPTION_MAX = 500;
 export const WISH_PHOTOS_MAX = 3;
 
 export type SubmitField = 'category' | 'description' | 'photos' | 'name' | 'phone';
+
+/** What a wish form keeps while unsent (photos are uploaded afresh). */
+interface WishDraft {
+  category: WishCategory | null;
+  description: string;
+  forFamily: boolean;
+  name: string;
+  phone: string;
+}
 
 /** A wish's description: said, 5–500 characters (`empty`: what to ask for when it is blank). */
 export function checkWishDescription(description: string, empty: string): string | null {
@@ -79,23 +89,51 @@ class WishSubmitStore {
   error: CloudError | null = null;
   /** The wish just submitted: the page shows 已提交，等待网格员审核. */
   submitted: WishView | null = null;
+  /** The form opened on what was typed last time and not sent. */
+  restored = false;
+  private readonly draft: Draft<WishDraft>;
 
   constructor() {
     makeAutoObservable(this, { photos: false }, { autoBind: true, deep: false });
+    this.draft = new Draft<WishDraft>(
+      'wish',
+      () => ({
+        category: this.category,
+        description: this.description,
+        forFamily: this.forFamily,
+        name: this.name,
+        phone: this.phone,
+      }),
+      (d) => d.description.trim() !== '' || d.name.trim() !== '' || d.phone !== '',
+    );
   }
 
-  /** A blank form (each time the page opens). */
+  /** The form as it was left unsent (a kept draft), else blank — each time the page opens. */
   start(): void {
-    this.category = null;
-    this.description = '';
-    this.forFamily = false;
-    this.name = '';
-    this.phone = '';
+    const kept = this.draft.load();
+    this.category = kept?.category ?? null;
+    this.description = kept?.description ?? '';
+    this.forFamily = kept?.forFamily ?? false;
+    this.name = kept?.name ?? '';
+    this.phone = kept?.phone ?? '';
+    this.restored = kept !== null && kept.description.trim() !== '';
     this.photos.clear();
     this.errors = {};
     this.error = null;
     this.saving = false;
     this.submitted = null;
+  }
+
+  /** 清空: the kept draft and the form go. */
+  discardDraft(): void {
+    this.draft.clear();
+    this.category = null;
+    this.description = '';
+    this.forFamily = false;
+    this.name = '';
+    this.phone = '';
+    this.restored = false;
+    this.errors = {};
   }
 
   get length(): number {
@@ -171,6 +209,8 @@ class WishSubmitStore {
   private done(wish: WishView): void {
     this.saving = false;
     this.submitted = wish;
+    this.restored = false;
+    this.draft.sent();
     this.photos.clear();
     wishes.invalidate();
   }

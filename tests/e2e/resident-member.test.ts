@@ -131,14 +131,15 @@ test('a new resident accepts the privacy guide, fills the profile, finds the gri
     .waitFor();
   await screenshot(page, 'rm-06-stations-nearest-first');
 
-  // The nearest one: address and coordinates (h5 has no WeChat map).
+  // The nearest one: its address, to copy into a map app (h5 has no WeChat map) — never raw coordinates.
   await page.locator('.station-item').first().tap();
   await page.locator('.station__name').getByText(expected[0].name).waitFor();
   await page.locator('.station__address').getByText(expected[0].address).waitFor();
-  await page
-    .locator('.station__coords')
-    .getByText(`北纬 ${expected[0].location.lat.toFixed(6)}`)
-    .waitFor();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await tapShown(page, '.station__copy');
+  await page.getByText('地址已复制').waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${expected[0].name} ${expected[0].address}`);
+  expect(await page.locator('.station').innerText()).not.toMatch(/北纬|东经|GCJ|\d+\.\d{4,}/);
   await screenshot(page, 'rm-07-station-detail');
   await context.close();
 });

@@ -136,6 +136,7 @@ test('a wish goes round the whole loop: submitted, published, claimed, fulfilled
   await screenshot(resident, 'wishes-11-resident-sees-fulfilled');
   await tapShown(resident, `${card} .wish-card__main`);
   await tapShown(resident, '#wish-action-confirm');
+  await shown(resident, '.wish-dialog').getByText('请点星评价').waitFor();
   await tapShown(resident, '.wish-dialog .wish-stars__star--3');
   await shown(resident, '.wish-dialog').getByText('3 星 · 一般').waitFor();
   await tapShown(resident, '.wish-dialog .wish-stars__star--5');

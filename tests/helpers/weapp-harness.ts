@@ -211,7 +211,7 @@ function asDelivered(cloud: CloudShim): CloudShim['callFunction'] {
   };
 }
 
-/** Storage that keeps what is written, and a record of navigation and toasts. */
+/** Storage that keeps what is written, and a record of navigation, toasts, calls and maps opened. */
 function patchWx(wx: Record<string, unknown>, storage: Map<string, unknown>, navigation: LoadedPage['navigation']) {
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
@@ -224,6 +224,8 @@ function patchWx(wx: Record<string, unknown>, storage: Map<string, unknown>, nav
     'redirectTo',
     'setTabBarBadge',
     'removeTabBarBadge',
+    'makePhoneCall',
+    'openLocation',
   ]) {
     wx[api] = (opts: { success?: (r: unknown) => void; complete?: (r: unknown) => void } = {}) => {
       navigation.push({ api, options: opts });

@@ -71,7 +71,7 @@ it('live counters equal the counters derived from the cases', async () => {
   ]);
   for (const c of atGrid) await ok(call('resolve', { caseId: c.id, note: '已处理', photos: [] }, 'demo-grid-worker'));
   await ok(call('rate', { caseId: atGrid[0].id, grade: '满意' }, 'demo-resident'));
-  await ok(call('rate', { caseId: atGrid[1].id, grade: '不满意' }, 'demo-resident'));
+  await ok(call('rate', { caseId: atGrid[1].id, grade: '不满意', comment: '问题还没解决' }, 'demo-resident'));
   await ok(call('resolve', { caseId: atGrid[1].id, note: '再次处理', photos: [] }, 'demo-grid-worker'));
   await ok(call('rate', { caseId: atGrid[1].id, grade: '基本满意' }, 'demo-resident'));
 

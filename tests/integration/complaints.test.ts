@@ -232,15 +232,19 @@ describe('metrics', () => {
     for (const c of [B, C, D]) await ok(call('resolve', { caseId: c.id, note: '已清理完毕', photos: photo(w1) }, w1));
     await ok(call('rate', { caseId: B.id, grade: '满意' }, r1));
     await ok(call('rate', { caseId: C.id, grade: '基本满意' }, r2));
-    expect((await ok(call('rate', { caseId: D.id, grade: '不满意' }, r2))).status).toBe('reopened');
+    expect((await ok(call('rate', { caseId: D.id, grade: '不满意', comment: '问题还没解决' }, r2))).status).toBe(
+      'reopened',
+    );
     await ok(call('resolve', { caseId: D.id, note: '再次清理', photos: [] }, w1));
-    expect((await ok(call('rate', { caseId: D.id, grade: '不满意' }, r2))).status).toBe('closed');
+    expect((await ok(call('rate', { caseId: D.id, grade: '不满意', comment: '问题还没解决' }, r2))).status).toBe(
+      'closed',
+    );
     // I: resolved by the grid, never rated.
     await ok(call('resolve', { caseId: I.id, note: '已修复', photos: [] }, w2));
     // E: escalated, resolved by the secretary, 不满意 (back to the community), resolved again, 满意.
     await ok(call('escalate', { caseId: E.id, reason: '需社区协调' }, w2));
     await ok(call('resolve', { caseId: E.id, note: '社区协调解决', photos: [] }, sec));
-    expect(await ok(call('rate', { caseId: E.id, grade: '不满意' }, r1))).toMatchObject({
+    expect(await ok(call('rate', { caseId: E.id, grade: '不满意', comment: '问题还没解决' }, r1))).toMatchObject({
       status: 'reopened',
       level: 'community',
     });
@@ -277,7 +281,7 @@ describe('metrics', () => {
     await ok(call('decideExtension', { caseId: H.id, approve: true }, sec));
     await ok(call('deptResolve', { caseId: H.id, outcome: '已更换变压器', photos: photo(d5) }, d5));
     await ok(call('rateDepartment', { caseId: H.id, grade: '较好' }, sec));
-    expect(await ok(call('rate', { caseId: H.id, grade: '不满意' }, nomad))).toMatchObject({
+    expect(await ok(call('rate', { caseId: H.id, grade: '不满意', comment: '问题还没解决' }, nomad))).toMatchObject({
       status: 'reopened',
       level: 'department',
     });
@@ -1018,8 +1022,28 @@ describe('the resident rates', () => {
         note: `${grade}：谢谢`,
       });
       expect(caseDoc(c.id)).toMatchObject({ queue: null, openCommunityId: null, dueAt: null });
-      await refused(call('rate', { caseId: c.id, grade: '不满意' }, 'demo-resident'), 'CONFLICT');
+      await refused(
+        call('rate', { caseId: c.id, grade: '不满意', comment: '问题还没解决' }, 'demo-resident'),
+        'CONFLICT',
+      );
     }
+  });
+
+  it('不满意 without a reason is refused (the handler must know why), changing nothing', async () => {
+    const c = await submit('demo-resident', { location: inBuilding(C04.building) });
+    await ok(call('accept', { caseId: c.id }, C04.worker));
+    await ok(call('resolve', { caseId: c.id, note: '已处理' }, C04.worker));
+    for (const comment of [undefined, ' ', '差']) {
+      const res = await call(
+        'rate',
+        { caseId: c.id, grade: '不满意', ...(comment === undefined ? {} : { comment }) },
+        'demo-resident',
+      );
+      expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'comment' }] } });
+    }
+    expect(caseDoc(c.id)).toMatchObject({ status: 'resolved', rating: null });
+    // 满意 needs none.
+    expect((await ok(call('rate', { caseId: c.id, grade: '满意' }, 'demo-resident'))).status).toBe('closed');
   });
 
   it('不满意 reopens once, back to the grid that resolved it; the second 不满意 closes', async () => {
@@ -1037,7 +1061,7 @@ describe('the resident rates', () => {
     const queued = (await allPages('gridQueue', {}, C04.worker)).find((i) => i.id === c.id);
     expect(queued).toMatchObject({ status: 'reopened', can: ['resolve', 'escalate'] });
     await ok(call('resolve', { caseId: c.id, note: '再次清理干净' }, C04.worker));
-    const closed = await ok(call('rate', { caseId: c.id, grade: '不满意' }, 'demo-resident'));
+    const closed = await ok(call('rate', { caseId: c.id, grade: '不满意', comment: '问题还没解决' }, 'demo-resident'));
     expect(closed).toMatchObject({ status: 'closed', rating: { grade: '不满意' } });
   });
 
@@ -1048,7 +1072,7 @@ describe('the resident rates', () => {
     await ok(
       call('deptResolve', { caseId: c.id, outcome: '已整治排污口', photos: [upload(dept('d12'))] }, dept('d12')),
     );
-    const back = await ok(call('rate', { caseId: c.id, grade: '不满意' }, 'demo-resident'));
+    const back = await ok(call('rate', { caseId: c.id, grade: '不满意', comment: '问题还没解决' }, 'demo-resident'));
     expect(back).toMatchObject({ status: 'reopened', level: 'department' });
     expect((await allPages('deptInbox', {}, dept('d12'))).find((i) => i.caseId === c.id)).toMatchObject({
       status: 'open',
@@ -1057,7 +1081,9 @@ describe('the resident rates', () => {
       expect.arrayContaining(['deptResolve']),
     );
     await ok(call('deptResolve', { caseId: c.id, outcome: '已二次整治', photos: [upload(dept('d12'))] }, dept('d12')));
-    expect((await ok(call('rate', { caseId: c.id, grade: '不满意' }, 'demo-resident'))).status).toBe('closed');
+    expect(
+      (await ok(call('rate', { caseId: c.id, grade: '不满意', comment: '问题还没解决' }, 'demo-resident'))).status,
+    ).toBe('closed');
   });
 });
 
@@ -1067,7 +1093,7 @@ describe('deadlines (scheduler caseDeadlines)', () => {
   it('refuses calls from the mini-program', async () => {
     const res = (await t.invoke(
       'scheduler',
-      { Type: 'Timer', TriggerName: 'caseDeadlines' } as never,
+      { Type: 'Timer', TriggerName: 'tick' } as never,
       'demo-resident',
     )) as Envelope;
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

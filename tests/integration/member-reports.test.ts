@@ -249,6 +249,16 @@ describe("the secretary's review", () => {
     expect((await queueOf(SECRETARY_C01, 'verified')).map((r) => r.id)).toContain(report.id);
     const members = await p.ok(p.account('communityMembers', {}, SECRETARY_C01));
     expect(members).toContainEqual(expect.objectContaining({ openid, name, status: 'verified' }));
+    // Units, and names within a unit, in pinyin order (陈 before 邱 before 张), as people look them up.
+    const collate = new Intl.Collator('zh-CN');
+    const key = (m: { unit: { name: string }; name: string }) => [m.unit.name, m.name];
+    const sorted = [...members].sort(
+      (a: any, b: any) => collate.compare(key(a)[0], key(b)[0]) || collate.compare(key(a)[1], key(b)[1]),
+    );
+    expect(members.map((m: any) => `${m.unit.name}/${m.name}`)).toEqual(
+      sorted.map((m: any) => `${m.unit.name}/${m.name}`),
+    );
+    expect(new Set(members.map((m: any) => m.unit.name)).size).toBeGreaterThan(1);
   });
 
   it('reviewing a report twice is a CONFLICT and changes nothing', async () => {

@@ -1613,7 +1613,7 @@ describe('reminders (scheduler job remindSixOnes)', () => {
   });
 
   it('the scheduler refuses a call from the mini-program', async () => {
-    const res = await t.invoke('scheduler', { Type: 'Timer', TriggerName: 'reconcileTallies' } as never, pool[0]);
+    const res = await t.invoke('scheduler', { Type: 'Timer', TriggerName: 'tick' } as never, pool[0]);
     expect(res).toMatchObject(refused('FORBIDDEN'));
   });
 });

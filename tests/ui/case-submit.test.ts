@@ -138,3 +138,28 @@ test('the server’s refusal is shown on the form: a description the content che
   expect(page.visible('.case-submit__submit')).toBe(true);
   expect((await mine()).map((c) => c.description)).not.toContain('想反映一下违禁测试词相关的事情');
 });
+
+test('a complaint left unsent is kept: the form opens on it (what, how urgent) and sends it; then no draft is left', async () => {
+  const first = await openForm([]);
+  await first.tap('.wish-chips__chip--c0'); // 环境卫生
+  first.type('.case-submit__description .nut-textarea-textarea', '小区东门的垃圾桶满了两天没人清理');
+  await first.waitFor(() => first.storage.has('txy.draft.case'), 3000);
+  const kept = first.storage.get('txy.draft.case');
+  expect(kept).toMatchObject({
+    category: '环境卫生',
+    description: '小区东门的垃圾桶满了两天没人清理',
+    urgency: 'normal',
+  });
+
+  const calls: CallEvent[] = [];
+  const again = await ui.open(SUBMIT, RESIDENT, { calls, storage: { 'txy.draft.case': kept } });
+  await again.waitForText('已恢复您上次未提交的内容', 5000);
+  await again.waitFor(() => again.visible('.case-submit__submit'), 5000);
+  expect(again.text()).toContain('已写 16/500 字');
+  await again.tap('.case-submit__submit');
+  await again.waitFor(() => calls.some((c) => c.action === 'submit'), 5000);
+  await again.waitFor(() => !again.has('.case-submit__submit'), 5000);
+  await new Promise((r) => setTimeout(r, 400));
+  expect(again.storage.has('txy.draft.case')).toBe(false);
+  expect((await mine()).map((c) => c.description)).toContain('小区东门的垃圾桶满了两天没人清理');
+});

@@ -72,3 +72,13 @@ test('a caller without a WeChat identity sees why the app cannot load', async ()
   expect(home.text()).toContain('重试');
   expect(home.text()).not.toContain(ROLE_LABELS.secretary);
 });
+
+test('a first-time user, without a name yet, is greeted plainly (never by a tail of the openid)', async () => {
+  const openid = `ui-new-${Date.now().toString(36)}`;
+  const me = await ui.invoke<Me>('account', 'me', {}, openid);
+  expect(me.name).toBeNull();
+  const home = await openHome(openid);
+  await home.waitForText('您好', 5000);
+  expect(home.text()).not.toContain(me.displayName);
+  expect(home.text()).not.toContain(openid.slice(-4));
+});

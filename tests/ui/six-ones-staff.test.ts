@@ -293,6 +293,48 @@ test('六个一审核 approves the chosen records in one batch: they leave 待�
   await page.waitFor(() => chosen.every((id) => page.has(`#record-${id}`)));
 });
 
+test('六个一审核: a volunteer record waiting for its check-out cannot pass — its 通过 is off, a batch leaves it out and says so', async () => {
+  const progress = await sixOnes<ProgressPage>('progress', { scope: 'community' }, SECRETARY);
+  const [a, b] = progress.items.map((r) => r.openid);
+  const party = await activityOpenForCheckIn('partyMeeting');
+  const volunteer = await activityOpenForCheckIn('volunteer');
+  await attend(party.id, a);
+  await attend(volunteer.id, b); // checked in, not out: no minutes yet
+  const queue = await allPending();
+  const passable = queue.find((r) => r.activity?.id === party.id && r.member.openid === a)!.id;
+  const waiting = queue.find((r) => r.activity?.id === volunteer.id && r.member.openid === b)!.id;
+
+  const calls: CallEvent[] = [];
+  const page = await ui.open(PAGES.records, SECRETARY, { calls });
+  const shown = () => page.has(`#record-${passable}`) && page.has(`#record-${waiting}`);
+  await page.waitFor(() => page.has('.staff-load-more'), 10_000);
+  const cards = () => page.page.querySelectorAll('.staff-records__card').length;
+  while (!shown() && page.has('.staff-load-more__button')) {
+    const before = cards();
+    await page.tap('.staff-load-more__button');
+    await page.waitFor(() => cards() > before);
+  }
+  await page.waitFor(shown);
+  // Its own 通过 is off and says why.
+  expect(textOf(page.page.querySelector(`#record-approve-${waiting}`))).toBe('待签退');
+  await page.tap(`#record-approve-${waiting}`);
+  expect(page.text()).not.toContain('确认通过');
+
+  // Both chosen: 批量通过 counts one, and sends only that one.
+  await page.tap(`#record-check-${passable}`);
+  await page.tap(`#record-check-${waiting}`);
+  await page.waitForText('批量通过（1）');
+  await page.tap('.staff-records__batch-approve');
+  await page.waitForText('确认通过');
+  await page.tap('#staff-confirm-ok');
+  await page.waitFor(() => !page.has(`#record-${passable}`));
+  expect(calls).toContainEqual({ action: 'reviewRecords', payload: { recordIds: [passable], decision: 'approve' } });
+  // The waiting one stays pending and chosen (for a rejection, or after its check-out).
+  expect(page.has(`#record-${waiting}`)).toBe(true);
+  expect((await allPending()).map((r) => r.id)).toContain(waiting);
+  await page.waitForText('批量驳回（1）');
+});
+
 test('六个一统计 shows the numbers the server counts for the secretary’s community, and who misses what', async () => {
   const tally = await sixOnes<TallyView>('tally', { scope: 'community' }, SECRETARY);
   const progress = await sixOnes<ProgressPage>('progress', { scope: 'community' }, SECRETARY);

@@ -86,6 +86,7 @@ test('a wish fulfilled more than 7 days ago is listed, counted on the staff home
   await detail.waitFor(() => detail.has('#wish-action-confirmForResident'), 5000);
   await detail.tap('#wish-action-confirmForResident');
   await detail.waitForText('代为确认');
+  await detail.tap('.wish-dialog .wish-stars__star--5');
   detail.type('.wish-detail__text .nut-textarea-textarea', '电话回访居民本人，水龙头已不漏');
   await detail.tap('#wish-dialog-ok');
   await detail.waitForText('由社区工作人员核实后代为确认', 5000);

@@ -121,6 +121,12 @@ test('staff confirm a fulfilled wish on the resident’s behalf only after 7 day
 
   await page.tap('#wish-action-confirmForResident');
   await page.waitForText('代为确认');
+  // No rating is chosen for anyone: the stars start empty and must be tapped.
+  expect(page.text()).toContain('请点星评价');
+  expect(page.visible('.wish-dialog .wish-stars__star--on')).toBe(false);
+  await page.tap('#wish-dialog-ok');
+  await page.waitForText('请点星评价（1–5 星）');
+  await page.tap('.wish-dialog .wish-stars__star--4');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('请说明如何核实');
   page.type('.wish-detail__text .nut-textarea-textarea', '电话');
@@ -128,7 +134,6 @@ test('staff confirm a fulfilled wish on the resident’s behalf only after 7 day
   await page.waitForText('至少 4 个字');
   expect(calls.map((c) => c.action)).not.toContain('confirmForResident');
 
-  await page.tap('.wish-dialog .wish-stars__star--4');
   page.type('.wish-detail__text .nut-textarea-textarea', '电话回访居民本人，灯已修好');
   await page.tap('#wish-dialog-ok');
   await page.waitForText('由社区工作人员核实后代为确认', 5000);

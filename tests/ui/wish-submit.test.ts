@@ -136,3 +136,41 @@ test('without an address the form is not shown: the resident is sent to fill the
   // Nothing but the launch's reads (who the user is, the unread count on 我的).
   expect(calls.map((c) => c.action)).toEqual(['me', 'unreadCount']);
 });
+
+test('what was typed survives leaving the page: the form opens on it, says so, and 清空 starts afresh', async () => {
+  const first = await openForm(RESIDENT);
+  await first.waitFor(() => first.visible('.wish-submit__submit'), 5000);
+  await first.tap('.wish-chips__chip--c3'); // 维修
+  first.type('.wish-submit__description .nut-textarea-textarea', '卫生间的水管一直在滴水，想请人来看看');
+  // Kept a moment after the change, in the phone's storage.
+  await first.waitFor(() => first.storage.has('txy.draft.wish'), 3000);
+  const kept = first.storage.get('txy.draft.wish');
+  expect(kept).toMatchObject({ category: '维修', description: '卫生间的水管一直在滴水，想请人来看看' });
+
+  // Back later (the same phone's storage): the text is there, and the page says it was kept.
+  const again = await ui.open(SUBMIT, RESIDENT, { storage: { 'txy.draft.wish': kept } });
+  await again.waitForText('已恢复您上次未提交的内容', 5000);
+  expect(again.text()).toContain('已写 18/500 字');
+  await again.tap('.draft-note__clear');
+  await again.waitFor(() => !again.has('.draft-note'));
+  expect(again.text()).toContain('已写 0/500 字');
+  expect(again.storage.has('txy.draft.wish')).toBe(false);
+});
+
+test('a wish sent from a kept draft leaves no draft behind', async () => {
+  const kept = {
+    category: '维修',
+    description: '楼道的灯坏了三天了，晚上看不见路',
+    forFamily: false,
+    name: '',
+    phone: '',
+  };
+  const calls: CallEvent[] = [];
+  const page = await ui.open(SUBMIT, RESIDENT, { calls, storage: { 'txy.draft.wish': kept } });
+  await page.waitForText('已恢复您上次未提交的内容', 5000);
+  await page.tap('.wish-submit__submit');
+  await page.waitForText('已提交，等待网格员审核', 5000);
+  expect(calls.map((c) => c.action)).toContain('submit');
+  await new Promise((r) => setTimeout(r, 400));
+  expect(page.storage.has('txy.draft.wish')).toBe(false);
+});

@@ -64,16 +64,22 @@ export function dueLabel(c: Pick<CaseView, 'status' | 'level'>): string {
   }
 }
 
-const HOUR_MS = 3600 * 1000;
-
-/** Time left to a deadline: 剩余 3 天, 剩余 5 小时, 不到 1 小时, 已超期. */
+/**
+ * Time left to a deadline, to the nearest minute, never rounded down by a whole unit (2 hours
+ * less a second is 剩余 2 小时, not 1): 剩余 3 天 5 小时, 剩余 1 小时 30 分钟, 剩余 25 分钟, 已超期.
+ */
 export function remainingText(dueIso: string | null, overdue: boolean, now = Date.now()): string {
   if (!dueIso) return '';
   const left = Date.parse(dueIso) - now;
   if (overdue || left <= 0) return '已超期';
-  if (left < HOUR_MS) return '不到 1 小时';
-  if (left < 48 * HOUR_MS) return `剩余 ${Math.floor(left / HOUR_MS)} 小时`;
-  return `剩余 ${Math.floor(left / (24 * HOUR_MS))} 天`;
+  const minutes = Math.max(1, Math.round(left / 60_000));
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  const mins = minutes % 60;
+  if (days >= 2) return hours > 0 ? `剩余 ${days} 天 ${hours} 小时` : `剩余 ${days} 天`;
+  const allHours = days * 24 + hours;
+  if (allHours === 0) return `剩余 ${mins} 分钟`;
+  return mins > 0 ? `剩余 ${allHours} 小时 ${mins} 分钟` : `剩余 ${allHours} 小时`;
 }
 
 /** Where a case is handled: 潋江社区 · 第一网格. */

@@ -31,7 +31,8 @@ const Home = observer(() => {
 
       {me ? (
         <View className="home__me">
-          <Text className="home__greeting">您好，{me.displayName}</Text>
+          {/* By name once given; a new user is greeted plainly, never by a made-up nickname. */}
+          <Text className="home__greeting">{me.name ? `您好，${me.name}` : '您好'}</Text>
           <RoleTags roles={session.roles} active={session.activeRole} />
         </View>
       ) : null}

@@ -1,6 +1,7 @@
 import '../configure';
 import { makeAutoObservable, observable, when, type IReactionDisposer } from 'mobx';
 import type { MemberView } from '../../../contract';
+import { byPinyin } from '../../../contract/collate';
 import { call } from '../../services/cloud';
 import { session } from '../session';
 import { Loadable } from '../loadable';
@@ -30,7 +31,7 @@ export interface UnitGroup {
   members: MemberView[];
 }
 
-/** Members by their unit, units by name; the order within a unit is the server's. */
+/** Members by their unit, units by name (pinyin); the order within a unit is the server's (by name). */
 export function groupByUnit(members: readonly MemberView[]): UnitGroup[] {
   const groups = new Map<string, UnitGroup>();
   for (const m of members) {
@@ -38,7 +39,7 @@ export function groupByUnit(members: readonly MemberView[]): UnitGroup[] {
     group.members.push(m);
     groups.set(m.unit.id, group);
   }
-  return [...groups.values()].sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'zh-CN'));
+  return [...groups.values()].sort((a, b) => byPinyin(a.unit.name, b.unit.name));
 }
 
 /**

@@ -25,6 +25,10 @@ export interface ReviewSummary {
 
 const idOf = (r: RecordView) => r.id;
 
+/** A volunteer activity's record waits for the check-out (its minutes) before it can pass, as the server rules. */
+export const waitingCheckOut = (r: RecordView) =>
+  r.kind === 'attendance' && r.item === 'volunteer' && r.minutes === null;
+
 /**
  * 六个一审核 (secretary): the community's records by status, pending oldest first, 20 a page
  * (sixOnes.recordQueue); several chosen (or one) approved or rejected with a reason in one call
@@ -94,8 +98,24 @@ class RecordReviewStore {
     this.selected = this.allSelected ? [] : this.reviewable.slice(0, BATCH_MAX).map(idOf);
   }
 
-  /** Asks before deciding the chosen records, or just `ids` (one record's own buttons). */
+  /** The chosen records that cannot pass yet (waiting for a check-out): left out of an approval. */
+  get selectedBlocked(): string[] {
+    const pending = new Map((this.lists.pending.value ?? []).map((r) => [r.id, r]));
+    return this.selected.filter((id) => {
+      const r = pending.get(id);
+      return r !== undefined && waitingCheckOut(r);
+    });
+  }
+
+  /**
+   * Asks before deciding the chosen records, or just `ids` (one record's own buttons). An approval
+   * leaves out the records that cannot pass yet; they stay chosen, for a rejection or later.
+   */
   ask(decision: RecordDecision, ids: string[] = this.selected): void {
+    if (decision === 'approve') {
+      const blocked = new Set(this.selectedBlocked);
+      ids = ids.filter((id) => !blocked.has(id));
+    }
     if (ids.length === 0) return;
     this.deciding = { ids: [...ids], decision };
     this.reason = '';
@@ -153,10 +173,12 @@ class RecordReviewStore {
         reason: s.reason,
       })),
     };
-    // Moved and already-reviewed records are no longer pending; skipped ones stay, still chosen.
+    // Moved and already-reviewed records are no longer pending; skipped ones stay in the list,
+    // no longer chosen — the outcome says which and why.
     const gone = new Set([...result.changed, ...result.unchanged]);
+    const skipped = new Set(result.skipped.map((s) => s.id));
     this.lists.pending.remove(gone, idOf);
-    this.selected = this.selected.filter((id) => !gone.has(id));
+    this.selected = this.selected.filter((id) => !gone.has(id) && !skipped.has(id));
     this.lists.approved.clear();
     this.lists.rejected.clear();
     this.deciding = null;

@@ -3,7 +3,7 @@ import './index.scss';
 
 export const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-/** A 1–5 rating as five large stars; with `onChange` a tap on the n-th star gives n. */
+/** A 1–5 rating as five large stars (0: none chosen yet); with `onChange` a tap on the n-th star gives n. */
 export function Stars({ value, onChange }: { value: number; onChange?: (stars: number) => void }) {
   return (
     <View className={`wish-stars${onChange ? ' wish-stars--input' : ''}`}>
@@ -17,7 +17,7 @@ export function Stars({ value, onChange }: { value: number; onChange?: (stars: n
         </Text>
       ))}
       <Text className="wish-stars__words">
-        {value} 星 · {STAR_WORDS[value] ?? ''}
+        {value >= 1 ? `${value} 星 · ${STAR_WORDS[value] ?? ''}` : onChange ? '请点星评价' : '未评价'}
       </Text>
     </View>
   );

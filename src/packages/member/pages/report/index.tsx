@@ -178,13 +178,25 @@ const ReportHistory = observer(() => {
   );
 });
 
+/** What a new report (or a move) needs first: the name, phone and address the secretary checks. */
+const ProfilePrompt = ({ moving = false }: { moving?: boolean }) => (
+  <Prompt
+    name="profile"
+    title={moving ? '到其他社区报到需先完善个人信息' : '请先完善个人信息'}
+    description="党员报到需要您的真实姓名、手机号和住址，社区书记据此核实。"
+    action="去填写"
+    onAction={() => void Taro.navigateTo({ url: ROUTES.profile })}
+  />
+);
+
 const MemberReport = observer(() => {
   useEffect(() => void memberReport.start(), []);
   const canMove = session.isVerifiedMember && !session.me?.pendingReport && !memberReport.moving;
   return (
     <View className="report">
       <ReportStatus />
-      {canMove ? (
+      {canMove && !session.profileComplete ? <ProfilePrompt moving /> : null}
+      {canMove && session.profileComplete ? (
         <View className="report__move">
           <Button className="report__move-button" size="large" block onClick={memberReport.startMove}>
             到其他社区报到
@@ -201,16 +213,12 @@ const MemberReport = observer(() => {
 const MemberReportPage = observer(() => (
   <Screen>
     <PrivacyGate>
-      {session.profileComplete ? (
+      {/* A member who reported already sees their status and history whatever their profile lacks;
+          a first report needs the profile first. */}
+      {session.profileComplete || session.memberGrant !== null || session.me?.pendingReport ? (
         <MemberReport />
       ) : (
-        <Prompt
-          name="profile"
-          title="请先完善个人信息"
-          description="党员报到需要您的真实姓名、手机号和住址，社区书记据此核实。"
-          action="去填写"
-          onAction={() => void Taro.navigateTo({ url: ROUTES.profile })}
-        />
+        <ProfilePrompt />
       )}
     </PrivacyGate>
     <PrivacyPopup />

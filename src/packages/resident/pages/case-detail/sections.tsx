@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { ReactNode } from 'react';
@@ -7,6 +6,7 @@ import { URGENCY_LABELS } from '../../../../../contract/caseLabels';
 import { dueLabel, formatTime, levelText, placeText, remainingText } from '../../../../components/case/labels';
 import { CaseStatusTag } from '../../../../components/case/StatusTag';
 import { PhotoGrid } from '../../../../components/wish/PhotoGrid';
+import { CallButton } from '../../../../components/CallButton';
 import { session } from '../../../../stores/session';
 
 export const Row = ({ label, value, name, late }: { label: string; value: string; name?: string; late?: boolean }) => (
@@ -61,11 +61,7 @@ export const CaseHead = observer(({ item }: { item: CaseView }) => {
             {who.phone ? ` · ${who.phone}` : ''}
             {item.anonymous ? '（对外匿名）' : ''}
           </Text>
-          {who.phone && !self ? (
-            <Text className="case-detail__call" onClick={() => void Taro.makePhoneCall({ phoneNumber: who.phone })}>
-              拨打
-            </Text>
-          ) : null}
+          {who.phone && !self ? <CallButton className="case-detail__call" phone={who.phone} /> : null}
         </View>
       ) : null}
     </View>

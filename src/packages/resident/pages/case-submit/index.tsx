@@ -8,6 +8,7 @@ import { CASE_CATEGORY_CHIPS, categoryOfChip, chipOfCategory } from '../../../..
 import { caseUrl } from '../../../../components/case/routes';
 import { CaseStatusTag } from '../../../../components/case/StatusTag';
 import { CommunityPicker } from '../../../../components/CommunityPicker';
+import { DraftNote } from '../../../../components/DraftNote';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
@@ -139,6 +140,7 @@ const Form = observer(() => {
   }, [communityId]);
   return (
     <View className="case-submit">
+      {form.restored ? <DraftNote name="case" onClear={form.discardDraft} /> : null}
       <Field label="问题类别" name="category" error={form.errors.category}>
         <Chips
           name="case-category"

@@ -12,7 +12,10 @@ import { stations } from '../../../../stores/stations';
 import { StationStatus, StationTags } from '../../components/StationFacts';
 import './index.scss';
 
-/** weapp: WeChat's map with the route button; h5 (no map here): the address and the coordinates. */
+/**
+ * weapp: WeChat's map with the route button. h5 (no map here): the address to copy into a map
+ * app — people read an address, never coordinates.
+ */
 function Navigate({ station }: { station: StationView }) {
   if (process.env.TARO_ENV === 'weapp') {
     return (
@@ -37,11 +40,20 @@ function Navigate({ station }: { station: StationView }) {
   }
   return (
     <View className="station__where">
-      <Text className="station__label">位置坐标（GCJ-02）</Text>
-      <Text className="station__coords">
-        北纬 {station.location.lat.toFixed(6)}，东经 {station.location.lng.toFixed(6)}
-      </Text>
-      <Text className="station__hint">可在地图应用中搜索上面的地址或坐标前往。</Text>
+      <Button
+        className="station__copy"
+        size="large"
+        block
+        onClick={() =>
+          void Taro.setClipboardData({ data: `${station.name} ${station.address}` }).then(
+            () => void Taro.showToast({ title: '地址已复制', icon: 'success' }),
+            () => void Taro.showToast({ title: '复制失败，请长按地址复制', icon: 'none' }),
+          )
+        }
+      >
+        复制地址
+      </Button>
+      <Text className="station__hint">在地图应用中粘贴地址，即可导航前往。</Text>
     </View>
   );
 }

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ROUTES } from '../../../../routes';
 import { wishDetail, type WishDialog as Dialog } from '../../../../stores/wishesDetail';
 import { subscriptions } from '../../../../stores/subscriptions';
+import { CallButton } from '../../../../components/CallButton';
 import './index.scss';
 
 const Row = ({ label, value, name }: { label: string; value: string; name?: string }) => (
@@ -40,15 +41,18 @@ const Beneficiary = ({ wish }: { wish: WishView }) => {
         <View className="wish-detail__row wish-detail__row--phone">
           <Text className="wish-detail__key">电话</Text>
           <Text className="wish-detail__value">{b.phone}</Text>
-          {b.masked ? null : (
-            <Text className="wish-detail__call" onClick={() => void Taro.makePhoneCall({ phoneNumber: b.phone })}>
-              拨打
-            </Text>
-          )}
+          {b.masked ? null : <CallButton className="wish-detail__call" phone={b.phone} />}
         </View>
       ) : null}
       {b.address ? <Row label="住址" value={b.address} name="address" /> : null}
       {wish.onBehalf ? <Row label="代提交" value={`网格员 ${wish.onBehalf.byName}`} name="on-behalf" /> : null}
+      {wish.onBehalf?.phone ? (
+        <View className="wish-detail__row wish-detail__row--phone wish-detail__row--on-behalf-phone">
+          <Text className="wish-detail__key">联系网格员</Text>
+          <Text className="wish-detail__value">{wish.onBehalf.phone}</Text>
+          <CallButton className="wish-detail__call" phone={wish.onBehalf.phone} />
+        </View>
+      ) : null}
       {b.masked ? <Text className="wish-detail__note">为保护隐私，姓名和电话已打码；认领后可见完整信息。</Text> : null}
     </Section>
   );

@@ -2,6 +2,7 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
+import { DraftNote } from '../../../../components/DraftNote';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
@@ -95,6 +96,7 @@ const Form = observer(() => {
   const form = wishSubmit;
   return (
     <View className="wish-submit">
+      {form.restored ? <DraftNote name="wish" onClear={form.discardDraft} /> : null}
       <WishContentFields
         form={form}
         prefix="wish-submit"

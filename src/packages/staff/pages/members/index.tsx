@@ -8,6 +8,7 @@ import { session } from '../../../../stores/session';
 import { communityMembers, groupByUnit } from '../../../../stores/staff/members';
 import { directory } from '../../../../stores/directory';
 import { maskPhone } from '../../../../utils/mask';
+import { CallButton } from '../../../../components/CallButton';
 import './index.scss';
 
 /** The county admin chooses any community; a secretary sees their own. */
@@ -49,7 +50,11 @@ const CommunityMembers = observer(() => {
                     </Text>
                     {group.members.map((m) => (
                       <View key={m.openid} className="staff-members__member">
-                        <Text className="staff-members__name">{m.name}</Text>
+                        <View className="staff-members__line">
+                          <Text className="staff-members__name">{m.name}</Text>
+                          {/* The number stays masked on screen; the secretary in scope can still call. */}
+                          {m.phone ? <CallButton className="staff-members__call" phone={m.phone} /> : null}
+                        </View>
                         <Text className="staff-members__meta">
                           {[m.partyBranch, m.phone ? maskPhone(m.phone) : null].filter(Boolean).join(' · ')}
                         </Text>

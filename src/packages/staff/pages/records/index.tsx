@@ -11,7 +11,7 @@ import { ReasonInput } from '../../../../components/staff/ReasonInput';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { PhotoGrid } from '../../../../components/wish/PhotoGrid';
 import { Screen } from '../../../../components/Screen';
-import { BATCH_MAX, RECORD_TABS, recordReview } from '../../../../stores/staff/sixOnesRecords';
+import { BATCH_MAX, RECORD_TABS, recordReview, waitingCheckOut } from '../../../../stores/staff/sixOnesRecords';
 import { formatTime } from '../../lib/format';
 import './index.scss';
 
@@ -36,7 +36,7 @@ const Check = ({ on, id, onTap }: { on: boolean; id: string; onTap?: () => void 
 const RecordCard = observer(({ record: r }: { record: RecordView }) => {
   const reviewable = r.status === 'pending' && r.can.includes('review');
   const chosen = recordReview.isSelected(r.id);
-  const waitingCheckOut = r.kind === 'attendance' && r.item === 'volunteer' && r.minutes === null;
+  const waiting = waitingCheckOut(r);
   return (
     <View className={`staff-records__card${chosen ? ' staff-records__card--chosen' : ''}`} id={`record-${r.id}`}>
       <View className="staff-records__head">
@@ -52,7 +52,7 @@ const RecordCard = observer(({ record: r }: { record: RecordView }) => {
       </Text>
       {r.activity ? <Row label="活动时间" value={formatTime(r.activity.startAt)} /> : null}
       {r.minutes !== null ? <Row label="服务时长" value={`${r.minutes} 分钟`} /> : null}
-      {waitingCheckOut ? <Row label="服务时长" value="尚未签退（补签退后才能通过）" /> : null}
+      {waiting ? <Row label="服务时长" value="尚未签退（补签退后才能通过）" /> : null}
       {r.activity?.manual ? <Text className="staff-records__manual">组织者手工签到/签退</Text> : null}
       {r.household ? <Row label="结对户" value={`${r.household.name} · ${r.household.address}`} /> : null}
       {r.note ? <Row label="说明" value={r.note} /> : null}
@@ -73,9 +73,10 @@ const RecordCard = observer(({ record: r }: { record: RecordView }) => {
             id={`record-approve-${r.id}`}
             className="staff-records__approve"
             type="primary"
-            onClick={() => recordReview.ask('approve', [r.id])}
+            disabled={waiting}
+            onClick={() => (waiting ? undefined : recordReview.ask('approve', [r.id]))}
           >
-            通过
+            {waiting ? '待签退' : '通过'}
           </Button>
         </View>
       ) : null}
@@ -121,17 +122,23 @@ const SelectAll = observer(() => {
   );
 });
 
-/** 批量驳回 / 批量通过 under the list while records are chosen. */
+/** 批量驳回 / 批量通过 under the list while records are chosen (通过 counts only those that can pass). */
 const BatchBar = observer(() => {
   const n = recordReview.selected.length;
   if (recordReview.tab !== 'pending' || n === 0) return null;
+  const passable = n - recordReview.selectedBlocked.length;
   return (
     <View className="staff-records__batch">
       <Button className="staff-records__batch-reject" onClick={() => recordReview.ask('reject')}>
         批量驳回（{n}）
       </Button>
-      <Button className="staff-records__batch-approve" type="primary" onClick={() => recordReview.ask('approve')}>
-        批量通过（{n}）
+      <Button
+        className="staff-records__batch-approve"
+        type="primary"
+        disabled={passable === 0}
+        onClick={() => recordReview.ask('approve')}
+      >
+        批量通过（{passable}）
       </Button>
     </View>
   );
@@ -139,7 +146,12 @@ const BatchBar = observer(() => {
 
 async function confirm() {
   const done = await recordReview.confirm();
-  if (done) void Taro.showToast({ title: done.decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
+  if (!done) return;
+  // A toast says only what happened; what was skipped stays on the page (Outcome) with the reason.
+  const verb = done.decision === 'approve' ? '通过' : '驳回';
+  if (done.skipped.length > 0)
+    void Taro.showToast({ title: `已${verb} ${done.changed} 条，${done.skipped.length} 条未${verb}`, icon: 'none' });
+  else void Taro.showToast({ title: `已${verb}`, icon: 'success' });
 }
 
 const Decision = observer(() => {

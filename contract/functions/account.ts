@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { day, id, personName, phone, text } from '../fields';
 import type { MessageView, TemplateKey } from '../notifications';
-import { ROLES, type RoleGrant } from '../roles';
+import { ROLES, type Role, type RoleGrant } from '../roles';
 import type { ContactCardView } from './directory';
 
 /** Where a resident lives: the micro-grid (小区/楼栋) decides the grid. */
@@ -105,6 +105,29 @@ const roleGrant = z.discriminatedUnion('role', [
 ]);
 export type StaffGrant = z.infer<typeof roleGrant>;
 
+/** A to-do on the staff workbench (工作台): each opens its queue. */
+export const TODO_KEYS = [
+  'caseQueue',
+  'caseInbox',
+  'extensions',
+  'wishReview',
+  'wishAwaiting',
+  'reports',
+  'records',
+  'unitReports',
+] as const;
+export type TodoKey = (typeof TODO_KEYS)[number];
+
+/** 工作台: for each staff role held, its to-dos — how many wait, how many of them past their deadline. */
+export interface WorkbenchView {
+  roles: Array<{
+    role: Exclude<Role, 'resident' | 'member'>;
+    /** The grant's community, department or unit (a grid worker's first grid); null for the county admin. */
+    scopeId: string | null;
+    todos: Array<{ key: TodoKey; count: number; overdue: number }>;
+  }>;
+}
+
 export const account = {
   me: defineAction<Me>()({
     summary: "The caller's profile and roles; registers a first-time caller as a resident.",
@@ -155,6 +178,12 @@ export const account = {
     summary: "The caller's reports, newest first (history is kept).",
     input: z.object({}).strict(),
     roles: ['resident'],
+  }),
+  workbench: defineAction<WorkbenchView>()({
+    summary:
+      'The staff workbench: for each staff role of the caller, the to-dos of its scope with how many wait and how many are overdue (counts, one round trip).',
+    input: z.object({}).strict(),
+    roles: ['gridWorker', 'secretary', 'department', 'unitAdmin', 'countyAdmin'],
   }),
   reportQueue: defineAction<MemberReportView[]>()({
     summary: "Member reports to the secretary's community, oldest first, by status (default pending).",

@@ -6,6 +6,7 @@ import { acceptPrivacy, me, updateProfile } from './me';
 import { communityMembers, unitMembers } from './members';
 import { myReports, registerMember, reportQueue, reviewReport } from './reports';
 import { findUsers, grantRole, revokeRole } from './roles';
+import { workbench } from './workbench';
 
 export const accountHandlers: Handlers<typeof account> = {
   me,
@@ -14,6 +15,7 @@ export const accountHandlers: Handlers<typeof account> = {
   myGrid,
   registerMember,
   myReports,
+  workbench,
   reportQueue,
   reviewReport,
   communityMembers,

@@ -19,11 +19,6 @@ class WishAwaitingStore {
     makeAutoObservable<this, 'loadedFor'>(this, { list: false, loadedFor: false }, { autoBind: true });
   }
 
-  /** How many wish for staff attention; null until read (or when the read failed). */
-  get count(): number | null {
-    return this.list.value?.length ?? null;
-  }
-
   /** Reads the list again (the cards stay while it reads); another user's is forgotten first. */
   show(): void {
     const openid = session.me?.openid ?? null;

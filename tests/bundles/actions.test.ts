@@ -127,6 +127,7 @@ const ROWS: Row[] = [
     invalid: { unitId: 'u01', partyBranch: '机关第一党支部', joinedAt: '2012-02-30' },
   },
   { fn: 'account', action: 'myReports', as: R2, valid: () => ({}), invalid: { status: 'pending' } },
+  { fn: 'account', action: 'workbench', as: SEC, valid: () => ({}), invalid: { scope: 'all' } },
   { fn: 'account', action: 'reportQueue', as: SEC, valid: () => ({}), invalid: { status: 'lost' } },
   {
     fn: 'account',

@@ -273,6 +273,21 @@ const ROWS: Row[] = [
   },
   {
     fn: 'account',
+    action: 'workbench',
+    payload: () => ({}),
+    expect: only(
+      'gridWorker',
+      'otherGridWorker',
+      'secretary',
+      'otherSecretary',
+      'department',
+      'unitAdmin',
+      'otherUnitAdmin',
+      'countyAdmin',
+    ),
+  },
+  {
+    fn: 'account',
     action: 'communityMembers',
     payload: () => ({ communityId: 'c01' }),
     expect: only('secretary', 'countyAdmin'),

@@ -128,6 +128,9 @@ async function openSixOnes(): Promise<LoadedPage> {
   return page;
 }
 
+/** The activity page's 报名人数 row, as read. */
+const countOf = (page: LoadedPage) =>
+  (page.page.querySelector('.activity__row--count')?.dom.textContent ?? '').replace(/\s+/g, '');
 test('我的 shows a verified member 社区活动 and 我的六个一, each opening its page; a resident sees neither', async () => {
   const member = await ui.open(MINE, MEMBER);
   await member.waitFor(() => member.has('.mine__six-ones'), 5000);
@@ -155,7 +158,7 @@ test('社区活动 lists the activities of 潋江社区 soonest first; signing u
   expect(cardIds(list)).toEqual(expected.items.map((a) => a.id));
   expect(cardIds(list).indexOf(sooner.id)).toBeLessThan(cardIds(list).indexOf(later.id));
   const card = cardText(list, sooner.id);
-  for (const shown of [ACTIVITY_TYPE_LABELS.partyMeeting, sooner.title, PLACE.name, '报名中', '已报名 0/30']) {
+  for (const shown of [ACTIVITY_TYPE_LABELS.partyMeeting, sooner.title, PLACE.name, '报名中', '报名人数 0/30']) {
     expect(card).toContain(shown);
   }
   expect(card).not.toMatch(/已签到|已签退/);
@@ -166,10 +169,12 @@ test('社区活动 lists the activities of 潋江社区 soonest first; signing u
 
   const calls: CallEvent[] = [];
   const page = await openActivity(sooner.id, calls);
-  expect(page.text()).toContain('已报名 0/30');
+  // The count is 报名人数; 已报名 says only the member's own state.
+  expect(countOf(page)).toBe('报名人数0/30');
+  expect(page.text()).not.toContain('已报名');
   expect(page.text()).not.toContain('我的参与');
   await page.tap('#activity-action-signUp');
-  await page.waitForText('已报名 1/30', 5000);
+  await page.waitFor(() => countOf(page) === '报名人数1/30', 5000);
   expect(calls).toContainEqual({ action: 'signUp', payload: { activityId: sooner.id } });
   expect(page.text()).toContain('我的参与');
   expect(page.page.querySelector('.activity__row--state')?.dom.textContent).toContain('已报名');
@@ -178,7 +183,7 @@ test('社区活动 lists the activities of 潋江社区 soonest first; signing u
 
   // Back on the list (opened again): the card says so too.
   const again = await ui.open(LIST, MEMBER);
-  await again.waitFor(() => cardText(again, sooner.id).includes('已报名 1/30'), 5000);
+  await again.waitFor(() => cardText(again, sooner.id).includes('报名人数 1/30'), 5000);
   expect(again.page.querySelector(`#activity-${sooner.id} .activity-card__mine`)?.dom.textContent).toBe('已报名');
 });
 
@@ -187,13 +192,13 @@ test('取消报名 asks first; confirmed, the place is free again and 报名参�
   await sixOnes('signUp', { activityId: activity.id }, MEMBER);
   const calls: CallEvent[] = [];
   const page = await openActivity(activity.id, calls);
-  await page.waitForText('已报名 1/30');
+  await page.waitFor(() => countOf(page) === '报名人数1/30', 5000);
 
   await page.tap('#activity-action-cancelSignUp');
   await page.waitForText('确认取消报名');
   expect(calls.map((c) => c.action)).not.toContain('cancelSignUp');
   await page.tap('#wish-dialog-ok');
-  await page.waitForText('已报名 0/30', 5000);
+  await page.waitFor(() => countOf(page) === '报名人数0/30', 5000);
   expect(calls).toContainEqual({ action: 'cancelSignUp', payload: { activityId: activity.id } });
   expect(page.has('#activity-action-signUp')).toBe(true);
 });

@@ -56,7 +56,7 @@ test('a wish fulfilled more than 7 days ago is listed, counted on the staff home
 
   // The staff home counts them.
   const home = await ui.open(STAFF_HOME, GRID_WORKER);
-  await home.waitFor(() => home.has('.wish-awaiting-count'), 5000);
+  await home.waitFor(() => home.has('.staff-home__tool--wish-awaiting .staff-home__count'), 5000);
   const tool = home.page.querySelector('.staff-home__tool--wish-awaiting')!.dom.textContent ?? '';
   expect(tool).toContain('待居民确认的心愿');
   expect(tool).toContain(String(listed.length));

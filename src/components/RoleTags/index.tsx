@@ -3,16 +3,25 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS, type Role } from '../../../contract/roles';
 import './index.scss';
 
-/** The roles a user holds, as tags with their Chinese names. */
-export function RoleTags({ roles, active }: { roles: readonly Role[]; active?: Role }) {
+/** The roles a user holds, as tags with their Chinese names; with `onPick`, a tap acts as that role. */
+export function RoleTags({
+  roles,
+  active,
+  onPick,
+}: {
+  roles: readonly Role[];
+  active?: Role;
+  onPick?: (role: Role) => void;
+}) {
   return (
     <View className="role-tags">
       {roles.map((role) => (
         <Tag
           key={role}
-          className="role-tags__tag"
+          className={`role-tags__tag role-tags__tag--${role}`}
           type={role === active ? 'primary' : 'default'}
           plain={role !== active}
+          onClick={onPick ? () => onPick(role) : undefined}
         >
           {ROLE_LABELS[role]}
         </Tag>

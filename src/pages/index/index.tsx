@@ -1,9 +1,12 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { RoleTags } from '../../components/RoleTags';
+import { Workbench } from '../../components/staff/Workbench';
+import { loadNamesFor } from '../../packages/staff/lib/scope';
 import { Screen } from '../../components/Screen';
 import { messages } from '../../stores/messages';
 import { session } from '../../stores/session';
@@ -15,6 +18,14 @@ function open(area: Area) {
   else if ('tab' in area.go) void Taro.switchTab({ url: area.go.tab });
   else void Taro.navigateTo({ url: area.go.page });
 }
+
+/** Staff land on the 工作台 of the role they act as (tap another role tag to switch). */
+const StaffWork = observer(() => {
+  const role = session.activeRole;
+  const grant = session.staffGrants.find((g) => g.role === role);
+  useEffect(() => loadNamesFor(session.staffGrants), [session.staffGrants]);
+  return grant ? <Workbench grant={grant} /> : null;
+});
 
 const Home = observer(() => {
   const { me, loading, error } = session;
@@ -33,9 +44,11 @@ const Home = observer(() => {
         <View className="home__me">
           {/* By name once given; a new user is greeted plainly, never by a made-up nickname. */}
           <Text className="home__greeting">{me.name ? `您好，${me.name}` : '您好'}</Text>
-          <RoleTags roles={session.roles} active={session.activeRole} />
+          <RoleTags roles={session.roles} active={session.activeRole} onPick={session.setActiveRole} />
         </View>
       ) : null}
+
+      {me ? <StaffWork /> : null}
 
       <View className="home__areas">
         {AREAS.filter((area) => !area.verifiedMemberOnly || session.isVerifiedMember).map((area) => (

@@ -6,7 +6,7 @@ import { PhaseTag } from '../PhaseTag';
 import './index.scss';
 
 /**
- * An activity in the list: type, phase, title, time, place, 已报名 x/名额 and the member's own
+ * An activity in the list: type, phase, title, time, place, 报名人数 x/名额 and the member's own
  * state (已报名 / 已签到 / 已签退). `id="activity-<id>"`; a tap opens it.
  */
 export function ActivityCard({ activity, onTap }: { activity: ActivityView; onTap: () => void }) {
@@ -25,7 +25,7 @@ export function ActivityCard({ activity, onTap }: { activity: ActivityView; onTa
       <Text className="activity-card__line">时间：{timeRange(activity.startAt, activity.endAt)}</Text>
       <Text className="activity-card__line">地点：{activity.place.name}</Text>
       <Text className={`activity-card__count${full ? ' activity-card__count--full' : ''}`}>
-        已报名 {activity.signedUp}/{activity.capacity}
+        报名人数 {activity.signedUp}/{activity.capacity}
         {full && activity.phase === 'signUp' ? '（名额已满）' : ''}
       </Text>
     </View>

@@ -225,7 +225,7 @@ const Detail = observer(({ activity }: { activity: ActivityView }) => (
       <Row label="时间" value={timeRange(activity.startAt, activity.endAt)} name="time" />
       <Row label="地点" value={activity.place.name} name="place" />
       <Row label="报名截止" value={formatTime(activity.signUpBy)} name="sign-up-by" />
-      <Row label="报名人数" value={`已报名 ${activity.signedUp}/${activity.capacity}`} name="count" />
+      <Row label="报名人数" value={`${activity.signedUp}/${activity.capacity}`} name="count" />
       {activity.description ? <Text className="activity__description">{activity.description}</Text> : null}
     </Section>
     <Mine activity={activity} />

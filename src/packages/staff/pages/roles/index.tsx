@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
@@ -6,19 +6,24 @@ import { ROLE_LABELS } from '../../../../../contract/roles';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
-import { AwaitingCount } from '../../../../components/wish/AwaitingCount';
+import { openTool } from '../../../../components/staff/Workbench';
 import { session } from '../../../../stores/session';
-import { subscriptions } from '../../../../stores/subscriptions';
+import { TODO_TOOL, todosOf, workbench } from '../../../../stores/staff/workbench';
 import { describeScope, DUTIES, loadNamesFor } from '../../lib/scope';
 import { caseMetricsFor, caseWorkFor } from '../../lib/caseTools';
-import { toolsFor, type StaffTool } from '../../lib/tools';
+import { toolsFor } from '../../lib/tools';
 import './index.scss';
 
-/** Opens a tool; a queue people wait on first asks for its new-item messages (inside the tap, as WeChat requires). */
-const open = (tool: StaffTool) => () => {
-  const asked = tool.wait ? subscriptions.ask(tool.wait) : Promise.resolve();
-  void asked.then(() => Taro.navigateTo({ url: tool.url }));
-};
+/** How many wait in a tool's queue (工作台's counts), red when some are past their deadline; nothing while none. */
+const TodoCount = observer(({ role, tool }: { role: string; tool: string }) => {
+  const todos = todosOf(workbench.value, role).filter((t) => TODO_TOOL[t.key] === tool && t.key !== 'extensions');
+  const count = todos.reduce((n, t) => n + t.count, 0);
+  if (!count) return null;
+  const late = todos.some((t) => t.overdue > 0);
+  return (
+    <Text className={`staff-home__count${late ? ' staff-home__count--late' : ''}`}>{count > 99 ? '99+' : count}</Text>
+  );
+});
 
 /**
  * The staff home (我的工作职责): every staff role the user holds, where it may act, and the tools
@@ -29,6 +34,8 @@ const StaffHome = observer(() => {
   const grants = session.staffGrants;
 
   useEffect(() => loadNamesFor(grants), [grants]);
+  useEffect(() => void workbench.load(), []);
+  useDidShow(() => void workbench.load());
 
   if (error) {
     return (
@@ -57,13 +64,13 @@ const StaffHome = observer(() => {
                     <View
                       key={tool.key}
                       className={`staff-home__tool staff-home__tool--${tool.key}`}
-                      onClick={open(tool)}
+                      onClick={openTool(tool)}
                     >
                       <View className="staff-home__tool-text">
                         <Text className="staff-home__tool-title">{tool.title}</Text>
                         <Text className="staff-home__tool-hint">{tool.hint}</Text>
                       </View>
-                      {tool.key === 'wish-awaiting' ? <AwaitingCount /> : null}
+                      <TodoCount role={grant.role} tool={tool.key} />
                       <Text className="staff-home__tool-arrow">›</Text>
                     </View>
                   ))}

@@ -10,7 +10,8 @@ type Count = Promise<Todo>;
  * 工作台: for each staff grant of the caller, what waits in each of its queues, counted with the
  * queues' own conditions (each count is tied to its queue by tests/integration/workbench.test.ts):
  *
- * - 网格诉求 (complaint.gridQueue): cases in the grids' queues; overdue = past `dueAt`.
+ * - 网格诉求 (complaint.gridQueue): cases in the grids' queues; overdue = past the deadline staff
+ *   work to (complaints/rules.ts `isOverdue`: not the resident's rating).
  * - 社区诉求 (complaint.communityQueue, 待处理): the community's open cases in its queue, overdue,
  *   or waiting for a department's grade; 延期审批: extensions asked for.
  * - 吹哨报到 (complaint.deptInbox): the department's open tasks; overdue = not reported in by
@@ -46,7 +47,12 @@ export async function workbench(_input: Record<string, never>, ctx: CallContext)
         const inGrids = { gridId: _.in(g.gridIds) };
         return [
           role(g.gridIds[0] ?? null, [
-            count('caseQueue', 'cases', { queue: _.in(g.gridIds.map((id) => `grid:${id}`)) }, { dueAt: _.lt(now) }),
+            count(
+              'caseQueue',
+              'cases',
+              { queue: _.in(g.gridIds.map((id) => `grid:${id}`)) },
+              { dueAt: _.lt(now), dueKind: _.neq('rate') },
+            ),
             count('wishReview', 'wishes', { status: 'submitted', ...inGrids }),
             count('wishAwaiting', 'wishes', { status: 'fulfilled', 'fulfilment.at': _.lte(awaitingDue), ...inGrids }),
           ]),

@@ -10,7 +10,7 @@ import { bump, caseScopes, departmentScope, ensureCounters } from './metrics';
 import type { CaseDoc, DeptTaskDoc } from './model';
 import { taskId } from './model';
 import { tell } from './notices';
-import { latestWhistleDeadline, MAX_WHISTLE_DAYS } from './rules';
+import { latestWhistleDeadline, MAX_WHISTLE_DAYS, staffDue, urgentFirst } from './rules';
 import { toCaseView, toCaseViews } from './views';
 
 // ------------------------------------------------------------------ community
@@ -31,7 +31,7 @@ export async function communityQueue(
     c.whistle?.extension?.status === 'pending' ||
     (c.whistle !== null && c.resolution?.level === 'department' && !c.whistle.rating);
   const list = (input.filter === 'action' ? data.filter(needs) : data).sort(
-    (a, b) => (a.dueAt ? new Date(a.dueAt).getTime() : Infinity) - (b.dueAt ? new Date(b.dueAt).getTime() : Infinity),
+    urgentFirst((c) => ({ due: staffDue(c), urgent: c.urgency === 'urgent', since: c.createdAt }), ctx.now),
   );
   const page = list.slice(input.from, input.from + PAGE);
   return {

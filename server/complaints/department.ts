@@ -9,17 +9,40 @@ import { bump, caseScopes, departmentScope } from './metrics';
 import type { DeptTaskDoc } from './model';
 import { taskId } from './model';
 import { tell, tellSecretary } from './notices';
-import { latestExtension, MAX_EXTENSION_DAYS, rateBy } from './rules';
+import { latestExtension, MAX_EXTENSION_DAYS, rateBy, urgentFirst } from './rules';
 import { toCaseView, toTaskView } from './views';
 
 // ------------------------------------------------------------------ departments
 
 export async function deptInbox(input: { status: 'open' | 'done'; from: number }, ctx: CallContext): Promise<TaskPage> {
   const departmentId = ownScope(ctx.user, 'department', '只有部门人员可以查看');
+  if (input.status === 'open') {
+    // Open whistles, all of them (a department has dozens, not thousands), in the order of every
+    // staff queue: overdue, 紧急, the deadline running now (report-in, then resolution).
+    const { data } = await ctx.db
+      .collection('deptTasks')
+      .where({ departmentId, status: 'open' })
+      .limit(1000)
+      .get<DeptTaskDoc>();
+    const list = data.sort(
+      urgentFirst(
+        (t) => ({
+          due: t.reportedAt ? t.deadline : t.reportBy,
+          urgent: t.summary.urgency === 'urgent',
+          since: t.whistledAt,
+        }),
+        ctx.now,
+      ),
+    );
+    return {
+      items: list.slice(input.from, input.from + PAGE).map((t) => toTaskView(t, ctx.now)),
+      next: list.length > input.from + PAGE ? input.from + PAGE : null,
+    };
+  }
   const { data } = await ctx.db
     .collection('deptTasks')
-    .where({ departmentId, status: input.status })
-    .orderBy(input.status === 'open' ? 'reportBy' : 'updatedAt', input.status === 'open' ? 'asc' : 'desc')
+    .where({ departmentId, status: 'done' })
+    .orderBy('updatedAt', 'desc')
     .skip(input.from)
     .limit(PAGE + 1)
     .get<DeptTaskDoc>();

@@ -6,7 +6,7 @@ import { actingLevel, atLevel, escalation, name, PAGE, step, transition, viewer 
 import { bump, caseScopes } from './metrics';
 import type { CaseDoc } from './model';
 import { tell, tellSecretary } from './notices';
-import { gridResolveBy, rateBy } from './rules';
+import { gridResolveBy, rateBy, staffDue, urgentFirst } from './rules';
 import { toCaseView, toCaseViews } from './views';
 
 // ------------------------------------------------------------------ grid and community
@@ -15,16 +15,18 @@ import { toCaseView, toCaseViews } from './views';
 export async function gridQueue(input: { from: number }, ctx: CallContext): Promise<CasePage> {
   const gridIds = (ctx.user?.roles ?? []).flatMap((g) => (g.role === 'gridWorker' ? g.gridIds : []));
   const _ = ctx.db.command;
+  // The grids' open cases (a grid has dozens), in the order of every staff queue (rules.ts).
   const { data } = await ctx.db
     .collection('cases')
     .where({ queue: _.in(gridIds.map((g) => `grid:${g}`)) })
-    .orderBy('dueAt', 'asc')
-    .skip(input.from)
-    .limit(PAGE + 1)
+    .limit(1000)
     .get<CaseDoc>();
+  const list = data.sort(
+    urgentFirst((c) => ({ due: staffDue(c), urgent: c.urgency === 'urgent', since: c.createdAt }), ctx.now),
+  );
   return {
-    items: await toCaseViews(data.slice(0, PAGE), viewer(ctx), { timeline: false }),
-    next: data.length > PAGE ? input.from + PAGE : null,
+    items: await toCaseViews(list.slice(input.from, input.from + PAGE), viewer(ctx), { timeline: false }),
+    next: list.length > input.from + PAGE ? input.from + PAGE : null,
   };
 }
 

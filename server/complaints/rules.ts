@@ -25,6 +25,29 @@ export const respondByFor = (c: Pick<CaseDoc, 'urgency'>, from: Date) =>
 export const gridResolveBy = (from: Date) => new Date(from.getTime() + DEADLINES.gridResolve * MIN);
 export const rateBy = (from: Date) => new Date(from.getTime() + DEADLINES.autoClose * MIN);
 
+/**
+ * The order of every staff queue (PRODUCT.md "Staff workbench"): past its deadline first (the
+ * longest overdue first), then 紧急 before 一般, then the nearest deadline; without a deadline last,
+ * the longest waiting first.
+ */
+export function urgentFirst<T>(
+  of: (item: T) => { due: Date | string | null; urgent: boolean; since: Date | string },
+  now: Date,
+): (a: T, b: T) => number {
+  const t = (d: Date | string | null) => (d === null ? Infinity : new Date(d).getTime());
+  return (a, b) => {
+    const x = of(a);
+    const y = of(b);
+    const late = (v: typeof x) => t(v.due) < now.getTime();
+    return (
+      Number(late(y)) - Number(late(x)) ||
+      Number(y.urgent) - Number(x.urgent) ||
+      t(x.due) - t(y.due) ||
+      t(x.since) - t(y.since)
+    );
+  };
+}
+
 /** The longest a whistle may give a department (from now), and an extension may add to its deadline. */
 export const MAX_WHISTLE_DAYS = 60;
 export const MAX_EXTENSION_DAYS = 30;
@@ -92,5 +115,9 @@ export function allowedActions(c: CaseDoc, h: Handler): CaseView['can'] {
 }
 
 export function isOverdue(c: CaseDoc, now: Date): boolean {
-  return c.dueAt !== null && c.dueKind !== 'rate' && new Date(c.dueAt).getTime() < now.getTime();
+  const due = staffDue(c);
+  return due !== null && new Date(due).getTime() < now.getTime();
 }
+
+/** The deadline staff work to: none while the case waits for the resident's rating. */
+export const staffDue = (c: Pick<CaseDoc, 'dueAt' | 'dueKind'>): Date | null => (c.dueKind === 'rate' ? null : c.dueAt);

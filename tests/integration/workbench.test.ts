@@ -4,6 +4,7 @@
  * overdue ones are those past their deadline — so a queue and its count cannot drift apart.
  */
 import type { WorkbenchView } from '../../contract';
+import { isOverdue } from '../../server/complaints/rules';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { clockNow, people, type People } from '../helpers/people';
 
@@ -42,7 +43,7 @@ test('a grid worker: 网格诉求, 心愿审核, 待居民确认 — each its qu
   expect(todo(view, 'gridWorker', 'caseQueue')).toEqual({
     key: 'caseQueue',
     count: queue.length,
-    overdue: cases.filter((c) => c.dueAt && new Date(c.dueAt).getTime() < now.getTime()).length,
+    overdue: cases.filter((c) => isOverdue(c, now)).length,
   });
   expect(queue.length).toBeGreaterThan(0);
   const review = await p.ok(p.call('wish', 'reviewQueue', {}, 'demo-grid-worker'));

@@ -1,0 +1,80 @@
+/**
+ * Staff queues in the order of urgency (server/complaints/rules.ts urgentFirst): the department's
+ * inbox, the community's and the grid's queues each list overdue first, then 紧急, then the
+ * nearest deadline. A 紧急 whistle due in 30 minutes is first among those not yet overdue.
+ */
+import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
+import { clockNow, people, type People } from '../helpers/people';
+
+let t: TestCloud;
+let p: People;
+beforeAll(async () => {
+  t = await startLocalCloud();
+  p = people(t);
+});
+afterAll(() => t.stop());
+
+async function allOf(action: string, payload: object, openid: string): Promise<any[]> {
+  const out: any[] = [];
+  for (let from: number | null = 0; from !== null; ) {
+    const page: { items: any[]; next: number | null } = await p.ok(
+      p.call('complaint', action, { ...payload, from }, openid),
+    );
+    out.push(...page.items);
+    from = page.next;
+  }
+  return out;
+}
+
+/** Each item's rank key as the queue shows it: overdue, urgent, due. */
+function inOrder(items: Array<{ overdue: boolean; urgency: string; due: string | null }>): boolean {
+  const due = (d: string | null) => (d === null ? Infinity : Date.parse(d));
+  return items.every((b, i) => {
+    if (i === 0) return true;
+    const a = items[i - 1];
+    if (a.overdue !== b.overdue) return a.overdue;
+    if (a.overdue) return true; // among overdue: the longest overdue first (checked by the unit test)
+    if ((a.urgency === 'urgent') !== (b.urgency === 'urgent')) return a.urgency === 'urgent';
+    return due(a.due) <= due(b.due);
+  });
+}
+
+test('吹哨报到: a 紧急 whistle to report in within 30 minutes is first among those not overdue', async () => {
+  const now = await clockNow(t);
+  const open = t.cloud.store.find('deptTasks', { query: { departmentId: 'd01', status: 'open' } }) as any[];
+  expect(open.length).toBeGreaterThan(1);
+  const pick = open[open.length - 1];
+  t.cloud.store.update(
+    'deptTasks',
+    { _id: pick._id },
+    {
+      $set: {
+        'summary.urgency': 'urgent',
+        reportedAt: null,
+        reportBy: new Date(now.getTime() + 30 * 60_000),
+        deadline: new Date(now.getTime() + 3 * 86_400_000),
+      },
+    },
+    { multi: false, merge: true, upsert: false },
+  );
+  const inbox = await allOf('deptInbox', { status: 'open' }, 'demo-department');
+  const firstCalm = inbox.find((x) => !x.overdue);
+  expect(firstCalm.caseId).toBe(pick.caseId);
+  expect(
+    inOrder(
+      inbox.map((x) => ({ overdue: x.overdue, urgency: x.urgency, due: x.reportedAt ? x.deadline : x.reportBy })),
+    ),
+  ).toBe(true);
+});
+
+test('社区诉求 and 网格诉求 list overdue, then 紧急, then by deadline', async () => {
+  const community = await allOf('communityQueue', { filter: 'all' }, 'demo-secretary');
+  expect(community.length).toBeGreaterThan(1);
+  // The deadline staff work to (none while a case waits for the resident's rating).
+  const staffDue = (c: any) =>
+    (t.cloud.store.find('cases', { query: { _id: c.id } })[0] as any).dueKind === 'rate' ? null : c.dueAt;
+  expect(inOrder(community.map((c) => ({ overdue: c.overdue, urgency: c.urgency, due: staffDue(c) })))).toBe(true);
+  const grid = await allOf('gridQueue', {}, 'demo-grid-worker');
+  expect(grid.length).toBeGreaterThan(1);
+  expect(inOrder(grid.map((c) => ({ overdue: c.overdue, urgency: c.urgency, due: staffDue(c) })))).toBe(true);
+});

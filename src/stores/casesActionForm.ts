@@ -15,6 +15,7 @@ import { toCloudError, type CloudError } from '../services/CloudError';
 import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
 import { CASE_PHOTOS_MAX } from './casesSubmit';
 import { PhotoSet } from './wishesPhotos';
+import { SHANGHAI_OFFSET_MS } from '../utils/date';
 
 /** An action a case's viewer may take (`CaseView.can`), each with its own form. */
 export type CaseAction = CaseView['can'][number];
@@ -58,7 +59,6 @@ export const DONE_TEXT: Record<CaseAction, string> = {
 };
 
 const MIN_MS = 60_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const shanghai = (t: number) => new Date(t + SHANGHAI_OFFSET_MS).toISOString();
 
 /** The day in Shanghai (`YYYY-MM-DD`) of an instant. */

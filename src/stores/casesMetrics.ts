@@ -6,6 +6,7 @@ import { call } from '../services/cloud';
 import { directory } from './directory';
 import { Loadable } from './loadable';
 import { session } from './session';
+import { SHANGHAI_OFFSET_MS } from '../utils/date';
 
 export type MetricScope = MetricsView['scope'];
 
@@ -26,7 +27,6 @@ export interface Period {
   index: number;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 export const MIN_YEAR = 2020;
 
 /** The period of `kind` that contains now (in Shanghai). */

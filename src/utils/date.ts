@@ -1,13 +1,64 @@
-/** Dates as shown in the county (Asia/Shanghai, UTC+8, no daylight saving), whatever the device zone. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
 
-/** `2026-11-03T01:00:00.000Z` → `2026-11-03`. */
-export function formatDay(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? '' : new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+dayjs.extend(utc);
+
+/**
+ * Dates and times as people in the county read them — one way, everywhere in the app. The
+ * county's clock is Asia/Shanghai: UTC+8 all year (no daylight saving), set as a fixed offset
+ * because WeChat's JS engines may lack time zones (`Intl`), whatever the device's zone.
+ *
+ * Near days by name (今天 19:00, 明天 09:00, 昨天 18:30), this year without the year (12月7日
+ * 19:00), other years with it (2025年12月7日 19:00).
+ */
+export const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** An instant on the county's clock. */
+export const shanghai = (at: string | number | Date): Dayjs => dayjs(at).utcOffset(8 * 60);
+
+/** The county's calendar day number of an instant (days since 1970-01-01 there). */
+const dayNumber = (t: number) => Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS);
+
+/** Whole calendar days from `fromIso` to `now` in the county (0: the same day). */
+export function calendarDays(fromIso: string, now = Date.now()): number {
+  return dayNumber(now) - dayNumber(Date.parse(fromIso));
 }
 
-/** Today in Shanghai as `YYYY-MM-DD` (the latest a date picker for past events allows). */
+const NEAR: Record<number, string> = { [-1]: '昨天', 0: '今天', 1: '明天', 2: '后天' };
+
+/** The day as people say it: 今天, 明天, 后天, 昨天, 12月7日, 2025年12月7日 ('' for no date). */
+export function formatDay(iso: string | null | undefined, now = Date.now()): string {
+  const t = Date.parse(iso ?? '');
+  if (Number.isNaN(t)) return '';
+  const near = NEAR[dayNumber(t) - dayNumber(now)];
+  if (near) return near;
+  const d = shanghai(t);
+  return d.year() === shanghai(now).year() ? d.format('M月D日') : d.format('YYYY年M月D日');
+}
+
+/** The day and the time: 今天 19:00, 12月7日 19:00, 2025年12月7日 19:00 ('' for no date). */
+export function formatTime(iso: string | null | undefined, now = Date.now()): string {
+  const day = formatDay(iso, now);
+  return day ? `${day} ${shanghai(Date.parse(iso!)).format('HH:mm')}` : '';
+}
+
+/** From–to: 今天 19:00–20:30 within a day, else both ends in full (12月7日 19:00 至 12月8日 08:00). */
+export function timeRange(startIso: string, endIso: string, now = Date.now()): string {
+  const start = formatTime(startIso, now);
+  if (!start) return '';
+  if (dayNumber(Date.parse(startIso)) === dayNumber(Date.parse(endIso)))
+    return `${start}–${shanghai(Date.parse(endIso)).format('HH:mm')}`;
+  return `${start} 至 ${formatTime(endIso, now)}`;
+}
+
+/** Today in the county as `YYYY-MM-DD` (what date pickers take and give). */
 export function today(now = Date.now()): string {
-  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghai(now).format('YYYY-MM-DD');
+}
+
+/** An instant's county day as `YYYY-MM-DD` (a date picker's value). */
+export function dayValue(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? '' : shanghai(t).format('YYYY-MM-DD');
 }

@@ -1,5 +1,5 @@
 import type { ActivityView, Attendance } from '../../../contract';
-import { formatTime } from '../wish/labels';
+import { formatTime, timeRange } from '../../utils/date';
 
 /** Where an activity is in its day, in words. */
 export const PHASE_LABELS: Record<ActivityView['phase'], string> = {
@@ -18,17 +18,11 @@ export function attendanceText(mine: Attendance | null): string {
   return mine.signedUp ? '已报名' : '';
 }
 
-/** `2026-12-01 09:00–11:00`, or both ends in full when it spans days (Asia/Shanghai). */
-export function timeRange(startIso: string, endIso: string): string {
-  const start = formatTime(startIso);
-  const end = formatTime(endIso);
-  return start.slice(0, 10) === end.slice(0, 10) ? `${start}–${end.slice(11)}` : `${start} 至 ${end}`;
-}
-
 /** Service time: under an hour in minutes (`45 分钟`), else hours with one decimal at most (`1.5 小时`, `4 小时`). */
 export function durationText(minutes: number): string {
   if (minutes < 60) return `${minutes} 分钟`;
   return `${String(Math.round((minutes / 60) * 10) / 10)} 小时`;
 }
 
-export { formatTime };
+/** Times as shown in the county: the app's one way (utils/date.ts). */
+export { formatTime, timeRange };

@@ -1,5 +1,6 @@
 import { ROLE_LABELS, type Role } from '../../../contract/roles';
 import { WISH_CATEGORIES, type WishCategory } from '../../../contract/wishLabels';
+import { calendarDays, formatTime } from '../../utils/date';
 
 /** What each timeline step (`TimelineEntry.action`) did, in words. */
 export const TIMELINE_ACTION_LABELS: Record<string, string> = {
@@ -22,21 +23,10 @@ export function timelineRole(role: string): string {
   return ROLE_LABELS[role as Role] ?? role;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
-/** `2026-11-03T06:05:00.000Z` → `2026-11-03 14:05` (Asia/Shanghai, whatever the device's zone). */
-export function formatTime(iso: string | null | undefined): string {
-  const t = Date.parse(iso ?? '');
-  if (Number.isNaN(t)) return '';
-  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** Whole days between two instants, by the calendar in Shanghai. */
-function calendarDays(fromIso: string, now: number): number {
-  const day = (t: number) => Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS);
-  return day(now) - day(Date.parse(fromIso));
-}
+/** Times as shown in the county: the app's one way (utils/date.ts). */
+export { formatTime };
 
 /** How long a published wish has waited: 今天发布, 已等待 3 天. */
 export function waitingText(sinceIso: string | null, now = Date.now()): string {

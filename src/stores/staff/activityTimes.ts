@@ -1,9 +1,9 @@
+import { SHANGHAI_OFFSET_MS } from '../../utils/date';
 /**
  * An activity's times as the secretary picks them (a day and hours and minutes in Asia/Shanghai,
  * UTC+8, no daylight saving) and as the contract takes them: instants with their offset,
  * `2026-12-01T09:00:00+08:00` — the same whatever zone the phone is set to.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 86_400_000;
 
 export interface LocalTime {

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { WishView } from '../../../../contract';
+import { formatDay } from '../../../utils/date';
 import { formatTime, remainingText, waitingText } from '../labels';
 import { StatusTag } from '../StatusTag';
 import './index.scss';
@@ -13,7 +14,7 @@ function meta(wish: WishView, kind: WishCardKind): string {
     case 'hall':
       return waitingText(wish.publishedAt);
     case 'claim':
-      if (wish.status === 'claimed' && wish.claim) return `认领期限 ${formatTime(wish.claim.deadline).slice(0, 10)}`;
+      if (wish.status === 'claimed' && wish.claim) return `认领期限 ${formatDay(wish.claim.deadline)}`;
       return wish.claim ? `认领于 ${formatTime(wish.claim.claimedAt)}` : '';
     case 'awaiting':
       // Listed only once the resident's 7 days have passed (the server decides, by its clock).

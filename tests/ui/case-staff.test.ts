@@ -152,3 +152,12 @@ test('网格诉求 lists open cases by deadline: the overdue one first, marked �
   expect(cardText(page, `#case-${fresh.id}`)).not.toContain('已超期');
   expect(cardText(page, `#case-${fresh.id}`)).toContain('响应期限');
 });
+
+test('opened without ?as= (a link, a restart), the queue is the one of the role acted as', async () => {
+  const up = await escalated();
+  const calls: CallEvent[] = [];
+  const page = await ui.open(QUEUE, 'demo-secretary', { calls });
+  await page.waitFor(() => page.has(`#case-${up.id}`), 5000);
+  expect(calls.map((c) => c.action)).toContain('communityQueue');
+  expect(calls.map((c) => c.action)).not.toContain('gridQueue');
+});

@@ -1,5 +1,6 @@
 import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { when } from 'mobx';
 import { observer } from 'mobx-react-lite';
 import { useRef } from 'react';
 import { CaseCard } from '../../../../components/case/CaseCard';
@@ -9,6 +10,7 @@ import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { caseQueue, isQueueKind, type CommunityFilter } from '../../../../stores/casesQueue';
+import { session } from '../../../../stores/session';
 import './index.scss';
 
 const FILTERS: Array<{ key: CommunityFilter; label: string }> = [
@@ -30,9 +32,17 @@ const INTRO = {
 const CaseQueue = observer(() => {
   const entered = useRef(false);
   useLoad((params: Record<string, string | undefined>) => {
-    const kind = isQueueKind(params.as) ? params.as : 'grid';
-    void Taro.setNavigationBarTitle({ title: kind === 'grid' ? '网格诉求' : '社区诉求' });
-    caseQueue.enter(kind);
+    const start = (kind: 'grid' | 'community') => {
+      void Taro.setNavigationBarTitle({ title: kind === 'grid' ? '网格诉求' : '社区诉求' });
+      caseQueue.enter(kind);
+    };
+    if (isQueueKind(params.as)) start(params.as);
+    // Opened without `?as=` (a link, a restart): the queue of the role acted as, once it is known.
+    else
+      when(
+        () => session.me !== null,
+        () => start(session.activeRole === 'secretary' ? 'community' : 'grid'),
+      );
   });
   // Back from a case: the queue as it is now (the first show finds the load running).
   useDidShow(() => {

@@ -1,6 +1,2 @@
-/** 13812341234 → 138****1234; anything not phone-shaped keeps only its last 4 characters. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\s+/g, '');
-  if (/^\d{11}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
-  return digits.length <= 4 ? '****' : `****${digits.slice(-4)}`;
-}
+/** Masking of names and phones: one way for server and client (contract/mask.ts). */
+export { maskName, maskPhone } from '../../contract/mask';

@@ -22,6 +22,9 @@ test('a secretary lands on 工作台 with the server’s counts, overdue first; 
 
   const home = await ui.open(HOME, 'demo-secretary');
   await home.waitForText(`工作台 · ${ROLE_LABELS.secretary}`, 5000);
+  // The scope in words, never an id (an ellipsis while the names are read).
+  expect(home.text()).not.toMatch(/\bc01\b/);
+  await home.waitForText('潋江社区', 5000);
   await home.waitFor(() => home.has('.workbench__todo--records'), 5000);
   const tile = (key: string) => (home.page.querySelector(`.workbench__todo--${key}`)?.dom.textContent ?? '').trim();
   expect(tile('records')).toContain(String(records.count));

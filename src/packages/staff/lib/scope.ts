@@ -2,19 +2,19 @@ import type { RoleGrant } from '../../../../contract';
 import { ROLE_LABELS } from '../../../../contract/roles';
 import { directory } from '../../../stores/directory';
 
-/** Where a grant may act, in words: names once the directory has answered, ids until then. */
+/** Where a grant may act, in words: names once the directory has answered (an ellipsis until then, never an id). */
 export function describeScope(grant: RoleGrant): string {
-  const community = (id: string) => directory.communityName(id) ?? id;
-  const unit = (id: string) => directory.unitName(id) ?? id;
+  const community = (id: string) => directory.communityName(id) ?? '…';
+  const unit = (id: string) => directory.unitName(id) ?? '…';
   switch (grant.role) {
     case 'secretary':
       return community(grant.communityId);
     case 'gridWorker': {
-      const grids = grant.gridIds.map((id) => directory.gridName(id) ?? id).join('、');
+      const grids = grant.gridIds.map((id) => directory.gridName(id) ?? '…').join('、');
       return `${community(grant.communityId)} · ${grids || '（未分配网格）'}`;
     }
     case 'department':
-      return directory.departmentName(grant.departmentId) ?? grant.departmentId;
+      return directory.departmentName(grant.departmentId) ?? '…';
     case 'unitAdmin':
       return unit(grant.unitId);
     case 'countyAdmin':

@@ -116,6 +116,17 @@ export function people(t: TestCloud) {
   /** One stored document, or undefined. */
   const doc = (collection: string, id: string): any => t.cloud.store.find(collection, { query: { _id: id } })[0];
 
+  /** Every item of a paged list (`{ items, next }`), page after page as its own page reads it. */
+  async function allPages<T = any>(fn: FunctionName, action: string, payload: object, openid: string): Promise<T[]> {
+    const items: T[] = [];
+    for (let from: number | null = 0; from !== null; ) {
+      const page: { items: T[]; next: number | null } = await ok(call(fn, action, { ...payload, from }, openid));
+      items.push(...page.items);
+      from = page.next;
+    }
+    return items;
+  }
+
   /** Document counts of `collections` and the named documents, to compare before and after a refused call. */
   function snapshot(collections: readonly string[], docs: ReadonlyArray<readonly [string, string]> = []) {
     return {
@@ -126,6 +137,7 @@ export function people(t: TestCloud) {
 
   return {
     call,
+    allPages,
     account,
     directory,
     ok,

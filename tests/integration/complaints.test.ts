@@ -104,17 +104,9 @@ const C04 = {
 };
 const dept = (id: string) => (id === 'd01' ? 'demo-department' : `seed-department-${id}`);
 
-/** Pages through a paged queue until done; answers every item. */
-async function allPages(action: string, payload: Record<string, unknown>, openid: string) {
-  const items: any[] = [];
-  let from: number | null = 0;
-  while (from !== null) {
-    const page: any = await ok(call(action, { ...payload, from }, openid));
-    items.push(...page.items);
-    from = page.next;
-  }
-  return items;
-}
+/** Every item of a paged complaint queue. */
+const allPages = (action: string, payload: Record<string, unknown>, openid: string) =>
+  p.allPages('complaint', action, payload, openid);
 
 /** A case in c04-g01, escalated to the community by its grid worker. */
 async function escalatedC04(by: string, opts: SubmitOptions = {}) {

@@ -14,18 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-async function allOf(action: string, payload: object, openid: string): Promise<any[]> {
-  const out: any[] = [];
-  for (let from: number | null = 0; from !== null; ) {
-    const page: { items: any[]; next: number | null } = await p.ok(
-      p.call('complaint', action, { ...payload, from }, openid),
-    );
-    out.push(...page.items);
-    from = page.next;
-  }
-  return out;
-}
-
 /** Each item's rank key as the queue shows it: overdue, urgent, due. */
 function inOrder(items: Array<{ overdue: boolean; urgency: string; due: string | null }>): boolean {
   const due = (d: string | null) => (d === null ? Infinity : Date.parse(d));
@@ -57,7 +45,7 @@ test('吹哨报到: a 紧急 whistle to report in within 30 minutes is first amo
     },
     { multi: false, merge: true, upsert: false },
   );
-  const inbox = await allOf('deptInbox', { status: 'open' }, 'demo-department');
+  const inbox = await p.allPages('complaint', 'deptInbox', { status: 'open' }, 'demo-department');
   const firstCalm = inbox.find((x) => !x.overdue);
   expect(firstCalm.caseId).toBe(pick.caseId);
   expect(
@@ -68,13 +56,13 @@ test('吹哨报到: a 紧急 whistle to report in within 30 minutes is first amo
 });
 
 test('社区诉求 and 网格诉求 list overdue, then 紧急, then by deadline', async () => {
-  const community = await allOf('communityQueue', { filter: 'all' }, 'demo-secretary');
+  const community = await p.allPages('complaint', 'communityQueue', { filter: 'all' }, 'demo-secretary');
   expect(community.length).toBeGreaterThan(1);
   // The deadline staff work to (none while a case waits for the resident's rating).
   const staffDue = (c: any) =>
     (t.cloud.store.find('cases', { query: { _id: c.id } })[0] as any).dueKind === 'rate' ? null : c.dueAt;
   expect(inOrder(community.map((c) => ({ overdue: c.overdue, urgency: c.urgency, due: staffDue(c) })))).toBe(true);
-  const grid = await allOf('gridQueue', {}, 'demo-grid-worker');
+  const grid = await p.allPages('complaint', 'gridQueue', {}, 'demo-grid-worker');
   expect(grid.length).toBeGreaterThan(1);
   expect(inOrder(grid.map((c) => ({ overdue: c.overdue, urgency: c.urgency, due: staffDue(c) })))).toBe(true);
 });

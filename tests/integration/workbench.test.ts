@@ -21,24 +21,13 @@ const bench = (openid: string) => p.ok<WorkbenchView>(p.account('workbench', {},
 const todo = (view: WorkbenchView, role: string, key: string) =>
   view.roles.find((r) => r.role === role)?.todos.find((x) => x.key === key);
 
-/** Every item of a paged queue. */
-async function allOf(fn: 'complaint' | 'sixOnes', action: string, payload: object, openid: string): Promise<any[]> {
-  const out: any[] = [];
-  for (let from: number | null = 0; from !== null; ) {
-    const page: { items: any[]; next: number | null } = await p.ok(p.call(fn, action, { ...payload, from }, openid));
-    out.push(...page.items);
-    from = page.next;
-  }
-  return out;
-}
-
 const pastDue = (at: string | null | undefined, now: Date) => at != null && Date.parse(at) < now.getTime();
 
 test('a grid worker: 网格诉求, 心愿审核, 待居民确认 — each its queue’s length', async () => {
   const now = await clockNow(t);
   const view = await bench('demo-grid-worker');
   expect(view.roles.map((r) => r.role)).toEqual(['gridWorker']);
-  const queue = await allOf('complaint', 'gridQueue', {}, 'demo-grid-worker');
+  const queue = await p.allPages('complaint', 'gridQueue', {}, 'demo-grid-worker');
   const cases = queue.map((c) => p.doc('cases', c.id));
   expect(todo(view, 'gridWorker', 'caseQueue')).toEqual({
     key: 'caseQueue',
@@ -54,14 +43,14 @@ test('a grid worker: 网格诉求, 心愿审核, 待居民确认 — each its qu
 
 test('a secretary: 社区诉求 (待处理) and extensions, 报到审核, 六个一审核, 心愿审核, 待居民确认', async () => {
   const view = await bench('demo-secretary');
-  const queue = await allOf('complaint', 'communityQueue', { filter: 'action' }, 'demo-secretary');
+  const queue = await p.allPages('complaint', 'communityQueue', { filter: 'action' }, 'demo-secretary');
   expect(todo(view, 'secretary', 'caseQueue')?.count).toBe(queue.length);
   expect(todo(view, 'secretary', 'extensions')?.count).toBe(
     queue.filter((c) => p.doc('cases', c.id).whistle?.extension?.status === 'pending').length,
   );
   const reports = await p.ok(p.account('reportQueue', {}, 'demo-secretary'));
   expect(todo(view, 'secretary', 'reports')?.count).toBe(reports.length);
-  const records = await allOf('sixOnes', 'recordQueue', { status: 'pending' }, 'demo-secretary');
+  const records = await p.allPages('sixOnes', 'recordQueue', { status: 'pending' }, 'demo-secretary');
   expect(todo(view, 'secretary', 'records')?.count).toBe(records.length);
   expect(records.length).toBeGreaterThan(0);
   const review = await p.ok(p.call('wish', 'reviewQueue', {}, 'demo-secretary'));
@@ -71,7 +60,7 @@ test('a secretary: 社区诉求 (待处理) and extensions, 报到审核, 六个
 test('a department: 吹哨报到 open tasks; overdue = not reported in by reportBy, or past the deadline', async () => {
   const now = await clockNow(t);
   const view = await bench('demo-department');
-  const inbox = await allOf('complaint', 'deptInbox', { status: 'open' }, 'demo-department');
+  const inbox = await p.allPages('complaint', 'deptInbox', { status: 'open' }, 'demo-department');
   const tasks = t.cloud.store.find('deptTasks', { query: { departmentId: 'd01', status: 'open' } }) as any[];
   expect(inbox.length).toBe(tasks.length);
   expect(todo(view, 'department', 'caseInbox')).toEqual({

@@ -73,6 +73,18 @@ async function allPending(): Promise<RecordPage['items']> {
   return all;
 }
 
+/** 加载更多 on the record queue until `shown` holds (the list is oldest first, 20 a page). */
+async function loadUntil(page: LoadedPage, shown: () => boolean): Promise<void> {
+  await page.waitFor(() => page.has('.staff-load-more'), 10_000);
+  const cards = () => page.page.querySelectorAll('.staff-records__card').length;
+  while (!shown() && page.has('.staff-load-more__button')) {
+    const before = cards();
+    await page.tap('.staff-load-more__button');
+    await page.waitFor(() => cards() > before);
+  }
+  await page.waitFor(shown);
+}
+
 /** `openid` signs up and checks in with the organiser's current code: a pending attendance record. */
 async function attend(activityId: string, openid: string): Promise<void> {
   await sixOnes('signUp', { activityId }, openid);
@@ -257,15 +269,7 @@ test('六个一审核 approves the chosen records in one batch: they leave 待�
   const calls: CallEvent[] = [];
   const page = await ui.open(PAGES.records, SECRETARY, { calls });
   // Oldest first, 20 a page: the new ones may be on a later page.
-  const shown = () => chosen.every((id) => page.has(`#record-check-${id}`)) && page.has(`#record-${left}`);
-  await page.waitFor(() => page.has('.staff-load-more'), 10_000);
-  const cards = () => page.page.querySelectorAll('.staff-records__card').length;
-  while (!shown() && page.has('.staff-load-more__button')) {
-    const before = cards();
-    await page.tap('.staff-load-more__button');
-    await page.waitFor(() => cards() > before);
-  }
-  await page.waitFor(shown);
+  await loadUntil(page, () => chosen.every((id) => page.has(`#record-check-${id}`)) && page.has(`#record-${left}`));
   expect(textOf(page.page.querySelector(`#record-${chosen[0]}`))).toContain(activity.title);
 
   for (const id of chosen) await page.tap(`#record-check-${id}`);
@@ -306,15 +310,7 @@ test('六个一审核: a volunteer record waiting for its check-out cannot pass 
 
   const calls: CallEvent[] = [];
   const page = await ui.open(PAGES.records, SECRETARY, { calls });
-  const shown = () => page.has(`#record-${passable}`) && page.has(`#record-${waiting}`);
-  await page.waitFor(() => page.has('.staff-load-more'), 10_000);
-  const cards = () => page.page.querySelectorAll('.staff-records__card').length;
-  while (!shown() && page.has('.staff-load-more__button')) {
-    const before = cards();
-    await page.tap('.staff-load-more__button');
-    await page.waitFor(() => cards() > before);
-  }
-  await page.waitFor(shown);
+  await loadUntil(page, () => page.has(`#record-${passable}`) && page.has(`#record-${waiting}`));
   // Its own 通过 is off and says why.
   expect(textOf(page.page.querySelector(`#record-approve-${waiting}`))).toBe('待签退');
   await page.tap(`#record-approve-${waiting}`);

@@ -57,3 +57,14 @@ test.each([
   await screenshot(page, `forms-${route.split('/')[3]}-long-text`);
   await page.context().close();
 });
+
+test('the title bar shows a long title whole (Taro’s h5 bar cut it after four characters: 我的工…)', async () => {
+  const users = await server.demoUsers();
+  const page = await signInAs(launched.browser, server.url, users.find((u) => u.openid === 'demo-secretary')!);
+  await page.goto(`${server.url}/#/packages/staff/pages/roles/index`);
+  const title = page.locator('#taro-navigation-bar .taro-navigation-bar-title');
+  await title.getByText('我的工作职责').waitFor();
+  expect(await title.evaluate((t) => t.scrollWidth <= t.clientWidth)).toBe(true);
+  await screenshot(page, 'forms-title-bar-long-title');
+  await page.context().close();
+});

@@ -251,11 +251,6 @@ export async function attendees(input: { activityId: string }, ctx: CallContext)
 }
 
 /**
- * Sign-up: a place is taken by a conditional increment (`signedUp < capacity`, on the capacity
- * read) — never read-then-write — so 100 members racing for 30 places end with exactly 30.
- * The sign-up document's id is the member's, so one member holds at most one place.
- */
-/**
  * 报名: a seat, then the sign-up (four database round trips: the caller, the activity, the seat,
  * the sign-up). The seat is a conditional increment (`signedUp < capacity`), so sign-ups sent at
  * once never pass the capacity; the sign-up's id is the activity's and the member's, so a second
@@ -313,12 +308,12 @@ export async function signUp(input: { activityId: string }, ctx: CallContext): P
       .collection('signups')
       .where({ _id: id, status: 'cancelled' })
       .update({ data: fields });
-    const existing = await loadSignup(ctx, id);
-    if (stats.updated !== 1 || !existing) {
+    const again = stats.updated === 1 ? await loadSignup(ctx, id) : null;
+    if (!again) {
       await release();
       throw conflict('您已报名该活动');
     }
-    signup = existing;
+    signup = again;
   }
   return toActivityView({ ...a, signedUp: a.signedUp + 1 }, ctx, signup);
 }

@@ -1,5 +1,5 @@
 import type { WishCategory, WishView } from '../../contract/functions/wish';
-import type { CommunityDoc, MicroGridDoc } from '../directory/model';
+import type { MicroGridDoc } from '../directory/model';
 import { directory } from '../directory/cache';
 import { getById } from '../platform/read';
 import { notify } from '../notify';
@@ -23,8 +23,6 @@ interface SubmitInput {
   onBehalf?: { microGridId: string };
 }
 
-type Place = MicroGridDoc & { community: CommunityDoc[] };
-
 /**
  * A resident's wish for themself (or a family member), or a grid worker's for a resident
  * without a phone. The text is checked first; what fails is kept, flagged, for staff only.
@@ -44,9 +42,8 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
     directory(ctx, 'grids'),
   ]);
   const community = communities.find((c) => c._id === micro?.communityId);
-  const place: Place | null = micro?.level === 'microGrid' && community ? { ...micro, community: [community] } : null;
-  if (!place || !place.community[0])
-    throw invalidInput('楼栋不存在', [{ path: 'onBehalf.microGridId', message: '不存在' }]);
+  const place = micro?.level === 'microGrid' && community ? micro : null;
+  if (!place || !community) throw invalidInput('楼栋不存在', [{ path: 'onBehalf.microGridId', message: '不存在' }]);
   if (input.onBehalf) requireScope(ctx.user, ['gridWorker'], { gridId: place.parentId }, '只能为本网格的居民代提交');
 
   await assertUploaded(ctx.openid, input.photos);
@@ -57,13 +54,11 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
     ctx.requestId,
   );
   const beneficiary = input.beneficiary ?? { name: user.name ?? user.nickname, phone: user.phone ?? undefined };
-  const building = `${place.community[0].name} ${place.name}`;
+  const building = `${community.name} ${place.name}`;
   // The door within the building, after the community and the building — once: a door that
   // already starts with the building's name (凤凰名苑1栋2单元301室) does not get it twice.
   const within = (door: string) =>
-    door.trim().startsWith(place.name)
-      ? `${place.community[0].name} ${door.trim()}`
-      : `${building} ${door.trim()}`.trim();
+    door.trim().startsWith(place.name) ? `${community.name} ${door.trim()}` : `${building} ${door.trim()}`.trim();
   // On behalf of a resident the address given is the door within the chosen building.
   const address = input.onBehalf
     ? within(input.beneficiary!.address!)
@@ -83,10 +78,10 @@ export async function submit(input: SubmitInput, ctx: CallContext): Promise<Wish
     ...(input.onBehalf ? { submitterPhone: user.phone ?? '' } : {}),
     onBehalf: Boolean(input.onBehalf),
     communityId: place.communityId,
-    communityName: place.community[0].name,
+    communityName: community.name,
     gridId: place.parentId,
     microGridId: place._id,
-    claimDays: place.community[0].settings?.claimExpiryDays ?? DEFAULT_CLAIM_DAYS,
+    claimDays: community.settings?.claimExpiryDays ?? DEFAULT_CLAIM_DAYS,
     status: 'submitted',
     flagged: verdict !== 'pass',
     publishedAt: null,

@@ -26,6 +26,38 @@ function step(title: string, cmd: string, args: string[], env: Record<string, st
   }
 }
 
+/**
+ * The e2e layer needs a Chromium and a Chinese font (screenshots must show Chinese, not boxes).
+ * `CHROMIUM_PATH` names a browser; otherwise Debian's `chromium` is used, and when it or a CJK font
+ * is missing and this runs as root on Debian, they are installed through apt-get (said aloud);
+ * elsewhere the run stops with the exact command to type.
+ */
+function ensureBrowser(): void {
+  const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const hasFont = () => spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim().length > 0;
+  const missing = [...(existsSync(browser) ? [] : ['chromium']), ...(hasFont() ? [] : ['fonts-wqy-zenhei'])];
+  if (!missing.length) return;
+  if (process.env.CHROMIUM_PATH && missing.includes('chromium')) {
+    console.log(`\n✖ CHROMIUM_PATH=${browser} does not exist`);
+    console.log('tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  const root = process.getuid?.() === 0;
+  if (!root || !existsSync('/usr/bin/apt-get')) {
+    console.log(
+      `\n✖ the browser tests need ${missing.join(' and ')}: run \`sudo ${command}\` (Debian/Ubuntu) and try again`,
+    );
+    console.log('tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+  console.log(`\n▶ installing ${missing.join(' and ')} for the browser tests (${command})`);
+  step('apt-get update', 'apt-get', ['update', '-qq']);
+  step(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '-qq', ...missing], {
+    DEBIAN_FRONTEND: 'noninteractive',
+  });
+}
+
 if (!chosen.length) {
   step('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   step('typecheck the deployed code for Nodejs 16.13 (tsconfig.server.json)', 'npx', [
@@ -40,6 +72,7 @@ if (!chosen.length) {
 step('build cloud functions', 'npx', ['tsx', 'scripts/build-functions.ts']);
 if (layers.includes('ui'))
   step('build weapp (dist/)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
+if (layers.includes('e2e')) ensureBrowser();
 if (layers.includes('e2e'))
   step('build h5 (dist-h5/)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
 

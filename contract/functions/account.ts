@@ -191,7 +191,8 @@ export const account = {
     roles: ['secretary'],
   }),
   reviewReport: defineAction<MemberReportView>()({
-    summary: 'Verifies or rejects (with a reason) a pending member report of the secretary’s community.',
+    summary:
+      'Verifies or rejects (with a reason) a pending member report of the secretary’s community; never the secretary’s own (FORBIDDEN).',
     input: z
       .object({ reportId: id, decision: z.enum(['verify', 'reject']), reason: text(2, 200).optional() })
       .strict()

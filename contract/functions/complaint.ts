@@ -87,6 +87,7 @@ export interface CaseView {
   rating: { grade: ResidentGrade | '未评价'; comment: string | null; at: string } | null;
   reopened: boolean;
   timeline: CaseTimelineEntry[] | null;
+  /** What the viewer may do now; never a handler's step on a case the viewer filed (the server re-checks every one). */
   can: Array<
     | 'withdraw'
     | 'rate'
@@ -222,18 +223,20 @@ export const complaint = {
     roles: ['gridWorker'],
   }),
   accept: defineAction<CaseView>()({
-    summary: 'The grid worker (or, for a case in the community queue, the secretary) responds: first contact.',
+    summary:
+      'The grid worker (or, for a case in the community queue, the secretary) responds: first contact. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, note: text(0, 200).optional() }).strict(),
     roles: ['gridWorker', 'secretary'],
   }),
   resolve: defineAction<CaseView>()({
     summary:
-      'The grid worker (grid level) or the secretary (community level) resolves the case with a note and photos.',
+      'The grid worker (grid level) or the secretary (community level) resolves the case with a note and photos. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, note: text(2, 500), photos: photos(0, 6).default([]) }).strict(),
     roles: ['gridWorker', 'secretary'],
   }),
   escalate: defineAction<CaseView>()({
-    summary: 'The grid worker escalates an accepted case to the community with a reason.',
+    summary:
+      'The grid worker escalates an accepted case to the community with a reason. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, reason: text(2, 200) }).strict(),
     roles: ['gridWorker'],
   }),
@@ -250,7 +253,7 @@ export const complaint = {
   }),
   whistle: defineAction<CaseView>()({
     summary:
-      'The secretary blows the whistle (吹哨) to a lead department and optional assisting ones, with an allowed reason, a class and a deadline.',
+      'The secretary blows the whistle (吹哨) to a lead department and optional assisting ones, with an allowed reason, a class and a deadline. Not on a case the caller filed (FORBIDDEN).',
     input: z
       .object({
         caseId: id,
@@ -279,32 +282,37 @@ export const complaint = {
     roles: ['department'],
   }),
   reportIn: defineAction<CaseView>()({
-    summary: 'A whistled department reports in (报到); late if after the report deadline.',
+    summary:
+      'A whistled department reports in (报到); late if after the report deadline. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, note: text(0, 200).optional() }).strict(),
     roles: ['department'],
   }),
   requestExtension: defineAction<CaseView>()({
-    summary: 'The lead department asks the secretary to extend the deadline, with a reason.',
+    summary:
+      'The lead department asks the secretary to extend the deadline, with a reason. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, until: instant, reason: text(4, 200) }).strict(),
     roles: ['department'],
   }),
   decideExtension: defineAction<CaseView>()({
-    summary: 'The secretary approves or refuses an extension; an approved one moves the deadline.',
+    summary:
+      'The secretary approves or refuses an extension; an approved one moves the deadline. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, approve: z.boolean(), note: text(0, 200).optional() }).strict(),
     roles: ['secretary'],
   }),
   deptResolve: defineAction<CaseView>()({
-    summary: 'The lead department resolves the case with the outcome and evidence.',
+    summary:
+      'The lead department resolves the case with the outcome and evidence. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, outcome: text(4, 500), photos: photos(1, 6) }).strict(),
     roles: ['department'],
   }),
   assist: defineAction<CaseView>()({
-    summary: 'An assisting department adds its part (note and photos).',
+    summary: 'An assisting department adds its part (note and photos). Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, note: text(4, 500), photos: photos(0, 6).default([]) }).strict(),
     roles: ['department'],
   }),
   rateDepartment: defineAction<CaseView>()({
-    summary: "The secretary checks the department's result and rates the department (好/较好/一般/差).",
+    summary:
+      "The secretary checks the department's result and rates the department (好/较好/一般/差). Not on a case the caller filed (FORBIDDEN).",
     input: z.object({ caseId: id, grade: z.enum(DEPARTMENT_GRADES), note: text(0, 200).optional() }).strict(),
     roles: ['secretary'],
   }),

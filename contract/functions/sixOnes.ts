@@ -83,6 +83,7 @@ export interface RecordView {
   createdAt: string;
   reviewedAt: string | null;
   history: Array<{ at: string; byName: string; action: string; note: string | null }>;
+  /** What the viewer may do now: the member `refile`s a rejected record; staff `review` a pending one that is not their own. */
   can: Array<'refile' | 'review'>;
 }
 
@@ -255,7 +256,7 @@ export const sixOnes = {
   }),
   manualAttendance: defineAction<AttendeeView>()({
     summary:
-      'The organiser checks a signed-up member in or out by hand, with a reason (and the time, for a forgotten check-out).',
+      'The organiser checks a signed-up member in or out by hand, with a reason (and the time, for a forgotten check-out); never themself (FORBIDDEN).',
     input: z
       .object({
         activityId: id,
@@ -314,7 +315,7 @@ export const sixOnes = {
   }),
   reviewRecords: defineAction<ReviewOutcome>()({
     summary:
-      'The secretary approves or rejects (with a reason) 1–100 records of their community at once; approving twice counts once. Tallies move in the same transaction.',
+      'The secretary approves or rejects (with a reason) 1–100 records of their community at once; approving twice counts once. Tallies move in the same transaction. A batch holding a record of the caller’s own is refused whole (FORBIDDEN).',
     input: z
       .object({
         recordIds: z.array(id).min(1).max(100),

@@ -46,7 +46,7 @@ export interface WishView {
   rating: { stars: number; comment: string | null; byStaff: boolean } | null;
   /** Held by the content check: visible to staff only, cannot be published as is. */
   flagged: boolean;
-  /** What the viewer may do now (the server re-checks every one). */
+  /** What the viewer may do now; staff never `review` nor `confirmForResident` a wish they submitted or claimed (the server re-checks every one). */
   can: Array<'withdraw' | 'review' | 'claim' | 'cancelClaim' | 'fulfil' | 'confirm' | 'confirmForResident'>;
   timeline: TimelineEntry[] | null;
 }
@@ -96,7 +96,8 @@ export const wish = {
     roles: ['gridWorker', 'secretary'],
   }),
   review: defineAction<WishView>()({
-    summary: 'Publishes a submitted wish, or rejects it with a reason.',
+    summary:
+      'Publishes a submitted wish, or rejects it with a reason. Never the caller’s own (FORBIDDEN: a colleague reviews it).',
     input: z
       .object({ wishId: id, decision: z.enum(['publish', 'reject']), reason: text(2, 200).optional() })
       .strict()
@@ -149,7 +150,8 @@ export const wish = {
     roles: ['resident', 'gridWorker'],
   }),
   confirmForResident: defineAction<WishView>()({
-    summary: 'Staff confirm on the resident’s behalf 7 days after fulfilment, saying how they verified it.',
+    summary:
+      'Staff confirm on the resident’s behalf 7 days after fulfilment, saying how they verified it. Never a wish the caller submitted or claimed (FORBIDDEN).',
     input: z
       .object({ wishId: id, verifiedHow: text(4, 200), stars: z.number().int().min(1).max(5).default(5) })
       .strict(),

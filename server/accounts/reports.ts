@@ -2,8 +2,8 @@ import { moveReported } from '../sixOnes/credit';
 import type { MemberReportView, ReportStatus } from '../../contract/functions/account';
 import type { RoleGrant } from '../../contract/roles';
 import type { CommunityDoc, UnitDoc } from '../directory/model';
-import { requireScope, scopeIds } from '../platform/authorize';
-import { conflict, forbidden, invalidInput, notFound } from '../platform/errors';
+import { notOwn, requireScope, scopeIds } from '../platform/authorize';
+import { conflict, invalidInput, notFound } from '../platform/errors';
 import type { UserDoc } from '../platform/identity';
 import type { CallContext } from '../platform/router';
 import { inTransaction, txGet } from '../platform/tx';
@@ -135,10 +135,10 @@ export async function reviewReport(
     const report = await txGet<MemberReportDoc>(tx, 'memberReports', input.reportId);
     if (!report) throw notFound('报到申请不存在');
     requireScope(ctx.user, ['secretary'], { communityId: report.communityId }, '只能审核本社区的报到申请');
+    notOwn(ctx.openid, [report.openid], 'reviewReport');
     if (report.status !== 'pending') throw conflict('该申请已处理');
     const member = await txGet<UserDoc>(tx, 'users', report.openid);
     if (!member) throw notFound('申请人不存在');
-    if (member.openid === ctx.openid) throw forbidden('不能审核自己的报到申请');
 
     const verify = input.decision === 'verify';
     const others = member.roles.filter((g) => g.role !== 'member');

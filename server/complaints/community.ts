@@ -5,7 +5,7 @@ import { staffOf } from '../notify/recipients';
 import { ownScope } from '../platform/authorize';
 import { conflict, forbidden, invalidInput } from '../platform/errors';
 import type { CallContext } from '../platform/router';
-import { atLevel, MIN, PAGE, step, transition, viewer } from './engine';
+import { atLevel, handle, MIN, PAGE, step, viewer } from './engine';
 import { bump, caseScopes, departmentScope, ensureCounters } from './metrics';
 import type { CaseDoc, DeptTaskDoc } from './model';
 import { taskId } from './model';
@@ -68,7 +68,7 @@ export async function whistle(
     throw invalidInput('部门不存在', [{ path: 'leadDepartmentId', message: '请选择正确的部门' }]);
   const deptName = (id: string) => departments.find((d) => d._id === id)!.name;
   const reportBy = new Date(ctx.now.getTime() + DEADLINES.reportIn[input.class] * MIN);
-  const { before, after } = await transition(ctx, input.caseId, (c, h) => {
+  const { before, after } = await handle(ctx, input.caseId, (c, h) => {
     if (!h.secretary) throw forbidden('只能对本社区办理中的诉求吹哨');
     atLevel(c, 'community');
     if (!['accepted', 'escalated', 'reopened'].includes(c.status)) throw conflict('该诉求当前不能吹哨');
@@ -166,7 +166,7 @@ export async function decideExtension(
   input: { caseId: string; approve: boolean; note?: string },
   ctx: CallContext,
 ): Promise<CaseView> {
-  const { after } = await transition(ctx, input.caseId, (c, h) => {
+  const { after } = await handle(ctx, input.caseId, (c, h) => {
     if (!h.secretary) throw forbidden('只能审批本社区诉求的延期');
     const ext = c.whistle?.extension;
     if (!ext || ext.status !== 'pending') throw conflict('没有待审批的延期申请');
@@ -217,7 +217,7 @@ export async function rateDepartment(
   input: { caseId: string; grade: DepartmentGrade; note?: string },
   ctx: CallContext,
 ): Promise<CaseView> {
-  const { after } = await transition(ctx, input.caseId, (c, h) => {
+  const { after } = await handle(ctx, input.caseId, (c, h) => {
     if (!h.secretary) throw forbidden('只能评价本社区诉求的承办部门');
     if (!c.whistle || c.resolution?.level !== 'department') throw conflict('部门尚未办结，不能评价');
     if (c.whistle.rating) throw conflict('已评价过该部门');

@@ -4,7 +4,7 @@ import { ownScope } from '../platform/authorize';
 import { conflict, forbidden, invalidInput } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
 import type { CallContext } from '../platform/router';
-import { PAGE, step, transition, viewer } from './engine';
+import { handle, PAGE, step, viewer } from './engine';
 import { bump, caseScopes, departmentScope } from './metrics';
 import type { DeptTaskDoc } from './model';
 import { taskId } from './model';
@@ -55,7 +55,7 @@ export async function deptInbox(input: { status: 'open' | 'done'; from: number }
 export async function reportIn(input: { caseId: string; note?: string }, ctx: CallContext): Promise<CaseView> {
   let onTime = false;
   let deptId = '';
-  const { after } = await transition(ctx, input.caseId, (c, h) => {
+  const { after } = await handle(ctx, input.caseId, (c, h) => {
     if (!h.department || !c.whistle) throw forbidden('该诉求未向您的部门吹哨');
     if (!['whistled', 'reported', 'reopened'].includes(c.status)) throw conflict('该诉求当前不能报到');
     const i = c.whistle.departments.findIndex((d) => d.departmentId === h.department!.id);
@@ -99,7 +99,7 @@ export async function requestExtension(
   ctx: CallContext,
 ): Promise<CaseView> {
   const until = new Date(input.until);
-  const { after } = await transition(ctx, input.caseId, (c, h) => {
+  const { after } = await handle(ctx, input.caseId, (c, h) => {
     if (h.department?.role !== 'lead' || !c.whistle) throw forbidden('只有牵头部门可以申请延期');
     if (!['whistled', 'reported', 'reopened'].includes(c.status)) throw conflict('该诉求当前不能申请延期');
     if (c.whistle.extension?.status === 'pending') throw conflict('已有待审批的延期申请');
@@ -124,7 +124,7 @@ export async function deptResolve(
   ctx: CallContext,
 ): Promise<CaseView> {
   await assertUploaded(ctx.openid, input.photos);
-  const { before, after } = await transition(ctx, input.caseId, (c, h) => {
+  const { before, after } = await handle(ctx, input.caseId, (c, h) => {
     if (h.department?.role !== 'lead' || !c.whistle) throw forbidden('只有牵头部门可以办结');
     if (c.level !== 'department' || (c.status !== 'reported' && c.status !== 'reopened'))
       throw conflict('请先报到再办结');
@@ -160,7 +160,7 @@ export async function assist(
   ctx: CallContext,
 ): Promise<CaseView> {
   await assertUploaded(ctx.openid, input.photos);
-  const { after } = await transition(ctx, input.caseId, (c, h) => {
+  const { after } = await handle(ctx, input.caseId, (c, h) => {
     if (h.department?.role !== 'assist' || !c.whistle) throw forbidden('只有协办部门可以提交协办情况');
     const i = c.whistle.departments.findIndex((d) => d.departmentId === h.department!.id);
     const part = c.whistle.departments[i];

@@ -3,6 +3,7 @@
  * its timeline step), the step and its changes, and whose turn it is (grid, community, departments).
  */
 import type { CaseStatus } from '../../contract/caseLabels';
+import { notOwn } from '../platform/authorize';
 import { conflict, forbidden, notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import type { Transaction } from '../platform/sdk-types';
@@ -93,6 +94,23 @@ export async function transition(
     const after = { ...applied(c, changes), timeline: [...c.timeline, move.step] };
     if (move.also) await move.also(tx, after);
     return { before: c, after };
+  });
+}
+
+/**
+ * A handler's step (grid, community, department): a `transition` that a caller who filed the case
+ * may not take, whatever roles they hold — FORBIDDEN before anything is written, and the case
+ * stays where it is for a colleague. The complainant's own steps (withdraw, rate) and the
+ * scheduler's use `transition`.
+ */
+export function handle(
+  ctx: CallContext,
+  caseId: string,
+  decide: (c: CaseDoc, h: Handler) => Move,
+): Promise<{ before: CaseDoc; after: CaseDoc }> {
+  return transition(ctx, caseId, (c, h) => {
+    notOwn(ctx.openid, [c.complainant.openid], 'handleCase');
+    return decide(c, h);
   });
 }
 

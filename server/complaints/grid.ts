@@ -2,7 +2,7 @@ import type { CasePage, CaseView } from '../../contract/functions/complaint';
 import { conflict, forbidden } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
 import type { CallContext } from '../platform/router';
-import { actingLevel, atLevel, escalation, name, PAGE, step, transition, viewer } from './engine';
+import { actingLevel, atLevel, escalation, handle, name, PAGE, step, viewer } from './engine';
 import { bump, caseScopes } from './metrics';
 import type { CaseDoc } from './model';
 import { tell, tellSecretary } from './notices';
@@ -31,7 +31,7 @@ export async function gridQueue(input: { from: number }, ctx: CallContext): Prom
 }
 
 export async function accept(input: { caseId: string; note?: string }, ctx: CallContext): Promise<CaseView> {
-  const { after } = await transition(ctx, input.caseId, (c, h) => {
+  const { after } = await handle(ctx, input.caseId, (c, h) => {
     const level = actingLevel(c, h);
     atLevel(c, level);
     if (c.status !== 'assigned') throw conflict('该诉求已被响应或已结束');
@@ -63,7 +63,7 @@ export async function resolve(
   ctx: CallContext,
 ): Promise<CaseView> {
   await assertUploaded(ctx.openid, input.photos);
-  const { before, after } = await transition(ctx, input.caseId, (c, h) => {
+  const { before, after } = await handle(ctx, input.caseId, (c, h) => {
     const level = actingLevel(c, h);
     atLevel(c, level);
     if (!['accepted', 'escalated', 'reopened'].includes(c.status)) throw conflict('该诉求当前不能办结');
@@ -93,7 +93,7 @@ export async function resolve(
 }
 
 export async function escalate(input: { caseId: string; reason: string }, ctx: CallContext): Promise<CaseView> {
-  const { before, after } = await transition(ctx, input.caseId, (c, h) => {
+  const { before, after } = await handle(ctx, input.caseId, (c, h) => {
     if (!h.gridWorker) throw forbidden('该诉求不在您的办理范围内');
     atLevel(c, 'grid');
     if (c.status !== 'accepted' && c.status !== 'reopened') throw conflict('请先受理再上报社区');

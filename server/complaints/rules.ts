@@ -89,6 +89,8 @@ export function allowedActions(c: CaseDoc, h: Handler): CaseView['can'] {
   if (h.complainant) {
     if (s === 'assigned') can.push('withdraw');
     if (s === 'resolved') can.push('rate');
+    // Staff never handle a case they filed (engine.ts `handle`): a colleague does.
+    return can;
   }
   const atGrid = c.level === 'grid';
   const atCommunity = c.level === 'community';

@@ -76,3 +76,33 @@ export function ownScope(
   if (!id) throw forbidden(message);
   return id;
 }
+
+/**
+ * What a staff member might otherwise do to an item of their own (PRODUCT.md "Rules for
+ * everyone"): review their own wish, confirm for the resident a wish they submitted or claimed,
+ * handle a case they filed, approve their own 六个一 record, check themself in by hand, verify
+ * their own 双报到 report.
+ */
+const OWN_ITEM = {
+  reviewWish: '审核自己提交的心愿',
+  confirmWish: '代居民确认自己提交或认领的心愿',
+  handleCase: '办理自己提交的诉求',
+  reviewRecord: '审核自己的六个一记录',
+  markAttendance: '为自己补签到或签退',
+  reviewReport: '审核自己的报到申请',
+} as const;
+
+export type OwnItemAction = keyof typeof OWN_ITEM;
+
+/** The refusal's message: what the caller may not do, and that a colleague will. */
+const ownItemMessage = (action: OwnItemAction) => `不能${OWN_ITEM[action]}，请由其他工作人员处理`;
+
+/**
+ * Staff never review, handle or approve their own wish, case or record: FORBIDDEN (with
+ * `ownItemMessage`) when `openid` is one of the item's `owners` — its submitter, complainant,
+ * member or claimer, as the action already read it. Thrown before anything is written, so the
+ * item stays as it was, in the queue, for a colleague.
+ */
+export function notOwn(openid: string, owners: ReadonlyArray<string | null | undefined>, action: OwnItemAction): void {
+  if (owners.includes(openid)) throw forbidden(ownItemMessage(action));
+}

@@ -78,6 +78,11 @@ export function buildWishes(
   const wishes: WishDoc[] = [];
   const records: RecordDoc[] = [];
   const at = (daysAgo: number, hours = 0) => new Date(anchor.getTime() - daysAgo * DAY + hours * 3_600_000);
+  // Each grid's head (its first grid worker), who reviews in the secretary's stead.
+  const gridHead = new Map<string, SeedUserDoc>();
+  for (const u of users)
+    for (const g of u.roles)
+      if (g.role === 'gridWorker') for (const id of g.gridIds) if (!gridHead.has(id)) gridHead.set(id, u);
 
   for (let i = 0; i < count; i++) {
     // The demo residents come first, so the demo identities see their own wishes.
@@ -115,13 +120,17 @@ export function buildWishes(
     });
     const timeline = [step('submit', null, 'submitted', created, submitter, 'resident')];
     const reviewedAt = new Date(created.getTime() + 3_600_000 * rng.int(1, 20));
+    // The community's secretary reviews, but never their own wish (a secretary who lives in the
+    // community is also a resident): the head of the wish's grid does, as wishes.review requires.
     const secretary = users.find((u) => u._id === c.secretaryOpenid) ?? null;
+    const reviewer = secretary && secretary._id !== submitter._id ? secretary : (gridHead.get(address.gridId) ?? null);
+    const reviewerRole = reviewer === secretary ? 'secretary' : 'gridWorker';
     if (status === 'rejected')
-      timeline.push(step('reject', 'submitted', 'rejected', reviewedAt, secretary, 'secretary', '请通过民情诉求反映'));
+      timeline.push(step('reject', 'submitted', 'rejected', reviewedAt, reviewer, reviewerRole, '请通过民情诉求反映'));
     if (status === 'withdrawn')
       timeline.push(step('withdraw', 'submitted', 'withdrawn', reviewedAt, submitter, 'resident'));
     const published = !['submitted', 'rejected', 'withdrawn'].includes(status);
-    if (published) timeline.push(step('publish', 'submitted', 'published', reviewedAt, secretary, 'secretary'));
+    if (published) timeline.push(step('publish', 'submitted', 'published', reviewedAt, reviewer, reviewerRole));
     const claimedAt = new Date(Math.min(anchor.getTime() - DAY, reviewedAt.getTime() + DAY * rng.int(0, 2)));
     const grant = claimer?.roles.find((g) => g.role === 'member') as Extract<RoleGrant, { role: 'member' }> | undefined;
     if (claimer) timeline.push(step('claim', 'published', 'claimed', claimedAt, claimer, 'member'));
@@ -151,7 +160,7 @@ export function buildWishes(
       status,
       flagged: false,
       publishedAt: published ? reviewedAt : null,
-      reviewedBy: status === 'submitted' || status === 'withdrawn' ? null : (secretary?._id ?? null),
+      reviewedBy: status === 'submitted' || status === 'withdrawn' ? null : (reviewer?._id ?? null),
       rejectedReason: status === 'rejected' ? '请通过民情诉求反映' : null,
       claim: claimer
         ? {

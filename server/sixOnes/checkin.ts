@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ActivityView, AttendeeView, CheckInCode } from '../../contract/functions/sixOnes';
 import { CHECK_IN_QR_PREFIX, CHECK_IN_SLOT_SECONDS } from '../../contract/sixOnes';
-import { requireScope } from '../platform/authorize';
+import { notOwn, requireScope } from '../platform/authorize';
 import { AppError, conflict, forbidden, invalidInput, isDuplicate } from '../platform/errors';
 import { distanceMetres } from '../platform/geo';
 import { log } from '../platform/log';
@@ -260,13 +260,14 @@ export async function checkOut(
   return toActivityView(a, ctx, s);
 }
 
-/** The organiser marks attendance by hand: recorded as manual, with who and why. */
+/** The organiser marks attendance by hand (never their own): recorded as manual, with who and why. */
 export async function manualAttendance(
   input: { activityId: string; openid: string; action: 'checkIn' | 'checkOut'; reason: string; at?: string },
   ctx: CallContext,
 ): Promise<AttendeeView> {
   const a = await loadActivity(ctx, input.activityId);
   requireScope(ctx.user, ['secretary'], { communityId: a.communityId }, '只能管理本社区活动的签到');
+  notOwn(ctx.openid, [input.openid], 'markAttendance');
   if (a.status !== 'open') throw conflict('活动已取消');
   const opens = new Date(a.startAt).getTime() - 30 * 60_000;
   if (ctx.now.getTime() < opens) throw conflict('活动签到尚未开始');

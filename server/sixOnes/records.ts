@@ -1,7 +1,7 @@
 import type { RecordPage, RecordView, ReviewOutcome } from '../../contract/functions/sixOnes';
 import { RECORD_KIND_LABELS } from '../../contract/sixOnes';
 import { notifyAll } from '../notify';
-import { grantsFor, ownScope, requireScope } from '../platform/authorize';
+import { grantsFor, notOwn, ownScope, requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../platform/errors';
 import { assertUploaded, tempUrls } from '../platform/files';
@@ -171,7 +171,7 @@ export async function recordQueue(
  * Approve or reject up to 100 records in one transaction: each record moves only from
  * `pending`, and the approved ones move the member-year and tally counters in the same
  * transaction — so approving twice (or two secretaries at once) counts once. Any record of
- * another community refuses the whole batch.
+ * another community, or of the caller themself, refuses the whole batch.
  */
 export async function reviewRecords(
   input: { recordIds: string[]; decision: 'approve' | 'reject'; reason?: string },
@@ -185,7 +185,7 @@ export async function reviewRecords(
     read.forEach((r, i) => {
       if (!r) throw notFound(`记录不存在：${input.recordIds[i]}`);
       requireScope(ctx.user, ['secretary'], { communityId: r.communityId ?? undefined }, '只能审核本社区的记录');
-      if (r.openid === ctx.openid) throw forbidden('不能审核自己的记录');
+      notOwn(ctx.openid, [r.openid], 'reviewRecord');
       records.push(r);
     });
     const changed: RecordDoc[] = [];

@@ -1,5 +1,6 @@
 import type { WishView } from '../../contract/functions/wish';
 import { notify } from '../notify';
+import { notOwn } from '../platform/authorize';
 import { conflict, forbidden, notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import { localYear } from '../platform/time';
@@ -131,7 +132,10 @@ export async function confirm(
   return toWishView(wish, viewer(ctx));
 }
 
-/** Staff confirm for a resident who has not, 7 days after fulfilment, saying how they verified it. */
+/**
+ * Staff confirm for a resident who has not, 7 days after fulfilment, saying how they verified it —
+ * never for a wish they submitted or claimed.
+ */
 export async function confirmForResident(
   input: { wishId: string; verifiedHow: string; stars: number },
   ctx: CallContext,
@@ -148,6 +152,8 @@ export async function confirmForResident(
     input.wishId,
     (w) => {
       if (!isStaffFor(ctx.user, w)) throw forbidden('只能代本网格或本社区的居民确认');
+      // Not a wish the caller submitted (they confirm it themself) nor one they claimed (its credit is theirs).
+      notOwn(ctx.openid, [w.submitterOpenid, w.claim?.openid], 'confirmWish');
       if (
         w.status === 'fulfilled' &&
         w.fulfilment &&

@@ -1,6 +1,6 @@
 import type { WishView } from '../../contract/functions/wish';
 import { notify } from '../notify';
-import { grantsFor } from '../platform/authorize';
+import { grantsFor, notOwn } from '../platform/authorize';
 import { conflict, forbidden, AppError } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import type { WishDoc } from './model';
@@ -20,13 +20,15 @@ export async function reviewQueue(_input: Record<string, never>, ctx: CallContex
   return toWishViews(data, viewer(ctx), { timeline: false });
 }
 
-/** Publish or reject (with a reason) a submitted wish of the caller's grid or community. */
+/** Publish or reject (with a reason) a submitted wish of the caller's grid or community, not one of their own. */
 export async function review(
   input: { wishId: string; decision: 'publish' | 'reject'; reason?: string },
   ctx: CallContext,
 ): Promise<WishView> {
   const wish = await loadWish(ctx, input.wishId);
   if (!isStaffFor(ctx.user, wish)) throw forbidden('只能审核本网格或本社区的心愿');
+  // A staff member's own wish (as a resident, or on a resident's behalf) waits for a colleague.
+  notOwn(ctx.openid, [wish.submitterOpenid], 'reviewWish');
   if (wish.status !== 'submitted') throw conflict('该心愿已审核');
   const publish = input.decision === 'publish';
   if (publish && wish.flagged) throw new AppError('CONTENT_REJECTED', '内容未通过安全检测，不能发布，请驳回并说明理由');

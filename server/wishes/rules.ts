@@ -56,7 +56,8 @@ export function allowedActions(
   const can: WishView['can'] = [];
   const submitter = wish.submitterOpenid === openid;
   const claimer = wish.claim?.openid === openid;
-  const staff = isStaffFor(user, wish);
+  // Staff in scope, but never on a wish of their own (submitted or claimed): a colleague reviews it.
+  const staff = isStaffFor(user, wish) && !submitter && !claimer;
   if (submitter && OPEN.includes(wish.status)) can.push('withdraw');
   if (staff && wish.status === 'submitted') can.push('review');
   if (wish.status === 'published' && isVerifiedMember(user) && !submitter) can.push('claim');

@@ -1387,3 +1387,103 @@ describe('the timeline', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 });
+
+describe('staff never handle a case they filed', () => {
+  const OWN_CASE = '不能办理自己提交的诉求，请由其他工作人员处理';
+  /** A refusal as the owner gets it: FORBIDDEN with the message, and the case exactly as it was. */
+  async function refusedOwn(caseId: string, action: string, payload: Record<string, unknown>, by: string) {
+    const before = JSON.stringify(caseDoc(caseId));
+    const r = await call(action, { caseId, ...payload }, by);
+    expect({ action, ok: r.ok, code: r.error?.code, message: r.error?.message }).toEqual({
+      action,
+      ok: false,
+      code: 'FORBIDDEN',
+      message: OWN_CASE,
+    });
+    expect(JSON.stringify(caseDoc(caseId))).toBe(before);
+  }
+  /** A resident of c08 (first building of grid c08-g01) who is also given `grant` by the county admin. */
+  async function staffResident(grant: Record<string, unknown>) {
+    const group = one('residentGroups', { communityId: 'c08' });
+    const r = await p.newResident({
+      address: { communityId: 'c08', residentGroupId: group._id, microGridId: 'c08-g01-m1', building: '2单元402室' },
+    });
+    await p.ok(p.account('grantRole', { openid: r.openid, grant }, 'demo-county-admin'));
+    return r.openid;
+  }
+  const C08_WORKER = 'seed-grid-c08-g01-1';
+  const C08_SECRETARY = 'seed-secretary-c08';
+
+  it('a grid worker who filed a case in their own grid: in their queue without actions, refused; a colleague accepts, escalates', async () => {
+    const owner = await staffResident({ role: 'gridWorker', communityId: 'c08', gridIds: ['c08-g01'] });
+    const c = await submit(owner);
+    expect(c).toMatchObject({ status: 'assigned', grid: { id: 'c08-g01' }, can: ['withdraw'] });
+    const queued = (await allPages('gridQueue', {}, owner)).find((k: any) => k.id === c.id);
+    expect(queued).toMatchObject({ status: 'assigned', can: ['withdraw'] });
+    await refusedOwn(c.id, 'accept', {}, owner);
+
+    await ok(call('accept', { caseId: c.id }, C08_WORKER));
+    expect((await ok(call('detail', { caseId: c.id }, owner))).can).toEqual([]);
+    await refusedOwn(c.id, 'resolve', { note: '已经清理干净', photos: [] }, owner);
+    await refusedOwn(c.id, 'escalate', { reason: '需要社区协调' }, owner);
+    const up = await ok(call('escalate', { caseId: c.id, reason: '需要社区协调' }, C08_WORKER));
+    expect(up).toMatchObject({ status: 'escalated', level: 'community' });
+    // Every handler's step was a colleague's; the owner's only step is the submission.
+    expect(steps(c.id).filter((s) => s.by === owner)).toEqual([expect.objectContaining({ action: 'submit' })]);
+  });
+
+  it('the secretary who is also a resident (demo-multi, c02) neither resolves nor whistles her own case; another secretary of c02 resolves it', async () => {
+    const c = await submit('demo-multi');
+    expect(c).toMatchObject({ status: 'assigned', grid: { id: 'c02-g01' } });
+    await ok(call('accept', { caseId: c.id }, 'seed-grid-c02-g01-1'));
+    await ok(call('escalate', { caseId: c.id, reason: '需要社区协调' }, 'seed-grid-c02-g01-1'));
+    // In her community's queue, as the case she filed: no handler's action.
+    const queued = (await allPages('communityQueue', { filter: 'action' }, 'demo-multi')).find(
+      (k: any) => k.id === c.id,
+    );
+    expect(queued).toMatchObject({ status: 'escalated', level: 'community', can: [] });
+    await refusedOwn(c.id, 'resolve', { note: '已协调物业处理', photos: [] }, 'demo-multi');
+    const now = await clockNow(t);
+    await refusedOwn(
+      c.id,
+      'whistle',
+      {
+        leadDepartmentId: 'd12',
+        assistDepartmentIds: [],
+        reason: '需要综合执法',
+        class: '日常',
+        deadline: new Date(now.getTime() + 10 * DAY).toISOString(),
+      },
+      'demo-multi',
+    );
+    expect(t.cloud.store.count('deptTasks', { caseId: c.id })).toBe(0);
+
+    const colleague = (await p.newResident()).openid;
+    await p.ok(
+      p.account(
+        'grantRole',
+        { openid: colleague, grant: { role: 'secretary', communityId: 'c02' } },
+        'demo-county-admin',
+      ),
+    );
+    expect((await ok(call('detail', { caseId: c.id }, colleague))).can).toEqual(['resolve', 'whistle']);
+    const done = await ok(call('resolve', { caseId: c.id, note: '已协调物业处理', photos: [] }, colleague));
+    expect(done).toMatchObject({ status: 'resolved' });
+    expect(caseDoc(c.id).resolution).toMatchObject({ by: colleague, level: 'community' });
+  });
+
+  it('department staff whistled on their own case: report-in refused; a colleague of the department reports in', async () => {
+    const owner = await staffResident({ role: 'department', departmentId: 'd12' });
+    const c = await submit(owner);
+    await ok(call('accept', { caseId: c.id }, C08_WORKER));
+    await ok(call('escalate', { caseId: c.id, reason: '需要部门执法' }, C08_WORKER));
+    await whistled(c.id, 'd12', [], '日常', C08_SECRETARY);
+    expect((await ok(call('detail', { caseId: c.id }, owner))).can).toEqual([]);
+    await refusedOwn(c.id, 'reportIn', {}, owner);
+    const inbox = await p.allPages('complaint', 'deptInbox', { status: 'open' }, dept('d12'));
+    expect(inbox.map((k: any) => k.caseId)).toContain(c.id);
+    const reported = await ok(call('reportIn', { caseId: c.id }, dept('d12')));
+    expect(reported).toMatchObject({ status: 'reported' });
+    await refusedOwn(c.id, 'deptResolve', { outcome: '已依法处理完毕', photos: [upload(owner)] }, owner);
+  });
+});

@@ -26,6 +26,7 @@ afterAll(() => t.stop());
 const SECRETARY_C01 = 'demo-secretary';
 const SECRETARY_C02 = 'demo-multi';
 const SECRETARY_C03 = 'seed-secretary-c03';
+const SECRETARY_C04 = 'seed-secretary-c04';
 const COUNTY_ADMIN = 'demo-county-admin';
 
 const review = (reportId: string, decision: 'verify' | 'reject', by: string, reason?: string) =>
@@ -355,7 +356,7 @@ describe("the secretary's review", () => {
     ]);
   });
 
-  it('a secretary cannot verify their own report', async () => {
+  it('a secretary cannot verify or reject their own report: it waits, unchanged, for a colleague of the community', async () => {
     // A new secretary of c04 who is also an in-service member reporting to c04.
     const secretary = await p.newResident();
     await p.ok(
@@ -372,8 +373,38 @@ describe("the secretary's review", () => {
         secretary.openid,
       ),
     );
-    expect(await review(own.id, 'verify', secretary.openid)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(p.doc('memberReports', own.id).status).toBe('pending');
+    const before = p.snapshot(
+      ['memberReports', 'tallies'],
+      [
+        ['memberReports', own.id],
+        ['users', secretary.openid],
+      ],
+    );
+    for (const [decision, reason] of [
+      ['verify', undefined],
+      ['reject', '信息不全'],
+    ] as const) {
+      expect(await review(own.id, decision, secretary.openid, reason)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: '不能审核自己的报到申请，请由其他工作人员处理' },
+      });
+    }
+    expect(
+      p.snapshot(
+        ['memberReports', 'tallies'],
+        [
+          ['memberReports', own.id],
+          ['users', secretary.openid],
+        ],
+      ),
+    ).toEqual(before);
+    // Still in the community's queue (hers too); the community's other secretary verifies it.
+    expect((await queueOf(secretary.openid)).map((r) => r.id)).toContain(own.id);
+    await verify(own.id, SECRETARY_C04);
+    expect(p.doc('memberReports', own.id)).toMatchObject({ status: 'verified', reviewedBy: SECRETARY_C04 });
+    expect(memberGrants(secretary.openid)).toEqual([
+      { role: 'member', communityId: 'c04', unitId: 'u01', verified: true },
+    ]);
   });
 
   it('an unknown report is NOT_FOUND', async () => {

@@ -1617,3 +1617,68 @@ describe('reminders (scheduler job remindSixOnes)', () => {
     expect(res).toMatchObject(refused('FORBIDDEN'));
   });
 });
+
+// ------------------------------------------------------------------ nobody approves their own
+
+describe('staff never approve their own record nor mark their own attendance', () => {
+  const OWN_RECORD = '不能审核自己的六个一记录，请由其他工作人员处理';
+  const OWN_ATTENDANCE = '不能为自己补签到或签退，请由其他工作人员处理';
+  const SECRETARY_C04 = 'seed-secretary-c04';
+  const refusedOwn = (message: string) => ({ ok: false, error: { code: 'FORBIDDEN', message } });
+  /** A member reported to c04 who is also made a secretary of c04; another member of c04. */
+  let owner = '';
+  let other = '';
+  beforeAll(async () => {
+    [owner, other] = await verifiedMembers(2, ['u01'], 'c04', SECRETARY_C04);
+    await ok(p.account('grantRole', { openid: owner, grant: { role: 'secretary', communityId: 'c04' } }, COUNTY_ADMIN));
+  });
+
+  it('a secretary who is also a member cannot approve or reject her own record, alone or in a batch; it stays pending for a colleague', async () => {
+    const mine = await file(owner, 'surveyReport');
+    const theirs = await file(other, 'surveyReport');
+    const stored = () => [mine, theirs].map((id) => JSON.stringify(doc('records', id)));
+    const before = stored();
+    const counters = JSON.stringify(t.cloud.store.find('tallies', { query: {} }));
+    for (const [ids, decision, reason] of [
+      [[mine], 'approve', undefined],
+      [[theirs, mine], 'approve', undefined],
+      [[mine], 'reject', '材料不全，请补充'],
+    ] as const) {
+      expect(await review([...ids], decision, owner, reason)).toMatchObject(refusedOwn(OWN_RECORD));
+    }
+    expect(stored()).toEqual(before);
+    expect(JSON.stringify(t.cloud.store.find('tallies', { query: {} }))).toBe(counters);
+    expect(memberYear(owner, await year())).toBeUndefined();
+
+    // In her queue without the action; the other member's record she may review.
+    const queue = await p.allPages('sixOnes', 'recordQueue', { status: 'pending' }, owner);
+    expect(queue.find((r: any) => r.id === mine)).toMatchObject({ status: 'pending', can: [] });
+    expect(queue.find((r: any) => r.id === theirs)).toMatchObject({ can: ['review'] });
+    await approve([theirs], owner);
+    await approve([mine], SECRETARY_C04);
+    expect(doc('records', mine)).toMatchObject({ status: 'approved', reviewedBy: SECRETARY_C04 });
+    expect(memberYear(owner, await year())).toBeDefined();
+  });
+
+  it("nor check herself in or out by hand; the community's other secretary may", async () => {
+    const a = await publish({ type: 'symposium' }, owner);
+    await ok(six('signUp', { activityId: a.id }, owner));
+    for (const action of ['checkIn', 'checkOut']) {
+      expect(
+        await six('manualAttendance', { activityId: a.id, openid: owner, action, reason: '本人参加了活动' }, owner),
+      ).toMatchObject(refusedOwn(OWN_ATTENDANCE));
+    }
+    expect(signupDoc(a.id, owner).checkIn).toBeNull();
+    expect(doc('records', attendanceId(a.id, owner))).toBeUndefined();
+
+    await ok(
+      six(
+        'manualAttendance',
+        { activityId: a.id, openid: owner, action: 'checkIn', reason: '现场核实本人' },
+        SECRETARY_C04,
+      ),
+    );
+    expect(signupDoc(a.id, owner).checkIn).toMatchObject({ manual: true, by: SECRETARY_C04 });
+    expect(doc('records', attendanceId(a.id, owner))).toMatchObject({ status: 'pending', openid: owner });
+  });
+});

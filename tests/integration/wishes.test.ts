@@ -149,7 +149,8 @@ describe('the hall and claiming', () => {
   it("lists the member's own community first, 20 a page, newest first", async () => {
     // One wish in c02 (demo-multi lives there) and enough in c01 to fill more than a page.
     const elsewhere = await submitted('demo-multi');
-    await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, 'demo-multi'));
+    // demo-multi is also c02's secretary, but never reviews her own wish: her grid's head does.
+    await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, 'seed-grid-c02-g01-1'));
     for (let i = 0; i < 21; i++) await published();
     const first = await ok(call('hall', {}, 'demo-member'));
     expect(first.items).toHaveLength(20);
@@ -364,7 +365,8 @@ describe('a grid worker on behalf of a resident without a phone', () => {
       gridId: 'c01-g01',
       onBehalf: { byName: '钟晓燕' },
       beneficiary: { name: '刘桂英', phone: '', address: `${place('c01-g01-m2')} 3单元201室`, masked: false },
-      can: ['withdraw', 'review'],
+      // Theirs: a colleague reviews it (see "staff never review or confirm their own wish").
+      can: ['withdraw'],
     });
     expect(w.timeline).toEqual([
       expect.objectContaining({ action: 'submit', by: 'demo-grid-worker', role: 'gridWorker', to: 'submitted' }),
@@ -466,7 +468,8 @@ describe('fulfilled wishes awaiting the resident’s confirmation (staff)', () =
         otherWorker,
       ),
     );
-    await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, otherWorker));
+    // Theirs, so the secretary reviews it.
+    await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, 'demo-secretary'));
     await ok(call('claim', { wishId: elsewhere.id }, 'seed-member-22'));
     await ok(
       call(
@@ -556,5 +559,116 @@ describe('claim expiry (scheduler)', () => {
       'demo-resident',
     )) as Envelope;
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('staff never review or confirm their own wish', () => {
+  const OWN_REVIEW = '不能审核自己提交的心愿，请由其他工作人员处理';
+  const OWN_CONFIRM = '不能代居民确认自己提交或认领的心愿，请由其他工作人员处理';
+  /** The head of c02-g01, where demo-multi (c02's secretary, also a resident) lives. */
+  const C02_GRID_HEAD = 'seed-grid-c02-g01-1';
+  /** A refusal as the owner gets it: FORBIDDEN with the message, and the wish exactly as it was. */
+  async function refusedOwn(
+    action: string,
+    payload: { wishId: string } & Record<string, unknown>,
+    by: string,
+    message: string,
+  ) {
+    const before = JSON.stringify(wishDoc(payload.wishId));
+    const r = await call(action, payload, by);
+    expect({ action, ok: r.ok, code: r.error?.code, message: r.error?.message }).toEqual({
+      action,
+      ok: false,
+      code: 'FORBIDDEN',
+      message,
+    });
+    expect(JSON.stringify(wishDoc(payload.wishId))).toBe(before);
+  }
+  const queued = async (by: string, wishId: string) =>
+    (await ok(call('reviewQueue', {}, by))).find((q: any) => q.id === wishId);
+  /** A fresh member of c01, verified, and also a grid worker of c01-g01 (the county admin's grant). */
+  async function staffMember() {
+    const m = await p.newMember();
+    await p.ok(p.account('reviewReport', { reportId: m.report.id, decision: 'verify' }, 'demo-secretary'));
+    await p.ok(
+      p.account(
+        'grantRole',
+        { openid: m.openid, grant: { role: 'gridWorker', communityId: 'c01', gridIds: ['c01-g01'] } },
+        'demo-county-admin',
+      ),
+    );
+    return m.openid;
+  }
+
+  it("the secretary who is also a resident cannot review her own wish: it stays submitted, in the queue, for her grid's head", async () => {
+    const w = await submitted('demo-multi');
+    expect(w.can).toEqual(['withdraw']);
+    await refusedOwn('review', { wishId: w.id, decision: 'publish' }, 'demo-multi', OWN_REVIEW);
+    await refusedOwn(
+      'review',
+      { wishId: w.id, decision: 'reject', reason: '请通过民情诉求反映' },
+      'demo-multi',
+      OWN_REVIEW,
+    );
+    // Still in her queue, without the action; her colleague's offers it.
+    expect(await queued('demo-multi', w.id)).toMatchObject({ status: 'submitted', can: ['withdraw'] });
+    expect((await queued(C02_GRID_HEAD, w.id)).can).toEqual(['review']);
+
+    const done = await ok(call('review', { wishId: w.id, decision: 'publish' }, C02_GRID_HEAD));
+    expect(done.timeline.at(-1)).toMatchObject({ action: 'publish', by: C02_GRID_HEAD, role: 'gridWorker' });
+    expect(wishDoc(w.id)).toMatchObject({ status: 'published', reviewedBy: C02_GRID_HEAD });
+  });
+
+  it("a grid worker's wish for a resident is reviewed by a colleague, not by the worker", async () => {
+    const w = await ok(
+      call(
+        'submit',
+        {
+          category: '生活物资',
+          description: `独居老人想请人送一袋大米 ${++seq}`,
+          beneficiary: { name: '刘桂英', address: '3单元201室' },
+          onBehalf: { microGridId: 'c01-g01-m2' },
+        },
+        'demo-grid-worker',
+      ),
+    );
+    expect(w.can).toEqual(['withdraw']);
+    await refusedOwn('review', { wishId: w.id, decision: 'publish' }, 'demo-grid-worker', OWN_REVIEW);
+    expect((await queued('demo-secretary', w.id)).can).toEqual(['review']);
+    expect((await ok(call('review', { wishId: w.id, decision: 'publish' }, 'demo-secretary'))).status).toBe(
+      'published',
+    );
+  });
+
+  it('staff cannot confirm for the resident a wish they claimed or submitted; a colleague can', async () => {
+    // A grid worker of c01-g01 who is also a verified member claims and fulfils a wish of that grid.
+    const worker = await staffMember();
+    const claimed = await fulfilledBy(worker);
+    // demo-multi's own wish, fulfilled by another member.
+    const member = (await p.newMember()).report;
+    await p.ok(p.account('reviewReport', { reportId: member.id, decision: 'verify' }, 'demo-secretary'));
+    const hers = await submitted('demo-multi');
+    await ok(call('review', { wishId: hers.id, decision: 'publish' }, C02_GRID_HEAD));
+    await ok(call('claim', { wishId: hers.id }, member.openid));
+    await ok(call('fulfil', { wishId: hers.id, photos: [upload(member.openid)], note: '已经送到家里' }, member.openid));
+    await moveClock(7 * DAY + 1000);
+
+    const confirming = { verifiedHow: '电话回访居民本人', stars: 5 };
+    expect((await ok(call('detail', { wishId: claimed.id }, worker))).can).toEqual([]);
+    await refusedOwn('confirmForResident', { wishId: claimed.id, ...confirming }, worker, OWN_CONFIRM);
+    // The submitter confirms her own wish as its submitter, not for herself as staff.
+    expect((await ok(call('detail', { wishId: hers.id }, 'demo-multi'))).can).toEqual(['confirm']);
+    await refusedOwn('confirmForResident', { wishId: hers.id, ...confirming }, 'demo-multi', OWN_CONFIRM);
+    expect(t.cloud.store.count('records', { _id: `wish-${claimed.id}` })).toBe(0);
+
+    for (const [wishId, colleague] of [
+      [claimed.id, 'demo-grid-worker'],
+      [hers.id, C02_GRID_HEAD],
+    ]) {
+      expect((await ok(call('detail', { wishId }, colleague))).can).toEqual(['confirmForResident']);
+      const done = await ok(call('confirmForResident', { wishId, ...confirming }, colleague));
+      expect(done).toMatchObject({ status: 'completed', rating: { byStaff: true } });
+      expect(done.timeline.at(-1)).toMatchObject({ action: 'confirmForResident', by: colleague });
+    }
   });
 });

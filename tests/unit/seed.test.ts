@@ -1021,3 +1021,61 @@ describe('the 民情诉求 seed', () => {
     expect(tenth.users).toEqual(c.users);
   }, 300_000);
 });
+
+// ---------------------------------------------------------------- nobody acts on their own item
+
+/**
+ * Every seeded step a member of staff took on an item that its owner took instead: a wish
+ * reviewed (or confirmed for the resident) by its submitter or claimer, a case handled by its
+ * complainant, a record approved by its member, attendance marked by hand by the member, a
+ * report verified by the member — what the live actions refuse (platform/authorize.ts `notOwn`).
+ */
+function ownSteps(c: CountySeed): string[] {
+  const found: string[] = [];
+  for (const w of c.wishes) {
+    if (w.reviewedBy !== null && w.reviewedBy === w.submitterOpenid) found.push(`${w._id} reviewed by its submitter`);
+    for (const s of w.timeline) {
+      const owners = s.action === 'confirmForResident' ? [w.submitterOpenid, w.claim?.openid] : [w.submitterOpenid];
+      if (['publish', 'reject', 'confirmForResident'].includes(s.action) && owners.includes(s.by))
+        found.push(`${w._id}: ${s.action} by ${s.by}`);
+    }
+  }
+  for (const k of c.cases) {
+    const own = k.complainant.openid;
+    for (const s of k.timeline)
+      if (s.role !== 'resident' && s.by === own) found.push(`${k._id}: ${s.action} by its complainant`);
+    if (k.resolution?.by === own) found.push(`${k._id} resolved by its complainant`);
+    if (k.whistle?.whistledBy === own) found.push(`${k._id} whistled by its complainant`);
+  }
+  for (const r of c.records) {
+    if (r.reviewedBy === r.openid) found.push(`${r._id} reviewed by its member`);
+    for (const h of r.history)
+      if (['approve', 'reject'].includes(h.action) && h.by === r.openid)
+        found.push(`${r._id}: ${h.action} by its member`);
+  }
+  for (const s of c.signups)
+    for (const mark of [s.checkIn, s.checkOut])
+      if (mark?.manual && mark.by === s.openid) found.push(`${s._id} marked by hand by the member`);
+  for (const r of c.memberReports) if (r.reviewedBy === r.openid) found.push(`${r._id} verified by its member`);
+  return found;
+}
+
+describe('staff never review, handle or approve their own item in the seed', () => {
+  it('at demo scale: the secretary who is also a resident (demo-multi) did not review her own wish; her grid head did', () => {
+    const demo = buildCountySeed();
+    expect(ownSteps(demo)).toEqual([]);
+    const hers = demo.wishes.filter((w) => w.submitterOpenid === 'demo-multi');
+    expect(hers.length).toBeGreaterThan(0);
+    const reviewed = hers.filter((w) => w.reviewedBy !== null);
+    expect(reviewed.length).toBeGreaterThan(0);
+    const grid = demo.grids.find((g) => g._id === hers[0].gridId) as { gridHeadOpenid?: string } | undefined;
+    for (const w of reviewed) {
+      expect(w.reviewedBy).toBe(grid?.gridHeadOpenid);
+      expect(w.timeline[1]).toMatchObject({ by: grid?.gridHeadOpenid, role: 'gridWorker' });
+    }
+  });
+
+  it('at county scale', () => {
+    expect(ownSteps(county())).toEqual([]);
+  }, 300_000);
+});

@@ -26,3 +26,12 @@ export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
   completed: '已完成',
   withdrawn: '已撤回',
 };
+
+/** How the wish hall is ordered: the one chosen is the one applied (本社区优先 is a choice, not a hidden rule). */
+export const HALL_SORT_KEYS = ['newest', 'oldest', 'ownFirst'] as const;
+export type HallSort = (typeof HALL_SORT_KEYS)[number];
+export const HALL_SORT_LABELS: Record<HallSort, string> = {
+  newest: '最新',
+  oldest: '等待最久',
+  ownFirst: '本社区优先',
+};

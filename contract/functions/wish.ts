@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { fileId, id, personName, phone, text } from '../fields';
-import { WISH_CATEGORIES, type WishCategory, type WishStatus } from '../wishLabels';
+import { HALL_SORT_KEYS, WISH_CATEGORIES, type WishCategory, type WishStatus } from '../wishLabels';
 
 // The constants live in ../wishLabels (no zod, so the mini-program can import them).
 export { WISH_CATEGORIES, WISH_STATUSES, WISH_STATUS_LABELS } from '../wishLabels';
@@ -109,11 +109,11 @@ export const wish = {
   }),
   hall: defineAction<WishPage>()({
     summary:
-      "The wish hall: published wishes, the member's community first, by category, newest or longest-waiting first, 20 a page.",
+      "The wish hall: published wishes by category, newest first, longest-waiting first, or the member's own community first (then newest), 20 a page.",
     input: z
       .object({
         category: z.enum(WISH_CATEGORIES).optional(),
-        sort: z.enum(['newest', 'oldest']).default('newest'),
+        sort: z.enum(HALL_SORT_KEYS).default('newest'),
         from: z.number().int().min(0).max(100_000).default(0),
       })
       .strict(),

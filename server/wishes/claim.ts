@@ -1,4 +1,5 @@
 import type { WishCategory, WishPage, WishView } from '../../contract/functions/wish';
+import type { HallSort } from '../../contract/wishLabels';
 import { notify } from '../notify';
 import { conflict, notFound } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
@@ -12,22 +13,25 @@ import { verifiedMember } from '../platform/identity';
 const PAGE = 20;
 
 /**
- * The wish hall in one aggregate: published wishes (never flagged ones), the member's own
- * community first, then the rest; newest or longest-waiting first; 20 a page.
+ * The wish hall in one aggregate: published wishes (never flagged ones), newest first,
+ * longest-waiting first, or the member's own community first (then newest); 20 a page.
  */
 export async function hall(
-  input: { category?: WishCategory; sort: 'newest' | 'oldest'; from: number },
+  input: { category?: WishCategory; sort: HallSort; from: number },
   ctx: CallContext,
 ): Promise<WishPage> {
   const own = verifiedMember(ctx.user)?.communityId ?? '';
   const match: Record<string, unknown> = { status: 'published', flagged: false };
   if (input.category) match.category = input.category;
-  const { list } = await ctx.db
-    .collection('wishes')
-    .aggregate()
-    .match(match)
-    .addFields({ elsewhere: { $cond: [{ $eq: ['$communityId', own] }, 0, 1] } })
-    .sort({ elsewhere: 1, publishedAt: input.sort === 'newest' ? -1 : 1 })
+  const published = ctx.db.collection('wishes').aggregate().match(match);
+  // 本社区优先 (ownFirst): the member's community first, each part newest first.
+  const { list } = await (
+    input.sort === 'ownFirst'
+      ? published
+          .addFields({ elsewhere: { $cond: [{ $eq: ['$communityId', own] }, 0, 1] } })
+          .sort({ elsewhere: 1, publishedAt: -1 })
+      : published.sort({ publishedAt: input.sort === 'oldest' ? 1 : -1 })
+  )
     .skip(input.from)
     .limit(PAGE + 1)
     .project({ timeline: 0 })

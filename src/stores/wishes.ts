@@ -1,22 +1,22 @@
 import './configure';
 import { makeAutoObservable } from 'mobx';
 import type { WishPage, WishView } from '../../contract';
-import type { WishCategory } from '../../contract/wishLabels';
+import { HALL_SORT_KEYS, HALL_SORT_LABELS, type HallSort, type WishCategory } from '../../contract/wishLabels';
 import { call } from '../services/cloud';
 import { toCloudError, type CloudError } from '../services/CloudError';
 import { Loadable } from './loadable';
 import { session } from './session';
 
-export type HallSort = 'newest' | 'oldest';
+export type { HallSort };
 
-export const HALL_SORTS: ReadonlyArray<{ key: HallSort; label: string }> = [
-  { key: 'newest', label: '最新' },
-  { key: 'oldest', label: '等待最久' },
-];
+export const HALL_SORTS: ReadonlyArray<{ key: HallSort; label: string }> = HALL_SORT_KEYS.map((key) => ({
+  key,
+  label: HALL_SORT_LABELS[key],
+}));
 
 /**
- * 心愿大厅 (wish.hall): published wishes, the member's own community first; by category, newest
- * or longest-waiting first; 20 a page, 加载更多 appends the next one.
+ * 心愿大厅 (wish.hall): published wishes by category, in the order the chip shows (最新, 等待最久,
+ * 本社区优先); 20 a page, 加载更多 appends the next one.
  */
 class WishHallStore {
   category: WishCategory | null = null;

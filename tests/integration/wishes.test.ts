@@ -146,13 +146,27 @@ describe('submitting and reviewing', () => {
 });
 
 describe('the hall and claiming', () => {
-  it("lists the member's own community first, 20 a page, newest first", async () => {
+  it('最新 is newest first across communities, 等待最久 oldest first: the sort chosen is the sort applied', async () => {
+    const elsewhere = await submitted('demo-multi');
+    await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, 'seed-grid-c02-g01-1'));
+    const newest = await ok(call('hall', {}, 'demo-member'));
+    // The c02 wish, published last, leads 最新 though the member lives in c01.
+    expect(newest.items[0].id).toBe(elsewhere.id);
+    const times = newest.items.map((w: any) => w.publishedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    const oldest = await ok(call('hall', { sort: 'oldest' }, 'demo-member'));
+    const oldTimes = oldest.items.map((w: any) => w.publishedAt);
+    expect([...oldTimes].sort()).toEqual(oldTimes);
+    expect(oldTimes[0] <= times[times.length - 1]).toBe(true);
+  });
+
+  it("本社区优先 (ownFirst) lists the member's own community first, 20 a page, each part newest first", async () => {
     // One wish in c02 (demo-multi lives there) and enough in c01 to fill more than a page.
     const elsewhere = await submitted('demo-multi');
     // demo-multi is also c02's secretary, but never reviews her own wish: her grid's head does.
     await ok(call('review', { wishId: elsewhere.id, decision: 'publish' }, 'seed-grid-c02-g01-1'));
     for (let i = 0; i < 21; i++) await published();
-    const first = await ok(call('hall', {}, 'demo-member'));
+    const first = await ok(call('hall', { sort: 'ownFirst' }, 'demo-member'));
     expect(first.items).toHaveLength(20);
     expect(first.items.every((w: any) => w.community.id === 'c01')).toBe(true);
     const times = first.items.map((w: any) => w.publishedAt);
@@ -160,7 +174,7 @@ describe('the hall and claiming', () => {
     let page = first;
     const seen = [...first.items];
     while (page.next !== null) {
-      page = await ok(call('hall', { from: page.next }, 'demo-member'));
+      page = await ok(call('hall', { sort: 'ownFirst', from: page.next }, 'demo-member'));
       seen.push(...page.items);
     }
     // Own community (c01) first, then every other community; nothing twice; our c02 wish listed.

@@ -49,6 +49,15 @@ test('六个一 shows to a verified member only, not to one whose report is stil
   expect(pending.text()).not.toContain(ROLE_LABELS.member);
 });
 
+test("a verified member's 六个一 tile tells the year's progress and opens 我的六个一, not the rules", async () => {
+  const year = await ui.invoke<{ doneCount: number }>('sixOnes', 'myYear', {}, 'demo-member');
+  const home = await openHome('demo-member');
+  await home.waitForText(`今年已完成 ${year.doneCount}/6`);
+  await home.tap('.home__area--sixOnes');
+  const opened = home.navigation.filter((n) => n.api === 'navigateTo').map((n) => (n.options as { url: string }).url);
+  expect(opened).toEqual(['/packages/member/pages/six-ones/index']);
+});
+
 test('a first-time visitor is asked to accept the privacy guide, and 同意 records it', async () => {
   const openid = 'ui-first-visit';
   const home = await openHome(openid);

@@ -7,8 +7,11 @@
  * notification, newest first, opens its page and marks it read, 全部已读 clears the count, and
  * the count shows on 我的 and its tab. Needs `npm run build:weapp` first.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PRIVACY_VERSION, type MessagePage, type Me, type WishView } from '../../contract';
 import { localTemplateId } from '../../emulator/openapi/templates';
+import { DIST } from '../helpers/weapp-harness';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const ui = useLocalCloud();
@@ -78,8 +81,28 @@ test('a user with no notification sees what the list is for', async () => {
   const r = await resident();
   const page = await ui.open(MESSAGES, r);
   await page.waitForText('暂无消息', 5000);
-  expect(page.text()).toContain('心愿、诉求的办理进度和审核结果会在这里通知您');
+  // What is empty, and what will appear there and when, both inside the empty state.
+  const inEmpty = (selector: string) => page.page.querySelectorAll(`.empty-state ${selector}`);
+  expect(inEmpty('.nut-empty-title').map((n) => n.dom.textContent?.trim())).toEqual(['暂无消息']);
+  expect(inEmpty('.nut-empty-description').map((n) => n.dom.textContent?.trim())).toEqual([
+    '心愿、诉求的办理进度和审核结果会在这里通知您',
+  ]);
+  // Its picture is the blank sheet, not the pale ring that read as a loading spinner.
+  expect(inEmpty('.empty-state__sheet')).toHaveLength(1);
+  expect(inEmpty('.empty-state__sheet .empty-state__line')).toHaveLength(3);
+  expect(inEmpty('.empty-state__mark')).toHaveLength(0);
+  const rules = emptyStateRules();
+  expect(rules.some((r) => r.trim().startsWith('.empty-state__sheet{'))).toBe(true);
+  expect(rules.filter((r) => /border-radius:50%|animation/.test(r))).toEqual([]);
 });
+
+/** The built weapp's style rules for the empty state (`.empty-state…{…}`), from every .wxss. */
+function emptyStateRules(): string[] {
+  const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.wxss'));
+  return files.flatMap(
+    (f) => readFileSync(path.join(DIST, f), 'utf8').match(/[^{}]*empty-state[^{}]*\{[^}]*\}/g) ?? [],
+  );
+}
 
 test('我的 shows the unread count on its 消息 cell and on the tab', async () => {
   const r = await resident();

@@ -319,6 +319,15 @@ test('我的六个一: 开展1次社区调研 is not done while the report filed
   expect(done.text()).toContain(`已完成 ${before.doneCount + 1}/6`);
 });
 
+test('once a pairing is approved, 结对帮扶 offers 添加走访记录 and no longer 登记结对困难群众', async () => {
+  const year = await sixOnes<MemberYearView>('myYear', {}, MEMBER);
+  expect(year.pairings.length).toBeGreaterThan(0);
+  expect(year.items.find((i) => i.item === 'pairing')?.done).toBe(false);
+  const page = await openSixOnes();
+  expect(page.visible('.six-ones-item--pairing .six-ones-item__way--visit')).toBe(true);
+  expect(page.visible('.six-ones-item--pairing .six-ones-item__way--pairing')).toBe(false);
+});
+
 test('a rejected pairing shows its reason; corrected and filed again, it waits for review with its photos kept', async () => {
   const photo = ui.local.cloud.storage.put(`uploads/${MEMBER}/pairing-${++seq}.png`, PNG);
   const filed = await sixOnes<RecordView>(

@@ -5,7 +5,8 @@ import './index.scss';
 
 interface PromptProps {
   title: string;
-  description?: string;
+  /** Why this comes first, or what the page shows once it is done. */
+  description: string;
   action?: string;
   onAction?: () => void;
   /** Names the prompt in class names: `prompt--<name>`. */

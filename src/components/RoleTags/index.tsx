@@ -21,7 +21,8 @@ export function RoleTags({
           className={`role-tags__tag role-tags__tag--${role}`}
           type={role === active ? 'primary' : 'default'}
           plain={role !== active}
-          onClick={onPick ? () => onPick(role) : undefined}
+          // NutUI calls its onClick unconditionally (an `undefined` handler throws on the tap).
+          onClick={() => onPick?.(role)}
         >
           {ROLE_LABELS[role]}
         </Tag>

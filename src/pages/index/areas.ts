@@ -1,4 +1,5 @@
 import { ROUTES } from '../../routes';
+import { SIX_ONES_ROUTES } from '../../components/sixOnes/routes';
 
 /** An entry tile on the home page: a tab, a page, or an area not yet open. */
 export interface Area {
@@ -17,7 +18,8 @@ export const AREAS: readonly Area[] = [
     key: 'sixOnes',
     title: '六个一',
     hint: '在职党员年度任务',
-    go: { page: ROUTES.sixOnesGuide },
+    // The member's own year (已完成 n/6); the rules are one tap further (六个一 是什么？).
+    go: { page: SIX_ONES_ROUTES.sixOnes },
     verifiedMemberOnly: true,
   },
   { key: 'station', title: '红色驿站', hint: '歇歇脚 办办事', go: { page: ROUTES.stations } },

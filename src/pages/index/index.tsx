@@ -9,6 +9,7 @@ import { Workbench } from '../../components/staff/Workbench';
 import { loadNamesFor } from '../../packages/staff/lib/scope';
 import { Screen } from '../../components/Screen';
 import { messages } from '../../stores/messages';
+import { myYear } from '../../stores/sixOnes/year';
 import { session } from '../../stores/session';
 import { AREAS, type Area } from './areas';
 import './index.scss';
@@ -27,9 +28,23 @@ const StaffWork = observer(() => {
   return grant ? <Workbench grant={grant} /> : null;
 });
 
+/** What a tile says under its title: a verified member's 六个一 tile says how far the year is. */
+function hintOf(area: Area): string {
+  if (area.go === 'soon') return '即将开放';
+  const year = area.key === 'sixOnes' ? myYear.year.value : null;
+  return year ? `今年已完成 ${year.doneCount}/6` : area.hint;
+}
+
 const Home = observer(() => {
   const { me, loading, error } = session;
-  useDidShow(() => void messages.refreshUnread());
+  useDidShow(() => {
+    void messages.refreshUnread();
+    if (session.isVerifiedMember) myYear.show();
+  });
+  // The session may arrive after the page is shown.
+  useEffect(() => {
+    if (session.isVerifiedMember) myYear.show();
+  }, [me?.openid, session.isVerifiedMember]); // eslint-disable-line react-hooks/exhaustive-deps -- again for another user
   return (
     <Screen>
       <View className="home__header">
@@ -54,7 +69,7 @@ const Home = observer(() => {
         {AREAS.filter((area) => !area.verifiedMemberOnly || session.isVerifiedMember).map((area) => (
           <View key={area.key} className={`home__area home__area--${area.key}`} onClick={() => open(area)}>
             <Text className="home__area-title">{area.title}</Text>
-            <Text className="home__area-hint">{area.go === 'soon' ? '即将开放' : area.hint}</Text>
+            <Text className="home__area-hint">{hintOf(area)}</Text>
           </View>
         ))}
       </View>

@@ -208,7 +208,10 @@ const Mine = observer(() => {
           title="隐私授权"
           extra={session.privacyAccepted ? '已同意' : '未同意'}
           clickable={!session.privacyAccepted}
-          onClick={session.privacyAccepted ? undefined : session.reopenPrivacy}
+          // NutUI calls its onClick unconditionally: an `undefined` handler throws on the tap.
+          onClick={() => {
+            if (!session.privacyAccepted) session.reopenPrivacy();
+          }}
         />
         <Cell title="用户隐私保护指引" clickable extra="查看" onClick={go(ROUTES.privacyGuide)} />
         {session.staffGrants.length > 0 ? (

@@ -31,6 +31,11 @@ import { directoryAdmin } from './directoryAdmin';
 class DirectoryEntryForm {
   /** False until a page opened the form for a kind (a page opened with no known kind stays so). */
   opened = false;
+  /**
+   * The values are the ones to show: inputs are created only then, never given a new value before
+   * their first render (the h5 Input throws on that: `watchValue` reading `value` of nothing).
+   */
+  ready = false;
   kind: DirectoryKind = 'community';
   id: string | null = null;
   /** For grids and micro-grids: the community they are in. */
@@ -61,8 +66,9 @@ class DirectoryEntryForm {
     return KIND_FIELDS[this.kind].filter((f) => fieldApplies(this.kind, f.key, this.values));
   }
 
+  /** Still reading the stored entry, or read but not yet in the form's values. */
   get loading(): boolean {
-    return this.stored.loading;
+    return this.stored.loading || !this.ready;
   }
 
   get loadError(): CloudError | null {
@@ -93,6 +99,7 @@ class DirectoryEntryForm {
     this.accountSearch.clear();
     this.stored.clear();
     this.saving.clear();
+    this.ready = !id;
     if (!id) return;
     const entry = await this.stored.load();
     // Another entry may have been opened meanwhile.
@@ -150,6 +157,7 @@ class DirectoryEntryForm {
   }
 
   private filled(stored: Record<string, unknown>): void {
+    this.ready = true;
     this.values = { ...this.values, ...valuesFromStored(this.kind, stored) };
     this.boundary = boundaryFromStored(stored);
     this.pairedUnitIds = Array.isArray(stored.pairedUnitIds) ? (stored.pairedUnitIds as string[]) : [];

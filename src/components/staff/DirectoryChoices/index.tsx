@@ -13,7 +13,11 @@ interface Pick {
 
 /** The county's communities as chips (`staff-choice--community-<id>`), read from the directory. */
 export const CommunityChoices = observer(({ selected, onPick }: Pick) => (
-  <ListState source={directory.communities} emptyTitle="暂无社区">
+  <ListState
+    source={directory.communities}
+    emptyTitle="暂无社区"
+    emptyDescription="在“目录管理”中新建社区后可在这里选择"
+  >
     {(communities) => (
       <Choices
         name="community"
@@ -27,7 +31,7 @@ export const CommunityChoices = observer(({ selected, onPick }: Pick) => (
 
 /** The units paired with one community as chips (`staff-choice--unit-<id>`); says so when there are none. */
 export const PairedUnitChoices = observer(({ communityId, selected, onPick }: Pick & { communityId: string }) => (
-  <ListState source={directory.units} emptyTitle="暂无单位">
+  <ListState source={directory.units} emptyTitle="暂无单位" emptyDescription="在“目录管理”中新建结对单位后可在这里选择">
     {(units) => {
       const paired = units.filter((u) => u.pairedCommunityId === communityId);
       return paired.length ? (

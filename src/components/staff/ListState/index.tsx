@@ -17,7 +17,8 @@ interface Source<T> {
 interface Props<T> {
   source: Source<T> | null;
   emptyTitle: string;
-  emptyDescription?: string;
+  /** What to do, or what will be listed here and when. */
+  emptyDescription: string;
   children: (items: T[]) => ReactNode;
 }
 

@@ -17,11 +17,14 @@ export const UserSearchPanel = observer(
     search,
     placeholder,
     emptyTitle,
+    emptyDescription,
     action,
   }: {
     search: UserSearch;
     placeholder: string;
     emptyTitle: string;
+    /** What to try when no one is found. */
+    emptyDescription: string;
     action: (user: UserSummary) => ReactNode;
   }) => (
     <View className="staff-user-search">
@@ -40,7 +43,7 @@ export const UserSearchPanel = observer(
         </Button>
       </View>
       {search.queryError ? <Text className="staff-user-search__error">{search.queryError}</Text> : null}
-      <ListState source={search.results} emptyTitle={emptyTitle}>
+      <ListState source={search.results} emptyTitle={emptyTitle} emptyDescription={emptyDescription}>
         {(users) => (
           <View className="staff-user-search__results">
             {users.map((user) => (

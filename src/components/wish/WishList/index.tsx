@@ -18,7 +18,8 @@ interface Source<T> {
 interface Props<T> {
   source: Source<T>;
   emptyTitle: string;
-  emptyDescription?: string;
+  /** What to do, or what will be listed here and when. */
+  emptyDescription: string;
   children: (items: T[]) => ReactNode;
 }
 

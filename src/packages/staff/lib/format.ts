@@ -1,2 +1,2 @@
 /** Times as shown in the county: the app's one way (utils/date.ts). */
-export { formatTime } from '../../../utils/date';
+export { formatDay, formatTime } from '../../../utils/date';

@@ -33,7 +33,7 @@ const List = observer(() => {
         list.when === 'upcoming' ? (
           <EmptyState title="近期没有活动" description="社区书记发布活动后会显示在这里" />
         ) : (
-          <EmptyState title="还没有往期活动" />
+          <EmptyState title="还没有往期活动" description="活动结束后会列在这里" />
         )
       ) : null}
       {list.items.map((a) => (

@@ -218,6 +218,7 @@ const RecordFilePage = observer(() => {
       <Prompt
         name="record-file-member"
         title="提交记录需要先完成党员双报到"
+        description="在职党员到社区报到并经社区审核通过后，可以在这里提交调研报告、结对帮扶和走访记录。"
         action="去报到"
         onAction={() => void Taro.navigateTo({ url: ROUTES.memberReport })}
       />

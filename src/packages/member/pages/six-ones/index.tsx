@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import type { MemberYearView } from '../../../../../contract';
-import { SIX_ONES_ITEMS, SIX_ONES_LABELS, type SixOnesItem } from '../../../../../contract/sixOnes';
+import { SIX_ONES_ITEMS, SIX_ONES_LABELS } from '../../../../../contract/sixOnes';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
 import { Prompt } from '../../../../components/Prompt';
@@ -53,7 +53,7 @@ const Way = ({
 );
 
 /** The buttons of each item: where to go (activities, the wish hall) or what to file. */
-function ways(item: SixOnesItem, done: boolean, year: MemberYearView) {
+function ways({ item, done, records }: YearItem, year: MemberYearView) {
   switch (item) {
     case 'partyMeeting':
     case 'symposium':
@@ -72,22 +72,21 @@ function ways(item: SixOnesItem, done: boolean, year: MemberYearView) {
       return done ? null : (
         <Way name="wishes" label="去认领微心愿" onClick={() => void Taro.switchTab({ url: ROUTES.wishes })} />
       );
-    case 'pairing':
+    case 'pairing': {
+      // The item is done with a pairing and a visit: once a pairing is approved (or waits for
+      // review) what is left is visiting, not registering another household.
+      const paired = year.pairings.length > 0 || records.some((r) => r.kind === 'pairing' && r.status === 'pending');
       return (
         <>
           {year.pairings.length > 0 ? (
             <Way name="visit" label="添加走访记录" primary onClick={() => file('visit')} />
           ) : null}
-          {done ? null : (
-            <Way
-              name="pairing"
-              label="登记结对困难群众"
-              primary={year.pairings.length === 0}
-              onClick={() => file('pairing')}
-            />
+          {done || paired ? null : (
+            <Way name="pairing" label="登记结对困难群众" primary onClick={() => file('pairing')} />
           )}
         </>
       );
+    }
   }
 }
 
@@ -122,7 +121,7 @@ const Item = ({ entry, index, year }: { entry: YearItem; index: number; year: Me
     ) : (
       <Text className="six-ones-item__empty">暂无记录</Text>
     )}
-    {ways(entry.item, entry.done, year)}
+    {ways(entry, year)}
   </View>
 );
 

@@ -95,7 +95,15 @@ const GridContent = observer(() => {
     );
   }
   if (myGrid.error?.code === 'NOT_FOUND') {
-    return <Prompt name="grid-moved" title={myGrid.error.message} action="重新选择住址" onAction={editAddress} />;
+    return (
+      <Prompt
+        name="grid-moved"
+        title={myGrid.error.message}
+        description="重新选择住址后，这里会显示您现在所在网格的网格长、网格员和联系电话。"
+        action="重新选择住址"
+        onAction={editAddress}
+      />
+    );
   }
   if (myGrid.error) return <ErrorNotice error={myGrid.error} onRetry={myGrid.load} />;
   if (!myGrid.value) return <Loading />;

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CommunityPicker } from '../../../../components/CommunityPicker';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
@@ -10,6 +10,7 @@ import { OptionPicker } from '../../../../components/OptionPicker';
 import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Screen } from '../../../../components/Screen';
+import { Loading } from '../../../../components/Loading';
 import { ROUTES } from '../../../../routes';
 import { profileForm } from '../../../../stores/profileForm';
 import { session } from '../../../../stores/session';
@@ -106,10 +107,14 @@ async function save() {
 
 const ProfileForm = observer(() => {
   const form = profileForm;
-  // Once per opening: the form starts from the profile on file.
+  // Once per opening: the form starts from the profile on file, and the inputs are created only
+  // then (the h5 Input throws when given a new value before its first render).
+  const [started, setStarted] = useState(false);
   useEffect(() => {
     if (session.me) profileForm.start(session.me);
+    setStarted(true);
   }, []);
+  if (!started) return <Loading />;
   return (
     <View className="profile">
       <Text className="profile__intro">

@@ -81,7 +81,7 @@ const StaffActivities = observer(() => {
         <ListState
           source={list}
           emptyTitle={staffActivities.tab === 'upcoming' ? '暂无未结束的活动' : '暂无已结束的活动'}
-          emptyDescription={staffActivities.tab === 'upcoming' ? '点击“发布活动”组织党员参加' : undefined}
+          emptyDescription={staffActivities.tab === 'upcoming' ? '点击“发布活动”组织党员参加' : '活动结束后会列在这里'}
         >
           {(items) => items.map((a) => <ActivityCard key={a.id} activity={a} />)}
         </ListState>

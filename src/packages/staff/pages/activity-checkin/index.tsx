@@ -151,7 +151,11 @@ const Attendees = observer(() => {
         </Button>
       </View>
       {a ? (
-        <ListState source={checkIn.attendees} emptyTitle="还没有党员报名">
+        <ListState
+          source={checkIn.attendees}
+          emptyTitle="还没有党员报名"
+          emptyDescription="党员报名后会列在这里，点“刷新”看最新名单"
+        >
           {(people) => people.map((p) => <Attendee key={p.openid} attendee={p} activity={a} />)}
         </ListState>
       ) : null}

@@ -12,7 +12,7 @@ import { Choices } from '../../../../components/staff/Choices';
 import { ReasonInput } from '../../../../components/staff/ReasonInput';
 import { Screen } from '../../../../components/Screen';
 import { activityForm as form } from '../../../../stores/staff/activityForm';
-import { today } from '../../../../utils/date';
+import { formatDay, today } from '../../../../utils/date';
 import './index.scss';
 
 const TYPE_OPTIONS = ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }));
@@ -47,7 +47,7 @@ function PickerRow(props: {
       onChange={(e) => onChange(String(e.detail.value))}
     >
       <View className={`staff-activity-form__pick${value ? '' : ' staff-activity-form__pick--empty'}`}>
-        <Text>{value || placeholder}</Text>
+        <Text>{(mode === 'date' ? formatDay(value) : value) || placeholder}</Text>
         <Text className="staff-activity-form__pick-action">{value ? '更改' : '选择'}</Text>
       </View>
     </Picker>

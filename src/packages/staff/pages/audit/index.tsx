@@ -48,7 +48,11 @@ const AuditLog = observer(() => {
   return (
     <Screen>
       <View className="staff-audit">
-        <ListState source={auditLog.list} emptyTitle="暂无操作记录">
+        <ListState
+          source={auditLog.list}
+          emptyTitle="暂无操作记录"
+          emptyDescription="修改目录或授予、撤销角色后，这里会记下谁在何时改了什么"
+        >
           {(entries) => (
             <>
               {entries.map((e) => (

@@ -87,7 +87,7 @@ const CaseInbox = observer(() => {
         <ListState
           source={list}
           emptyTitle={caseInbox.status === 'open' ? '没有待办的吹哨' : '还没有已完成的吹哨'}
-          emptyDescription={caseInbox.status === 'open' ? '社区吹哨后会通过消息通知您' : undefined}
+          emptyDescription={caseInbox.status === 'open' ? '社区吹哨后会通过消息通知您' : '办结的吹哨会列在这里'}
         >
           {(items) => items.map((task) => <TaskCard key={`${task.caseId}-${task.role}`} task={task} />)}
         </ListState>

@@ -2,6 +2,7 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Choices, type Choice } from '../../../../components/staff/Choices';
@@ -126,6 +127,7 @@ const AccountControl = observer(({ spec }: { spec: Extract<FieldSpec, { type: 'a
         search={form.accountSearch}
         placeholder="输入联络人姓名或手机号"
         emptyTitle="没有找到此人，请确认对方已登录过小程序"
+        emptyDescription="可以只输入姓名中的一两个字，或输入完整手机号"
         action={(user) => (
           <Button size="small" type="primary" onClick={() => form.pickAccount(spec.key, user)}>
             关联
@@ -175,8 +177,11 @@ async function save() {
 
 /** The county admin's form for one directory entry: create one, or edit one as it is stored. */
 const DirectoryEntry = observer(() => {
+  // This page's own opening: until it runs, the form still holds the entry opened before.
+  const [opening, setOpening] = useState<'none' | 'opened' | 'pending'>('pending');
   useLoad((params: Record<string, string | undefined>) => {
     const kind = params.kind && isDirectoryKind(params.kind) ? params.kind : null;
+    setOpening(kind ? 'opened' : 'none');
     if (!kind) return;
     directory.communities.ensure();
     // A community's paired units are shown by name.
@@ -185,10 +190,13 @@ const DirectoryEntry = observer(() => {
     void form.open(kind, params.id ?? null, params.communityId ?? null, params.gridId);
     void Taro.setNavigationBarTitle({ title: `${params.id ? '编辑' : '新建'}${KIND_LABELS[kind]}` });
   });
-  if (!form.opened) {
+  if (opening === 'none' || !form.opened) {
     return (
       <Screen>
-        <EmptyState title="请从“目录管理”选择要编辑的内容" />
+        <EmptyState
+          title="请从“目录管理”选择要编辑的内容"
+          description="在“目录管理”中点某一项的“编辑”，或点“新建”按钮"
+        />
       </Screen>
     );
   }
@@ -199,7 +207,7 @@ const DirectoryEntry = observer(() => {
       </Screen>
     );
   }
-  if (form.loading) {
+  if (opening === 'pending' || form.loading) {
     return (
       <Screen>
         <View className="staff-entry__loading">加载中…</View>

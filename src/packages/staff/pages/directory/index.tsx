@@ -64,7 +64,7 @@ const NewButton = ({ kind, onClick }: { kind: DirectoryKind; onClick: () => void
 const Communities = observer(() => (
   <>
     <NewButton kind="community" onClick={() => openEntry('community')} />
-    <ListState source={directory.communities} emptyTitle="暂无社区">
+    <ListState source={directory.communities} emptyTitle="暂无社区" emptyDescription="点上面的“新建社区”添加">
       {(list) =>
         list.map((c) => (
           <Row key={c.id} title={c.name} detail={c.address} onClick={() => openEntry('community', { id: c.id })} />
@@ -86,7 +86,11 @@ const Grids = observer(() => {
       {communityId ? (
         <>
           <NewButton kind="grid" onClick={() => openEntry('grid', { communityId })} />
-          <ListState source={detail ? detailSource(detail) : null} emptyTitle="该社区还没有网格">
+          <ListState
+            source={detail ? detailSource(detail) : null}
+            emptyTitle="该社区还没有网格"
+            emptyDescription="点上面的“新建网格”添加"
+          >
             {(grids) =>
               grids.map((g) => (
                 <View key={g.id} className="staff-directory__grid">
@@ -135,7 +139,7 @@ function detailSource(detail: Loadable<CommunityDetail>) {
 const Units = observer(() => (
   <>
     <NewButton kind="unit" onClick={() => openEntry('unit')} />
-    <ListState source={directory.units} emptyTitle="暂无结对单位">
+    <ListState source={directory.units} emptyTitle="暂无结对单位" emptyDescription="点上面的“新建结对单位”添加">
       {(list) =>
         list.map((u) => (
           <View key={u.id} className="staff-directory__unit">
@@ -157,7 +161,7 @@ const Units = observer(() => (
 const Departments = observer(() => (
   <>
     <NewButton kind="department" onClick={() => openEntry('department')} />
-    <ListState source={directory.departments} emptyTitle="暂无职能部门">
+    <ListState source={directory.departments} emptyTitle="暂无职能部门" emptyDescription="点上面的“新建职能部门”添加">
       {(list) =>
         list.map((d) => (
           <Row
@@ -175,7 +179,7 @@ const Departments = observer(() => (
 const Stations = observer(() => (
   <>
     <NewButton kind="station" onClick={() => openEntry('station')} />
-    <ListState source={directoryAdmin.stations} emptyTitle="暂无红色驿站">
+    <ListState source={directoryAdmin.stations} emptyTitle="暂无红色驿站" emptyDescription="点上面的“新建红色驿站”添加">
       {(list) =>
         list.map((s) => (
           <Row
@@ -193,7 +197,11 @@ const Stations = observer(() => (
 const Companies = observer(() => (
   <>
     <NewButton kind="propertyCompany" onClick={() => openEntry('propertyCompany')} />
-    <ListState source={directory.propertyCompanies} emptyTitle="暂无物业企业">
+    <ListState
+      source={directory.propertyCompanies}
+      emptyTitle="暂无物业企业"
+      emptyDescription="点上面的“新建物业企业”添加"
+    >
       {(list) =>
         list.map((p) => (
           <Row

@@ -43,7 +43,11 @@ const GridChoice = observer(() => {
 
 const DepartmentChoice = observer(() => (
   <Field name="department" label="部门">
-    <ListState source={directory.departments} emptyTitle="暂无部门">
+    <ListState
+      source={directory.departments}
+      emptyTitle="暂无部门"
+      emptyDescription="在“目录管理”中新建职能部门后可在这里选择"
+    >
       {(list) => (
         <Choices
           name="department"
@@ -189,6 +193,7 @@ const RoleGrants = observer(() => {
           search={roleGrants.search}
           placeholder="输入姓名或手机号查找"
           emptyTitle="没有找到此人"
+          emptyDescription="请核对姓名或输入完整手机号，对方需登录过小程序"
           action={(user) => (
             <Button className="staff-grants__pick" type="primary" size="small" onClick={() => roleGrants.select(user)}>
               选择

@@ -68,6 +68,7 @@ const Appoint = observer(() => (
       search={gridStaff.search}
       placeholder="输入姓名或手机号"
       emptyTitle="本社区没有找到此人"
+      emptyDescription="请核对姓名或输入完整手机号，对方需在小程序里填写本社区的住址"
       action={(user) =>
         worksGrid(user, gridStaff.gridId) ? (
           <Text className="staff-grids__already">已是本网格网格员</Text>

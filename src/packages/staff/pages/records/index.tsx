@@ -17,6 +17,11 @@ import './index.scss';
 
 const TABS = RECORD_TABS.map((key) => ({ key, label: RECORD_STATUS_LABELS[key] }));
 const EMPTY = { pending: '没有待审核的记录', approved: '还没有通过的记录', rejected: '没有驳回的记录' };
+const EMPTY_DESCRIPTION = {
+  pending: '党员活动签到、提交调研或走访记录后会出现在这里',
+  approved: '审核通过的记录会列在这里，计入党员的“六个一”',
+  rejected: '驳回的记录会列在这里，党员修改后可重新提交',
+};
 
 const Row = ({ label, value }: { label: string; value: string }) => (
   <View className="staff-records__row">
@@ -201,7 +206,11 @@ const RecordReview = observer(() => {
       <Outcome />
       <SelectAll />
       <View className="staff-records">
-        <ListState source={list} emptyTitle={EMPTY[recordReview.tab]}>
+        <ListState
+          source={list}
+          emptyTitle={EMPTY[recordReview.tab]}
+          emptyDescription={EMPTY_DESCRIPTION[recordReview.tab]}
+        >
           {(records) => records.map((r) => <RecordCard key={r.id} record={r} />)}
         </ListState>
         <LoadMore list={list} name="records" />

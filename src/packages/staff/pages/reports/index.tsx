@@ -8,11 +8,16 @@ import { ListState } from '../../../../components/staff/ListState';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { Screen } from '../../../../components/Screen';
 import { REVIEW_TAB_LABELS, REVIEW_TABS, reportReview } from '../../../../stores/staff/reports';
-import { formatTime } from '../../lib/format';
+import { formatDay, formatTime } from '../../lib/format';
 import './index.scss';
 
 const TABS = REVIEW_TABS.map((key) => ({ key, label: REVIEW_TAB_LABELS[key] }));
 const EMPTY = { pending: '没有待审核的报到', verified: '还没有通过的报到', rejected: '没有驳回的报到' };
+const EMPTY_DESCRIPTION = {
+  pending: '党员申请到本社区报到后会出现在这里',
+  verified: '审核通过的报到会列在这里',
+  rejected: '驳回的报到会列在这里，党员可修改后重新报到',
+};
 
 const Row = ({ label, value }: { label: string; value: string }) => (
   <View className="staff-reports__row">
@@ -31,7 +36,7 @@ const ReportCard = observer(({ report }: { report: MemberReportView }) => (
     <Row label="手机号" value={report.phone} />
     <Row label="工作单位" value={report.unit.name} />
     <Row label="所在支部" value={report.partyBranch} />
-    <Row label="入党日期" value={report.joinedAt} />
+    <Row label="入党日期" value={formatDay(report.joinedAt)} />
     <Row label="申请时间" value={formatTime(report.createdAt)} />
     {report.reviewedAt ? <Row label="审核时间" value={formatTime(report.reviewedAt)} /> : null}
     {report.status === 'rejected' && report.reason ? <Row label="驳回理由" value={report.reason} /> : null}
@@ -116,7 +121,11 @@ const ReportReview = observer(() => {
     <Screen>
       <Segmented options={TABS} value={reportReview.tab} onChange={reportReview.show} />
       <View className="staff-reports">
-        <ListState source={reportReview.current} emptyTitle={EMPTY[reportReview.tab]}>
+        <ListState
+          source={reportReview.current}
+          emptyTitle={EMPTY[reportReview.tab]}
+          emptyDescription={EMPTY_DESCRIPTION[reportReview.tab]}
+        >
           {(reports) => reports.map((r) => <ReportCard key={r.id} report={r} />)}
         </ListState>
       </View>

@@ -49,7 +49,9 @@ const StaffHome = observer(() => {
   }
   return (
     <Screen>
-      {grants.length === 0 ? <EmptyState title="暂无工作职责" description="您目前没有社区工作人员身份" /> : null}
+      {grants.length === 0 ? (
+        <EmptyState title="暂无工作职责" description="社区书记或党工委为您授予职责后会显示在这里" />
+      ) : null}
       <View className="staff-home">
         {grants.map((grant, i) => {
           const tools = [...caseWorkFor(grant), ...toolsFor(grant), ...caseMetricsFor(grant)];

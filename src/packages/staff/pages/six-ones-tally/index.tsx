@@ -94,7 +94,15 @@ const SixOnesTally = observer(() => {
       <View className="staff-tally-page">
         <Summary />
         <Text className="staff-tally-page__heading">党员完成情况（按姓名）</Text>
-        <ListState source={store.progress} emptyTitle="暂无已报到党员">
+        <ListState
+          source={store.progress}
+          emptyTitle="暂无已报到党员"
+          emptyDescription={
+            scope === 'community'
+              ? '党员到本社区报到并经审核通过后列在这里'
+              : '本单位党员到社区报到并经审核通过后列在这里'
+          }
+        >
           {(rows) => rows.map((row) => <MemberRow key={row.openid} row={row} scope={scope} />)}
         </ListState>
         <LoadMore list={store.progress} name="progress" />

@@ -34,6 +34,22 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   withdrawn: '已撤回',
 };
 
+/**
+ * The status as the complainant reads it (`CaseProgress.state`, 我的诉求): plain progress, not the
+ * handlers' chain — whoever handles it (grid, community, departments) it is 正在办理.
+ */
+export const CASE_STATUS_PLAIN: Record<CaseStatus, string> = {
+  assigned: '等待受理',
+  accepted: '正在办理',
+  escalated: '正在办理',
+  whistled: '正在办理',
+  reported: '正在办理',
+  resolved: '待您确认',
+  reopened: '重新办理中',
+  closed: '已完结',
+  withdrawn: '已撤回',
+};
+
 export const CASE_LEVELS = ['grid', 'community', 'department'] as const;
 export type CaseLevel = (typeof CASE_LEVELS)[number];
 export const CASE_LEVEL_LABELS: Record<CaseLevel, string> = { grid: '网格', community: '社区', department: '部门' };
@@ -64,3 +80,58 @@ export const DEADLINES = {
 
 export const METRIC_PERIODS = ['month', 'quarter', 'year'] as const;
 export type MetricPeriod = (typeof METRIC_PERIODS)[number];
+
+export const METRIC_SCOPES = ['grid', 'community', 'department', 'county'] as const;
+export type MetricScope = (typeof METRIC_SCOPES)[number];
+
+/**
+ * The measures of the 民情诉求 metrics (PRODUCT.md "Metrics"), in the order they are shown: 响应率,
+ * 办结率, 满意率, 按时报到率, 吹哨率 (with its band), and the communities' grades of a department.
+ */
+export const METRIC_MEASURES = [
+  'responseRate',
+  'resolutionRate',
+  'satisfactionRate',
+  'onTimeReportRate',
+  'whistleRate',
+  'departmentGrades',
+] as const;
+export type MetricMeasure = (typeof METRIC_MEASURES)[number];
+
+export const METRIC_MEASURE_LABELS: Record<MetricMeasure, string> = {
+  responseRate: '响应率',
+  resolutionRate: '办结率',
+  satisfactionRate: '满意率',
+  onTimeReportRate: '按时报到率',
+  whistleRate: '吹哨率',
+  departmentGrades: '社区对部门的评价',
+};
+
+/**
+ * Which measures each scope has — the one place for it: `complaint.metrics` answers those alone
+ * (the fields of the others are absent from its `rates`), and the 诉求指标 page shows those alone
+ * and names them in its explanation. A grid is measured by its cases; a community adds 吹哨率 and
+ * its band; a department by its 报到 and the communities' grades of its work; the county by all.
+ */
+export const SCOPE_MEASURES: Record<MetricScope, readonly MetricMeasure[]> = {
+  grid: ['responseRate', 'resolutionRate', 'satisfactionRate'],
+  community: ['responseRate', 'resolutionRate', 'satisfactionRate', 'whistleRate'],
+  department: ['onTimeReportRate', 'departmentGrades'],
+  county: METRIC_MEASURES,
+};
+
+/**
+ * The counts each measure is worked out from, answered with it (a count two measures share is
+ * there when either is). The on-time rates count only what is due: `responseDue` (cases answered,
+ * or whose response deadline passed unanswered) and `reportInDue` (whistled departments reported
+ * in, or whose report deadline passed) — one still inside its deadline and not yet handled is
+ * neither on time nor late.
+ */
+export const MEASURE_COUNTS = {
+  responseRate: ['respondedOnTime', 'responseDue'],
+  resolutionRate: ['resolved', 'submitted', 'withdrawn'],
+  satisfactionRate: ['satisfied', 'rated'],
+  onTimeReportRate: ['reportedOnTime', 'reportInDue', 'whistlesReceived'],
+  whistleRate: ['whistled', 'communityLevel'],
+  departmentGrades: ['departmentGrades'],
+} as const satisfies Record<MetricMeasure, readonly string[]>;

@@ -5,6 +5,7 @@ import {
   CASE_CATEGORIES,
   DEPARTMENT_GRADES,
   METRIC_PERIODS,
+  METRIC_SCOPES,
   RESIDENT_GRADES,
   URGENCIES,
   WHISTLE_CLASSES,
@@ -13,6 +14,8 @@ import {
   type CaseLevel,
   type CaseStatus,
   type DepartmentGrade,
+  type MetricMeasure,
+  type MetricScope,
   type ResidentGrade,
   type Urgency,
   type WhistleClass,
@@ -46,6 +49,34 @@ export interface DepartmentPart {
   doneAt: string | null;
 }
 
+/** One plain line of the complainant's progress: what happened, and the handler's reply if any. */
+export interface CaseProgressStep {
+  at: string;
+  /** 您提交了诉求, 由潋江社区第1网格的网格员办理, 网格员已受理, 社区已协调兴国县城市管理局等部门共同办理 … */
+  text: string;
+  /** The reply or the resident's own words (受理/办结 notes, their rating comment, withdrawal reason). */
+  note: string | null;
+}
+
+/**
+ * The case as its complainant follows it (server/complaints/progress.ts): plain progress, none of
+ * the handlers' chain (levels, 吹哨, 报到, 协办, late flags, extensions, department grades).
+ */
+export interface CaseProgress {
+  /** The state in plain words (`CASE_STATUS_PLAIN`): 等待受理, 正在办理, 待您确认 … */
+  state: string;
+  /** Who handles it now: 潋江社区第1网格的网格员, 潋江社区, 兴国县城市管理局等部门; null once it is resolved, closed or withdrawn. */
+  handler: string | null;
+  /** What happened, oldest first: submitted, accepted, handed on, a reply, resolved, rated, reopened. */
+  steps: CaseProgressStep[];
+  /**
+   * What comes next and by when: `who` (网格员, 社区, 兴国县城市管理局等部门) will contact the
+   * resident (`respond`) or resolve it (`resolve`), or the resident is asked to confirm and rate
+   * (`confirm`, who null); `by` the deadline (ISO) or null when none runs. Null when nothing comes.
+   */
+  next: { kind: 'respond' | 'resolve' | 'confirm'; who: string | null; by: string | null } | null;
+}
+
 export interface CaseView {
   id: string;
   category: CaseCategory;
@@ -64,6 +95,7 @@ export interface CaseView {
   /** The deadline now running (response, grid resolution, report-in or department resolution). */
   dueAt: string | null;
   overdue: boolean;
+  /** 吹哨: for handlers in scope; null for the complainant (who reads `progress`) and before a whistle. */
   whistle: {
     reason: WhistleReason;
     class: WhistleClass;
@@ -86,7 +118,10 @@ export interface CaseView {
   } | null;
   rating: { grade: ResidentGrade | '未评价'; comment: string | null; at: string } | null;
   reopened: boolean;
+  /** The full timeline: for handlers in scope (in `complaint.detail` and the actions' answers); null for the complainant and in lists. */
   timeline: CaseTimelineEntry[] | null;
+  /** The complainant's plain progress (in `complaint.detail`, `submit` and their actions' answers); null for everyone else and in lists. */
+  progress: CaseProgress | null;
   /** What the viewer may do now; never a handler's step on a case the viewer filed (the server re-checks every one). */
   can: Array<
     | 'withdraw'
@@ -134,32 +169,59 @@ export interface TaskPage {
   next: number | null;
 }
 
+/**
+ * A scope's measures over a period, worked out from its counters when read. Only the fields of
+ * the measures its scope has are present (`SCOPE_MEASURES` and `MEASURE_COUNTS` in
+ * caseLabels.ts): a grid's view has no 吹哨率 or 按时报到率, a department's only those of its 报到
+ * and grades. A rate is null when its denominator is 0; for 响应率 and 按时报到率 that means
+ * nothing is due yet (暂无到期事项), never 0 %.
+ */
 export interface Rates {
-  submitted: number;
-  withdrawn: number;
-  respondedOnTime: number;
-  resolved: number;
-  rated: number;
-  satisfied: number;
-  communityLevel: number;
-  whistled: number;
-  whistlesReceived: number;
-  reportedOnTime: number;
-  departmentGrades: Record<DepartmentGrade, number>;
-  /** null when the denominator is 0. */
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  onTimeReportRate: number | null;
-  whistleRate: number | null;
+  /** Cases submitted in the period (a case counts in the month it was submitted). */
+  submitted?: number;
+  withdrawn?: number;
+  /** Cases answered (accepted) by their response deadline. */
+  respondedOnTime?: number;
+  /**
+   * Cases due a response: answered, in time or not, or whose response deadline passed unanswered.
+   * A case still inside its deadline and unanswered is neither on time nor late: not counted (nor
+   * one withdrawn before its deadline).
+   */
+  responseDue?: number;
+  resolved?: number;
+  rated?: number;
+  satisfied?: number;
+  communityLevel?: number;
+  whistled?: number;
+  /** Departments whistled (each department of each whistle). */
+  whistlesReceived?: number;
+  /**
+   * Whistled departments due to report in: reported in, in time or not, or whose report deadline
+   * passed. One still inside its deadline and not reported in is neither on time nor late.
+   */
+  reportInDue?: number;
+  reportedOnTime?: number;
+  departmentGrades?: Record<DepartmentGrade, number>;
+  /** respondedOnTime / responseDue. */
+  responseRate?: number | null;
+  /** resolved / (submitted − withdrawn). */
+  resolutionRate?: number | null;
+  /** satisfied / rated. */
+  satisfactionRate?: number | null;
+  /** reportedOnTime / reportInDue. */
+  onTimeReportRate?: number | null;
+  /** whistled / communityLevel. */
+  whistleRate?: number | null;
 }
 
 export interface MetricsView {
-  scope: 'grid' | 'community' | 'department' | 'county';
+  scope: MetricScope;
   scopeId: string;
   period: { kind: 'month' | 'quarter' | 'year'; year: number; index: number; from: string; to: string };
+  /** The measures of the scope, in the order shown: `SCOPE_MEASURES[scope]`. */
+  measures: MetricMeasure[];
   rates: Rates;
-  /** 吹哨率 band: below 5 % or above 40 % of community-level cases is a signal. */
+  /** 吹哨率 band: below 5 % or above 40 % of community-level cases is a signal; null without a 吹哨率. */
   whistleBand: 'low' | 'normal' | 'high' | null;
 }
 
@@ -196,7 +258,8 @@ export const complaint = {
     roles: ['resident'],
   }),
   detail: defineAction<CaseView>()({
-    summary: 'One case with its timeline, for the complainant and handlers in scope.',
+    summary:
+      'One case, for the complainant and handlers in scope: handlers get the full timeline and the whistle; the complainant gets plain progress instead (who handles it now, what happened, what comes next and by when), none of the internal chain.',
     input: caseId,
     roles: ['resident', 'gridWorker', 'secretary', 'department', 'countyAdmin'],
   }),
@@ -318,10 +381,10 @@ export const complaint = {
   }),
   metrics: defineAction<MetricsView>()({
     summary:
-      '响应率, 办结率, 满意率, 按时报到率, 吹哨率 of a grid, community, department or the county for a month, quarter or year (staff in scope, county admin).',
+      "The measures of a grid, community, department or the county for a month, quarter or year (staff in scope, county admin) — each scope its own (SCOPE_MEASURES): a grid 响应率, 办结率, 满意率; a community those and 吹哨率 with its band; a department 按时报到率 and the communities' grades of its work; the county all. 响应率 and 按时报到率 count only what is due — answered or reported in, or past the deadline — so one still inside its deadline is neither on time nor late; with nothing due the rate is null (暂无到期事项), never 0 %.",
     input: z
       .object({
-        scope: z.enum(['grid', 'community', 'department', 'county']),
+        scope: z.enum(METRIC_SCOPES),
         scopeId: id.optional(),
         period: z.enum(METRIC_PERIODS).default('month'),
         year: z.number().int().min(2020).max(2100).optional(),

@@ -54,6 +54,7 @@ export async function deptInbox(input: { status: 'open' | 'done'; from: number }
 
 export async function reportIn(input: { caseId: string; note?: string }, ctx: CallContext): Promise<CaseView> {
   let onTime = false;
+  let flagged = false;
   let deptId = '';
   const { after } = await handle(ctx, input.caseId, (c, h) => {
     if (!h.department || !c.whistle) throw forbidden('该诉求未向您的部门吹哨');
@@ -63,6 +64,7 @@ export async function reportIn(input: { caseId: string; note?: string }, ctx: Ca
     if (part.reportedAt) throw conflict('已报到');
     deptId = part.departmentId;
     onTime = ctx.now.getTime() <= new Date(c.whistle.reportBy).getTime();
+    flagged = part.late;
     const lead = part.role === 'lead';
     const to: CaseStatus = lead && c.status === 'whistled' ? 'reported' : c.status;
     return {
@@ -88,9 +90,12 @@ export async function reportIn(input: { caseId: string; note?: string }, ctx: Ca
       },
     };
   });
-  if (onTime) {
-    await bump(ctx, [...caseScopes(after), departmentScope(deptId, after.month)], 'reportedOnTime');
-  }
+  // Now due (unless the scheduler counted it when flagging it late), and on time or not.
+  if (!flagged || onTime)
+    await bump(ctx, [...caseScopes(after), departmentScope(deptId, after.month)], {
+      ...(flagged ? {} : { reportInDue: 1 }),
+      ...(onTime ? { reportedOnTime: 1 } : {}),
+    });
   return toCaseView(after, viewer(ctx));
 }
 

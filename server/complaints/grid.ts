@@ -31,7 +31,7 @@ export async function gridQueue(input: { from: number }, ctx: CallContext): Prom
 }
 
 export async function accept(input: { caseId: string; note?: string }, ctx: CallContext): Promise<CaseView> {
-  const { after } = await handle(ctx, input.caseId, (c, h) => {
+  const { before, after } = await handle(ctx, input.caseId, (c, h) => {
     const level = actingLevel(c, h);
     atLevel(c, level);
     if (c.status !== 'assigned') throw conflict('该诉求已被响应或已结束');
@@ -51,7 +51,13 @@ export async function accept(input: { caseId: string; note?: string }, ctx: Call
       ),
     };
   });
-  if (ctx.now.getTime() <= new Date(after.respondBy).getTime()) await bump(ctx, caseScopes(after), 'respondedOnTime');
+  // Now due a response (unless the scheduler counted it when its deadline passed), and on time or not.
+  const onTime = ctx.now.getTime() <= new Date(after.respondBy).getTime();
+  if (!before.counted.respondOverdue || onTime)
+    await bump(ctx, caseScopes(after), {
+      ...(before.counted.respondOverdue ? {} : { responseDue: 1 }),
+      ...(onTime ? { respondedOnTime: 1 } : {}),
+    });
   await tell(ctx, after.complainant.openid, 'caseAccepted', after, '已受理', input.note ?? '网格员将尽快办理', {
     person: name(ctx),
   });

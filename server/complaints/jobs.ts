@@ -1,6 +1,6 @@
-import type { JobContext } from '../platform/router';
-import { bump, caseScopes } from './metrics';
-import type { CaseDoc } from './model';
+import type { CallContext, JobContext } from '../platform/router';
+import { bump, caseScopes, departmentScope } from './metrics';
+import type { CaseDoc, StoredDepartmentPart } from './model';
 import { taskId } from './model';
 import { staffOf } from '../notify/recipients';
 import { escalation, transition } from './engine';
@@ -10,9 +10,13 @@ import { gridStaff } from '../notify/recipients';
 
 /**
  * The deadlines (every 5 minutes): an unanswered or unresolved grid case past its deadline goes
- * to the community; a department that has not reported in by the report deadline is flagged
- * late (once) and told, with the secretary; a resolved case unrated for 7 days closes as 未评价.
- * An approved extension has already moved `dueAt`, so such a case is not overdue.
+ * to the community; a case without a grid unanswered past its response deadline is flagged
+ * (`flagUnanswered`, once); a department that has not reported in by the report deadline is
+ * flagged late (once) and told, with the secretary; a resolved case unrated for 7 days closes as
+ * 未评价. An approved extension has already moved `dueAt`, so such a case is not overdue.
+ *
+ * A response or report-in deadline passing unanswered is when the case or department becomes due
+ * in the metrics (`responseDue`, `reportInDue`, server/complaints/metrics.ts): counted here, once.
  */
 export async function caseDeadlines(ctx: JobContext) {
   const _ = ctx.db.command;
@@ -25,7 +29,7 @@ export async function caseDeadlines(ctx: JobContext) {
         .get<CaseDoc>()
     ).data;
   const system = { ...ctx, openid: 'system', user: { name: '系统' } as never };
-  const out = { escalated: 0, flaggedLate: 0, closed: 0, warned: 0 };
+  const out = { escalated: 0, flaggedUnanswered: 0, flaggedLate: 0, closed: 0, warned: 0 };
   const quietly = async (fn: () => Promise<void>) => {
     try {
       await fn();
@@ -36,20 +40,35 @@ export async function caseDeadlines(ctx: JobContext) {
   };
 
   for (const c of [...(await due('respond')), ...(await due('gridResolve'))]) {
-    if (c.level !== 'grid') continue;
+    if (c.level !== 'grid') {
+      if (c.dueKind === 'respond' && !c.counted.respondOverdue)
+        await quietly(async () => {
+          await flagUnanswered(system, c._id);
+          out.flaggedUnanswered += 1;
+        });
+      continue;
+    }
     await quietly(async () => {
       const { before, after } = await transition(system, c._id, (cur) => {
         if (cur.level !== 'grid' || cur.dueAt === null || new Date(cur.dueAt).getTime() >= ctx.now.getTime())
           throw conflict('no longer due');
         if (!['assigned', 'accepted', 'reopened'].includes(cur.status)) throw conflict('no longer open');
-        return escalation(
+        const unanswered = cur.dueKind === 'respond' && !cur.counted.respondOverdue;
+        const move = escalation(
           system,
           cur,
           'system',
           cur.dueKind === 'respond' ? '超时未响应，自动上报社区' : '网格超时未办结，自动上报社区',
         );
+        return unanswered ? { ...move, changes: { ...move.changes, 'counted.respondOverdue': true } } : move;
       });
-      if (!before.counted.communityLevel) await bump(system, caseScopes(after), 'communityLevel');
+      // Escalated unanswered: now due a response, and late.
+      const unanswered = !before.counted.respondOverdue && after.counted.respondOverdue;
+      if (!before.counted.communityLevel || unanswered)
+        await bump(system, caseScopes(after), {
+          ...(before.counted.communityLevel ? {} : { communityLevel: 1 }),
+          ...(unanswered ? { responseDue: 1 } : {}),
+        });
       await tellSecretary(system, after, '超时上报', '网格超时，已自动上报社区');
       out.escalated += 1;
     });
@@ -67,11 +86,13 @@ export async function caseDeadlines(ctx: JobContext) {
     .limit(1000)
     .get<CaseDoc>();
   for (const c of unreported) {
-    const late = c.whistle?.departments.filter((d) => !d.reportedAt && !d.late) ?? [];
-    if (late.length === 0) continue;
+    if (!c.whistle?.departments.some((d) => !d.reportedAt && !d.late)) continue;
     await quietly(async () => {
-      await transition(system, c._id, (cur) => {
+      // The departments flagged: as the transaction reads the case (one may report in meanwhile).
+      let late: StoredDepartmentPart[] = [];
+      const { after } = await transition(system, c._id, (cur) => {
         const changes: Record<string, unknown> = {};
+        late = cur.whistle!.departments.filter((d) => !d.reportedAt && !d.late);
         cur.whistle!.departments.forEach((d, i) => {
           if (!d.reportedAt && !d.late) changes[`whistle.departments.${i}.late`] = true;
         });
@@ -99,6 +120,15 @@ export async function caseDeadlines(ctx: JobContext) {
           },
         };
       });
+      // Past the report deadline unreported: now due to report in, and late.
+      await Promise.all([
+        bump(system, caseScopes(after), 'reportInDue', late.length),
+        bump(
+          system,
+          late.map((d) => departmentScope(d.departmentId, after.month)),
+          'reportInDue',
+        ),
+      ]);
       const lateStaff = await Promise.all(
         late.map((d) => staffOf(system, { role: 'department', departmentId: d.departmentId })),
       );
@@ -140,6 +170,41 @@ export async function caseDeadlines(ctx: JobContext) {
     });
   }
   return out;
+}
+
+/**
+ * A case without a grid (the community answers it) still unanswered past its response deadline:
+ * recorded once on its timeline and counted due a response — late — in the metrics. It stays in
+ * the community's queue, overdue.
+ */
+async function flagUnanswered(system: CallContext, caseId: string): Promise<void> {
+  const now = system.now;
+  const { after } = await transition(system, caseId, (cur) => {
+    if (
+      cur.status !== 'assigned' ||
+      cur.dueKind !== 'respond' ||
+      cur.respondedAt ||
+      cur.counted.respondOverdue ||
+      new Date(cur.respondBy).getTime() >= now.getTime()
+    )
+      throw conflict('no longer unanswered');
+    return {
+      to: cur.status,
+      changes: { 'counted.respondOverdue': true },
+      step: {
+        at: now,
+        by: 'system',
+        byName: '系统',
+        role: 'system',
+        action: 'flagUnanswered',
+        from: cur.status,
+        to: cur.status,
+        note: '超过响应期限仍未响应',
+        photos: [],
+      },
+    };
+  });
+  await bump(system, caseScopes(after), 'responseDue');
 }
 
 const MINUTE = 60_000;

@@ -1,5 +1,11 @@
 import type { MetricsView, Rates } from '../../contract/functions/complaint';
-import { DEPARTMENT_GRADES, type DepartmentGrade } from '../../contract/caseLabels';
+import {
+  DEPARTMENT_GRADES,
+  MEASURE_COUNTS,
+  SCOPE_MEASURES,
+  type DepartmentGrade,
+  type MetricMeasure,
+} from '../../contract/caseLabels';
 import { grantsFor, isCountyAdmin } from '../platform/authorize';
 import { forbidden, invalidInput, isDuplicate } from '../platform/errors';
 import type { CallContext } from '../platform/router';
@@ -15,17 +21,26 @@ import { getById } from '../platform/read';
  * `county-county-202611`), moved by conditional increments when a case passes a counted step.
  * A case counts in the month it was submitted (its cohort), so a month's rates are exact about
  * the cases of that month whenever they are read; a quarter or a year adds up 3 or 12 documents.
+ *
+ * The on-time rates count only what is due. `responseDue` moves when a case is answered (unless
+ * already counted) or when its response deadline passes unanswered (the scheduler: escalating a
+ * grid case, flagging a case without a grid, `counted.respondOverdue`); `reportInDue` when a
+ * department reports in (unless already flagged late) or when the scheduler flags it late. So a
+ * case or whistle still inside its deadline and not yet handled is in neither numerator nor
+ * denominator, and each counts due exactly once.
  */
 export const COUNTERS = [
   'submitted',
   'withdrawn',
   'respondedOnTime',
+  'responseDue',
   'resolved',
   'rated',
   'satisfied',
   'communityLevel',
   'whistled',
   'whistlesReceived',
+  'reportInDue',
   'reportedOnTime',
   ...DEPARTMENT_GRADES.map((g) => `grade_${g}` as const),
 ] as const;
@@ -125,32 +140,44 @@ export async function bump(
 
 const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
 
-export function ratesOf(docs: CounterDoc[]): Rates {
+/** Every count and rate of the documents, whatever the scope (`scopeRates` keeps the scope's). */
+export function ratesOf(docs: CounterDoc[]): Required<Rates> {
   const sum = (f: Counter) => docs.reduce((s, d) => s + (d[f] ?? 0), 0);
   const submitted = sum('submitted');
   const withdrawn = sum('withdrawn');
-  const live = submitted - withdrawn;
   return {
     submitted,
     withdrawn,
     respondedOnTime: sum('respondedOnTime'),
+    responseDue: sum('responseDue'),
     resolved: sum('resolved'),
     rated: sum('rated'),
     satisfied: sum('satisfied'),
     communityLevel: sum('communityLevel'),
     whistled: sum('whistled'),
     whistlesReceived: sum('whistlesReceived'),
+    reportInDue: sum('reportInDue'),
     reportedOnTime: sum('reportedOnTime'),
     departmentGrades: Object.fromEntries(DEPARTMENT_GRADES.map((g) => [g, sum(`grade_${g}`)])) as Record<
       DepartmentGrade,
       number
     >,
-    responseRate: ratio(sum('respondedOnTime'), live),
-    resolutionRate: ratio(sum('resolved'), live),
+    responseRate: ratio(sum('respondedOnTime'), sum('responseDue')),
+    resolutionRate: ratio(sum('resolved'), submitted - withdrawn),
     satisfactionRate: ratio(sum('satisfied'), sum('rated')),
-    onTimeReportRate: ratio(sum('reportedOnTime'), sum('whistlesReceived')),
+    onTimeReportRate: ratio(sum('reportedOnTime'), sum('reportInDue')),
     whistleRate: ratio(sum('whistled'), sum('communityLevel')),
   };
+}
+
+/** The rates and counts of the measures `scope` has (SCOPE_MEASURES); the others are left out. */
+export function scopeRates(all: Required<Rates>, scope: MetricsView['scope']): Rates {
+  const out: Record<string, unknown> = {};
+  for (const m of SCOPE_MEASURES[scope]) {
+    if (m !== 'departmentGrades') out[m] = all[m];
+    for (const k of MEASURE_COUNTS[m]) out[k] = all[k];
+  }
+  return out as Rates;
 }
 
 /** The months of a period, as `YYYYMM`, and its local start and end. */
@@ -221,22 +248,22 @@ export async function metrics(
     .where({ _id: _.in(months.map((m) => counterId(input.scope, scopeId, m))) })
     .limit(12)
     .get<CounterDoc>();
-  const rates = ratesOf(data);
+  const all = ratesOf(data);
+  const measures: MetricMeasure[] = [...SCOPE_MEASURES[input.scope]];
   return {
     scope: input.scope,
     scopeId,
     period: { kind: input.period, year, index, from, to },
-    rates,
+    measures,
+    rates: scopeRates(all, input.scope),
     whistleBand:
-      input.scope === 'community' || input.scope === 'county'
-        ? rates.whistleRate === null
-          ? null
-          : rates.whistleRate < 0.05
-            ? 'low'
-            : rates.whistleRate > 0.4
-              ? 'high'
-              : 'normal'
-        : null,
+      !measures.includes('whistleRate') || all.whistleRate === null
+        ? null
+        : all.whistleRate < 0.05
+          ? 'low'
+          : all.whistleRate > 0.4
+            ? 'high'
+            : 'normal',
   };
 }
 
@@ -258,6 +285,8 @@ export function countersFrom(cases: CaseDoc[]): CounterDoc[] {
     const own = caseScopes(c);
     add(own, 'submitted');
     if (c.status === 'withdrawn') add(own, 'withdrawn');
+    // Due a response once answered or once its deadline passed unanswered (flagged by the scheduler).
+    if (c.respondedAt || c.counted.respondOverdue) add(own, 'responseDue');
     if (c.respondedAt && new Date(c.respondedAt).getTime() <= new Date(c.respondBy).getTime())
       add(own, 'respondedOnTime');
     if (c.counted.resolved) add(own, 'resolved');
@@ -272,6 +301,11 @@ export function countersFrom(cases: CaseDoc[]): CounterDoc[] {
       for (const d of c.whistle.departments) {
         const dept = [departmentScope(d.departmentId, c.month)];
         add(dept, 'whistlesReceived');
+        // Due to report in once reported in or flagged late (its deadline passed).
+        if (d.reportedAt || d.late) {
+          add(own, 'reportInDue');
+          add(dept, 'reportInDue');
+        }
         if (d.reportedAt && !d.late) {
           add(own, 'reportedOnTime');
           add(dept, 'reportedOnTime');

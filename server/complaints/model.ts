@@ -88,8 +88,13 @@ export interface CaseDoc {
   resolution: { note: string; photos: string[]; at: Date; level: CaseLevel; by: string } | null;
   rating: { grade: ResidentGrade | '未评价'; comment: string | null; at: Date } | null;
   reopened: boolean;
-  /** Counted once each in the metrics, whatever happens after. */
-  counted: { resolved: boolean; communityLevel: boolean };
+  /**
+   * Counted once each in the metrics, whatever happens after. `respondOverdue`: the response
+   * deadline passed before anyone answered, and the scheduler counted the case due a response
+   * then (escalating it, or flagging it `flagUnanswered` without a grid); an answer after is late
+   * and moves no due count.
+   */
+  counted: { resolved: boolean; communityLevel: boolean; respondOverdue: boolean };
   timeline: StoredCaseStep[];
   createdAt: Date;
   updatedAt: Date;

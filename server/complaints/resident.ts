@@ -83,7 +83,7 @@ export async function submit(
     resolution: null,
     rating: null,
     reopened: false,
-    counted: { resolved: false, communityLevel: level === 'community' },
+    counted: { resolved: false, communityLevel: level === 'community', respondOverdue: false },
     timeline: [submitStep, assignStep],
     createdAt: ctx.now,
     updatedAt: ctx.now,

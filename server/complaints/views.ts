@@ -2,6 +2,7 @@ import type { CaseView, TaskView } from '../../contract/functions/complaint';
 import { tempUrls } from '../platform/files';
 import type { UserDoc } from '../platform/identity';
 import type { CaseDoc, DeptTaskDoc } from './model';
+import { residentProgress } from './progress';
 import { allowedActions, handlerOf, isHandler, isOverdue } from './rules';
 import { toIso } from '../platform/time';
 
@@ -13,24 +14,31 @@ export interface CaseViewer {
   now: Date;
 }
 
-/** Cases as the viewer may see them; the complainant only for themself and handlers in scope. */
+/**
+ * Cases as the viewer may see them; the complainant only for themself and handlers in scope.
+ * Handlers get the whistle and (with `timeline`) the full timeline; the complainant neither, but
+ * (with `timeline`) their plain `progress` (progress.ts) — a complainant who is also a handler in
+ * scope gets both.
+ */
 export async function toCaseViews(
   cases: CaseDoc[],
   viewer: CaseViewer,
   opts: { timeline: boolean },
 ): Promise<CaseView[]> {
+  const handles = (c: CaseDoc) => isHandler(handlerOf(viewer.openid, viewer.user, c));
   const urls = await tempUrls(
     cases.flatMap((c) => [
       ...c.photos,
       ...(c.resolution?.photos ?? []),
-      ...(c.whistle?.departments.flatMap((d) => d.photos) ?? []),
-      ...(opts.timeline ? c.timeline.flatMap((t) => t.photos) : []),
+      ...(handles(c) ? (c.whistle?.departments.flatMap((d) => d.photos) ?? []) : []),
+      ...(opts.timeline && handles(c) ? c.timeline.flatMap((t) => t.photos) : []),
     ]),
   );
   const photo = (fileId: string) => ({ fileId, url: urls.get(fileId) ?? null });
   return cases.map((c) => {
     const h = handlerOf(viewer.openid, viewer.user, c);
-    const sees = h.complainant || isHandler(h);
+    const handler = isHandler(h);
+    const sees = h.complainant || handler;
     return {
       id: c._id,
       category: c.category,
@@ -47,33 +55,34 @@ export async function toCaseViews(
       submittedAt: iso(c.createdAt)!,
       dueAt: iso(c.dueAt),
       overdue: isOverdue(c, viewer.now),
-      whistle: c.whistle
-        ? {
-            reason: c.whistle.reason,
-            class: c.whistle.class,
-            deadline: iso(c.whistle.deadline)!,
-            reportBy: iso(c.whistle.reportBy)!,
-            departments: c.whistle.departments.map((d) => ({
-              departmentId: d.departmentId,
-              departmentName: d.departmentName,
-              role: d.role,
-              reportedAt: iso(d.reportedAt),
-              late: d.late,
-              note: d.note,
-              photos: d.photos.map(photo),
-              doneAt: iso(d.doneAt),
-            })),
-            extension: c.whistle.extension
-              ? {
-                  until: iso(c.whistle.extension.until)!,
-                  reason: c.whistle.extension.reason,
-                  status: c.whistle.extension.status,
-                  note: c.whistle.extension.note,
-                }
-              : null,
-            rating: c.whistle.rating,
-          }
-        : null,
+      whistle:
+        c.whistle && handler
+          ? {
+              reason: c.whistle.reason,
+              class: c.whistle.class,
+              deadline: iso(c.whistle.deadline)!,
+              reportBy: iso(c.whistle.reportBy)!,
+              departments: c.whistle.departments.map((d) => ({
+                departmentId: d.departmentId,
+                departmentName: d.departmentName,
+                role: d.role,
+                reportedAt: iso(d.reportedAt),
+                late: d.late,
+                note: d.note,
+                photos: d.photos.map(photo),
+                doneAt: iso(d.doneAt),
+              })),
+              extension: c.whistle.extension
+                ? {
+                    until: iso(c.whistle.extension.until)!,
+                    reason: c.whistle.extension.reason,
+                    status: c.whistle.extension.status,
+                    note: c.whistle.extension.note,
+                  }
+                : null,
+              rating: c.whistle.rating,
+            }
+          : null,
       resolution: c.resolution
         ? {
             note: c.resolution.note,
@@ -84,19 +93,21 @@ export async function toCaseViews(
         : null,
       rating: c.rating ? { grade: c.rating.grade, comment: c.rating.comment, at: iso(c.rating.at)! } : null,
       reopened: c.reopened,
-      timeline: opts.timeline
-        ? c.timeline.map((t) => ({
-            at: iso(t.at)!,
-            // The complainant's own steps show their name only to those who may know them.
-            byName: t.by === c.complainant.openid && !sees ? '居民' : t.byName,
-            role: t.role,
-            action: t.action,
-            from: t.from,
-            to: t.to,
-            note: t.note,
-            photos: t.photos.map(photo),
-          }))
-        : null,
+      timeline:
+        opts.timeline && handler
+          ? c.timeline.map((t) => ({
+              at: iso(t.at)!,
+              // The complainant's own steps show their name only to those who may know them.
+              byName: t.by === c.complainant.openid && !sees ? '居民' : t.byName,
+              role: t.role,
+              action: t.action,
+              from: t.from,
+              to: t.to,
+              note: t.note,
+              photos: t.photos.map(photo),
+            }))
+          : null,
+      progress: opts.timeline && h.complainant ? residentProgress(c) : null,
       can: allowedActions(c, h),
     };
   });

@@ -109,17 +109,18 @@ const STEP_COUNTERS: Record<string, readonly Counter[]> = {
   assign: ['communityLevel'],
   notifyProperty: [],
   withdraw: ['withdrawn'],
-  accept: ['respondedOnTime'],
+  accept: ['respondedOnTime', 'responseDue'],
   resolve: ['resolved'],
   deptResolve: ['resolved'],
-  escalate: ['communityLevel'],
+  escalate: ['communityLevel', 'responseDue'],
   whistle: ['whistled', 'whistlesReceived'],
-  reportIn: ['reportedOnTime'],
+  reportIn: ['reportedOnTime', 'reportInDue'],
   assist: [],
   requestExtension: [],
   approveExtension: [],
   refuseExtension: [],
-  flagLate: [],
+  flagLate: ['reportInDue'],
+  flagUnanswered: ['responseDue'],
   rate: ['rated', 'satisfied'],
   rateDepartment: COUNTERS.filter((k) => k.startsWith('grade_')),
   autoClose: [],
@@ -168,7 +169,9 @@ export async function repairCaseMetrics(ctx: JobContext): Promise<{ checked: num
         .catch(() => undefined);
       continue;
     }
-    const asRead = Object.fromEntries(fields.map((k) => [k, have[k] ?? 0]));
+    // A field the document does not hold yet (a counter added since it was made) is matched as absent.
+    const _ = ctx.db.command;
+    const asRead = Object.fromEntries(fields.map((k) => [k, k in have ? have[k] : _.exists(false)]));
     const { stats } = await ctx.db
       .collection('caseMetrics')
       .where({ _id: id, ...asRead })

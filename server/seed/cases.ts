@@ -7,7 +7,8 @@
  * whistle, reportIn, assist, requestExtension, decideExtension, deptResolve, rateDepartment,
  * rate) and the scheduler (server/complaints/jobs.ts, every 5 minutes) steps in whenever a
  * deadline passes before the handler acts — an unanswered or unresolved grid case goes to the
- * community, a department not reported in by the report deadline is flagged late, a resolved case
+ * community, a case without a grid unanswered by its response deadline is flagged (counted due a
+ * response), a department not reported in by the report deadline is flagged late, a resolved case
  * unrated for 7 days closes as 未评价. Nothing happens at or after the anchor, so recent cases
  * are still open, in whatever state their story reached. The counters are then derived from the
  * cases with the live rules (countersFrom).
@@ -76,6 +77,9 @@ const POINT_LABELS = ['沿江路口', '菜市场门口', '公交站旁', '学校
 const WITHDRAW_NOTES = [null, '问题已自行解决', '已与邻居协商好了'];
 
 // ---------------------------------------------------------------- what handlers do
+
+/** The scheduler's moves (jobs.ts caseDeadlines). */
+type SystemMove = 'escalate' | 'flagUnanswered' | 'flagLate' | 'autoClose';
 
 type Act =
   | { kind: 'accept'; note?: string | null }
@@ -199,7 +203,7 @@ class CaseSim {
       resolution: null,
       rating: null,
       reopened: false,
-      counted: { resolved: false, communityLevel: level === 'community' },
+      counted: { resolved: false, communityLevel: level === 'community', respondOverdue: false },
       timeline: [submit, assign],
       createdAt: at,
       updatedAt: at,
@@ -496,7 +500,7 @@ class CaseSim {
   }
 
   /** The scheduler's next move on this case (jobs.ts caseDeadlines), if any: when, and which. */
-  systemNext(): { at: number; kind: 'escalate' | 'flagLate' | 'autoClose' } | null {
+  systemNext(): { at: number; kind: SystemMove } | null {
     const c = this.c;
     const first = tickAfter(this.t);
     if (
@@ -505,6 +509,8 @@ class CaseSim {
       (c.status === 'assigned' || c.status === 'accepted' || c.status === 'reopened')
     )
       return { at: Math.max(first, tickAfter(c.dueAt!.getTime())), kind: 'escalate' };
+    if (c.level === 'community' && c.dueKind === 'respond' && c.status === 'assigned' && !c.counted.respondOverdue)
+      return { at: Math.max(first, tickAfter(c.dueAt!.getTime())), kind: 'flagUnanswered' };
     const w = c.whistle;
     if (
       w &&
@@ -518,11 +524,16 @@ class CaseSim {
   }
 
   /** The scheduler's move (systemNext) at `at`. */
-  runSystem(kind: 'escalate' | 'flagLate' | 'autoClose', at: number): void {
+  runSystem(kind: SystemMove, at: number): void {
     const c = this.c;
     if (kind === 'escalate') {
       const note = c.dueKind === 'respond' ? '超时未响应，自动上报社区' : '网格超时未办结，自动上报社区';
+      // Unanswered: counted due a response (late) as it goes.
+      if (c.dueKind === 'respond') c.counted.respondOverdue = true;
       this.escalation(at, 'system', 'system', note);
+    } else if (kind === 'flagUnanswered') {
+      c.counted.respondOverdue = true;
+      this.step(at, 'system', 'system', 'flagUnanswered', c.status, '超过响应期限仍未响应');
     } else if (kind === 'flagLate') {
       const late = c.whistle!.departments.filter((x) => x.reportedAt === null && !x.late);
       for (const part of late) {

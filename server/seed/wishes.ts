@@ -59,6 +59,9 @@ function pickState(rng: Rng): WishStatus {
   return 'published';
 }
 
+/** The demo identity (h5 picker) that holds a claim in progress. */
+const DEMO_CLAIMER = 'demo-member';
+
 /**
  * Micro-wishes of the seeded residents, `count` of them, dated back from `anchor` (so claims are
  * current on the day the seed runs), with the 六个一 records their completions credited —
@@ -93,6 +96,10 @@ export function buildWishes(
     // The first wishes go through every state once, so even the small demo shows each.
     let status = i < STATE_SHARES.length ? STATE_SHARES[i][0] : pickState(rng);
     let claimer = members.length ? rng.pick(members) : null;
+    // The demo member holds the first claim in progress, so 我的认领 → 完成心愿 can be tried.
+    const demoMember = members.find((m) => m._id === DEMO_CLAIMER);
+    if (i < STATE_SHARES.length && status === 'claimed' && demoMember && submitter._id !== DEMO_CLAIMER)
+      claimer = demoMember;
     if (['claimed'].includes(status) && claimer && (active.get(claimer._id) ?? 0) >= MAX_ACTIVE_CLAIMS)
       status = 'published';
     if (!claimer && ['claimed', 'fulfilled', 'completed'].includes(status)) status = 'published';

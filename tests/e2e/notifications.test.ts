@@ -94,7 +94,7 @@ test('a resident allows two of three templates: exactly those messages are deliv
 
   // 5. Opening one takes her to the case and marks it read.
   await items.first().tap();
-  await shown(resident, '.case-detail__section--timeline').waitFor();
+  await shown(resident, '.case-detail__section--progress').waitFor();
   expect(resident.url()).toContain(`id=${c.id}`);
   const list = await server.api<{ items: Array<{ read: boolean }>; unread: number }>(
     'account',

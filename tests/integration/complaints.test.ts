@@ -167,12 +167,14 @@ describe('metrics', () => {
     'submitted',
     'withdrawn',
     'respondedOnTime',
+    'responseDue',
     'resolved',
     'rated',
     'satisfied',
     'communityLevel',
     'whistled',
     'whistlesReceived',
+    'reportInDue',
     'reportedOnTime',
   ] as const;
   const minus = (a: any, b: any) => ({
@@ -280,89 +282,77 @@ describe('metrics', () => {
     await ok(call('deptResolve', { caseId: H.id, outcome: '已彻底修复线路', photos: photo(d5) }, d5));
     await ok(call('rate', { caseId: H.id, grade: '满意' }, nomad));
 
+    // Each scope its own measures (SCOPE_MEASURES): a grid no 吹哨率 or 按时报到率; a community
+    // adds 吹哨率; a department 按时报到率 and its grades alone. Every case here is due by now.
     const grid1 = {
       submitted: 6,
       withdrawn: 1,
       respondedOnTime: 4,
+      // B C D J answered, G escalated unanswered; A withdrawn inside its deadline: never due.
+      responseDue: 5,
       resolved: 4,
       rated: 3,
       satisfied: 2,
-      communityLevel: 2,
-      whistled: 1,
-      whistlesReceived: 1,
-      reportedOnTime: 1,
-      departmentGrades: NO_GRADES,
       responseRate: 0.8,
       resolutionRate: 0.8,
       satisfactionRate: 0.6667,
-      onTimeReportRate: 1,
-      whistleRate: 0.5,
     };
     const grid2 = {
       submitted: 3,
       withdrawn: 0,
       respondedOnTime: 3,
+      responseDue: 3,
       resolved: 3,
       rated: 2,
       satisfied: 2,
-      communityLevel: 2,
-      whistled: 1,
-      whistlesReceived: 2,
-      reportedOnTime: 1,
-      departmentGrades: { ...NO_GRADES, 好: 1 },
       responseRate: 1,
       resolutionRate: 1,
       satisfactionRate: 1,
-      onTimeReportRate: 0.5,
-      whistleRate: 0.5,
     };
     const community = {
       submitted: 10,
       withdrawn: 1,
       respondedOnTime: 7,
+      // H, without a grid, flagged unanswered by the scheduler and answered late after: once.
+      responseDue: 9,
       resolved: 8,
       rated: 6,
       satisfied: 5,
       communityLevel: 5,
       whistled: 3,
-      whistlesReceived: 4,
-      reportedOnTime: 2,
-      departmentGrades: { ...NO_GRADES, 好: 1, 较好: 1 },
       responseRate: 0.7778,
       resolutionRate: 0.8889,
       satisfactionRate: 0.8333,
-      onTimeReportRate: 0.5,
       whistleRate: 0.6,
     };
     const departmentOnly = (whistlesReceived: number, reportedOnTime: number, grades = NO_GRADES) => ({
-      ...Object.fromEntries(COUNTS.map((k) => [k, 0])),
       whistlesReceived,
+      // Every whistle here is reported in by now (or flagged late): all due.
+      reportInDue: whistlesReceived,
       reportedOnTime,
       departmentGrades: grades,
-      responseRate: null,
-      resolutionRate: null,
-      satisfactionRate: null,
       onTimeReportRate: r4(reportedOnTime, whistlesReceived),
-      whistleRate: null,
     });
     expect(await rates('grid', G1, month)).toEqual(grid1);
     expect(await rates('grid', G2, month)).toEqual(grid2);
     expect(await rates('community', 'c05', month)).toEqual(community);
     expect(await rates('department', 'd05', month)).toEqual(departmentOnly(2, 1, { ...NO_GRADES, 好: 1, 较好: 1 }));
     expect(await rates('department', 'd06', month)).toEqual(departmentOnly(2, 1));
-    // The county moved by exactly the community's cases.
+    // The county (all measures) moved by exactly the community's cases and their whistles.
     const countyAfter = await rates('county', 'county', month);
     const counts = {
-      ...Object.fromEntries(COUNTS.map((k) => [k, community[k]])),
-      departmentGrades: community.departmentGrades,
+      ...Object.fromEntries(COUNTS.map((k) => [k, (community as Record<string, number>)[k] ?? 0])),
+      whistlesReceived: 4,
+      reportInDue: 4,
+      reportedOnTime: 2,
+      departmentGrades: { ...NO_GRADES, 好: 1, 较好: 1 },
     };
     expect(minus(countyAfter, countyBefore)).toEqual(counts);
-    const live = countyAfter.submitted - countyAfter.withdrawn;
     expect(countyAfter).toMatchObject({
-      responseRate: r4(countyAfter.respondedOnTime, live),
-      resolutionRate: r4(countyAfter.resolved, live),
+      responseRate: r4(countyAfter.respondedOnTime, countyAfter.responseDue),
+      resolutionRate: r4(countyAfter.resolved, countyAfter.submitted - countyAfter.withdrawn),
       satisfactionRate: r4(countyAfter.satisfied, countyAfter.rated),
-      onTimeReportRate: r4(countyAfter.reportedOnTime, countyAfter.whistlesReceived),
+      onTimeReportRate: r4(countyAfter.reportedOnTime, countyAfter.reportInDue),
       whistleRate: r4(countyAfter.whistled, countyAfter.communityLevel),
     });
 
@@ -373,7 +363,8 @@ describe('metrics', () => {
       year: +month.slice(0, 4),
       index: +month.slice(4),
     });
-    expect(own).toMatchObject({ scope: 'community', scopeId: 'c05', rates: community, whistleBand: 'high' });
+    expect(own).toMatchObject({ scope: 'community', scopeId: 'c05', whistleBand: 'high' });
+    expect(own.rates).toEqual(community);
     expect(
       (await metrics(d5, { scope: 'department', period: 'month', year: +month.slice(0, 4), index: +month.slice(4) }))
         .rates,
@@ -388,8 +379,10 @@ describe('metrics', () => {
         metrics(sec, { scope: 'community', period: 'month', year, index: i + 1 }).then((v) => v.rates),
       ),
     );
+    // The counts a community's view holds.
+    const held = COUNTS.filter((k) => k in community);
     const sum = (list: any[]) =>
-      Object.fromEntries(COUNTS.map((k) => [k, list.reduce((s, r) => s + r[k], 0)])) as Record<string, number>;
+      Object.fromEntries(held.map((k) => [k, list.reduce((s, r) => s + r[k], 0)])) as Record<string, number>;
     const q = await metrics(sec, { scope: 'community', period: 'quarter', year, index: quarter });
     expect(q.period).toMatchObject({ kind: 'quarter', year, index: quarter });
     expect(q.rates).toMatchObject(sum(monthly.slice((quarter - 1) * 3, quarter * 3)));
@@ -398,7 +391,7 @@ describe('metrics', () => {
     expect(y.rates).toMatchObject(sum(monthly));
     const total = sum(monthly);
     expect(y.rates).toMatchObject({
-      responseRate: r4(total.respondedOnTime, total.submitted - total.withdrawn),
+      responseRate: r4(total.respondedOnTime, total.responseDue),
       satisfactionRate: r4(total.satisfied, total.rated),
       whistleRate: r4(total.whistled, total.communityLevel),
     });
@@ -470,14 +463,24 @@ describe('submitting and assignment', () => {
     expect(c.photos.every((f: any) => /^http/.test(f.url))).toBe(true);
     // 紧急: the response is due in 2 hours.
     expect(Date.parse(c.dueAt) - Date.parse(c.submittedAt)).toBe(2 * HOUR);
-    expect(c.timeline).toEqual([
+    // The complainant reads plain progress; the grid's staff the timeline.
+    expect(c.timeline).toBeNull();
+    expect(c.progress).toMatchObject({
+      state: '等待受理',
+      handler: `${c.grid.name}的网格员`,
+      steps: [{ text: '您提交了诉求' }, { text: `由${c.grid.name}的网格员办理` }],
+      next: { kind: 'respond', who: '网格员', by: c.dueAt },
+    });
+    const grid = one('grids', { _id: 'c03-g02' });
+    const handled = await ok(call('detail', { caseId: c.id }, grid.gridWorkerOpenids[0]));
+    expect(handled.progress).toBeNull();
+    expect(handled.timeline).toEqual([
       expect.objectContaining({ action: 'submit', role: 'resident', byName: '张秀兰', from: null, to: 'assigned' }),
       expect.objectContaining({ action: 'assign', role: 'system', from: 'assigned', to: 'assigned' }),
     ]);
-    expect(c.timeline[0].photos.map((f: any) => f.fileId)).toEqual(photos);
+    expect(handled.timeline[0].photos.map((f: any) => f.fileId)).toEqual(photos);
     expect(caseDoc(c.id)).toMatchObject({ queue: 'grid:c03-g02', openCommunityId: 'c03', dueKind: 'respond' });
     // The grid's staff are told.
-    const grid = one('grids', { _id: 'c03-g02' });
     for (const staff of [grid.gridHeadOpenid, ...grid.gridWorkerOpenids])
       expect(messagesOf(staff).some((m) => m.page?.endsWith(`id=${c.id}`))).toBe(true);
   });
@@ -498,7 +501,8 @@ describe('submitting and assignment', () => {
     const c = await submit(nomad, { location: { kind: 'point', ...southOf('c06') } });
     expect(c).toMatchObject({ status: 'assigned', level: 'community', grid: null, community: { id: 'c06' } });
     expect(caseDoc(c.id)).toMatchObject({ queue: 'community:c06', gridId: null });
-    expect(c.timeline[1].note).toContain('社区待办');
+    expect(steps(c.id)[1].note).toContain('社区待办');
+    expect(c.progress).toMatchObject({ handler: c.community.name, next: { kind: 'respond', who: '社区' } });
     // The secretary sees it and responds to it.
     const queue = await allPages('communityQueue', {}, 'seed-secretary-c06');
     expect(queue.find((i) => i.id === c.id)).toMatchObject({ can: expect.arrayContaining(['accept']) });
@@ -514,19 +518,21 @@ describe('submitting and assignment', () => {
   it('property categories in a building with a property company note its liaison in the timeline', async () => {
     const company = one('propertyCompanies', { _id: 'p01' });
     const managed = await submit('demo-resident', { category: '物业', location: inBuilding('c01-g01-m1') });
-    expect(managed.timeline.at(-1)).toMatchObject({
+    expect(steps(managed.id).at(-1)).toMatchObject({
       action: 'notifyProperty',
       role: 'system',
       note: expect.stringContaining(company.liaisonName),
     });
-    expect(managed.timeline.at(-1).note).toContain(company.name);
+    expect(steps(managed.id).at(-1).note).toContain(company.name);
+    // The complainant reads that the property company was told, not whom.
+    expect(managed.progress.steps.at(-1)).toMatchObject({ text: '已同时通知小区物业配合办理', note: null });
     const repair = await submit('demo-resident', { category: '设施维修', location: inBuilding('c01-g01-m1') });
-    expect(repair.timeline.map((s: any) => s.action)).toContain('notifyProperty');
+    expect(steps(repair.id).map((s: any) => s.action)).toContain('notifyProperty');
     // Not for other categories, nor for a building without a company.
     const noise = await submit('demo-resident', { category: '噪音', location: inBuilding('c01-g01-m1') });
-    expect(noise.timeline.map((s: any) => s.action)).not.toContain('notifyProperty');
+    expect(steps(noise.id).map((s: any) => s.action)).not.toContain('notifyProperty');
     const unmanaged = await submit('demo-resident', { category: '物业', location: inBuilding('c01-g04-m3') });
-    expect(unmanaged.timeline.map((s: any) => s.action)).not.toContain('notifyProperty');
+    expect(steps(unmanaged.id).map((s: any) => s.action)).not.toContain('notifyProperty');
   });
 
   const valid = () => ({ category: '环境卫生', description: '小区门口垃圾堆积三天', location: { kind: 'address' } });
@@ -572,7 +578,9 @@ describe('withdrawing', () => {
 
     const w = await ok(call('withdraw', { caseId: c.id, reason: '已自行解决' }, 'demo-resident'));
     expect(w).toMatchObject({ status: 'withdrawn', can: [], dueAt: null });
-    expect(w.timeline.at(-1)).toMatchObject({
+    expect(w.progress).toMatchObject({ state: '已撤回', handler: null, next: null });
+    expect(w.progress.steps.at(-1)).toMatchObject({ text: '您撤回了诉求', note: '已自行解决' });
+    expect(steps(c.id).at(-1)).toMatchObject({
       action: 'withdraw',
       role: 'resident',
       from: 'assigned',
@@ -1006,7 +1014,8 @@ describe('the resident rates', () => {
       await refused(call('rate', { caseId: c.id, grade }, 'demo-resident-2'), 'NOT_FOUND');
       const closed = await ok(call('rate', { caseId: c.id, grade, comment: '谢谢' }, 'demo-resident'));
       expect(closed).toMatchObject({ status: 'closed', rating: { grade, comment: '谢谢' }, can: [] });
-      expect(closed.timeline.at(-1)).toMatchObject({
+      expect(closed.progress.steps.at(-1)).toEqual({ at: expect.any(String), text: `您评价：${grade}`, note: '谢谢' });
+      expect(steps(c.id).at(-1)).toMatchObject({
         action: 'rate',
         role: 'resident',
         from: 'resolved',
@@ -1044,7 +1053,13 @@ describe('the resident rates', () => {
     await ok(call('resolve', { caseId: c.id, note: '已处理' }, C04.worker));
     const back = await ok(call('rate', { caseId: c.id, grade: '不满意', comment: '垃圾还在' }, 'demo-resident'));
     expect(back).toMatchObject({ status: 'reopened', level: 'grid', reopened: true, rating: { grade: '不满意' } });
-    expect(back.timeline.at(-1)).toMatchObject({
+    expect(back.progress).toMatchObject({
+      state: '重新办理中',
+      handler: `${back.grid.name}的网格员`,
+      next: { kind: 'resolve', who: '网格员', by: back.dueAt },
+    });
+    expect(back.progress.steps.at(-1)).toMatchObject({ text: '您表示不满意，已重新办理', note: '垃圾还在' });
+    expect(steps(c.id).at(-1)).toMatchObject({
       action: 'rate',
       from: 'resolved',
       to: 'reopened',
@@ -1356,7 +1371,8 @@ describe('the timeline', () => {
     const evidence = upload(dept('d10'));
     await ok(call('deptResolve', { caseId: c.id, outcome: '已依法处置', photos: [evidence] }, dept('d10')));
     await ok(call('rateDepartment', { caseId: c.id, grade: '一般' }, C04.secretary));
-    const final = await ok(call('rate', { caseId: c.id, grade: '基本满意' }, 'demo-resident'));
+    await ok(call('rate', { caseId: c.id, grade: '基本满意' }, 'demo-resident'));
+    const final = await ok(call('detail', { caseId: c.id }, C04.secretary));
     const names = (openid: string) => p.doc('users', openid).name;
     expect(final.timeline.map((s: any) => [s.action, s.role, s.byName, s.from, s.to])).toEqual([
       ['submit', 'resident', '张秀兰', null, 'assigned'],
@@ -1385,6 +1401,115 @@ describe('the timeline', () => {
     const times = final.timeline.map((s: any) => Date.parse(s.at));
     expect(times.every((x: number) => Number.isFinite(x))).toBe(true);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+});
+
+describe('what the complainant reads', () => {
+  /** The handlers' chain, none of which the complainant is sent. */
+  const INTERNAL = ['部门办理', '协办', '牵头', '超时', '未报到', '报到', '吹哨', '→', '延期', '较好'];
+
+  it('a whistled, escalated case: who handles it, what happened and what comes next in plain words; handlers keep the full timeline', async () => {
+    const c = await escalatedC04('demo-resident');
+    const w = await whistled(c.id, 'd09', ['d04']);
+    const [lead, assist] = w.whistle.departments.map((d: any) => d.departmentName);
+    await ok(call('reportIn', { caseId: c.id, note: '已安排执法中队到场' }, dept('d09')));
+    // The assisting department misses its report-in deadline (flagged 超时未报到), then reports in late and adds its part.
+    await moveClock(25 * HOUR);
+    await runDeadlines();
+    expect(steps(c.id, 'flagLate')).toHaveLength(1);
+    await ok(call('reportIn', { caseId: c.id }, dept('d04')));
+    await ok(call('assist', { caseId: c.id, note: '已派员配合现场整治' }, dept('d04')));
+    const until = new Date(Date.parse(w.whistle.deadline) + 3 * DAY).toISOString();
+    await ok(call('requestExtension', { caseId: c.id, until, reason: '需协调施工队进场' }, dept('d09')));
+    await ok(call('decideExtension', { caseId: c.id, approve: true }, C04.secretary));
+
+    // Handlers: the full timeline and the whistle, as before.
+    const staff = await ok(call('detail', { caseId: c.id }, C04.secretary));
+    expect(staff.progress).toBeNull();
+    expect(staff.timeline.map((s: any) => s.action)).toEqual([
+      'submit',
+      'assign',
+      'accept',
+      'escalate',
+      'whistle',
+      'reportIn',
+      'flagLate',
+      'reportIn',
+      'assist',
+      'requestExtension',
+      'approveExtension',
+    ]);
+    expect(staff.timeline.find((s: any) => s.action === 'flagLate').note).toContain('超时未报到');
+    expect(staff.whistle.departments.map((d: any) => [d.departmentId, d.role, d.late])).toEqual([
+      ['d09', 'lead', false],
+      ['d04', 'assist', true],
+    ]);
+    expect((await ok(call('detail', { caseId: c.id }, dept('d04')))).timeline).toHaveLength(staff.timeline.length);
+
+    // The complainant: plain progress only — no timeline, no whistle.
+    const mine = await ok(call('detail', { caseId: c.id }, 'demo-resident'));
+    expect(mine).toMatchObject({ status: 'reported', level: 'department', timeline: null, whistle: null });
+    expect(mine.progress).toEqual({
+      state: '正在办理',
+      handler: `${lead}等部门`,
+      steps: [
+        '您提交了诉求',
+        `由${c.grid.name}的网格员办理`,
+        '网格员已受理',
+        `已转交${c.community.name}办理`,
+        `社区已协调${lead}、${assist}共同办理`,
+        `${lead}已开始办理`,
+        '经社区同意，办理期限已延长',
+      ].map((text) => ({ at: expect.any(String), text, note: null })),
+      next: { kind: 'resolve', who: `${lead}等部门`, by: until },
+    });
+    const sent = JSON.stringify(mine);
+    for (const word of [
+      ...INTERNAL,
+      '需要综合执法',
+      '涉及多部门需社区协调',
+      '已安排执法中队到场',
+      '已派员配合现场整治',
+      '需协调施工队进场',
+    ])
+      expect({ word, sent: sent.includes(word) }).toEqual({ word, sent: false });
+
+    // Resolved: nobody handles it now; the resident is asked to confirm by the rating deadline.
+    await ok(
+      call('deptResolve', { caseId: c.id, outcome: '已清理占道杂物', photos: [upload(dept('d09'))] }, dept('d09')),
+    );
+    await ok(call('rateDepartment', { caseId: c.id, grade: '较好', note: '处置及时' }, C04.secretary));
+    const toConfirm = await ok(call('detail', { caseId: c.id }, 'demo-resident'));
+    expect(toConfirm.progress).toMatchObject({
+      state: '待您确认',
+      handler: null,
+      next: { kind: 'confirm', who: null, by: toConfirm.dueAt },
+    });
+    expect(toConfirm.progress.steps.at(-1)).toMatchObject({ text: `${lead}等部门已处理完毕`, note: '已清理占道杂物' });
+    expect(JSON.stringify(toConfirm)).not.toMatch(/较好|处置及时|协办|超时|→/);
+
+    const closed = await ok(call('rate', { caseId: c.id, grade: '满意', comment: '谢谢' }, 'demo-resident'));
+    expect(closed.progress).toMatchObject({ state: '已完结', handler: null, next: null });
+    expect(closed.progress.steps.at(-1)).toMatchObject({ text: '您评价：满意', note: '谢谢' });
+  });
+
+  it('a case handed to the community by the scheduler reads 已转交…办理, with the community next', async () => {
+    const c = await submit('demo-resident', { location: inBuilding(C04.building) });
+    await moveClock(25 * HOUR);
+    await runDeadlines();
+    const mine = await ok(call('detail', { caseId: c.id }, 'demo-resident'));
+    expect(mine.status).toBe('escalated');
+    expect(mine.progress).toMatchObject({
+      state: '正在办理',
+      handler: c.community.name,
+      next: { kind: 'resolve', who: '社区', by: null },
+    });
+    expect(mine.progress.steps.map((s: any) => s.text)).toEqual([
+      '您提交了诉求',
+      `由${c.grid.name}的网格员办理`,
+      `已转交${c.community.name}办理`,
+    ]);
+    expect(JSON.stringify(mine.progress)).not.toMatch(/超时|自动上报/);
   });
 });
 

@@ -3,15 +3,17 @@
  *
  * One case's page (packages/resident/pages/case-detail, the page every case notification opens)
  * of the built weapp through the real cloud functions (local CloudBase): after the grid worker
- * accepts and escalates and the secretary blows the whistle — all through the real actions — the
- * timeline shows every step with who, role, when, from → to and the notes, and the whistle its
- * departments; and actions from `view.can` work from the page: the grid worker accepts (and cannot
- * escalate without a reason), the secretary blows the whistle (lead department, reason, class,
- * the class's default deadline), the department reports in (and cannot resolve without evidence).
- * Needs `npm run build:weapp` first.
+ * accepts and escalates and the secretary blows the whistle — all through the real actions — a
+ * handler's timeline shows every step with who, role, when, from → to and the notes, and the
+ * whistle its departments; the complainant instead reads plain progress (who handles it now, what
+ * happened, what comes next and by when) and none of that chain; and actions from `view.can` work
+ * from the page: the grid worker accepts (and cannot escalate without a reason), the secretary
+ * blows the whistle (lead department, reason, class, the class's default deadline), the department
+ * reports in (and cannot resolve without evidence). Needs `npm run build:weapp` first.
  */
 import type { CaseView, DepartmentSummary } from '../../contract';
 import { CASE_STATUS_LABELS } from '../../contract/caseLabels';
+import { formatTime } from '../../src/utils/date';
 import type { LoadedPage } from '../helpers/weapp-harness';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
@@ -70,22 +72,25 @@ async function whistled(): Promise<CaseView> {
   );
 }
 
-async function openCase(id: string, openid: string, calls: CallEvent[] = []): Promise<LoadedPage> {
+/** The case page as `openid` sees it, once shown: 办理记录 for handlers, 办理进度 for the complainant. */
+async function openCase(id: string, openid: string, calls: CallEvent[] = [], shown = '办理记录'): Promise<LoadedPage> {
   const page = await ui.open(DETAIL, openid, { query: { id }, calls });
-  await page.waitForText('办理记录', 5000);
+  await page.waitForText(shown, 5000);
   return page;
 }
 
 const actionsShown = (page: LoadedPage) => ACTIONS.filter((a) => page.has(`#case-action-${a}`));
-const timelineText = (page: LoadedPage) =>
-  (page.page.querySelector('.case-detail__section--timeline')?.dom.textContent ?? '').replace(/\s+/g, ' ');
+const sectionText = (page: LoadedPage, name: string) =>
+  (page.page.querySelector(`.case-detail__section--${name}`)?.dom.textContent ?? '').replace(/\s+/g, ' ');
+const timelineText = (page: LoadedPage) => sectionText(page, 'timeline');
 
-test('the timeline shows every step after accept, escalate and whistle, with who, role, from → to and notes', async () => {
+test('a handler’s timeline shows every step after accept, escalate and whistle, with who, role, from → to and notes', async () => {
   const c = await whistled();
   const departments = await ui.invoke<DepartmentSummary[]>('directory', 'departments', {}, 'demo-secretary');
   const name = (id: string) => departments.find((d) => d.id === id)!.name;
 
-  const page = await openCase(c.id, 'demo-resident');
+  const page = await openCase(c.id, 'demo-secretary');
+  expect(page.has('.case-detail__section--progress')).toBe(false);
   const timeline = timelineText(page);
   const labels = ['提交诉求', '分派', '受理', '上报社区', '吹哨'];
   const at = labels.map((l) => timeline.indexOf(l));
@@ -118,7 +123,67 @@ test('the timeline shows every step after accept, escalate and whistle, with who
   ])
     expect(whistle).toContain(shown);
   expect(page.text()).toContain('已吹哨');
-  // The complainant has nothing to do while departments work on it.
+  expect(page.text()).toContain('部门办理');
+  // The secretary has nothing to do while departments work on it.
+  expect(actionsShown(page)).toEqual([]);
+});
+
+test('the complainant reads plain progress — who handles it, what happened, what comes next and by when — not the internal chain', async () => {
+  const c = await whistled();
+  await complaint('reportIn', { caseId: c.id, note: '已安排执法中队今天下午到场' }, 'demo-department');
+  const lead = c.whistle!.departments.find((d) => d.role === 'lead')!.departmentName;
+  const assist = c.whistle!.departments.find((d) => d.role === 'assist')!.departmentName;
+  const grid = c.grid!.name;
+  const community = c.community.name;
+
+  const page = await openCase(c.id, 'demo-resident', [], '办理进度');
+  const progress = sectionText(page, 'progress');
+  // Now and next: who handles it (the departments, in plain words, with what that means), and by when.
+  expect(page.page.querySelector('.case-detail__row--handler')?.dom.textContent).toContain(`${lead}等部门`);
+  expect(progress).toContain('社区解决不了的问题，会请相关职能部门到场');
+  expect(page.page.querySelector('.case-detail__row--next')?.dom.textContent).toContain(
+    `${lead}等部门将在${formatTime(c.whistle!.deadline)}前办好并答复您`,
+  );
+  expect(page.page.querySelector('.case-detail__head')?.dom.textContent).toContain('正在办理');
+  // What happened, in order, in plain lines; the grid worker's reply to the resident among them.
+  const lines = [
+    '您提交了诉求',
+    `由${grid}的网格员办理`,
+    '网格员已受理',
+    '已电话联系居民，马上到现场',
+    `已转交${community}办理`,
+    `社区已协调${lead}、${assist}共同办理`,
+    `${lead}已开始办理`,
+  ];
+  const at = lines.map((l) => progress.indexOf(l));
+  expect(at.every((i) => i >= 0)).toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+
+  // None of the internal chain: no timeline, no whistle, no levels, statuses or handlers' notes.
+  expect(page.has('.case-detail__section--timeline')).toBe(false);
+  expect(page.has('.case-detail__section--whistle')).toBe(false);
+  const text = page.text().replace(/\s+/g, ' ');
+  for (const internal of [
+    '办理记录',
+    '部门办理',
+    '网格办理',
+    '协办',
+    '牵头',
+    '未报到',
+    '超时',
+    '报到期限',
+    '吹哨',
+    '→',
+    CASE_STATUS_LABELS.assigned,
+    CASE_STATUS_LABELS.reported,
+    CASE_STATUS_LABELS.whistled,
+    `${community} · ${grid}`,
+    '已派给',
+    '需要城管执法，网格解决不了',
+    '需要综合执法',
+    '已安排执法中队今天下午到场',
+  ])
+    expect({ internal, shown: text.includes(internal) }).toEqual({ internal, shown: false });
   expect(actionsShown(page)).toEqual([]);
 });
 

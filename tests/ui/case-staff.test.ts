@@ -4,8 +4,9 @@
  * The handlers' 民情诉求 pages of the built weapp through the real cloud functions (local
  * CloudBase), with cases made through the real actions: the staff home opens 网格诉求 / 吹哨报到 /
  * 诉求指标 by role; the secretary's 社区诉求 shows what needs the community (待处理) or everything
- * open (全部); the department's inbox lists a whistle to report in; 诉求指标 shows the five rates
- * as the server counts them, with their counts, and steps back a month; the grid worker's queue
+ * open (全部); the department's inbox lists a whistle to report in; 诉求指标 shows the measures of
+ * its scope alone (SCOPE_MEASURES) as the server counts them, with their counts and what they
+ * count, a whistle not yet due as 暂无到期事项, and steps back a month; the grid worker's queue
  * puts the overdue case first and marks it. Needs `npm run build:weapp` first.
  */
 import type { CaseView, MetricsView } from '../../contract';
@@ -109,25 +110,37 @@ test('吹哨报到: the department’s inbox lists a whistle to report in, with 
   await page.waitFor(() => !page.has(`#task-${c.id}`) && !page.text().includes('加载中'), 5000);
 });
 
-test('诉求指标 shows the five rates as the server counts them, with their counts, and steps back a month', async () => {
+const RATE_KEYS = ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeReportRate', 'whistleRate'];
+/** The rate cards a 诉求指标 page shows, by measure. */
+const shownRates = (page: LoadedPage) => RATE_KEYS.filter((k) => page.has(`.case-metrics__rate--${k}`));
+const percent = (v: number | null | undefined, none: string) =>
+  v === null || v === undefined ? none : `${Math.round(v * 1000) / 10}%`;
+
+test('诉求指标 of a community shows its own measures as the server counts them — 响应率, 办结率, 满意率, 吹哨率, not 按时报到率 — and steps back a month', async () => {
   const expected = await complaint<MetricsView>('metrics', { scope: 'community', scopeId: 'c01' }, 'demo-secretary');
+  expect(expected.measures).toEqual(['responseRate', 'resolutionRate', 'satisfactionRate', 'whistleRate']);
   const r = expected.rates;
-  const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+  expect(r.onTimeReportRate).toBeUndefined();
   const calls: CallEvent[] = [];
   const page = await ui.open(METRICS, 'demo-secretary', { query: { scope: 'community', scopeId: 'c01' }, calls });
   await page.waitFor(() => page.has('.case-metrics__rate--responseRate'), 5000);
 
   const { year, index } = expected.period;
   expect(page.text()).toContain(`${year}年${index}月`);
+  expect(shownRates(page)).toEqual(['responseRate', 'resolutionRate', 'satisfactionRate', 'whistleRate']);
   const rate = (key: string) => cardText(page, `.case-metrics__rate--${key}`);
-  expect(rate('responseRate')).toContain(percent(r.responseRate));
-  expect(rate('responseRate')).toContain(`按时响应 ${r.respondedOnTime} 件 / 应响应 ${r.submitted - r.withdrawn} 件`);
+  expect(rate('responseRate')).toContain(percent(r.responseRate, '暂无到期事项'));
+  expect(rate('responseRate')).toContain(`按时响应 ${r.respondedOnTime} 件 / 已到期 ${r.responseDue} 件`);
   expect(rate('resolutionRate')).toContain(`已办结 ${r.resolved} 件`);
-  expect(rate('satisfactionRate')).toContain(percent(r.satisfactionRate));
-  expect(rate('onTimeReportRate')).toContain(`按时报到 ${r.reportedOnTime} 件 / 收到吹哨 ${r.whistlesReceived} 件`);
-  expect(rate('whistleRate')).toContain(percent(r.whistleRate));
+  expect(rate('satisfactionRate')).toContain(percent(r.satisfactionRate, '本期暂无评价'));
+  expect(rate('whistleRate')).toContain(percent(r.whistleRate, '本期暂无社区层级诉求'));
   expect(rate('whistleRate')).toContain(`吹哨 ${r.whistled} 件 / 社区层级 ${r.communityLevel} 件`);
   if (expected.whistleBand) expect(page.has(`.case-metrics__band--${expected.whistleBand}`)).toBe(true);
+  expect(page.text()).not.toContain('按时报到');
+  // The explanation names exactly the measures shown, and says the response rate counts what is due.
+  const about = cardText(page, '.case-metrics__about');
+  expect(about).toContain('社区的指标：响应率、办结率、满意率、吹哨率。');
+  expect(about).toContain('响应率只算已到期的诉求');
 
   await page.tap('.case-metrics__step--prev');
   const prev = index === 1 ? { year: year - 1, index: 12 } : { year, index: index - 1 };
@@ -137,6 +150,52 @@ test('诉求指标 shows the five rates as the server counts them, with their co
     { scope: 'community', scopeId: 'c01', period: 'month', year, index },
     { scope: 'community', scopeId: 'c01', period: 'month', ...prev },
   ]);
+});
+
+test('诉求指标 of a grid shows the grid’s own measures: no 按时报到率 or 吹哨率, and the explanation names only 响应率, 办结率, 满意率', async () => {
+  const page = await ui.open(METRICS, 'demo-grid-worker');
+  await page.waitFor(() => page.has('.case-metrics__rate--responseRate'), 5000);
+  expect(shownRates(page)).toEqual(['responseRate', 'resolutionRate', 'satisfactionRate']);
+  expect(page.text()).not.toContain('按时报到');
+  expect(page.text()).not.toContain('吹哨');
+  expect(page.has('.case-metrics__grades')).toBe(false);
+  expect(cardText(page, '.case-metrics__about')).toContain('网格的指标：响应率、办结率、满意率。');
+});
+
+test('诉求指标 of a department: a whistle still inside its report-in window shows 按时报到率 as 暂无到期事项, not 0%; reported in on time, 100%', async () => {
+  // d03 has no whistle this month but this one (the seed's cases are months back).
+  const dept = 'seed-department-d03';
+  const c = await escalated();
+  await complaint(
+    'whistle',
+    {
+      caseId: c.id,
+      leadDepartmentId: 'd03',
+      reason: '需要综合执法',
+      class: '日常',
+      deadline: new Date(Date.now() + 10 * 24 * HOUR).toISOString(),
+    },
+    'demo-secretary',
+  );
+  const page = await ui.open(METRICS, dept);
+  await page.waitFor(() => page.has('.case-metrics__rate--onTimeReportRate'), 5000);
+  expect(shownRates(page)).toEqual(['onTimeReportRate']);
+  const card = () => cardText(page, '.case-metrics__rate--onTimeReportRate');
+  expect(card()).toContain('暂无到期事项');
+  expect(card()).not.toContain('%');
+  expect(card()).toContain('按时报到 0 件 / 已到期 0 件');
+  expect(card()).toContain('收到吹哨 1 件，未到报到期限 1 件');
+  expect(page.has('.case-metrics__grades')).toBe(true);
+  const about = cardText(page, '.case-metrics__about');
+  expect(about).toContain('部门的指标：按时报到率、社区对部门的评价。');
+  expect(about).toContain('按时报到率只算已到期的吹哨');
+  expect(about).toContain('还在期限内、尚未处理的不计入');
+  expect(about).not.toContain('响应率');
+
+  await complaint('reportIn', { caseId: c.id }, dept);
+  const after = await ui.open(METRICS, dept);
+  await after.waitFor(() => cardText(after, '.case-metrics__rate--onTimeReportRate').includes('100%'), 5000);
+  expect(cardText(after, '.case-metrics__rate--onTimeReportRate')).toContain('按时报到 1 件 / 已到期 1 件');
 });
 
 test('网格诉求 lists open cases by deadline: the overdue one first, marked 已超期', async () => {

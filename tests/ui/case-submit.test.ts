@@ -49,7 +49,7 @@ test('a description of 4 characters is refused with the field’s message, and n
   expect((await mine()).map((c) => c.description)).not.toContain('垃圾很多');
 });
 
-test('a report at the registered address is assigned to its grid and appears on the 诉求 tab as 待响应', async () => {
+test('a report at the registered address is assigned to its grid and appears on the 诉求 tab as 等待受理', async () => {
   const description = `小区东门口的垃圾桶满了三天没人清理，气味很大（${++seq}）`;
   const calls: CallEvent[] = [];
   const page = await openForm(calls);
@@ -63,7 +63,7 @@ test('a report at the registered address is assigned to its grid and appears on 
   await page.tap('.case-submit__switch');
   await page.waitForText('已开启匿名');
   await page.tap('.case-submit__submit');
-  await page.waitForText('已提交，已派给', 5000);
+  await page.waitForText('已提交，由', 5000);
 
   expect(calls.filter((c) => c.action === 'submit')).toEqual([
     {
@@ -87,13 +87,15 @@ test('a report at the registered address is assigned to its grid and appears on 
     anonymous: true,
     grid: { id: 'c01-g01' },
   });
-  expect(page.text()).toContain(newest.grid!.name);
+  expect(page.text()).toContain(`已提交，由${newest.grid!.name}的网格员办理`);
+  expect(page.text()).not.toContain('已派给');
   expect(page.text()).toContain('紧急诉求 2 小时内响应');
 
   const tab = await ui.open(CASES_TAB, RESIDENT);
   await tab.waitForText(description, 5000);
   const card = tab.page.querySelector(`#case-${newest.id}`);
-  expect(card?.dom.textContent).toContain('待响应');
+  // The complainant's plain state, not the handlers' 待响应.
+  expect(card?.dom.textContent).toContain('等待受理');
   expect(card?.dom.textContent).toContain('环境卫生');
   await tab.tap(`#case-${newest.id}`);
   expect(tab.navigation).toContainEqual({
@@ -113,7 +115,7 @@ test('a building picked community → building places the case in that building�
   await choose(page, 'case-community', 'c01');
   await choose(page, 'case-building', 'c01-g01-m2');
   await page.tap('.case-submit__submit');
-  await page.waitForText('已提交，已派给', 5000);
+  await page.waitForText('已提交，由', 5000);
 
   expect(calls.find((c) => c.action === 'submit')?.payload).toMatchObject({
     category: '设施维修',

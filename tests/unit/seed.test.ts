@@ -767,6 +767,7 @@ const TRANSITIONS: Record<string, Array<[string[], string]>> = {
   approveExtension: [[OPEN_STATUSES.concat('closed'), '=']],
   refuseExtension: [[OPEN_STATUSES.concat('closed'), '=']],
   flagLate: [[DEPT_OPEN, '=']],
+  flagUnanswered: [[['assigned'], '=']],
   deptResolve: [[['reported', 'reopened'], 'resolved']],
   rateDepartment: [[['resolved', 'closed', 'reopened'], '=']],
   rate: [
@@ -876,6 +877,11 @@ function checkCases(c: CountySeed, anchor: Date): void {
     // Nothing the scheduler would have done before the anchor is left undone.
     if (k.dueAt && ['respond', 'gridResolve'].includes(k.dueKind!) && k.level === 'grid')
       p.check(`${id} should have been escalated`, tickAfter(k.dueAt.getTime()) >= at);
+    if (k.dueKind === 'respond' && k.level === 'community')
+      p.check(
+        `${id} should have been flagged unanswered`,
+        k.counted.respondOverdue || tickAfter(k.dueAt!.getTime()) >= at,
+      );
     if (k.dueKind === 'rate') p.check(`${id} should have closed unrated`, tickAfter(k.dueAt!.getTime()) >= at);
     if (w && (k.dueKind === 'reportIn' || k.dueKind === 'deptResolve'))
       p.check(
@@ -894,6 +900,10 @@ function checkCases(c: CountySeed, anchor: Date): void {
     p.same(`${id}.counted`, k.counted, {
       resolved: steps.some((s) => s.action === 'resolve' || s.action === 'deptResolve'),
       communityLevel: k.gridId === null || steps.some((s) => s.action === 'escalate'),
+      // The response deadline passed unanswered: the scheduler's escalation or flag from 待响应.
+      respondOverdue: steps.some(
+        (s) => s.by === 'system' && s.from === 'assigned' && (s.action === 'escalate' || s.action === 'flagUnanswered'),
+      ),
     });
     if (k.status === 'withdrawn') p.same(`${id} withdrawn`, steps[steps.length - 1].action, 'withdraw');
     // Closed by the resident's rating or by the scheduler (the secretary may rate the department after).

@@ -5,10 +5,11 @@ import {
   type CaseCategory,
   type CaseStatus,
 } from '../../../contract/caseLabels';
-import type { CaseView } from '../../../contract/functions/complaint';
+import type { CaseProgress, CaseView } from '../../../contract/functions/complaint';
 import { ROLE_LABELS, type Role } from '../../../contract/roles';
+import { formatTime } from '../../utils/date';
 
-export { formatTime } from '../wish/labels';
+export { formatTime };
 
 /** What each timeline step (`CaseTimelineEntry.action`) did, in words. */
 export const CASE_STEP_LABELS: Record<string, string> = {
@@ -29,6 +30,7 @@ export const CASE_STEP_LABELS: Record<string, string> = {
   rateDepartment: '评价承办部门',
   rate: '居民评价',
   flagLate: '报到超时',
+  flagUnanswered: '响应超时',
   autoClose: '自动办结',
 };
 
@@ -80,6 +82,22 @@ export function remainingText(dueIso: string | null, overdue: boolean, now = Dat
   const allHours = days * 24 + hours;
   if (allHours === 0) return `剩余 ${mins} 分钟`;
   return mins > 0 ? `剩余 ${allHours} 小时 ${mins} 分钟` : `剩余 ${allHours} 小时`;
+}
+
+/**
+ * What comes next for the complainant, with its deadline in the county's words:
+ * 网格员将在明天 18:00前与您联系, 兴国县城市管理局等部门将在12月8日 18:00前办好并答复您,
+ * 请确认问题是否解决并评价（12月15日 18:00前）; a deadline passed: 原定…，已超时，正在督促办理.
+ */
+export function nextText(next: NonNullable<CaseProgress['next']>, now = Date.now()): string {
+  const by = next.by ? formatTime(next.by, now) : '';
+  const late = next.by !== null && Date.parse(next.by) < now;
+  if (next.kind === 'confirm')
+    return by && !late ? `请确认问题是否解决并评价（${by}前，逾期自动完结）` : '请确认问题是否解决并评价';
+  const what = next.kind === 'respond' ? '与您联系' : '办好并答复您';
+  if (!by) return next.kind === 'respond' ? `${next.who}将尽快与您联系` : `${next.who}正在办理，办好后会通知您`;
+  if (late) return `${next.who}原定${by}前${what}，已超时，正在督促办理`;
+  return `${next.who}将在${by}前${what}`;
 }
 
 /** Where a case is handled: 潋江社区 · 第一网格. */

@@ -42,7 +42,7 @@ const Mine = observer(() => (
     <View className="cases__intro">
       <Text className="cases__intro-title">身边有问题，随手反映</Text>
       <Text className="cases__intro-text">
-        直接派给您所在网格的网格员办理；网格办不了的上报社区，社区向职能部门“吹哨”，件件有回音。
+        先由您所在网格的网格员就近办理；网格办不了的交社区办理，社区解决不了的请职能部门到场一起办（“吹哨报到”），件件有回音。
       </Text>
       <Button className="cases__report" type="primary" size="large" block onClick={() => go(CASE_ROUTES.submit)}>
         我要反映

@@ -338,7 +338,7 @@ class ActivityFormStore {
     errors.placeName = placeName === '' ? '请填写活动地点' : (checkText(placeName, 2, 60) ?? undefined);
     const lat = parseNumber(this.lat, LAT_RANGE[0], LAT_RANGE[1]);
     const lng = parseNumber(this.lng, LNG_RANGE[0], LNG_RANGE[1]);
-    if (lat === null || lng === null) errors.location = '请填写有效的经纬度（GCJ-02，纬度 3–54，经度 73–136）';
+    if (lat === null || lng === null) errors.location = '请填写有效的经纬度（纬度 3–54，经度 73–136）';
     errors.radius = checkWhole(this.radius, 20, 5000, '签到范围至少 20 米', '签到范围最多 5000 米') ?? undefined;
     errors.capacity = checkWhole(this.capacity, 1, 2000, '名额至少为 1', '名额最多为 2000') ?? undefined;
     const signedUp = this.original.value?.signedUp ?? 0;

@@ -61,19 +61,19 @@ export const cornerKeys = (i: number) => ({ lng: `corner${i}Lng`, lat: `corner${
 const latLngFields: FieldSpec[] = [
   {
     key: 'lat',
-    label: '纬度（GCJ-02）',
+    label: '纬度',
     type: 'number',
     min: LAT_RANGE[0],
     max: LAT_RANGE[1],
-    placeholder: '如 26.3372',
+    placeholder: '如 26.3372（腾讯或高德地图上取点）',
   },
   {
     key: 'lng',
-    label: '经度（GCJ-02）',
+    label: '经度',
     type: 'number',
     min: LNG_RANGE[0],
     max: LNG_RANGE[1],
-    placeholder: '如 115.3636',
+    placeholder: '如 115.3636（腾讯或高德地图上取点）',
   },
 ];
 

@@ -9,24 +9,27 @@ export type CaseCardKind = 'mine' | 'queue';
 /**
  * A case in a list: category, status, 紧急, description, where it is handled and where it
  * happened; in a handler's queue also who reported it and the deadline now running (已超期 in
- * red). `id="case-<id>"`; a tap opens it.
+ * red). In 我的诉求 the status is the complainant's plain one (正在办理, not 已吹哨).
+ * `id="case-<id>"`; a tap opens it.
  */
 export function CaseCard({ item, kind, onTap }: { item: CaseView; kind: CaseCardKind; onTap: () => void }) {
   const photo = item.photos.find((p) => p.url)?.url ?? null;
   const open = item.status !== 'closed' && item.status !== 'withdrawn';
   const remaining = open && kind === 'queue' ? remainingText(item.dueAt, item.overdue) : '';
+  // The deadlines are the handlers' (a department's 报到 among them): 已超期 is for their queues.
+  const overdue = kind === 'queue' && item.overdue;
   return (
     <View
-      className={`case-card case-card--${kind}${item.overdue ? ' case-card--overdue' : ''}`}
+      className={`case-card case-card--${kind}${overdue ? ' case-card--overdue' : ''}`}
       id={`case-${item.id}`}
       onClick={onTap}
     >
       <View className="case-card__body">
         <View className="case-card__head">
           <Text className="case-card__category">{item.category}</Text>
-          <CaseStatusTag status={item.status} />
+          <CaseStatusTag status={item.status} plain={kind === 'mine'} />
           {item.urgency === 'urgent' ? <Text className="case-card__urgent">紧急</Text> : null}
-          {item.overdue ? <Text className="case-card__overdue">已超期</Text> : null}
+          {overdue ? <Text className="case-card__overdue">已超期</Text> : null}
         </View>
         <Text className="case-card__description">{item.description}</Text>
         <Text className="case-card__where">{item.location.label}</Text>

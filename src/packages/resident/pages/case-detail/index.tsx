@@ -9,12 +9,13 @@ import { Loading } from '../../../../components/Loading';
 import { Screen } from '../../../../components/Screen';
 import { caseDetail } from '../../../../stores/casesDetail';
 import { Actions } from './forms';
-import { CaseHead, Rating, Resolution, Section, Whistle } from './sections';
+import { CaseHead, Progress, Rating, Resolution, Section, Whistle } from './sections';
 import './index.scss';
 
 const Detail = observer(({ item }: { item: CaseView }) => (
   <View className="case-detail">
     <CaseHead item={item} />
+    <Progress item={item} />
     <Actions item={item} />
     <Whistle item={item} />
     <Resolution item={item} />
@@ -29,8 +30,10 @@ const Detail = observer(({ item }: { item: CaseView }) => (
 
 /**
  * One case (`?id=`) for the complainant and every handler in scope — notifications open this page
- * whatever the role: the case, where and by whom it is handled, the deadline running, the whistle
- * (departments, 报到, late flags, extension), the result and the ratings, the whole 办理记录, and
+ * whatever the role. Handlers: the case, where and by whom it is handled, the deadline running,
+ * the whistle (departments, 报到, late flags, extension), the result and the ratings, the whole
+ * 办理记录. The complainant: the case and its 办理进度 in plain words (who handles it now, what
+ * comes next and by when, what happened) — the server sends them no timeline or whistle. Both:
  * the actions `view.can` allows, each with its form.
  */
 const CaseDetailPage = observer(() => {

@@ -3,7 +3,15 @@ import { observer } from 'mobx-react-lite';
 import type { ReactNode } from 'react';
 import type { CaseView, DepartmentPart } from '../../../../../contract';
 import { URGENCY_LABELS } from '../../../../../contract/caseLabels';
-import { dueLabel, formatTime, levelText, placeText, remainingText } from '../../../../components/case/labels';
+import {
+  dueLabel,
+  formatTime,
+  levelText,
+  nextText,
+  placeText,
+  remainingText,
+} from '../../../../components/case/labels';
+import { CaseProgressList } from '../../../../components/case/Progress';
 import { CaseStatusTag } from '../../../../components/case/StatusTag';
 import { PhotoGrid } from '../../../../components/wish/PhotoGrid';
 import { CallButton } from '../../../../components/CallButton';
@@ -25,8 +33,19 @@ export const Section = ({ title, name, children }: { title: string; name: string
 
 const EXTENSION_STATUS = { pending: '待社区审批', approved: '已批准', refused: '未批准' } as const;
 
-/** The case itself: what, where, when, by whom (handlers and the complainant only), the deadline running. */
+/**
+ * Whether the page reads as the complainant's: their plain progress without the handlers' timeline
+ * (a complainant who also handles the case in scope gets the handlers' page, and the progress).
+ */
+export const isPlain = (item: CaseView) => item.progress !== null && item.timeline === null;
+
+/**
+ * The case itself: what, where, when, by whom (handlers and the complainant only); for handlers
+ * also where and at which level it is handled and the deadline running — the complainant reads
+ * who handles it and what comes next in 办理进度 instead.
+ */
 export const CaseHead = observer(({ item }: { item: CaseView }) => {
+  const plain = isPlain(item);
   const open = item.status !== 'closed' && item.status !== 'withdrawn';
   const who = item.complainant;
   // The complainant reading their own case: no 拨打 to themself.
@@ -35,17 +54,19 @@ export const CaseHead = observer(({ item }: { item: CaseView }) => {
     <View className="case-detail__section case-detail__section--case">
       <View className="case-detail__head">
         <Text className="case-detail__category">{item.category}</Text>
-        <CaseStatusTag status={item.status} />
+        <CaseStatusTag status={item.status} plain={plain} />
         {item.urgency === 'urgent' ? <Text className="case-detail__flag">{URGENCY_LABELS.urgent}</Text> : null}
-        {item.overdue ? <Text className="case-detail__flag case-detail__flag--overdue">已超期</Text> : null}
-        {item.reopened ? <Text className="case-detail__reopened">曾重新办理</Text> : null}
+        {item.overdue && !plain ? <Text className="case-detail__flag case-detail__flag--overdue">已超期</Text> : null}
+        {item.reopened && !plain ? <Text className="case-detail__reopened">曾重新办理</Text> : null}
       </View>
       <Text className="case-detail__description">{item.description}</Text>
       {item.photos.length > 0 ? <PhotoGrid photos={item.photos} name="case" /> : null}
       <Row label="地点" value={item.location.label} name="location" />
-      <Row label="办理单位" value={`${placeText(item)}（${levelText(item.level)}办理）`} name="place" />
+      {plain ? null : (
+        <Row label="办理单位" value={`${placeText(item)}（${levelText(item.level)}办理）`} name="place" />
+      )}
       <Row label="提交时间" value={formatTime(item.submittedAt)} />
-      {open && item.dueAt ? (
+      {open && item.dueAt && !plain ? (
         <Row
           label={dueLabel(item)}
           value={`${formatTime(item.dueAt)}（${remainingText(item.dueAt, item.overdue)}）`}
@@ -67,6 +88,30 @@ export const CaseHead = observer(({ item }: { item: CaseView }) => {
     </View>
   );
 });
+
+/** One line on the practice's words where the complainant first meets them. */
+const EXPLAINED: Partial<Record<CaseView['level'], string>> = {
+  grid: '网格员是社区按片区（网格）安排的工作人员，身边的小事先由他们就近办理。',
+  department: '社区解决不了的问题，会请相关职能部门到场，和社区一起办理。',
+};
+
+/**
+ * 办理进度, the complainant's view of the case (`view.progress`): who handles it now, what comes
+ * next and by when, and what happened in plain lines.
+ */
+export function Progress({ item }: { item: CaseView }) {
+  const p = item.progress;
+  if (!p) return null;
+  const explained = p.handler ? EXPLAINED[item.level] : undefined;
+  return (
+    <Section title="办理进度" name="progress">
+      {p.handler ? <Row label="谁在办理" value={p.handler} name="handler" /> : null}
+      {explained ? <Text className="case-detail__note case-detail__explain">{explained}</Text> : null}
+      {p.next ? <Row label="下一步" value={nextText(p.next)} name="next" /> : null}
+      <CaseProgressList steps={p.steps} />
+    </Section>
+  );
+}
 
 function reportState(d: DepartmentPart): string {
   if (!d.reportedAt) return d.late ? '超时未报到' : '未报到';
@@ -121,7 +166,7 @@ export function Resolution({ item }: { item: CaseView }) {
     <Section title="办理结果" name="resolution">
       <Text className="case-detail__text-block">{r.note}</Text>
       {r.photos.length > 0 ? <PhotoGrid photos={r.photos} name="resolution" /> : null}
-      <Row label="办结" value={`${formatTime(r.at)}（${levelText(r.level)}）`} />
+      <Row label="办结" value={isPlain(item) ? formatTime(r.at) : `${formatTime(r.at)}（${levelText(r.level)}）`} />
     </Section>
   );
 }
@@ -130,7 +175,7 @@ export function Rating({ item }: { item: CaseView }) {
   const r = item.rating;
   if (!r) return null;
   return (
-    <Section title="居民评价" name="rating">
+    <Section title={isPlain(item) ? '我的评价' : '居民评价'} name="rating">
       <Text className={`case-detail__grade case-detail__grade--${r.grade === '不满意' ? 'bad' : 'good'}`}>
         {r.grade}
       </Text>

@@ -99,7 +99,7 @@ const Place = observer(() => {
             label="小区 / 楼栋"
             name="building"
             error={form.errors.building}
-            hint="诉求会派给该楼栋所在网格的网格员"
+            hint="诉求由该楼栋所在网格的网格员办理"
           >
             <OptionPicker
               name="case-building"
@@ -198,11 +198,12 @@ const Form = observer(() => {
 const Submitted = observer(() => {
   const item = form.submitted;
   if (!item) return null;
-  const to = item.grid ? `${item.community.name} · ${item.grid.name}的网格员` : `${item.community.name}社区`;
+  // Who handles it, as the complainant reads it (view.progress): 潋江社区第1网格的网格员, or the community.
+  const to = item.progress?.handler ?? (item.grid ? `${item.grid.name}的网格员` : item.community.name);
   return (
     <View className="case-submit__done">
       <Text className="case-submit__done-mark">✓</Text>
-      <Text className="case-submit__done-title">已提交，已派给{to}</Text>
+      <Text className="case-submit__done-title">已提交，由{to}办理</Text>
       <Text className="case-submit__done-text">
         {item.urgency === 'urgent' ? '紧急诉求 2 小时内响应' : '24 小时内响应'}
         ，办理进展会通过消息通知您，也可以在“诉求”页查看。
@@ -210,7 +211,7 @@ const Submitted = observer(() => {
       <View className="case-submit__done-case">
         <View className="case-submit__done-head">
           <Text className="case-submit__done-category">{item.category}</Text>
-          <CaseStatusTag status={item.status} />
+          <CaseStatusTag status={item.status} plain />
         </View>
         <Text className="case-submit__done-description">{item.description}</Text>
       </View>

@@ -118,7 +118,7 @@ const ProfileForm = observer(() => {
   return (
     <View className="profile">
       <Text className="profile__intro">
-        填写住址后，可以找到您所在网格的网格员，反映的诉求也会直接派给他们。手机号只给处理您事项的工作人员看到。
+        填写住址后，可以找到您所在网格的网格员，反映的诉求也由他们直接办理。手机号只给处理您事项的工作人员看到。
       </Text>
       <Field name="name" label="姓名" error={form.errors.name}>
         <Input

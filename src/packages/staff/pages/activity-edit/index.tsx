@@ -23,7 +23,7 @@ const LOCATION_HINTS = {
   county: '已填入县城中心坐标，请按活动地点修改',
   map: '已按地图选点填入',
   activity: '活动现有的签到位置',
-  typed: '手工填写的坐标（GCJ-02）',
+  typed: '手工填写的坐标（在腾讯或高德地图上取点）',
 } as const;
 
 /** A day or a time as one large row that opens the platform's picker. */

@@ -2,7 +2,13 @@ import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { MetricsView, Rates } from '../../../../../contract';
-import { DEPARTMENT_GRADES, type MetricPeriod } from '../../../../../contract/caseLabels';
+import {
+  DEPARTMENT_GRADES,
+  METRIC_MEASURE_LABELS,
+  SCOPE_MEASURES,
+  type MetricMeasure,
+  type MetricPeriod,
+} from '../../../../../contract/caseLabels';
 import { CommunityPicker } from '../../../../components/CommunityPicker';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
@@ -21,60 +27,61 @@ const PERIODS: Array<{ key: MetricPeriod; label: string }> = [
 
 const SCOPE_KIND: Record<MetricScope, string> = { grid: '网格', community: '社区', department: '部门', county: '全县' };
 
+type RateMeasure = Exclude<MetricMeasure, 'departmentGrades'>;
+
 interface RateSpec {
-  key: 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'onTimeReportRate' | 'whistleRate';
-  name: string;
   /** How it is counted (PRODUCT.md "Metrics"). */
   rule: string;
   part: (r: Rates) => [number, number];
   words: [string, string];
+  /** More counts after the two, if any. */
+  more?: (r: Rates) => string;
+  /** Shown instead of a percentage when there is nothing to count (never 0%). */
+  none: string;
 }
 
-const RATES: RateSpec[] = [
-  {
-    key: 'responseRate',
-    name: '响应率',
-    rule: '期限内响应的诉求 / 应响应的诉求',
-    part: (r) => [r.respondedOnTime, r.submitted - r.withdrawn],
-    words: ['按时响应', '应响应'],
+const n = (v: number | undefined) => v ?? 0;
+const NOT_DUE = '暂无到期事项';
+
+/** The rates a scope may show (which ones it shows: SCOPE_MEASURES). */
+const RATES: Record<RateMeasure, RateSpec> = {
+  responseRate: {
+    rule: '期限内响应的诉求 / 已到期的诉求（已响应，或已过响应期限仍未响应）',
+    part: (r) => [n(r.respondedOnTime), n(r.responseDue)],
+    words: ['按时响应', '已到期'],
+    none: NOT_DUE,
   },
-  {
-    key: 'resolutionRate',
-    name: '办结率',
+  resolutionRate: {
     rule: '已办结 / 提交的诉求（不含撤回）',
-    part: (r) => [r.resolved, r.submitted - r.withdrawn],
+    part: (r) => [n(r.resolved), n(r.submitted) - n(r.withdrawn)],
     words: ['已办结', '提交'],
+    none: '本期暂无诉求',
   },
-  {
-    key: 'satisfactionRate',
-    name: '满意率',
+  satisfactionRate: {
     rule: '（满意 + 基本满意）/ 已评价',
-    part: (r) => [r.satisfied, r.rated],
+    part: (r) => [n(r.satisfied), n(r.rated)],
     words: ['满意', '已评价'],
+    none: '本期暂无评价',
   },
-  {
-    key: 'onTimeReportRate',
-    name: '按时报到率',
-    rule: '按时报到 / 收到的吹哨',
-    part: (r) => [r.reportedOnTime, r.whistlesReceived],
-    words: ['按时报到', '收到吹哨'],
+  onTimeReportRate: {
+    rule: '按时报到 / 已到期的吹哨（已报到，或已过报到期限仍未报到）',
+    part: (r) => [n(r.reportedOnTime), n(r.reportInDue)],
+    words: ['按时报到', '已到期'],
+    more: (r) => `收到吹哨 ${n(r.whistlesReceived)} 件，未到报到期限 ${n(r.whistlesReceived) - n(r.reportInDue)} 件`,
+    none: NOT_DUE,
   },
-  {
-    key: 'whistleRate',
-    name: '吹哨率',
+  whistleRate: {
     rule: '吹哨的诉求 / 到社区层级的诉求',
-    part: (r) => [r.whistled, r.communityLevel],
+    part: (r) => [n(r.whistled), n(r.communityLevel)],
     words: ['吹哨', '社区层级'],
+    none: '本期暂无社区层级诉求',
   },
-];
+};
 
-/** A department is measured by its 报到; the other scopes by all five. */
-const shownRates = (scope: MetricScope) =>
-  scope === 'department' ? RATES.filter((r) => r.key === 'onTimeReportRate') : RATES;
+const isRate = (m: MetricMeasure): m is RateMeasure => m !== 'departmentGrades';
 
-/** 0.8333 → 83.3%; null (nothing to count) → —. */
-function percentText(rate: number | null): string {
-  if (rate === null) return '—';
+/** 0.8333 → 83.3%. */
+function percentText(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
 }
 
@@ -84,26 +91,30 @@ const BAND_TEXT = {
   normal: '吹哨率在正常区间（5%–40%）。',
 } as const;
 
-function Rate({ spec, view }: { spec: RateSpec; view: MetricsView }) {
-  const value = view.rates[spec.key];
+function Rate({ measure, view }: { measure: RateMeasure; view: MetricsView }) {
+  const spec = RATES[measure];
+  const value = view.rates[measure] ?? null;
   const [part, whole] = spec.part(view.rates);
-  const band = spec.key === 'whistleRate' ? view.whistleBand : null;
+  const band = measure === 'whistleRate' ? view.whistleBand : null;
   return (
-    <View className={`case-metrics__rate case-metrics__rate--${spec.key}${band ? ` case-metrics__rate--${band}` : ''}`}>
+    <View className={`case-metrics__rate case-metrics__rate--${measure}${band ? ` case-metrics__rate--${band}` : ''}`}>
       <View className="case-metrics__rate-head">
-        <Text className="case-metrics__rate-name">{spec.name}</Text>
-        <Text className="case-metrics__percent">{percentText(value)}</Text>
+        <Text className="case-metrics__rate-name">{METRIC_MEASURE_LABELS[measure]}</Text>
+        {value !== null ? (
+          <Text className="case-metrics__percent">{percentText(value)}</Text>
+        ) : (
+          <Text className="case-metrics__percent case-metrics__percent--none">{spec.none}</Text>
+        )}
       </View>
       <Text className="case-metrics__count">
         {spec.words[0]} {part} 件 / {spec.words[1]} {whole} 件
       </Text>
+      {spec.more ? <Text className="case-metrics__count case-metrics__more">{spec.more(view.rates)}</Text> : null}
       {value !== null ? (
         <View className="case-metrics__bar">
           <View className="case-metrics__bar-fill" style={{ width: `${Math.min(100, Math.round(value * 100))}%` }} />
         </View>
-      ) : (
-        <Text className="case-metrics__none">本期暂无可统计的诉求</Text>
-      )}
+      ) : null}
       <Text className="case-metrics__rule">{spec.rule}</Text>
       {band ? <Text className={`case-metrics__band case-metrics__band--${band}`}>{BAND_TEXT[band]}</Text> : null}
     </View>
@@ -112,11 +123,13 @@ function Rate({ spec, view }: { spec: RateSpec; view: MetricsView }) {
 
 function Grades({ view }: { view: MetricsView }) {
   const grades = view.rates.departmentGrades;
-  const total = DEPARTMENT_GRADES.reduce((n, g) => n + grades[g], 0);
-  if (view.scope !== 'department' && total === 0) return null;
+  if (!grades) return null;
+  const total = DEPARTMENT_GRADES.reduce((sum, g) => sum + grades[g], 0);
   return (
     <View className="case-metrics__grades">
-      <Text className="case-metrics__heading">社区对部门的评价（{total} 次）</Text>
+      <Text className="case-metrics__heading">
+        {METRIC_MEASURE_LABELS.departmentGrades}（{total} 次）
+      </Text>
       <View className="case-metrics__grade-row">
         {DEPARTMENT_GRADES.map((g, i) => (
           <View key={g} className={`case-metrics__grade case-metrics__grade--${i}`}>
@@ -129,23 +142,49 @@ function Grades({ view }: { view: MetricsView }) {
   );
 }
 
+/**
+ * What the page shows for this scope and how the on-time rates count: the measures named are
+ * exactly those shown (SCOPE_MEASURES).
+ */
+function About({ scope }: { scope: MetricScope }) {
+  const measures = SCOPE_MEASURES[scope];
+  const timed = [
+    measures.includes('responseRate') ? '响应率只算已到期的诉求：已响应的，或已过响应期限仍未响应的' : null,
+    measures.includes('onTimeReportRate') ? '按时报到率只算已到期的吹哨：已报到的，或已过报到期限仍未报到的' : null,
+  ].filter(Boolean);
+  return (
+    <View className="case-metrics__about">
+      <Text className="case-metrics__about-line">
+        {SCOPE_KIND[scope]}的指标：{measures.map((m) => METRIC_MEASURE_LABELS[m]).join('、')}。
+      </Text>
+      {timed.length > 0 ? (
+        <Text className="case-metrics__about-line">
+          {timed.join('；')}。还在期限内、尚未处理的不计入，既不算按时也不算超时；没有到期事项时显示“{NOT_DUE}”。
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
 const Numbers = observer(() => {
   const { view } = store;
   if (view.error) return <ErrorNotice error={view.error} onRetry={view.load} />;
   if (!view.value) return <Loading />;
   const v = view.value;
+  const measures = SCOPE_MEASURES[v.scope];
   return (
     <View className="case-metrics">
       {view.loading ? <Text className="case-metrics__refreshing">正在刷新…</Text> : null}
-      {v.scope !== 'department' ? (
+      {v.rates.submitted !== undefined ? (
         <Text className="case-metrics__total">
-          本期提交 {v.rates.submitted} 件，撤回 {v.rates.withdrawn} 件
+          本期提交 {v.rates.submitted} 件，撤回 {n(v.rates.withdrawn)} 件
         </Text>
       ) : null}
-      {shownRates(v.scope).map((spec) => (
-        <Rate key={spec.key} spec={spec} view={v} />
+      {measures.filter(isRate).map((m) => (
+        <Rate key={m} measure={m} view={v} />
       ))}
-      <Grades view={v} />
+      {measures.includes('departmentGrades') ? <Grades view={v} /> : null}
+      <About scope={v.scope} />
     </View>
   );
 });
@@ -181,8 +220,10 @@ const ScopePicker = observer(() => {
 
 /**
  * 诉求指标 (complaint.metrics, `?scope=&scopeId=`; the caller's own when omitted): the month,
- * quarter or year with 上一期 / 下一期; 响应率, 办结率, 满意率, 按时报到率 and 吹哨率 as percentages
- * with what they count, the 吹哨率 band as a signal, and the departments' grades.
+ * quarter or year with 上一期 / 下一期; the measures of the scope shown (SCOPE_MEASURES: a grid
+ * 响应率, 办结率, 满意率; a community those and 吹哨率 with its band as a signal; a department
+ * 按时报到率 and the communities' grades; the county all) as percentages with what they count, and
+ * below them what the page shows and how the on-time rates count only what is due.
  */
 const CaseMetrics = observer(() => {
   useLoad((params: Record<string, string | undefined>) => store.enter(params.scope, params.scopeId));

@@ -124,9 +124,18 @@ export async function answerSubscribe(page: Page, deny: string[] = []): Promise<
   return titles;
 }
 
-/** A new phone that picks `user` on the demo picker of the server at `url`, on its home page once greeted. */
-export async function signInAs(browser: Browser, url: string, user: { label: string; name: string }): Promise<Page> {
-  const { page } = await newPhone(browser);
+/**
+ * A new phone that picks `user` on the demo picker of the server at `url`, on its home page once
+ * greeted; `initScript` runs in every page of that phone before the app's own scripts.
+ */
+export async function signInAs(
+  browser: Browser,
+  url: string,
+  user: { label: string; name: string },
+  initScript?: string,
+): Promise<Page> {
+  const { context, page } = await newPhone(browser);
+  if (initScript) await context.addInitScript({ content: initScript });
   await page.goto(url);
   await page.getByText('选择一个身份进入', { exact: false }).waitFor();
   await page.locator('.demo-pick__loading').waitFor({ state: 'detached' });

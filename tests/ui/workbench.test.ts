@@ -71,3 +71,17 @@ test('the staff home shows each tool’s count, red when some are overdue', asyn
   expect(badge.dom.textContent).toBe(String(queue.count));
   expect(badge.dom.className.includes('staff-home__count--late')).toBe(queue.overdue > 0);
 });
+
+test('the county admin, who has no queue of its own, lands on its tools, each one tap away', async () => {
+  const view = await bench('demo-county-admin');
+  expect(view.roles.find((r) => r.role === 'countyAdmin')!.todos).toEqual([]);
+  const home = await ui.open(HOME, 'demo-county-admin');
+  await home.waitForText(`工作台 · ${ROLE_LABELS.countyAdmin}`, 5000);
+  await home.waitFor(() => home.has('.workbench__tool--grants'), 5000);
+  for (const title of ['目录管理', '角色授权', '操作记录']) expect(home.text()).toContain(title);
+  await home.tap('.workbench__tool--grants');
+  await home.waitFor(() => home.navigation.some((n) => n.api === 'navigateTo'), 5000);
+  expect(home.navigation.find((n) => n.api === 'navigateTo')!.options).toMatchObject({
+    url: '/packages/staff/pages/grants/index',
+  });
+});

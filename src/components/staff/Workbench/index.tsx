@@ -37,7 +37,17 @@ export const Workbench = observer(({ grant }: { grant: RoleGrant }) => {
       </View>
       {workbench.value === null ? (
         <Text className="workbench__note">{workbench.error ? '待办读取失败，下拉或稍后再试' : '正在读取待办…'}</Text>
-      ) : todos.length === 0 ? null : waiting === 0 ? (
+      ) : todos.length === 0 ? (
+        // A role with no queue of its own (the county admin supervises): its tools, one tap away.
+        <View className="workbench__tools">
+          {tools.map((tool) => (
+            <View key={tool.key} className={`workbench__tool workbench__tool--${tool.key}`} onClick={openTool(tool)}>
+              <Text className="workbench__tool-title">{tool.title}</Text>
+              <Text className="workbench__tool-hint">{tool.hint}</Text>
+            </View>
+          ))}
+        </View>
+      ) : waiting === 0 ? (
         <Text className="workbench__note workbench__note--clear">暂无待办，辛苦了</Text>
       ) : null}
       <View className="workbench__todos">

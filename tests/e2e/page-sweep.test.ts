@@ -16,7 +16,6 @@ jest.setTimeout(40 * 60_000);
 /** Every page of the app, from its config (the dev picker is where a visitor starts). */
 function appPages(): string[] {
   (globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require('../../src/app.config').default as {
     pages: string[];
     subPackages: { root: string; pages: string[] }[];

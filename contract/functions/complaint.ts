@@ -235,6 +235,16 @@ const location = z.discriminatedUnion('kind', [
 
 const caseId = z.object({ caseId: id }).strict();
 
+/** A case queue's tabs: 待办 (waiting on the caller) and 已办. */
+export const QUEUE_TABS = ['todo', 'done'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+/** The tab and the words typed into a case queue's search box (empty: no narrowing). */
+const queueSearch = {
+  tab: z.enum(QUEUE_TABS).default('todo'),
+  q: text(0, 30).optional(),
+};
+
 export const complaint = {
   submit: defineAction<CaseView>()({
     summary:
@@ -281,8 +291,9 @@ export const complaint = {
     roles: ['resident'],
   }),
   gridQueue: defineAction<CasePage>()({
-    summary: "Open cases of the grid worker's grids, by deadline, 20 a page.",
-    input: z.object({ from: z.number().int().min(0).max(100_000).default(0) }).strict(),
+    summary:
+      "The grid worker's queue, 20 a page: 待办 (`todo`) the grids' cases waiting on the grid, overdue then 紧急 then the nearest deadline; 已办 (`done`) the grids' other cases, latest moved first (of the 200 latest past the page). `q` narrows both to cases whose description, place or complainant (unless anonymous) has every word.",
+    input: z.object({ ...queueSearch, from: z.number().int().min(0).max(100_000).default(0) }).strict(),
     roles: ['gridWorker'],
   }),
   accept: defineAction<CaseView>()({
@@ -305,9 +316,10 @@ export const complaint = {
   }),
   communityQueue: defineAction<CasePage>()({
     summary:
-      "The secretary's open cases of the community (escalated, in the community queue, whistled, overdue), by deadline, 20 a page.",
+      "The secretary's queue, 20 a page: 待办 (`todo`) the community's open cases that need it (in its queue, overdue, an extension to decide, a department to grade; `filter: 'all'` every open one), by urgency and deadline; 已办 (`done`) the community's other cases, latest moved first. `q` as in gridQueue.",
     input: z
       .object({
+        ...queueSearch,
         filter: z.enum(['action', 'all']).default('action'),
         from: z.number().int().min(0).max(100_000).default(0),
       })

@@ -5,13 +5,14 @@ import { staffOf } from '../notify/recipients';
 import { ownScope } from '../platform/authorize';
 import { conflict, forbidden, invalidInput } from '../platform/errors';
 import type { CallContext } from '../platform/router';
-import { atLevel, handle, MIN, PAGE, step, viewer } from './engine';
+import { atLevel, handle, MIN, step, viewer } from './engine';
+import { byUrgency, latestOf, matches, queuePage, type QueueInput } from './queues';
 import { bump, caseScopes, departmentScope, ensureCounters } from './metrics';
 import type { CaseDoc, DeptTaskDoc } from './model';
 import { taskId } from './model';
 import { tell } from './notices';
-import { latestWhistleDeadline, MAX_WHISTLE_DAYS, staffDue, urgentFirst } from './rules';
-import { toCaseView, toCaseViews } from './views';
+import { latestWhistleDeadline, MAX_WHISTLE_DAYS } from './rules';
+import { toCaseView } from './views';
 
 // ------------------------------------------------------------------ community
 
@@ -20,24 +21,27 @@ import { toCaseView, toCaseViews } from './views';
  * needing the community first — in its queue, overdue, or with an extension to decide — by deadline.
  */
 export async function communityQueue(
-  input: { filter: 'action' | 'all'; from: number },
+  input: QueueInput & { filter: 'action' | 'all' },
   ctx: CallContext,
 ): Promise<CasePage> {
   const communityId = ownScope(ctx.user, 'secretary', '只有社区书记可以查看');
-  const { data } = await ctx.db.collection('cases').where({ openCommunityId: communityId }).limit(1000).get<CaseDoc>();
   const needs = (c: CaseDoc) =>
     c.queue === `community:${c.communityId}` ||
     (c.dueAt !== null && c.dueKind !== 'rate' && new Date(c.dueAt).getTime() < ctx.now.getTime()) ||
     c.whistle?.extension?.status === 'pending' ||
     (c.whistle !== null && c.resolution?.level === 'department' && !c.whistle.rating);
-  const list = (input.filter === 'action' ? data.filter(needs) : data).sort(
-    urgentFirst((c) => ({ due: staffDue(c), urgent: c.urgency === 'urgent', since: c.createdAt }), ctx.now),
-  );
-  const page = list.slice(input.from, input.from + PAGE);
-  return {
-    items: await toCaseViews(page, viewer(ctx), { timeline: false }),
-    next: list.length > input.from + PAGE ? input.from + PAGE : null,
-  };
+  if (input.tab === 'done') {
+    // The community's cases that need nothing of it now: with a grid or a department, or closed.
+    const latest = await latestOf(ctx, { communityId }, input.from);
+    return queuePage(
+      latest.filter((c) => !(c.openCommunityId === communityId && needs(c)) && matches(c, input.q)),
+      input.from,
+      ctx,
+    );
+  }
+  const { data } = await ctx.db.collection('cases').where({ openCommunityId: communityId }).limit(1000).get<CaseDoc>();
+  const list = (input.filter === 'action' ? data.filter(needs) : data).filter((c) => matches(c, input.q));
+  return queuePage(list.sort(byUrgency(ctx)), input.from, ctx);
 }
 
 export async function whistle(

@@ -2,32 +2,34 @@ import type { CasePage, CaseView } from '../../contract/functions/complaint';
 import { conflict, forbidden } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
 import type { CallContext } from '../platform/router';
-import { actingLevel, atLevel, escalation, handle, name, PAGE, step, viewer } from './engine';
+import { actingLevel, atLevel, escalation, handle, name, step, viewer } from './engine';
 import { bump, caseScopes } from './metrics';
 import type { CaseDoc } from './model';
 import { tell, tellSecretary } from './notices';
-import { gridResolveBy, rateBy, staffDue, urgentFirst } from './rules';
-import { toCaseView, toCaseViews } from './views';
+import { gridResolveBy, rateBy } from './rules';
+import { byUrgency, latestOf, matches, queuePage, type QueueInput } from './queues';
+import { toCaseView } from './views';
 
 // ------------------------------------------------------------------ grid and community
 
 /** The grid worker's queue: open cases of their grids, by deadline, read by the indexed `queue`. */
-export async function gridQueue(input: { from: number }, ctx: CallContext): Promise<CasePage> {
+export async function gridQueue(input: QueueInput, ctx: CallContext): Promise<CasePage> {
   const gridIds = (ctx.user?.roles ?? []).flatMap((g) => (g.role === 'gridWorker' ? g.gridIds : []));
   const _ = ctx.db.command;
+  const queues = gridIds.map((g) => `grid:${g}`);
+  if (input.tab === 'done') {
+    // The grids' cases no longer waiting on the grid: passed on, answered and closed.
+    const latest = await latestOf(ctx, { gridId: _.in(gridIds) }, input.from);
+    const done = latest.filter((c) => !queues.includes(c.queue ?? '') && matches(c, input.q));
+    return queuePage(done, input.from, ctx);
+  }
   // The grids' open cases (a grid has dozens), in the order of every staff queue (rules.ts).
   const { data } = await ctx.db
     .collection('cases')
-    .where({ queue: _.in(gridIds.map((g) => `grid:${g}`)) })
+    .where({ queue: _.in(queues) })
     .limit(1000)
     .get<CaseDoc>();
-  const list = data.sort(
-    urgentFirst((c) => ({ due: staffDue(c), urgent: c.urgency === 'urgent', since: c.createdAt }), ctx.now),
-  );
-  return {
-    items: await toCaseViews(list.slice(input.from, input.from + PAGE), viewer(ctx), { timeline: false }),
-    next: list.length > input.from + PAGE ? input.from + PAGE : null,
-  };
+  return queuePage(data.filter((c) => matches(c, input.q)).sort(byUrgency(ctx)), input.from, ctx);
 }
 
 export async function accept(input: { caseId: string; note?: string }, ctx: CallContext): Promise<CaseView> {

@@ -12,8 +12,8 @@ export interface IndexSpec {
 const none: IndexSpec[] = [];
 
 export const COLLECTIONS = {
-  /** One per WeChat user; `_id` is the openid. */
-  users: { indexes: none },
+  /** One per WeChat user; `_id` is the openid. `staff` (1 while any staff grant is held): 角色授权's holders. */
+  users: { indexes: [{ fields: ['staff'] }] },
   // The county's directory (see docs/data-model.md).
   communities: { indexes: none },
   residentGroups: { indexes: [{ fields: ['communityId'] }] },
@@ -64,6 +64,9 @@ export const COLLECTIONS = {
       { fields: ['openCommunityId'] },
       { fields: ['complainant.openid'] },
       { fields: ['dueKind'] },
+      // 已办 of a grid and of a community: the latest moved first.
+      { fields: ['gridId', 'updatedAt'] },
+      { fields: ['communityId', 'updatedAt'] },
     ],
   },
   /** A whistled department's part of a case (`${caseId}-${departmentId}`): the department inbox. */
@@ -76,8 +79,23 @@ export const COLLECTIONS = {
   throttles: { indexes: [{ fields: ['expiresAt'] }] },
   /** When each scheduled job last finished (`<function>.<job>`): a missed daily job runs at the next tick. */
   jobRuns: { indexes: none },
-  /** Who changed the directory or someone's roles, when, before and after. */
-  audits: { indexes: [{ fields: ['entityId'] }] },
+  /**
+   * 操作记录: every staff action, who, when, on what, in whose scope (server/platform/audit.ts).
+   * Read newest first by scope, kind and person (directory.audit): each combination of those
+   * equalities is the leading fields of one index ending in `at`, so a page is read from it
+   * sorted; `at` alone for the county admin's unfiltered page (in CloudBase; the local one sorts
+   * in memory when there is no equality), `entityId` for one item's trail.
+   */
+  audits: {
+    indexes: [
+      { fields: ['communityId', 'kind', 'by', 'at'] },
+      { fields: ['communityId', 'by', 'at'] },
+      { fields: ['kind', 'by', 'at'] },
+      { fields: ['by', 'at'] },
+      { fields: ['at'] },
+      { fields: ['entityId'] },
+    ],
+  },
 } as const satisfies Record<string, { indexes: IndexSpec[] }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

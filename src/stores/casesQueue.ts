@@ -6,23 +6,29 @@ import { PagedList } from './staff/paged';
 
 /** Whose queue: the grid worker's grids, or the secretary's community. */
 export type QueueKind = 'grid' | 'community';
-export type CommunityFilter = 'action' | 'all';
+/** 待办 (a community's: 待处理, or 全部办理中) or 已办. */
+export type QueueView = 'todo' | 'all' | 'done';
 
 export const isQueueKind = (v: string | undefined): v is QueueKind => v === 'grid' || v === 'community';
 
 /**
- * 网格诉求 (complaint.gridQueue) and 社区诉求 (complaint.communityQueue, 待处理 or 全部): open
- * cases by deadline, the overdue first, 20 a page. Read again each time the page is shown
- * (others act on these cases too).
+ * 网格诉求 (complaint.gridQueue) and 社区诉求 (complaint.communityQueue): 待办 by urgency and
+ * deadline, the overdue first (a community's 待处理 or 全部办理中), or 已办, latest moved first;
+ * narrowed by the words searched; 20 a page. Read again each time the page is shown (others act
+ * on these cases too).
  */
 class CaseQueueStore {
   kind: QueueKind = 'grid';
-  filter: CommunityFilter = 'action';
-  readonly list = new PagedList<CaseView>((from) =>
-    this.kind === 'grid'
-      ? call('complaint', 'gridQueue', { from })
-      : call('complaint', 'communityQueue', { filter: this.filter, from }),
-  );
+  view: QueueView = 'todo';
+  /** The words searched (applied with 搜索); '' for none. */
+  q = '';
+  readonly list = new PagedList<CaseView>((from) => {
+    const tab = this.view === 'done' ? 'done' : 'todo';
+    const q = this.q ? { q: this.q } : {};
+    return this.kind === 'grid'
+      ? call('complaint', 'gridQueue', { tab, from, ...q })
+      : call('complaint', 'communityQueue', { tab, filter: this.view === 'all' ? 'all' : 'action', from, ...q });
+  });
 
   constructor() {
     makeAutoObservable(this, { list: false }, { autoBind: true, deep: false });
@@ -30,20 +36,31 @@ class CaseQueueStore {
 
   enter(kind: QueueKind): void {
     this.kind = kind;
-    this.filter = 'action';
-    this.list.clear();
-    void this.list.load();
+    this.view = 'todo';
+    this.q = '';
+    this.reload();
   }
 
-  setFilter(filter: CommunityFilter): void {
-    if (filter === this.filter) return;
-    this.filter = filter;
-    this.list.clear();
-    void this.list.load();
+  setView(view: QueueView): void {
+    if (view === this.view) return;
+    this.view = view;
+    this.reload();
+  }
+
+  search(words: string): void {
+    const q = words.trim();
+    if (q === this.q) return;
+    this.q = q;
+    this.reload();
   }
 
   refresh(): Promise<unknown> {
     return this.list.load();
+  }
+
+  private reload(): void {
+    this.list.clear();
+    void this.list.load();
   }
 }
 

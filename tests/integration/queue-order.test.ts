@@ -66,3 +66,45 @@ test('社区诉求 and 网格诉求 list overdue, then 紧急, then by deadline'
   expect(grid.length).toBeGreaterThan(1);
   expect(inOrder(grid.map((c) => ({ overdue: c.overdue, urgency: c.urgency, due: staffDue(c) })))).toBe(true);
 });
+
+describe('待办 / 已办 and search', () => {
+  const stored = (id: string) => t.cloud.store.find('cases', { query: { _id: id } })[0] as any;
+
+  test("网格诉求 已办: the grids' cases no longer waiting on the grid, latest moved first; none of 待办 in it", async () => {
+    const todo = await p.allPages('complaint', 'gridQueue', {}, 'demo-grid-worker');
+    const done = await p.allPages('complaint', 'gridQueue', { tab: 'done' }, 'demo-grid-worker');
+    expect(done.length).toBeGreaterThan(0);
+    const todoIds = new Set(todo.map((c: any) => c.id));
+    expect(done.some((c: any) => todoIds.has(c.id))).toBe(false);
+    const docs = done.map((c: any) => stored(c.id));
+    expect(docs.every((d: any) => d.gridId === 'c01-g01' || d.gridId?.startsWith('c01-'))).toBe(true);
+    expect(docs.every((d: any) => !String(d.queue ?? '').startsWith('grid:'))).toBe(true);
+    const moved = docs.map((d: any) => new Date(d.updatedAt).getTime());
+    expect([...moved].sort((a, b) => b - a)).toEqual(moved);
+  });
+
+  test('社区诉求 已办 holds what needs nothing of the community now; 待办 what does', async () => {
+    const todo = await p.allPages('complaint', 'communityQueue', {}, 'demo-secretary');
+    const done = await p.allPages('complaint', 'communityQueue', { tab: 'done' }, 'demo-secretary');
+    expect(done.length).toBeGreaterThan(0);
+    const todoIds = new Set(todo.map((c: any) => c.id));
+    expect(done.some((c: any) => todoIds.has(c.id))).toBe(false);
+    expect(done.every((c: any) => stored(c.id).communityId === 'c01')).toBe(true);
+  });
+
+  test('search narrows 待办 and 已办 to cases with every word typed, in description or place', async () => {
+    const done = await p.allPages('complaint', 'gridQueue', { tab: 'done' }, 'demo-grid-worker');
+    const target = stored(done[0].id);
+    const word = [...target.description].slice(0, 4).join('');
+    const found = await p.allPages('complaint', 'gridQueue', { tab: 'done', q: word }, 'demo-grid-worker');
+    expect(found.map((c: any) => c.id)).toContain(target._id);
+    expect(found.every((c: any) => `${stored(c.id).description} ${stored(c.id).location.label}`.includes(word))).toBe(
+      true,
+    );
+    const none = await p.allPages('complaint', 'gridQueue', { q: '不会出现的词语组合' }, 'demo-grid-worker');
+    expect(none).toEqual([]);
+    // Over-long search text is refused, nothing read.
+    const long = await p.call('complaint', 'gridQueue', { q: '长'.repeat(31) }, 'demo-grid-worker');
+    expect(long.error?.code).toBe('INVALID_INPUT');
+  });
+});

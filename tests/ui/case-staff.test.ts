@@ -83,6 +83,28 @@ test('社区诉求: 待处理 shows the escalated case, 全部 also the one stil
   expect(page.has(`#case-${up.id}`)).toBe(true);
 });
 
+test('网格诉求: a case passed to the community leaves 待办 for 已办; search finds it by a word of its description', async () => {
+  const up = await escalated();
+  const page = await ui.open(QUEUE, 'demo-grid-worker', { query: { as: 'grid' } });
+  await page.waitFor(() => page.has('.staff-segmented__item--done') && !page.text().includes('加载中'), 5000);
+  expect(page.has(`#case-${up.id}`)).toBe(false);
+
+  await page.tap('.staff-segmented__item--done');
+  await page.waitFor(() => page.has(`#case-${up.id}`), 5000);
+  expect(page.text()).toContain('最近有进展的在前');
+
+  const shown = () => page.page.querySelectorAll('.case-card').map((n) => n.dom.textContent ?? '');
+  expect(shown().some((t) => !t.includes('消防通道'))).toBe(true);
+  page.type('.case-queue__search-input', '消防通道');
+  await page.tap('.case-queue__search-go');
+  // Narrowed: only cases about 消防通道 are left, this one among them.
+  await page.waitFor(() => page.has(`#case-${up.id}`) && shown().every((t) => t.includes('消防通道')), 5000);
+
+  page.type('.case-queue__search-input', '没有这样的诉求内容');
+  await page.tap('.case-queue__search-go');
+  await page.waitForText('没有找到与“没有这样的诉求内容”有关的诉求', 5000);
+});
+
 test('吹哨报到: the department’s inbox lists a whistle to report in, with its class and deadline', async () => {
   const c = await escalated();
   await complaint(

@@ -2,8 +2,9 @@
  * @jest-environment ./tests/ui/weapp-environment.ts
  *
  * 微心愿 tab of the built weapp through the real cloud functions (local CloudBase): a verified
- * member (demo-member, 潋江社区) sees the hall — 潋江社区 first, in the server's order — narrows
- * it by category and sorts it by waiting time; a resident who is not a member sees their own
+ * member (demo-member, 潋江社区) sees the hall — newest first as the 最新 chip says, 潋江社区 first
+ * only when 本社区优先 is chosen, in the server's order — narrows it by category and sorts it by
+ * waiting time; a resident who is not a member sees their own
  * wishes with their status and 许个心愿 instead; a member claims a wish on its detail page.
  * Needs `npm run build:weapp` first.
  */
@@ -29,27 +30,44 @@ const cardIds = (page: LoadedPage) =>
 const navigatedTo = (page: LoadedPage) =>
   page.navigation.filter((n) => n.api === 'navigateTo').map((n) => (n.options as { url: string }).url);
 
-test('the hall for a verified member of 潋江社区 lists the published wishes of 潋江社区 first, as the server orders them', async () => {
+test('the hall opens on 最新, newest first as the chip says; 本社区优先 puts 潋江社区 first, as the server orders them', async () => {
   const expected = await hall();
-  const own = expected.items.filter((w) => w.community.id === 'c01');
-  expect(own.length).toBeGreaterThan(0);
-  expect(expected.items.slice(0, own.length).every((w) => w.community.id === 'c01')).toBe(true);
+  const times = expected.items.map((w) => w.publishedAt);
+  expect([...times].sort().reverse()).toEqual(times);
 
-  const page = await open(TAB, MEMBER);
+  const calls: CallEvent[] = [];
+  const page = await open(TAB, MEMBER, { calls });
   await page.waitFor(() => cardIds(page).length > 0, 5000);
 
   expect(cardIds(page)).toEqual(expected.items.map((w) => w.id));
+  expect(page.has('.wish-chips__chip--newest.wish-chips__chip--on')).toBe(true);
   const text = page.text();
-  for (const label of ['心愿大厅', '全部', ...WISH_CATEGORIES, '最新', '等待最久', '我的心愿', '我的认领']) {
+  for (const label of [
+    '心愿大厅',
+    '全部',
+    ...WISH_CATEGORIES,
+    '最新',
+    '等待最久',
+    '本社区优先',
+    '我的心愿',
+    '我的认领',
+  ]) {
     expect(text).toContain(label);
   }
-  // The first card is 潋江社区's, with its category, description and waiting time.
-  const first = page.page.querySelector('.wish-card')!;
-  const firstText = first.dom.textContent ?? '';
-  expect(firstText).toContain(own[0].description);
-  expect(firstText).toContain(own[0].category);
-  expect(firstText).toContain('潋江社区');
+  // The first card is the newest wish, with its category, description and waiting time.
+  const firstText = page.page.querySelector('.wish-card')!.dom.textContent ?? '';
+  expect(firstText).toContain(expected.items[0].description);
+  expect(firstText).toContain(expected.items[0].category);
   expect(firstText).toMatch(/已等待 \d+ 天|今天发布/);
+
+  const ownFirst = await hall({ sort: 'ownFirst' });
+  const own = ownFirst.items.filter((w) => w.community.id === 'c01');
+  expect(own.length).toBeGreaterThan(0);
+  expect(ownFirst.items.slice(0, own.length).every((w) => w.community.id === 'c01')).toBe(true);
+  await page.tap('.wish-chips__chip--ownFirst');
+  await page.waitFor(() => cardIds(page).join() === ownFirst.items.map((w) => w.id).join(), 5000);
+  expect(calls).toContainEqual({ action: 'hall', payload: { sort: 'ownFirst', from: 0 } });
+  expect(page.page.querySelector('.wish-card')!.dom.textContent).toContain('潋江社区');
   // The whole hall fits one page: nothing more to load.
   expect(expected.next).toBeNull();
   expect(text).toContain('没有更多了');

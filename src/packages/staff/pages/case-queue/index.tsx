@@ -1,5 +1,6 @@
 import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { when } from 'mobx';
 import { observer } from 'mobx-react-lite';
 import { useRef } from 'react';
@@ -9,25 +10,61 @@ import { Screen } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
-import { caseQueue, isQueueKind, type CommunityFilter } from '../../../../stores/casesQueue';
+import { caseQueue, isQueueKind, type QueueKind, type QueueView } from '../../../../stores/casesQueue';
 import { session } from '../../../../stores/session';
 import './index.scss';
 
-const FILTERS: Array<{ key: CommunityFilter; label: string }> = [
-  { key: 'action', label: '待处理' },
-  { key: 'all', label: '全部办理中' },
-];
+const VIEWS: Record<QueueKind, Array<{ key: QueueView; label: string }>> = {
+  grid: [
+    { key: 'todo', label: '待办' },
+    { key: 'done', label: '已办' },
+  ],
+  community: [
+    { key: 'todo', label: '待处理' },
+    { key: 'all', label: '全部办理中' },
+    { key: 'done', label: '已办' },
+  ],
+};
 
-const INTRO = {
-  grid: '本网格居民反映的诉求，按期限排列，超期的在前。受理即首次响应；网格办不了的上报社区。',
-  community:
-    '待处理：上报到社区的、社区待办的、已超期的、等待审批延期或评价部门的。全部办理中：本社区所有未办结的诉求。',
-} as const;
+const INTRO: Record<QueueKind, Record<QueueView, string>> = {
+  grid: {
+    todo: '本网格居民反映的诉求，超期的在前，其次紧急的，再按期限排列。受理即首次响应；网格办不了的上报社区。',
+    all: '',
+    done: '本网格已上报社区、已办结或已撤回的诉求，最近有进展的在前。',
+  },
+  community: {
+    todo: '上报到社区的、社区待办的、已超期的、等待审批延期或评价部门的，超期的在前。',
+    all: '本社区所有未办结的诉求，超期的在前。',
+    done: '不需要社区处理的诉求：网格或部门正在办理的、已办结的、已撤回的，最近有进展的在前。',
+  },
+};
+
+const EMPTY: Record<QueueView, string> = { todo: '没有待办的诉求', all: '没有办理中的诉求', done: '还没有已办的诉求' };
+
+/** The search box: uncontrolled (the h5 Input throws when given a new value before it renders). */
+const Search = () => {
+  const typed = useRef('');
+  return (
+    <View className="case-queue__search">
+      <Input
+        className="case-queue__search-input"
+        placeholder="搜索 诉求内容、地点或反映人"
+        confirmType="search"
+        maxlength={30}
+        onInput={(e) => (typed.current = e.detail.value)}
+        onConfirm={(e) => caseQueue.search(e.detail.value)}
+      />
+      <Button className="case-queue__search-go" size="small" onClick={() => caseQueue.search(typed.current)}>
+        搜索
+      </Button>
+    </View>
+  );
+};
 
 /**
  * 网格诉求 (`?as=grid`, complaint.gridQueue) or 社区诉求 (`?as=community`,
- * complaint.communityQueue with 待处理 / 全部): open cases by deadline with the overdue marked;
- * a tap opens the case with its actions.
+ * complaint.communityQueue): 待办 (待处理 / 全部办理中) by urgency and deadline with the overdue
+ * marked, or 已办; a search box narrows either; a tap opens the case with its actions.
  */
 const CaseQueue = observer(() => {
   const entered = useRef(false);
@@ -50,18 +87,17 @@ const CaseQueue = observer(() => {
     entered.current = true;
   });
   usePullDownRefresh(() => void caseQueue.refresh().then(() => Taro.stopPullDownRefresh()));
-  const { kind, list } = caseQueue;
+  const { kind, view, list, q } = caseQueue;
   return (
     <Screen>
-      {kind === 'community' ? (
-        <Segmented options={FILTERS} value={caseQueue.filter} onChange={caseQueue.setFilter} />
-      ) : null}
-      <Text className="case-queue__intro">{INTRO[kind]}</Text>
+      <Segmented options={VIEWS[kind]} value={view} onChange={caseQueue.setView} />
+      <Search />
+      <Text className="case-queue__intro">{INTRO[kind][view]}</Text>
       <View className="case-queue">
         <ListState
           source={list}
-          emptyTitle={kind === 'grid' ? '没有待办的诉求' : '没有需要社区处理的诉求'}
-          emptyDescription="新的诉求会通过消息通知您"
+          emptyTitle={q ? `没有找到与“${q}”有关的诉求` : EMPTY[view]}
+          emptyDescription={q ? '换个词试试，或清空搜索框后点“搜索”' : '新的诉求会通过消息通知您'}
         >
           {(items) =>
             items.map((item) => (

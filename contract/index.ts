@@ -9,6 +9,7 @@ export * from './errors';
 export * from './roles';
 export * from './action';
 export * from './privacy';
+export * from './audit';
 export type * from './functions/account';
 export type * from './functions/directory';
 export type * from './functions/wish';

@@ -96,6 +96,17 @@ export interface UserSummary {
   roles: RoleGrant[];
 }
 
+/**
+ * A staff grant as 角色授权 lists it: who holds it (name, phone masked) and the grant with its
+ * scope — one row per grant, so a person holding two roles appears twice.
+ */
+export interface RoleHolder {
+  openid: string;
+  name: string;
+  phone: string;
+  grant: Extract<RoleGrant, { role: 'gridWorker' | 'secretary' | 'department' | 'unitAdmin' | 'countyAdmin' }>;
+}
+
 const roleGrant = z.discriminatedUnion('role', [
   z.object({ role: z.literal('gridWorker'), communityId: id, gridIds: z.array(id).min(1).max(20) }).strict(),
   z.object({ role: z.literal('secretary'), communityId: id }).strict(),
@@ -215,6 +226,12 @@ export const account = {
   findUsers: defineAction<UserSummary[]>()({
     summary: 'Finds users by name or phone to grant roles (county admin; secretary within their community).',
     input: z.object({ query: text(1, 20) }).strict(),
+    roles: ['countyAdmin', 'secretary'],
+  }),
+  roleHolders: defineAction<RoleHolder[]>()({
+    summary:
+      'The current holders of the staff roles the caller may grant and revoke, one row per grant, by role, scope and name: the county admin every staff grant; a secretary the grid workers of their own community.',
+    input: z.object({}).strict(),
     roles: ['countyAdmin', 'secretary'],
   }),
   grantRole: defineAction<UserSummary>()({

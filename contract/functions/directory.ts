@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
+import { AUDIT_KINDS, type AuditKind } from '../audit';
 import { id, latLng, phone, personName, polygon, text } from '../fields';
 
 /** A community as pickers and lists show it. */
@@ -77,17 +78,40 @@ export interface ContactCardAdminView {
   published: { name: boolean; phone: boolean; photo: boolean };
 }
 
-/** A change to the directory or to someone's roles: who, when, before, after. */
+/**
+ * One staff action in the audit trail (操作记录): who did what to which item, when, in whose
+ * scope. Written by the action itself (server/platform/audit.ts), never changed or deleted.
+ */
 export interface AuditEntry {
   id: string;
+  kind: AuditKind;
+  /** What was done: `publish`, `reject`, `accept`, `approve`, `grantRole`, `update` … (per kind). */
+  action: string;
+  /** The target: its collection (or directory kind) and id. */
   entity: string;
   entityId: string;
-  action: string;
+  /** The target in a few words: the wish, the case, the activity, the member's or the user's name. */
+  label: string;
+  /** More targets of the same step (a batch of records approved at once), each with its label. */
+  targets: Array<{ id: string; label: string }>;
+  /** What was decided, in a few words (a reason, a note, a grade); empty when the action says it all. */
+  summary: string;
   by: string;
   byName: string;
   at: string;
+  /** The scope the entry belongs to: a secretary reads their community's. */
+  communityId: string | null;
+  departmentId: string | null;
+  unitId: string | null;
+  /** Directory and role changes: the document or the roles before and after; null otherwise. */
   before: unknown;
   after: unknown;
+}
+
+/** A page of the audit trail, newest first, and where the next one starts (null: none). */
+export interface AuditPage {
+  items: AuditEntry[];
+  next: number | null;
 }
 
 export const DIRECTORY_KINDS = [
@@ -278,9 +302,19 @@ export const directory = {
     input: directoryEntityInput,
     roles: ['countyAdmin'],
   }),
-  audit: defineAction<AuditEntry[]>()({
-    summary: 'The audit trail, newest first, optionally of one entity (county admin).',
-    input: z.object({ entityId: id.optional(), limit: z.number().int().min(1).max(100).default(50) }).strict(),
-    roles: ['countyAdmin'],
+  audit: defineAction<AuditPage>()({
+    summary:
+      'The audit trail (操作记录) of staff actions, newest first, 20 a page from `from`: by kind, by the person who acted (`by`), of one item (`entityId`). The county admin reads every entry (or one community’s); a secretary their community’s.',
+    input: z
+      .object({
+        kind: z.enum(AUDIT_KINDS).optional(),
+        by: id.optional(),
+        entityId: id.optional(),
+        /** The community whose entries to read: a secretary's own (the first when omitted); the county admin any. */
+        communityId: id.optional(),
+        from: z.number().int().min(0).max(10_000).default(0),
+      })
+      .strict(),
+    roles: ['countyAdmin', 'secretary'],
   }),
 } as const;

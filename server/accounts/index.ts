@@ -5,7 +5,7 @@ import { myGrid } from './grid';
 import { acceptPrivacy, me, updateProfile } from './me';
 import { communityMembers, unitMembers } from './members';
 import { myReports, registerMember, reportQueue, reviewReport } from './reports';
-import { findUsers, grantRole, revokeRole } from './roles';
+import { findUsers, grantRole, revokeRole, roleHolders } from './roles';
 import { workbench } from './workbench';
 
 export const accountHandlers: Handlers<typeof account> = {
@@ -21,6 +21,7 @@ export const accountHandlers: Handlers<typeof account> = {
   communityMembers,
   unitMembers,
   findUsers,
+  roleHolders,
   grantRole,
   revokeRole,
   messages,

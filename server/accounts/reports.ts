@@ -2,6 +2,7 @@ import { moveReported } from '../sixOnes/credit';
 import type { MemberReportView, ReportStatus } from '../../contract/functions/account';
 import type { RoleGrant } from '../../contract/roles';
 import type { CommunityDoc, UnitDoc } from '../directory/model';
+import { audit, type AuditInput } from '../platform/audit';
 import { notOwn, requireScope, scopeIds } from '../platform/authorize';
 import { conflict, invalidInput, notFound } from '../platform/errors';
 import type { UserDoc } from '../platform/identity';
@@ -126,6 +127,23 @@ export async function reportQueue(input: { status: ReportStatus }, ctx: CallCont
   return data.map((r) => toReportView(r, true));
 }
 
+/** The audit entry of a report's review: the member and their unit, in the community's scope (the seed's too). */
+export function reportAudit(
+  r: Pick<MemberReportDoc, '_id' | 'name' | 'unitName' | 'communityId' | 'unitId'>,
+  decision: 'verify' | 'reject',
+  reason: string | null,
+): AuditInput {
+  return {
+    kind: 'report',
+    action: decision,
+    entity: 'memberReports',
+    entityId: r._id,
+    label: `${r.name}（${r.unitName}）`,
+    summary: reason ?? '',
+    scope: { communityId: r.communityId, unitId: r.unitId },
+  };
+}
+
 export async function reviewReport(
   input: { reportId: string; decision: 'verify' | 'reject'; reason?: string },
   ctx: CallContext,
@@ -155,7 +173,10 @@ export async function reviewReport(
       reviewedAt: ctx.now,
       updatedAt: ctx.now,
     };
-    await tx.collection('memberReports').doc(report._id).update({ data: reviewed });
+    await Promise.all([
+      tx.collection('memberReports').doc(report._id).update({ data: reviewed }),
+      audit(ctx, reportAudit(report, input.decision, verify ? null : (input.reason ?? null)), tx),
+    ]);
     if (verify) {
       const prev = previous && previous.role === 'member' ? previous : null;
       await moveReported(tx, prev, { communityId: report.communityId, unitId: report.unitId }, ctx.now);

@@ -1,4 +1,5 @@
-import type { StaffGrant, UserSummary } from '../../contract/functions/account';
+import type { RoleHolder, StaffGrant, UserSummary } from '../../contract/functions/account';
+import { byPinyin } from '../../contract/collate';
 import { forget } from '../directory/cache';
 import type { Role, RoleGrant } from '../../contract/roles';
 import { audit } from '../platform/audit';
@@ -38,6 +39,43 @@ export async function findUsers(input: { query: string }, ctx: CallContext): Pro
     .limit(20)
     .get<UserDoc>();
   return data.map(toSummary);
+}
+
+/** Staff holders a county has (a few hundred): read in one query, by the indexed `staff` mark. */
+const MAX_STAFF = 1000;
+const ROLE_ORDER: Record<RoleHolder['grant']['role'], number> = {
+  secretary: 0,
+  gridWorker: 1,
+  department: 2,
+  unitAdmin: 3,
+  countyAdmin: 4,
+};
+
+/**
+ * 角色授权 opens on who holds what: the county admin every staff grant, a secretary the grid
+ * workers of their community (what `mayManage` lets them revoke). One read of the staff (`staff`
+ * 1, indexed), the scope filtered here; ordered by role, scope, name.
+ */
+export async function roleHolders(_input: Record<string, never>, ctx: CallContext): Promise<RoleHolder[]> {
+  const county = isCountyAdmin(ctx.user);
+  const communities = new Set(scopeIds(ctx.user, 'secretary'));
+  const { data } = await ctx.db.collection('users').where({ staff: 1 }).limit(MAX_STAFF).get<UserDoc>();
+  const rows: RoleHolder[] = [];
+  for (const u of data) {
+    for (const grant of u.roles) {
+      if (!isStaffGrant(grant)) continue;
+      if (!county && !(grant.role === 'gridWorker' && communities.has(grant.communityId))) continue;
+      rows.push({ openid: u.openid, name: u.name ?? u.nickname, phone: maskPhone(u.phone), grant });
+    }
+  }
+  const scope = (g: RoleHolder['grant']) => scopeOf(g) ?? '';
+  return rows.sort(
+    (a, b) =>
+      ROLE_ORDER[a.grant.role] - ROLE_ORDER[b.grant.role] ||
+      scope(a.grant).localeCompare(scope(b.grant)) ||
+      byPinyin(a.name, b.name) ||
+      a.openid.localeCompare(b.openid),
+  );
 }
 
 /** The scope a staff grant covers, for matching and for the audit trail. */
@@ -129,29 +167,50 @@ async function syncSecretary(
     .update({ data: { secretaryOpenid: op === 'add' ? openid : null, updatedAt: ctx.now } });
 }
 
-/** Writes the new roles and their audit entry (before → after) in the transaction. */
+const STAFF_ROLES: ReadonlySet<Role> = new Set(['gridWorker', 'secretary', 'department', 'unitAdmin', 'countyAdmin']);
+const isStaffGrant = (g: RoleGrant): g is RoleHolder['grant'] => STAFF_ROLES.has(g.role);
+
+/** The scope fields of a grant, for the audit entry (a secretary reads the grants of their community). */
+const auditScope = (g: RoleGrant) => ({
+  communityId: g.role === 'secretary' || g.role === 'gridWorker' ? g.communityId : null,
+  departmentId: g.role === 'department' ? g.departmentId : null,
+  unitId: g.role === 'unitAdmin' ? g.unitId : null,
+});
+
+/**
+ * Writes the new roles (and the `staff` mark the holders are read by) and their audit entry
+ * (before → after) in the transaction, side by side: one round trip.
+ */
 async function writeRoles(
   ctx: CallContext,
   tx: Transaction,
   user: UserDoc,
   roles: RoleGrant[],
-  action: string,
+  action: 'grantRole' | 'revokeRole',
+  grant: RoleGrant,
 ): Promise<UserSummary> {
-  await tx
-    .collection('users')
-    .doc(user._id)
-    .update({ data: { roles: ctx.db.command.set(roles), updatedAt: ctx.now } });
-  await audit(tx, {
-    entity: 'user',
-    entityId: user._id,
-    action,
-    by: ctx.openid,
-    byName: ctx.user?.name ?? '',
-    at: ctx.now,
-    before: user.roles,
-    after: roles,
-  });
-  return toSummary({ ...user, roles });
+  const staff = roles.some(isStaffGrant) ? 1 : 0;
+  await Promise.all([
+    tx
+      .collection('users')
+      .doc(user._id)
+      .update({ data: { roles: ctx.db.command.set(roles), staff, updatedAt: ctx.now } }),
+    audit(
+      ctx,
+      {
+        kind: 'role',
+        action,
+        entity: 'users',
+        entityId: user._id,
+        label: user.name ?? user.nickname,
+        scope: auditScope(grant),
+        before: user.roles,
+        after: roles,
+      },
+      tx,
+    ),
+  ]);
+  return toSummary({ ...user, roles, staff });
 }
 
 export async function grantRole(input: { openid: string; grant: StaffGrant }, ctx: CallContext): Promise<UserSummary> {
@@ -172,7 +231,7 @@ export async function grantRole(input: { openid: string; grant: StaffGrant }, ct
     const roles = [...user.roles.filter((g) => !same(g)), merged];
     if (grant.role === 'gridWorker') await syncGridStaff(ctx, tx, user._id, grant.gridIds, 'add');
     if (grant.role === 'secretary') await syncSecretary(ctx, tx, user._id, grant.communityId, 'add');
-    return writeRoles(ctx, tx, user, roles, 'grantRole');
+    return writeRoles(ctx, tx, user, roles, 'grantRole', merged);
   });
 }
 
@@ -198,6 +257,7 @@ export async function revokeRole(
         await syncSecretary(ctx, tx, user._id, g.communityId, 'remove');
       }
     }
-    return writeRoles(ctx, tx, user, roles, 'revokeRole');
+    const revoked = user.roles.find((g) => g.role === input.role && scopeOf(g) === input.scopeId)!;
+    return writeRoles(ctx, tx, user, roles, 'revokeRole', revoked);
   });
 }

@@ -3,6 +3,7 @@
  * its timeline step), the step and its changes, and whose turn it is (grid, community, departments).
  */
 import type { CaseStatus } from '../../contract/caseLabels';
+import { audit, type AuditInput } from '../platform/audit';
 import { notOwn } from '../platform/authorize';
 import { conflict, forbidden, notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
@@ -77,6 +78,7 @@ export async function transition(
   ctx: CallContext,
   caseId: string,
   decide: (c: CaseDoc, h: Handler) => Move,
+  audited = false,
 ): Promise<{ before: CaseDoc; after: CaseDoc }> {
   return inTransaction(ctx, async (tx) => {
     const c = await txGet<CaseDoc>(tx, 'cases', caseId);
@@ -87,11 +89,15 @@ export async function transition(
     const move = decide(c, h);
     const _ = ctx.db.command;
     const changes = { ...move.changes, status: move.to, updatedAt: ctx.now };
-    await tx
-      .collection('cases')
-      .doc(c._id)
-      .update({ data: { ...setAll(ctx, changes), timeline: _.push(move.step) } });
     const after = { ...applied(c, changes), timeline: [...c.timeline, move.step] };
+    // A handler's step and its audit entry side by side in the transaction: one round trip.
+    await Promise.all([
+      tx
+        .collection('cases')
+        .doc(c._id)
+        .update({ data: { ...setAll(ctx, changes), timeline: _.push(move.step) } }),
+      audited ? audit(ctx, caseAudit(after, move.step, h), tx) : null,
+    ]);
     if (move.also) await move.also(tx, after);
     return { before: c, after };
   });
@@ -108,10 +114,32 @@ export function handle(
   caseId: string,
   decide: (c: CaseDoc, h: Handler) => Move,
 ): Promise<{ before: CaseDoc; after: CaseDoc }> {
-  return transition(ctx, caseId, (c, h) => {
-    notOwn(ctx.openid, [c.complainant.openid], 'handleCase');
-    return decide(c, h);
-  });
+  return transition(
+    ctx,
+    caseId,
+    (c, h) => {
+      notOwn(ctx.openid, [c.complainant.openid], 'handleCase');
+      return decide(c, h);
+    },
+    true,
+  );
+}
+
+/**
+ * The audit entry of a handler's step: the case in a few words, the step's note, the case's
+ * community and the department that acted (or, for the community's whistle steps, the lead one).
+ */
+export function caseAudit(c: CaseDoc, s: StoredCaseStep, h: Pick<Handler, 'department'>): AuditInput {
+  const lead = c.whistle?.departments.find((d) => d.role === 'lead')?.departmentId ?? null;
+  return {
+    kind: 'case',
+    action: s.action,
+    entity: 'cases',
+    entityId: c._id,
+    label: c.description,
+    summary: s.note ?? '',
+    scope: { communityId: c.communityId, departmentId: h.department?.id ?? lead },
+  };
 }
 
 const TURN = { grid: 0, community: 1, department: 2 } as const;

@@ -1,8 +1,10 @@
-import type { AuditEntry, DirectoryEntityInput, DirectoryKind } from '../../contract/functions/directory';
+import { AUDIT_PAGE, type AuditKind } from '../../contract/audit';
+import type { AuditEntry, AuditPage, DirectoryEntityInput, DirectoryKind } from '../../contract/functions/directory';
 import { forget } from './cache';
 import type { AuditDoc } from '../platform/audit';
 import { audit } from '../platform/audit';
-import { invalidInput, notFound } from '../platform/errors';
+import { isCountyAdmin, scopeIds } from '../platform/authorize';
+import { forbidden, invalidInput, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
 import { inTransaction, txGet } from '../platform/tx';
@@ -108,7 +110,33 @@ export async function save(input: DirectoryEntityInput, ctx: CallContext): Promi
       }
       (after as Record<string, unknown>).pairedUnitIds = mirror;
     }
-    await tx.collection(collection).doc(id).set({ data: after });
+    // The entry beside the change (one round trip): no change without its entry.
+    const scope = {
+      communityId:
+        input.kind === 'community'
+          ? id
+          : (((after as Record<string, unknown>).communityId as string | undefined) ??
+            (input.kind === 'unit' ? input.data.pairedCommunityId : null)),
+      departmentId: input.kind === 'department' ? id : null,
+      unitId: input.kind === 'unit' ? id : null,
+    };
+    await Promise.all([
+      tx.collection(collection).doc(id).set({ data: after }),
+      audit(
+        ctx,
+        {
+          kind: 'directory',
+          action: before ? 'update' : 'create',
+          entity: input.kind,
+          entityId: id,
+          label: String((after as Record<string, unknown>).name ?? id),
+          scope,
+          before,
+          after: { _id: id, ...after },
+        },
+        tx,
+      ),
+    ]);
     if (input.kind === 'unit') {
       // 结对: the unit's pairing is mirrored on the communities' pairedUnitIds.
       const from = before?.pairedCommunityId as string | undefined;
@@ -125,16 +153,6 @@ export async function save(input: DirectoryEntityInput, ctx: CallContext): Promi
           .update({ data: { pairedUnitIds: _.addToSet(id), updatedAt: ctx.now } });
       }
     }
-    await audit(tx, {
-      entity: input.kind,
-      entityId: id,
-      action: before ? 'update' : 'create',
-      by: ctx.openid,
-      byName: ctx.user?.name ?? '',
-      at: ctx.now,
-      before,
-      after: { _id: id, ...after },
-    });
   });
   return { id };
 }
@@ -179,21 +197,60 @@ export async function entry(
   return { kind: input.kind, id: input.id, data: plain };
 }
 
-export async function auditLog(input: { entityId?: string; limit: number }, ctx: CallContext): Promise<AuditEntry[]> {
-  const query = ctx.db.collection('audits');
-  const { data } = await (input.entityId ? query.where({ entityId: input.entityId }) : query)
+/**
+ * 操作记录, newest first, a page of 20 from `from`: the county admin every entry (or one
+ * community's), a secretary their community's (FORBIDDEN for another's); by kind, by the person
+ * who acted, of one item. Only equalities on the indexed fields (collections.ts `audits`), so a
+ * page is read from an index in `at` order; one request beside the caller's read.
+ */
+export async function auditLog(
+  input: { kind?: AuditKind; by?: string; entityId?: string; communityId?: string; from: number },
+  ctx: CallContext,
+): Promise<AuditPage> {
+  let communityId = input.communityId;
+  if (!isCountyAdmin(ctx.user)) {
+    const own = scopeIds(ctx.user, 'secretary');
+    communityId ??= own[0];
+    if (!communityId || !own.includes(communityId)) throw forbidden('只能查看本社区的操作记录');
+  }
+  const where: Record<string, string> = {};
+  if (communityId) where.communityId = communityId;
+  if (input.kind) where.kind = input.kind;
+  if (input.by) where.by = input.by;
+  if (input.entityId) where.entityId = input.entityId;
+  const audits = ctx.db.collection('audits');
+  const { data } = await (Object.keys(where).length > 0 ? audits.where(where) : audits)
     .orderBy('at', 'desc')
-    .limit(input.limit)
-    .get<AuditDoc & { _id: string }>();
-  return data.map((a) => ({
+    .skip(input.from)
+    .limit(AUDIT_PAGE + 1)
+    .get<StoredAudit>();
+  return {
+    items: data.slice(0, AUDIT_PAGE).map(toAuditEntry),
+    next: data.length > AUDIT_PAGE ? input.from + AUDIT_PAGE : null,
+  };
+}
+
+/** An entry as the contract shows it; entries written before the trail had kinds and scopes read as directory or role changes. */
+type StoredAudit = Partial<AuditDoc> &
+  Pick<AuditDoc, 'action' | 'entity' | 'entityId' | 'by' | 'byName' | 'at'> & { _id: string };
+
+function toAuditEntry(a: StoredAudit): AuditEntry {
+  return {
     id: a._id,
+    kind: a.kind ?? (a.entity === 'user' || a.entity === 'users' ? 'role' : 'directory'),
+    action: a.action,
     entity: a.entity,
     entityId: a.entityId,
-    action: a.action,
+    label: a.label ?? a.entityId,
+    targets: a.targets ?? [],
+    summary: a.summary ?? '',
     by: a.by,
     byName: a.byName,
     at: new Date(a.at).toISOString(),
-    before: a.before,
-    after: a.after,
-  }));
+    communityId: a.communityId ?? null,
+    departmentId: a.departmentId ?? null,
+    unitId: a.unitId ?? null,
+    before: a.before ?? null,
+    after: a.after ?? null,
+  };
 }

@@ -71,17 +71,23 @@ export async function saveContactCard(input: CardInput, ctx: CallContext): Promi
       updatedAt: ctx.now,
     };
     const { _id, ...fields } = card;
-    await tx.collection('contactCards').doc(_id).set({ data: fields });
-    await audit(tx, {
-      entity: 'contactCard',
-      entityId: _id,
-      action: before ? 'update' : 'create',
-      by: ctx.openid,
-      byName: ctx.user?.name ?? '',
-      at: ctx.now,
-      before,
-      after: card,
-    });
+    await Promise.all([
+      tx.collection('contactCards').doc(_id).set({ data: fields }),
+      audit(
+        ctx,
+        {
+          kind: 'directory',
+          action: before ? 'update' : 'create',
+          entity: 'contactCards',
+          entityId: _id,
+          label: `${grid.name} · ${card.name}`,
+          scope: { communityId: grid.communityId },
+          before,
+          after: card,
+        },
+        tx,
+      ),
+    ]);
     return toAdminView(card);
   });
 }

@@ -21,6 +21,12 @@ export interface UserDoc {
   member?: { unitId: string; partyBranch: string; joinedAt: string; verifiedReportId?: string } | null;
   /** The member's report awaiting the secretary (one at a time). */
   pendingReport?: { id: string; communityId: string; communityName: string; createdAt: Date } | null;
+  /**
+   * 1 while the user holds a staff grant (grid worker, secretary, department, unit admin, county
+   * admin), else 0 or absent: 角色授权 reads the holders by it (a scalar, indexed). Written with
+   * the roles (account.grantRole / revokeRole) and by the seed.
+   */
+  staff?: 0 | 1;
   /** Demo users carry a label for the local 选择演示身份 screen; never set in production. */
   demo?: { label: string; order: number };
   createdAt: Date;

@@ -10,6 +10,7 @@
 import { recompute, reportedCounts } from '../sixOnes/credit';
 import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
+import { buildAudits } from './audits';
 import { buildCases } from './cases';
 import { Rng } from './rng';
 import { buildSixOnes, localYearOf } from './sixOnes';
@@ -44,6 +45,13 @@ export { DEMO_OPENIDS, type DemoOpenid } from './names';
 const TOWN = { west: 115.34, east: 115.37, south: 26.33, north: 26.35 };
 const TOWN_ROWS = 2;
 const TOWN_COLS = 7;
+const STAFF_ROLES: ReadonlyArray<RoleGrant['role']> = [
+  'gridWorker',
+  'secretary',
+  'department',
+  'unitAdmin',
+  'countyAdmin',
+];
 
 // ---------------------------------------------------------------- small helpers
 
@@ -468,10 +476,13 @@ function addressIn(
 /**
  * How much each scale holds beyond the fixed directory: residents, verified members in all (0:
  * only the directory's 21), wishes, 六个一 records in all (0: the demo story only), and 民情诉求
- * cases in all (the demo story's included) submitted over `caseDays` back from the anchor.
+ * cases in all (the demo story's included) submitted over `caseDays` back from the anchor; the
+ * 操作记录 of the staff steps of the last `auditDays` before the anchor (null: all of them — the
+ * county's three years would be 300,000 entries, tripling the time to seed it, for a trail read
+ * a page at a time by the same indexed queries).
  */
 const SCALES = {
-  demo: { residents: 20, verifiedMembers: 0, wishes: 30, records: 0, cases: 40, caseDays: 60 },
+  demo: { residents: 20, verifiedMembers: 0, wishes: 30, records: 0, cases: 40, caseDays: 60, auditDays: null },
   county: {
     residents: 2_000,
     verifiedMembers: 5_000,
@@ -479,6 +490,7 @@ const SCALES = {
     records: 60_000,
     cases: 100_000,
     caseDays: 1_095,
+    auditDays: 30,
   },
   county10: {
     residents: 2_000,
@@ -487,6 +499,7 @@ const SCALES = {
     records: 600_000,
     cases: 100_000,
     caseDays: 1_095,
+    auditDays: 30,
   },
 } as const;
 
@@ -610,6 +623,13 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     anchor,
   });
 
+  // 角色授权 reads the staff by this mark (account.grantRole writes it with the roles).
+  for (const u of town.users) if (u.roles.some((g) => STAFF_ROLES.includes(g.role))) u.staff = 1;
+  const audits = buildAudits(
+    { users: town.users, wishes, cases: complaints.cases, records, activities, memberReports },
+    scale.auditDays === null ? null : new Date(anchor.getTime() - scale.auditDays * 86_400_000),
+  );
+
   return {
     communities,
     residentGroups,
@@ -630,6 +650,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     cases: complaints.cases,
     deptTasks: complaints.tasks,
     caseMetrics: complaints.counters,
+    audits,
   };
 }
 

@@ -19,6 +19,7 @@ import type {
   StationDoc,
   UnitDoc,
 } from '../directory/model';
+import type { AuditDoc } from '../platform/audit';
 import type { UserDoc } from '../platform/identity';
 
 /** The platform's user document (residents carry their address, members their report). */
@@ -49,6 +50,8 @@ export interface CountySeed {
   cases: CaseDoc[];
   deptTasks: DeptTaskDoc[];
   caseMetrics: CounterDoc[];
+  /** 操作记录 of every staff step above (server/seed/audits.ts). */
+  audits: AuditDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

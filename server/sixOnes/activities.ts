@@ -1,6 +1,7 @@
 import type { ActivityPage, ActivityView, AttendeeView } from '../../contract/functions/sixOnes';
 import type { ActivityType } from '../../contract/sixOnes';
 import { notify } from '../notify';
+import { audit } from '../platform/audit';
 import { ownScope, requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, isDuplicate, notFound } from '../platform/errors';
@@ -10,7 +11,7 @@ import type { CommunityDoc } from '../directory/model';
 import { directory } from '../directory/cache';
 import type { ActivityDoc, SignupDoc } from './model';
 import { signupId } from './model';
-import { attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';
+import { activityAudit, attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';
 import { activityPage, callerName, loadActivity, loadSignup, step, toActivityView } from './shared';
 import { getById } from '../platform/read';
 
@@ -26,6 +27,18 @@ interface ActivityInput {
   place: ActivityDoc['place'];
   capacity: number;
 }
+
+/** The fields of an activity in words (the audit entry of an edit says which changed). */
+const ACTIVITY_FIELDS: Record<keyof ActivityInput, string> = {
+  type: '类型',
+  title: '标题',
+  description: '内容',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  signUpBy: '报名截止',
+  place: '地点',
+  capacity: '名额',
+};
 
 const secretaryCommunity = (ctx: CallContext) => ownScope(ctx.user, 'secretary', '只有社区书记可以发布活动');
 
@@ -85,6 +98,8 @@ export async function publishActivity(input: ActivityInput, ctx: CallContext): P
     createdBy: ctx.openid,
   };
   await ctx.db.collection('activities').add({ data: activity });
+  // After the activity exists (a failed insert leaves no entry): the call's fourth round trip.
+  await audit(ctx, activityAudit(activity, 'publish'));
   return toActivityView(activity, ctx, null);
 }
 
@@ -146,7 +161,19 @@ export async function updateActivity(
     .update({ data });
   if (stats.updated !== 1) throw conflict('活动刚刚被修改或报名人数已变化，请刷新后重试');
   const next: ActivityDoc = { ...a, ...changes, ...times, capacity, updatedAt: ctx.now };
-  await tellSignedUp(ctx, next, '已变更', `时间：${changes.startAt ? '已调整' : '不变'}，地点：${next.place.name}`);
+  // What the edit changed, in words (a form sends every field, changed or not).
+  const TIMES = new Set<string>(['startAt', 'endAt', 'signUpBy']);
+  const same = (k: keyof ActivityInput) =>
+    TIMES.has(k)
+      ? new Date(next[k] as Date).getTime() === new Date(a[k] as Date).getTime()
+      : JSON.stringify(next[k]) === JSON.stringify(a[k]);
+  const changedFields = (Object.keys(ACTIVITY_FIELDS) as Array<keyof ActivityInput>)
+    .filter((k) => changes[k] !== undefined && !same(k))
+    .map((k) => ACTIVITY_FIELDS[k]);
+  await Promise.all([
+    audit(ctx, activityAudit(next, 'edit', changedFields.length ? `修改了${changedFields.join('、')}` : '')),
+    tellSignedUp(ctx, next, '已变更', `时间：${changes.startAt ? '已调整' : '不变'}，地点：${next.place.name}`),
+  ]);
   return toActivityView(next, ctx, null);
 }
 
@@ -171,7 +198,10 @@ export async function cancelActivity(
     });
   if (stats.updated !== 1) throw conflict('活动已取消');
   const next: ActivityDoc = { ...a, status: 'cancelled', cancelReason: input.reason, updatedAt: ctx.now };
-  await tellSignedUp(ctx, next, '已取消', input.reason);
+  await Promise.all([
+    audit(ctx, activityAudit(next, 'cancel', input.reason)),
+    tellSignedUp(ctx, next, '已取消', input.reason),
+  ]);
   return toActivityView(next, ctx, null);
 }
 

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ActivityView, AttendeeView, CheckInCode } from '../../contract/functions/sixOnes';
 import { CHECK_IN_QR_PREFIX, CHECK_IN_SLOT_SECONDS } from '../../contract/sixOnes';
+import { audit } from '../platform/audit';
 import { notOwn, requireScope } from '../platform/authorize';
 import { AppError, conflict, forbidden, invalidInput, isDuplicate } from '../platform/errors';
 import { distanceMetres } from '../platform/geo';
@@ -13,7 +14,7 @@ import { toAttendee } from './activities';
 import type { RecordDoc } from './credit';
 import type { ActivityDoc, AttendanceMark, SignupDoc } from './model';
 import { attendanceRecordId, signupId } from './model';
-import { CHECK_OUT_GRACE_MS, inCheckInWindow, MANUAL_GRACE_MS, serviceMinutes } from './rules';
+import { attendanceAudit, CHECK_OUT_GRACE_MS, inCheckInWindow, MANUAL_GRACE_MS, serviceMinutes } from './rules';
 import { callerName, loadActivity, loadSignup, toActivityView } from './shared';
 
 /**
@@ -117,23 +118,31 @@ async function markCheckIn(
   a: ActivityDoc,
   s: SignupDoc | null,
   mark: AttendanceMark,
+  /** Sent beside the record's insert when this call made the mark (the organiser's audit entry). */
+  onMarked?: (s: SignupDoc) => Promise<void>,
 ): Promise<SignupDoc> {
   if (!s || s.status !== 'active') throw forbidden('未报名该活动，不能签到');
   let marked: SignupDoc = s;
+  let made = false;
   if (!s.checkIn) {
     const { stats } = await ctx.db
       .collection('signups')
       .where({ _id: s._id, status: 'active', checkIn: null })
       .update({ data: { checkIn: ctx.db.command.set(mark), updatedAt: ctx.now } });
-    if (stats.updated === 1) marked = { ...s, checkIn: mark };
-    else {
+    if (stats.updated === 1) {
+      marked = { ...s, checkIn: mark };
+      made = true;
+    } else {
       // Cancelled or checked in meanwhile: as it is now.
       const now = await loadSignup(ctx, s._id);
       if (!now || now.status !== 'active' || !now.checkIn) throw forbidden('未报名该活动，不能签到');
       marked = now;
     }
   }
-  await addAttendanceRecord(ctx, a, marked, marked.checkIn!.manual ? callerName(ctx) : marked.name);
+  await Promise.all([
+    addAttendanceRecord(ctx, a, marked, marked.checkIn!.manual ? callerName(ctx) : marked.name),
+    made && onMarked ? onMarked(marked) : null,
+  ]);
   return marked;
 }
 
@@ -216,10 +225,14 @@ async function markCheckOut(
     if (s.checkOut) return s;
     if (mark.at.getTime() < new Date(s.checkIn.at).getTime()) throw conflict('签退时间不能早于签到时间');
     const minutes = serviceMinutes(a, new Date(s.checkIn.at), mark.at);
-    await tx
-      .collection('signups')
-      .doc(s._id)
-      .update({ data: { checkOut: ctx.db.command.set(mark), minutes, updatedAt: ctx.now } });
+    await Promise.all([
+      tx
+        .collection('signups')
+        .doc(s._id)
+        .update({ data: { checkOut: ctx.db.command.set(mark), minutes, updatedAt: ctx.now } }),
+      // The organiser's check-out by hand is audited in the same transaction.
+      mark.manual ? audit(ctx, attendanceAudit(a, s, 'manualCheckOut', mark.reason), tx) : null,
+    ]);
     const record = await txGet<RecordDoc>(tx, 'records', attendanceRecordId(a._id, openid));
     if (record && record.status === 'pending') {
       const _ = ctx.db.command;
@@ -282,7 +295,9 @@ export async function manualAttendance(
   const mark: AttendanceMark = { at, manual: true, by: ctx.openid, reason: input.reason, distance: null };
   const s =
     input.action === 'checkIn'
-      ? await markCheckIn(ctx, a, await loadSignup(ctx, signupId(a._id, input.openid)), mark)
+      ? await markCheckIn(ctx, a, await loadSignup(ctx, signupId(a._id, input.openid)), mark, (marked) =>
+          audit(ctx, attendanceAudit(a, marked, 'manualCheckIn', input.reason)),
+        )
       : await markCheckOut(ctx, a, input.openid, mark);
   return toAttendee(s);
 }

@@ -1,6 +1,7 @@
 import type { RecordPage, RecordView, ReviewOutcome } from '../../contract/functions/sixOnes';
 import { RECORD_KIND_LABELS } from '../../contract/sixOnes';
 import { notifyAll } from '../notify';
+import { audit } from '../platform/audit';
 import { grantsFor, notOwn, ownScope, requireScope } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../platform/errors';
@@ -12,7 +13,7 @@ import { localYear, toIso } from '../platform/time';
 import { inTransaction, txGet } from '../platform/tx';
 import type { RecordDoc } from './credit';
 import { creditApproved } from './credit';
-import { memberCommunity } from './rules';
+import { memberCommunity, recordAudits } from './rules';
 import { callerName, sixOnesPage, step } from './shared';
 import { getById } from '../platform/read';
 
@@ -218,6 +219,9 @@ export async function reviewRecords(
       );
       changed.push({ ...r, ...fields, history: [...r.history, entry] });
     }
+    // The review's audit entry (one per community of the batch) beside the records' writes.
+    for (const a of recordAudits(changed, input.decision, approve ? null : (input.reason ?? null)))
+      writes.push(audit(ctx, a, tx));
     await Promise.all(writes);
     if (approve) await creditApproved(tx, changed, ctx.now);
     const byId = new Map([...records, ...changed].map((r) => [r._id, r]));

@@ -3,6 +3,8 @@ import { CHECK_IN_OPENS_BEFORE_MINUTES } from '../../contract/sixOnes';
 import { grantsFor } from '../platform/authorize';
 import { verifiedMember, type UserDoc } from '../platform/identity';
 import { toIso } from '../platform/time';
+import type { AuditInput } from '../platform/audit';
+import type { RecordDoc } from './credit';
 import type { ActivityDoc, SignupDoc } from './model';
 
 /**
@@ -93,4 +95,74 @@ export function allowedActions(
     if (inCheckInWindow(a, now)) can.push('runCheckIn');
   }
   return can;
+}
+
+// ------------------------------------------------------------------ 操作记录 (audit entries)
+
+const recordLabel = (r: Pick<RecordDoc, 'memberName' | 'title'>) => `${r.memberName}：${r.title}`;
+
+/**
+ * The audit entries of a review (server/platform/audit.ts): one per community the records
+ * belong to (a batch is one step: one entry, naming each record in `targets`). The live approval
+ * and the seed make them alike.
+ */
+export function recordAudits(
+  records: ReadonlyArray<Pick<RecordDoc, '_id' | 'memberName' | 'title' | 'communityId' | 'unitId'>>,
+  decision: 'approve' | 'reject',
+  reason: string | null,
+): AuditInput[] {
+  const byCommunity = new Map<string | null, typeof records>();
+  for (const r of records) byCommunity.set(r.communityId, [...(byCommunity.get(r.communityId) ?? []), r]);
+  return [...byCommunity].map(([communityId, list]) => {
+    const names = [...new Set(list.map((r) => r.memberName))];
+    const units = new Set(list.map((r) => r.unitId));
+    return {
+      kind: 'record',
+      action: decision,
+      entity: 'records',
+      entityId: list[0]._id,
+      label:
+        list.length === 1
+          ? recordLabel(list[0])
+          : `${list.length} 条记录（${names.slice(0, 3).join('、')}${names.length > 3 ? ` 等 ${names.length} 人` : ''}）`,
+      targets: list.length === 1 ? [] : list.map((r) => ({ id: r._id, label: recordLabel(r) })),
+      summary: reason ?? '',
+      scope: { communityId, unitId: units.size === 1 ? [...units][0] : null },
+    };
+  });
+}
+
+/** An activity published, edited or cancelled by its community's secretary. */
+export function activityAudit(
+  a: Pick<ActivityDoc, '_id' | 'title' | 'communityId'>,
+  action: 'publish' | 'edit' | 'cancel',
+  summary = '',
+): AuditInput {
+  return {
+    kind: 'activity',
+    action,
+    entity: 'activities',
+    entityId: a._id,
+    label: a.title,
+    summary,
+    scope: { communityId: a.communityId },
+  };
+}
+
+/** Attendance marked by hand by the organiser: the member, the activity, why. */
+export function attendanceAudit(
+  a: Pick<ActivityDoc, '_id' | 'title' | 'communityId'>,
+  s: Pick<SignupDoc, '_id' | 'name' | 'unitId'>,
+  action: 'manualCheckIn' | 'manualCheckOut',
+  reason: string | null,
+): AuditInput {
+  return {
+    kind: 'activity',
+    action,
+    entity: 'signups',
+    entityId: s._id,
+    label: `${s.name}：${a.title}`,
+    summary: reason ?? '',
+    scope: { communityId: a.communityId, unitId: s.unitId },
+  };
 }

@@ -1,5 +1,6 @@
 import type { WishView } from '../../contract/functions/wish';
 import { notify } from '../notify';
+import { audit } from '../platform/audit';
 import { notOwn } from '../platform/authorize';
 import { conflict, forbidden, notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
@@ -7,7 +8,7 @@ import { localYear } from '../platform/time';
 import { inTransaction, txGet } from '../platform/tx';
 import { creditApprovedRecord } from '../sixOnes/credit';
 import type { WishDoc } from './model';
-import { CONFIRM_BY_STAFF_AFTER_MS, isStaffFor } from './rules';
+import { CONFIRM_BY_STAFF_AFTER_MS, confirmSummary, isStaffFor, wishAudit } from './rules';
 import { entry, staffScope, viewer, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
@@ -39,18 +40,22 @@ async function complete(
       rating.verifiedHow ?? rating.comment,
     );
     const _ = ctx.db.command;
-    await tx
-      .collection('wishes')
-      .doc(wish._id)
-      .update({
-        data: {
-          status: 'completed',
-          rating: _.set(rating),
-          completedAt: ctx.now,
-          updatedAt: ctx.now,
-          timeline: _.push(step),
-        },
-      });
+    await Promise.all([
+      tx
+        .collection('wishes')
+        .doc(wish._id)
+        .update({
+          data: {
+            status: 'completed',
+            rating: _.set(rating),
+            completedAt: ctx.now,
+            updatedAt: ctx.now,
+            timeline: _.push(step),
+          },
+        }),
+      // Staff confirming for the resident: audited beside the wish's change, in the transaction.
+      rating.byStaff ? audit(ctx, wishAudit(wish, 'confirmForResident', confirmSummary(rating)), tx) : null,
+    ]);
     await creditApprovedRecord(tx, {
       _id: `wish-${wish._id}`,
       openid: wish.claim.openid,

@@ -1,10 +1,11 @@
 import type { WishView } from '../../contract/functions/wish';
 import { notify } from '../notify';
+import { audit } from '../platform/audit';
 import { grantsFor, notOwn } from '../platform/authorize';
 import { conflict, forbidden, AppError } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import type { WishDoc } from './model';
-import { isStaffFor } from './rules';
+import { isStaffFor, wishAudit } from './rules';
 import { entry, loadWish, staffScope, viewer, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
@@ -45,18 +46,22 @@ export async function review(
     .where({ _id: wish._id, status: 'submitted' })
     .update({ data: { ...changes, updatedAt: ctx.now, timeline: _.push(step) } });
   if (stats.updated !== 1) throw conflict('该心愿已被他人审核');
-  await notify(
-    ctx,
-    wish.submitterOpenid,
-    'wishReviewed',
-    {
-      subject: wish.description,
-      status: publish ? '已发布' : '未通过',
-      time: ctx.now,
-      note: publish ? '等待党员认领' : (input.reason ?? ''),
-    },
-    wishPage(wish._id),
-  );
+  // The review decided: its audit entry beside the submitter's notification (no extra round trip).
+  await Promise.all([
+    audit(ctx, wishAudit(wish, input.decision, input.reason ?? '')),
+    notify(
+      ctx,
+      wish.submitterOpenid,
+      'wishReviewed',
+      {
+        subject: wish.description,
+        status: publish ? '已发布' : '未通过',
+        time: ctx.now,
+        note: publish ? '等待党员认领' : (input.reason ?? ''),
+      },
+      wishPage(wish._id),
+    ),
+  ]);
   return toWishView(
     { ...wish, ...changes, rejectedReason: input.reason ?? null, timeline: [...wish.timeline, step] } as WishDoc,
     viewer(ctx),

@@ -1,4 +1,5 @@
 import type { WishStatus, WishView } from '../../contract/functions/wish';
+import type { AuditInput } from '../platform/audit';
 import { grantsFor } from '../platform/authorize';
 import type { UserDoc } from '../platform/identity';
 import type { WishDoc } from './model';
@@ -73,3 +74,24 @@ export function allowedActions(
   }
   return can;
 }
+
+/** The audit entry of a staff step on a wish (review, confirmation for the resident); the seed's too. */
+export function wishAudit(
+  w: Pick<WishDoc, '_id' | 'description' | 'communityId' | 'claim'>,
+  action: 'publish' | 'reject' | 'confirmForResident',
+  summary: string,
+): AuditInput {
+  return {
+    kind: 'wish',
+    action,
+    entity: 'wishes',
+    entityId: w._id,
+    label: w.description,
+    summary,
+    scope: { communityId: w.communityId, unitId: action === 'confirmForResident' ? (w.claim?.unitId ?? null) : null },
+  };
+}
+
+/** A confirmation for the resident in words: the stars and how staff verified it. */
+export const confirmSummary = (r: { stars: number; verifiedHow: string | null }) =>
+  `${r.stars} 星${r.verifiedHow ? `，${r.verifiedHow}` : ''}`;

@@ -139,6 +139,7 @@ const ROWS: Row[] = [
   { fn: 'account', action: 'communityMembers', as: SEC, valid: () => ({}), invalid: { communityId: 'c 01' } },
   { fn: 'account', action: 'unitMembers', as: UA, valid: () => ({}), invalid: { unitId: 7 } },
   { fn: 'account', action: 'findUsers', as: CA, valid: () => ({ query: '张' }), invalid: { query: '' } },
+  { fn: 'account', action: 'roleHolders', as: CA, valid: () => ({}), invalid: { role: 'secretary' } },
   {
     fn: 'account',
     action: 'grantRole',
@@ -197,7 +198,7 @@ const ROWS: Row[] = [
     valid: () => ({ kind: s.entry.kind, id: s.entry.id, data: s.entry.data }),
     invalid: { kind: 'department', id: 'd02', data: { name: '住' } },
   },
-  { fn: 'directory', action: 'audit', as: CA, valid: () => ({ limit: 10 }), invalid: { limit: 1000 } },
+  { fn: 'directory', action: 'audit', as: CA, valid: () => ({ kind: 'wish' }), invalid: { kind: 'login' } },
   // ------------------------------------------------------------------ wish
   {
     fn: 'wish',

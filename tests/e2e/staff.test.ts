@@ -151,7 +151,7 @@ test('the county admin grants 张秀兰 单位管理员 of a unit in 角色授�
   await page.goBack();
   await tapShown(page, '.staff-home__tool--audit');
   const entry = shown(page, '.staff-audit__entry');
-  await entry.getByText('授予角色 · 用户 demo-resident').waitFor();
+  await entry.getByText(`授予 张秀兰 「单位管理员（${unit.name}）」`).first().waitFor();
   await entry.getByText(`居民、单位管理员（${unit.name}）`).waitFor();
   await entry.getByText('温振华', { exact: false }).waitFor();
   await screenshot(page, 'staff-08-audit');

@@ -51,6 +51,7 @@ export const READ_ACTIONS = new Set([
   'hall',
   'myClaims',
   'awaitingConfirmation',
+  'roleHolders',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

@@ -100,7 +100,7 @@ const fulfilledWish = async () => {
   return wishId;
 };
 const wishWrites = (payload: { wishId: string }) => ({
-  collections: ['wishes', 'records'],
+  collections: ['wishes', 'records', 'audits'],
   docs: [['wishes', payload.wishId] as const],
 });
 /** No caller of the matrix is a verified member: member-only actions refuse them all. */
@@ -171,7 +171,7 @@ const reportedCase = async () => {
   return caseId;
 };
 const caseWrites = (payload: { caseId: string }) => ({
-  collections: ['cases', 'deptTasks', 'caseMetrics'],
+  collections: ['cases', 'deptTasks', 'caseMetrics', 'audits'],
   docs: [['cases', payload.caseId] as const],
 });
 /**
@@ -222,11 +222,11 @@ const surveyReport = (openid: string) => ({
 const pendingRecord = async () =>
   (await sixCall('fileRecord', surveyReport('demo-member'), 'demo-member')).id as string;
 const activityWrites = (payload: { activityId: string }) => ({
-  collections: ['activities', 'signups', 'records'],
+  collections: ['activities', 'signups', 'records', 'audits'],
   docs: [['activities', payload.activityId] as const],
 });
 const recordWrites = (payload: { recordId?: string; recordIds?: string[] }) => ({
-  collections: ['records', 'sixOnes', 'tallies'],
+  collections: ['records', 'sixOnes', 'tallies', 'audits'],
   docs: (payload.recordIds ?? [payload.recordId!]).map((id) => ['records', id] as const),
 });
 
@@ -263,7 +263,7 @@ const ROWS: Row[] = [
     action: 'reviewReport',
     payload: async () => ({ reportId: await pendingReportToC01(), decision: 'verify' }),
     writes: ({ reportId }) => ({
-      collections: ['users', 'memberReports'],
+      collections: ['users', 'memberReports', 'audits'],
       docs: [
         ['memberReports', reportId],
         ['users', p.doc('memberReports', reportId).openid],
@@ -303,6 +303,13 @@ const ROWS: Row[] = [
     action: 'findUsers',
     // A secretary searches only among residents of their own community (staff-and-directory.test.ts).
     payload: () => ({ query: '张' }),
+    expect: only('secretary', 'otherSecretary', 'countyAdmin'),
+  },
+  // 角色授权's list: the county admin every holder, a secretary her community's grid workers (audit.test.ts).
+  {
+    fn: 'account',
+    action: 'roleHolders',
+    payload: () => ({}),
     expect: only('secretary', 'otherSecretary', 'countyAdmin'),
   },
   {
@@ -400,7 +407,13 @@ const ROWS: Row[] = [
     writes: () => ({ collections: ['departments', 'audits'], docs: [['departments', 'd02']] }),
     expect: only('countyAdmin'),
   },
-  { fn: 'directory', action: 'audit', payload: () => ({ limit: 10 }), expect: only('countyAdmin') },
+  // 操作记录: the county admin every entry, a secretary her own community's (audit.test.ts checks the scope).
+  {
+    fn: 'directory',
+    action: 'audit',
+    payload: () => ({ communityId: 'c01' }),
+    expect: { ...only('secretary', 'countyAdmin'), otherSecretary: 'FORBIDDEN' },
+  },
   {
     fn: 'directory',
     action: 'propertyCompanies',
@@ -662,7 +675,7 @@ const ROWS: Row[] = [
     action: 'publishActivity',
     // Each secretary publishes in their own community.
     payload: activityInput,
-    writes: () => ({ collections: ['activities'] }),
+    writes: () => ({ collections: ['activities', 'audits'] }),
     expect: only('secretary', 'otherSecretary'),
   },
   {

@@ -24,7 +24,7 @@ const grant = (openid: string, g: Record<string, unknown>, by = COUNTY_ADMIN) =>
   p.account('grantRole', { openid, grant: g }, by);
 const revoke = (openid: string, role: string, scopeId: string | undefined, by = COUNTY_ADMIN) =>
   p.account('revokeRole', { openid, role, ...(scopeId ? { scopeId } : {}) }, by);
-const auditOf = (entityId: string) => p.ok(p.directory('audit', { entityId }, COUNTY_ADMIN));
+const auditOf = async (entityId: string) => (await p.ok(p.directory('audit', { entityId }, COUNTY_ADMIN))).items;
 const rolesOf = (openid: string) => p.doc('users', openid).roles as Array<Record<string, unknown>>;
 const workersOf = (gridId: string) => p.doc('grids', gridId).gridWorkerOpenids as string[];
 /** What a refused grant or revoke must leave as it was. */
@@ -47,7 +47,8 @@ describe('staff roles', () => {
     expect(rolesOf(openid)).toEqual([{ role: 'resident' }, g]);
     const [entry] = await auditOf(openid);
     expect(entry).toMatchObject({
-      entity: 'user',
+      kind: 'role',
+      entity: 'users',
       entityId: openid,
       action: 'grantRole',
       by: COUNTY_ADMIN,
@@ -298,7 +299,14 @@ describe('contact cards (民情联系卡)', () => {
     const grid = await p.ok(p.account('myGrid', {}, resident.openid));
     expect(grid.cards.map((c: { id: string }) => c.id)).toContain(card.id);
     const [entry] = await auditOf(card.id);
-    expect(entry).toMatchObject({ entity: 'contactCard', action: 'create', before: null, by: SECRETARY_C01 });
+    expect(entry).toMatchObject({
+      kind: 'directory',
+      entity: 'contactCards',
+      action: 'create',
+      before: null,
+      by: SECRETARY_C01,
+      communityId: 'c01',
+    });
   });
 
   it('a card for someone who is not a worker of the grid is INVALID_INPUT', async () => {
@@ -674,10 +682,11 @@ describe('directory.save (county admin)', () => {
     expect(p.snapshot(['stations', 'audits'], [['stations', 's01']])).toEqual(before);
   });
 
-  it('the audit trail is newest first and bounded by limit', async () => {
-    const entries = await p.ok(p.directory('audit', { limit: 5 }, COUNTY_ADMIN));
-    expect(entries).toHaveLength(5);
-    const at = entries.map((e: { at: string }) => e.at);
+  it('the audit trail is newest first, 20 a page', async () => {
+    const page = await p.ok(p.directory('audit', {}, COUNTY_ADMIN));
+    expect(page.items).toHaveLength(20);
+    expect(page.next).toBe(20);
+    const at = page.items.map((e: { at: string }) => e.at);
     expect(at).toEqual([...at].sort().reverse());
   });
 });

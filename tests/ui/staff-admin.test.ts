@@ -6,7 +6,7 @@
  * `npm run build:weapp` first.
  */
 import type {
-  AuditEntry,
+  AuditPage,
   DirectoryKind,
   Me,
   MemberView,
@@ -71,7 +71,7 @@ test('角色授权: the county admin finds 张秀兰, grants her 单位管理员
 });
 
 test('操作记录 shows who granted and revoked what, with the roles before → after in words', async () => {
-  const entries = await invoke<AuditEntry[]>('directory', 'audit', { limit: 10 }, ADMIN);
+  const { items: entries } = await invoke<AuditPage>('directory', 'audit', { kind: 'role' }, ADMIN);
   const grant = entries.find((e) => e.action === 'grantRole' && e.entityId === 'demo-resident');
   if (!grant) throw new Error('the previous test left no grant in the audit trail');
   const u01 = (await invoke<UnitSummary[]>('directory', 'units', {}, ADMIN)).find((u) => u.id === 'u01')!;
@@ -80,9 +80,9 @@ test('操作记录 shows who granted and revoked what, with the roles before →
   await audit.waitFor(() => audit.has(`#audit-${grant.id}`));
   await audit.waitForText(`单位管理员（${u01.name}）`);
   const text = audit.text();
-  expect(text).toContain('授予角色 · 用户 demo-resident');
-  expect(text).toContain('撤销角色 · 用户 demo-resident');
-  expect(text).toContain('温振华');
+  // 温振华 授予 张秀兰 「单位管理员（…）」 · 今天 10:21
+  expect(text).toContain(`温振华 授予 张秀兰 「单位管理员（${u01.name}）」 · 今天`);
+  expect(text).toContain(`温振华 撤销 张秀兰 的「单位管理员（${u01.name}）」 · 今天`);
   expect(text).toContain('角色：居民 → 居民、单位管理员');
 });
 
@@ -152,7 +152,9 @@ test('目录管理: a new grid is created from four corners and then edits with 
       boundary: { type: 'Polygon', coordinates: [[...corners, corners[0]]] },
     },
   });
-  const [created] = await invoke<AuditEntry[]>('directory', 'audit', { limit: 1 }, ADMIN);
+  const {
+    items: [created],
+  } = await invoke<AuditPage>('directory', 'audit', { kind: 'directory' }, ADMIN);
   expect(created.entity).toBe('grid');
 
   const edit = await open('directory-entry', ADMIN, { kind: 'grid', id: created.entityId, communityId: 'c01' });

@@ -112,6 +112,7 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
             'cases',
             'deptTasks',
             'caseMetrics',
+            'audits',
           ].includes(collection)
         )
           continue;
@@ -1087,5 +1088,71 @@ describe('staff never review, handle or approve their own item in the seed', () 
 
   it('at county scale', () => {
     expect(ownSteps(county())).toEqual([]);
+  }, 300_000);
+});
+
+/**
+ * 操作记录 of the seed: every staff step it plays has the entry the live action writes (who, when,
+ * kind, target, scope), so the page is not empty in the demo.
+ */
+function missingAudits(c: CountySeed, since = 0): string[] {
+  const keys = new Set<string>();
+  for (const a of c.audits)
+    for (const id of [a.entityId, ...a.targets.map((t) => t.id)])
+      keys.add(`${a.kind}|${a.action}|${id}|${a.by}|${a.at.getTime()}`);
+  const missing: string[] = [];
+  const expect = (kind: string, action: string, id: string, by: string, at: Date) => {
+    if (at.getTime() < since) return;
+    if (!keys.has(`${kind}|${action}|${id}|${by}|${at.getTime()}`)) missing.push(`${kind}.${action} of ${id} by ${by}`);
+  };
+  for (const w of c.wishes)
+    for (const s of w.timeline)
+      if (['publish', 'reject', 'confirmForResident'].includes(s.action)) expect('wish', s.action, w._id, s.by, s.at);
+  for (const k of c.cases)
+    for (const s of k.timeline)
+      if (['gridWorker', 'secretary', 'department'].includes(s.role) && s.by !== 'system')
+        expect('case', s.action, k._id, s.by, s.at);
+  for (const r of c.records)
+    for (const h of r.history) {
+      if (h.action === 'approve' || h.action === 'reject') expect('record', h.action, r._id, h.by, h.at);
+      if ((h.action === 'manualCheckIn' || h.action === 'manualCheckOut') && r.activity)
+        expect('activity', h.action, `${r.activity.id}-${r.openid}`, h.by, h.at);
+    }
+  for (const a of c.activities)
+    for (const h of a.history)
+      if (['publish', 'edit', 'cancel'].includes(h.action)) expect('activity', h.action, a._id, h.by, h.at);
+  for (const r of c.memberReports)
+    if (r.status === 'verified') expect('report', 'verify', r._id, r.reviewedBy!, r.reviewedAt!);
+  return missing;
+}
+
+describe('the seed’s 操作记录 (audits)', () => {
+  it('at demo scale: an entry for every staff step — reviews, case steps, record approvals, report verifications — by name, in its community', () => {
+    const demo = buildCountySeed();
+    expect(missingAudits(demo)).toEqual([]);
+    const kinds = new Set(demo.audits.map((a) => a.kind));
+    for (const kind of ['wish', 'case', 'record', 'report', 'activity']) expect(kinds).toContain(kind);
+    const names = new Map(demo.users.map((u) => [u._id, u.name]));
+    for (const a of demo.audits) {
+      expect(a.byName).toBe(names.get(a.by));
+      expect(a.communityId).toMatch(/^c\d\d$/);
+      expect(a.label.length).toBeGreaterThan(0);
+    }
+    // The demo secretary of c01 finds her own wish reviews and record approvals.
+    const hers = demo.audits.filter((a) => a.by === 'demo-secretary');
+    expect(hers.some((a) => a.kind === 'wish' && a.action === 'publish')).toBe(true);
+    expect(hers.some((a) => a.kind === 'record' && a.action === 'approve')).toBe(true);
+    // Nobody's own item: the entries follow the steps, which never are (above).
+    expect(
+      demo.audits.filter((a) => a.kind === 'report').every((a) => a.by !== a.entityId.replace(/^report-/, '')),
+    ).toBe(true);
+  });
+
+  it('at county scale: the entries of the last 30 days of staff steps, none older', () => {
+    const c = county();
+    const since = COUNTY_ANCHOR.getTime() - 30 * 86_400_000;
+    expect(c.audits.length).toBeGreaterThan(5_000);
+    expect(c.audits.every((a) => a.at.getTime() >= since)).toBe(true);
+    expect(missingAudits(c, since)).toEqual([]);
   }, 300_000);
 });

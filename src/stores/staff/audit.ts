@@ -1,42 +1,66 @@
 import '../configure';
-import { makeAutoObservable, observable } from 'mobx';
-import type { AuditEntry } from '../../../contract';
+import { makeAutoObservable } from 'mobx';
+import type { AuditEntry, AuditKind } from '../../../contract';
 import { call } from '../../services/cloud';
-import { Loadable } from '../loadable';
+import { PagedList } from './paged';
+import { UserSearch } from './userSearch';
 
-const FIRST_PAGE = 30;
-/** directory.audit answers at most 100 entries. */
-export const AUDIT_MAX = 100;
+/** Whose actions 操作记录 shows: anyone (null) or one person, named as the entries name them. */
+export interface AuditPerson {
+  openid: string;
+  name: string;
+}
 
-/** 操作记录 (county admin): the newest changes to the directory and to people's roles. */
+/**
+ * 操作记录 (county admin: every entry; secretary: their community's): staff actions newest
+ * first, 20 at a time, by kind (the chips) and by person (a search, or a tap on a name in an
+ * entry). A filter reads the first page again.
+ */
 class AuditLogStore {
-  limit = FIRST_PAGE;
-  list = this.read(FIRST_PAGE);
+  kind: AuditKind | null = null;
+  person: AuditPerson | null = null;
+  /** The person search is open (找人). */
+  searching = false;
+  readonly people = new UserSearch();
+  readonly list = new PagedList<AuditEntry>((from) =>
+    call('directory', 'audit', {
+      ...(this.kind ? { kind: this.kind } : {}),
+      ...(this.person ? { by: this.person.openid } : {}),
+      from,
+    }),
+  );
 
   constructor() {
-    makeAutoObservable(this, { list: observable.ref }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { list: false, people: false }, { autoBind: true, deep: false });
   }
 
-  get canShowMore(): boolean {
-    return this.limit < AUDIT_MAX && (this.list.value?.length ?? 0) >= this.limit;
-  }
-
+  /** The page opens on everything, newest first. */
   open(): void {
-    this.limit = FIRST_PAGE;
-    this.list = this.read(this.limit);
+    this.kind = null;
+    this.person = null;
+    this.searching = false;
+    this.people.clear();
+    this.list.clear();
     void this.list.load();
   }
 
-  showMore(): void {
-    this.limit = AUDIT_MAX;
-    const previous = this.list.value;
-    this.list = this.read(this.limit);
-    if (previous) this.list.value = previous;
+  setKind(kind: AuditKind | null): void {
+    if (this.kind === kind) return;
+    this.kind = kind;
     void this.list.load();
   }
 
-  private read(limit: number): Loadable<AuditEntry[]> {
-    return new Loadable(() => call('directory', 'audit', { limit }));
+  /** Only this person's actions (null: everyone's). */
+  filterBy(person: AuditPerson | null): void {
+    this.searching = false;
+    if (this.person?.openid === person?.openid) return;
+    this.person = person;
+    void this.list.load();
+  }
+
+  toggleSearch(): void {
+    this.searching = !this.searching;
+    if (!this.searching) this.people.clear();
   }
 }
 

@@ -1,9 +1,10 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { RoleGrant, StaffGrant, UserSummary } from '../../../contract';
+import type { RoleGrant, RoleHolder, StaffGrant, UserSummary } from '../../../contract';
 import { call } from '../../services/cloud';
-import { Pending } from '../loadable';
+import { Loadable, Pending } from '../loadable';
 import { directory } from '../directory';
+import { session } from '../session';
 import { UserSearch } from './userSearch';
 
 /** The roles the county admin grants, in the order offered. */
@@ -11,7 +12,15 @@ export const GRANTABLE_ROLES = ['secretary', 'gridWorker', 'department', 'unitAd
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 export type RevocableGrant = Extract<RoleGrant, { role: GrantableRole }>;
 
-export type GrantConfirm = { kind: 'grant'; grant: StaffGrant } | { kind: 'revoke'; grant: RevocableGrant };
+/** Whom a grant or revocation is for: the person chosen, or a holder in the list. */
+export interface GrantTarget {
+  openid: string;
+  name: string;
+}
+
+export type GrantConfirm =
+  | { kind: 'grant'; grant: StaffGrant; who: GrantTarget }
+  | { kind: 'revoke'; grant: RevocableGrant; who: GrantTarget };
 
 /** The scope id `account.revokeRole` names for a grant (none for the county admin). */
 export function scopeIdOf(grant: RevocableGrant): string | undefined {
@@ -33,16 +42,21 @@ export function isRevocable(grant: RoleGrant): grant is RevocableGrant {
 }
 
 /**
- * 角色授权 (county admin): find a person, see their roles, grant a staff role with its scope,
- * revoke one. Every change is audited on the server.
+ * 角色授权 (county admin: every staff role; a secretary: grid workers of her community): opens on
+ * the current holders of each role (account.roleHolders), each revocable; find a person to see
+ * their roles and grant a staff role with its scope. Every change is audited on the server.
  */
 class RoleGrantsStore {
   readonly search = new UserSearch();
+  /** Who holds the roles the caller may grant, one row per grant (by role, scope, name). */
+  readonly holders = new Loadable<RoleHolder[]>(() => call('account', 'roleHolders', {}));
+  /** The role whose holders are shown (null: the first the caller grants). */
+  shownRole: GrantableRole | null = null;
   selected: UserSummary | null = null;
 
-  /** The grant being put together. */
-  role: GrantableRole = 'secretary';
-  communityId: string | null = null;
+  /** The grant being put together: role and community as picked (null: the caller's default). */
+  pickedRole: GrantableRole | null = null;
+  pickedCommunity: string | null = null;
   gridIds: string[] = [];
   departmentId: string | null = null;
   unitId: string | null = null;
@@ -52,14 +66,50 @@ class RoleGrantsStore {
   readonly pending = new Pending();
 
   constructor() {
-    makeAutoObservable(this, { search: false, pending: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { search: false, pending: false, holders: false }, { autoBind: true, deep: false });
+  }
+
+  /** The county admin grants every staff role; a secretary only grid workers (account.grantRole). */
+  get grantableRoles(): readonly GrantableRole[] {
+    return session.roles.includes('countyAdmin') ? GRANTABLE_ROLES : ['gridWorker'];
+  }
+
+  /** A secretary appoints in her own community only (none for the county admin: any). */
+  get ownCommunityId(): string | null {
+    if (session.roles.includes('countyAdmin')) return null;
+    const grant = session.staffGrants.find((g) => g.role === 'secretary');
+    return grant && grant.role === 'secretary' ? grant.communityId : null;
+  }
+
+  /** The role whose holders are listed (the session's roles may arrive after the page opened). */
+  get holderRole(): GrantableRole {
+    return this.shownRole ?? this.grantableRoles[0];
+  }
+
+  /** The holders of the role shown, in the server's order. */
+  get shownHolders(): RoleHolder[] | null {
+    return this.holders.value?.filter((h) => h.grant.role === this.holderRole) ?? null;
+  }
+
+  get role(): GrantableRole {
+    return this.pickedRole ?? this.grantableRoles[0];
+  }
+
+  get communityId(): string | null {
+    return this.pickedCommunity ?? this.ownCommunityId;
   }
 
   open(): void {
     this.search.clear();
     this.selected = null;
     this.confirming = null;
+    this.shownRole = null;
     this.resetDraft();
+    void this.holders.load();
+  }
+
+  showHolders(role: GrantableRole): void {
+    this.shownRole = role;
   }
 
   select(user: UserSummary | null): void {
@@ -69,7 +119,7 @@ class RoleGrantsStore {
   }
 
   setRole(role: GrantableRole): void {
-    this.role = role;
+    this.pickedRole = role;
     this.draftError = null;
     if (role === 'gridWorker' && this.communityId) directory.community(this.communityId).ensure();
   }
@@ -79,7 +129,7 @@ class RoleGrantsStore {
       this.gridIds = [];
       this.unitId = null;
     }
-    this.communityId = communityId;
+    this.pickedCommunity = communityId;
     this.draftError = null;
     // A grid worker's grids are chosen among the community's.
     if (this.role === 'gridWorker') directory.community(communityId).ensure();
@@ -124,13 +174,18 @@ class RoleGrantsStore {
       this.draftError = draft.error;
       return;
     }
+    const user = this.selected;
+    if (!user) return;
     this.draftError = null;
-    this.confirming = { kind: 'grant', grant: draft };
+    this.confirming = { kind: 'grant', grant: draft, who: { openid: user.openid, name: user.name } };
     this.pending.clear();
   }
 
-  askRevoke(grant: RevocableGrant): void {
-    this.confirming = { kind: 'revoke', grant };
+  /** Asks before revoking `grant` of `who` (default: the person chosen). */
+  askRevoke(grant: RevocableGrant, who?: GrantTarget): void {
+    const target = who ?? (this.selected ? { openid: this.selected.openid, name: this.selected.name } : null);
+    if (!target) return;
+    this.confirming = { kind: 'revoke', grant, who: target };
     this.pending.clear();
   }
 
@@ -142,15 +197,15 @@ class RoleGrantsStore {
   /** Sends the confirmed grant or revocation; true when done. */
   async confirm(): Promise<boolean> {
     const confirming = this.confirming;
-    const user = this.selected;
-    if (!confirming || !user || this.pending.busy) return false;
+    if (!confirming || this.pending.busy) return false;
+    const { openid } = confirming.who;
     const updated =
       confirming.kind === 'grant'
-        ? await this.pending.run(() => call('account', 'grantRole', { openid: user.openid, grant: confirming.grant }))
+        ? await this.pending.run(() => call('account', 'grantRole', { openid, grant: confirming.grant }))
         : await this.pending.run(() => {
             const scopeId = scopeIdOf(confirming.grant);
             return call('account', 'revokeRole', {
-              openid: user.openid,
+              openid,
               role: confirming.grant.role,
               ...(scopeId ? { scopeId } : {}),
             });
@@ -161,15 +216,17 @@ class RoleGrantsStore {
   }
 
   private changed(user: UserSummary): void {
-    this.selected = user;
+    if (this.selected?.openid === user.openid) this.selected = user;
     this.search.replace(user);
     this.confirming = null;
     this.resetDraft();
+    // The holders as they are now (one read): a grant adds a row, a revocation takes one away.
+    void this.holders.load();
   }
 
   private resetDraft(): void {
-    this.role = 'secretary';
-    this.communityId = null;
+    this.pickedRole = null;
+    this.pickedCommunity = null;
     this.gridIds = [];
     this.departmentId = null;
     this.unitId = null;

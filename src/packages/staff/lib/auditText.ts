@@ -12,19 +12,84 @@ export interface AuditChange {
 }
 
 export interface AuditText {
-  /** 修改 · 结对单位 某某单位 */
+  /** 修改结对单位「某某单位」 */
   headline: string;
   changes: AuditChange[];
 }
 
+/** Directory changes: 新建 / 修改 and what. */
 const ACTIONS: Record<string, string> = {
   create: '新建',
   update: '修改',
-  grantRole: '授予角色',
-  revokeRole: '撤销角色',
 };
 
-const ENTITIES: Record<string, string> = { ...KIND_LABELS, contactCard: '联系卡', user: '用户' };
+const ENTITIES: Record<string, string> = { ...KIND_LABELS, contactCards: '联系卡', contactCard: '联系卡' };
+
+/**
+ * What a staff step reads as after the person's name, `{x}` the item in 「」 (a kind's action not
+ * listed reads as the action's name).
+ */
+const STEPS: Record<string, string> = {
+  'wish.publish': '审核通过心愿{x}',
+  'wish.reject': '驳回心愿{x}',
+  'wish.confirmForResident': '代居民确认心愿{x}已完成',
+  'case.accept': '受理诉求{x}',
+  'case.resolve': '办结诉求{x}',
+  'case.escalate': '将诉求{x}上报社区',
+  'case.whistle': '就诉求{x}吹哨',
+  'case.reportIn': '就诉求{x}报到',
+  'case.requestExtension': '为诉求{x}申请延期',
+  'case.approveExtension': '批准诉求{x}延期',
+  'case.refuseExtension': '不批准诉求{x}延期',
+  'case.deptResolve': '办结诉求{x}',
+  'case.assist': '提交诉求{x}的协办情况',
+  'case.rateDepartment': '评价诉求{x}的部门办理',
+  'record.approve': '审核通过六个一记录{x}',
+  'record.reject': '驳回六个一记录{x}',
+  'activity.publish': '发布活动{x}',
+  'activity.edit': '修改活动{x}',
+  'activity.cancel': '取消活动{x}',
+  'activity.manualCheckIn': '手工签到{x}',
+  'activity.manualCheckOut': '补签退{x}',
+  'report.verify': '审核通过报到{x}',
+  'report.reject': '驳回报到{x}',
+};
+
+/** Roles granted or revoked: the grants in `after` not in `before` (or the other way round). */
+function grantDiff(from: unknown, to: unknown): RoleGrant[] {
+  const had = new Set((Array.isArray(from) ? (from as RoleGrant[]) : []).map((g) => JSON.stringify(g)));
+  return (Array.isArray(to) ? (to as RoleGrant[]) : []).filter((g) => !had.has(JSON.stringify(g)));
+}
+
+/**
+ * The step in words, after the name of who took it: 审核通过心愿「给独居老人修水龙头」, 授予 张秀兰
+ * 「单位管理员（某单位）」, 修改网格「潋江社区第一网格」, 审核通过 12 条六个一记录.
+ */
+export function describeStep(entry: AuditEntry): string {
+  const x = `「${entry.label}」`;
+  if (entry.kind === 'role') {
+    const grant =
+      entry.action === 'revokeRole' ? grantDiff(entry.after, entry.before) : grantDiff(entry.before, entry.after);
+    const what = grant.length ? `「${grant.map(describeGrant).join('、')}」` : '角色';
+    return entry.action === 'revokeRole' ? `撤销 ${entry.label} 的${what}` : `授予 ${entry.label} ${what}`;
+  }
+  if (entry.kind === 'directory') {
+    return `${ACTIONS[entry.action] ?? entry.action}${ENTITIES[entry.entity] ?? entry.entity}${x}`;
+  }
+  if (entry.kind === 'record' && entry.targets.length > 1) {
+    return `${entry.action === 'reject' ? '驳回' : '审核通过'} ${entry.targets.length} 条六个一记录`;
+  }
+  const step = STEPS[`${entry.kind}.${entry.action}`];
+  return step ? step.replace('{x}', x) : `${entry.action}${x}`;
+}
+
+/** What was decided, as the entry's second line: 理由：…, or the note as written. */
+export function describeSummary(entry: AuditEntry): string {
+  if (!entry.summary) return '';
+  return entry.action === 'reject' || entry.action === 'cancel' || entry.action.startsWith('manual')
+    ? `理由：${entry.summary}`
+    : entry.summary;
+}
 
 const FIELDS: Record<string, string> = {
   name: '名称',
@@ -119,18 +184,17 @@ function docChanges(before: Doc | null, after: Doc): AuditChange[] {
 const grantList = (grants: unknown): string =>
   Array.isArray(grants) && grants.length ? (grants as RoleGrant[]).map(describeGrant).join('、') : '（无）';
 
-/** An audit entry in words: what was done to what, and each field before → after. */
+/** A directory or role change field by field, before → after (other steps: none). */
 export function describeAudit(entry: AuditEntry): AuditText {
-  const action = ACTIONS[entry.action] ?? entry.action;
-  const entity = ENTITIES[entry.entity] ?? entry.entity;
-  if (entry.entity === 'user') {
+  const headline = describeStep(entry);
+  if (entry.kind === 'role') {
     return {
-      headline: `${action} · ${entity} ${entry.entityId}`,
+      headline,
       changes: [{ label: '角色', before: grantList(entry.before), after: grantList(entry.after) }],
     };
   }
-  const after = (entry.after ?? {}) as Doc;
+  if (entry.kind !== 'directory' || !entry.after) return { headline, changes: [] };
+  const after = entry.after as Doc;
   const before = (entry.before ?? null) as Doc | null;
-  const name = typeof after.name === 'string' ? after.name : entry.entityId;
-  return { headline: `${action} · ${entity} ${name}`, changes: docChanges(before, after) };
+  return { headline, changes: docChanges(before, after) };
 }

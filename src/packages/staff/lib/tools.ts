@@ -70,6 +70,8 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           hint: '本社区党员六个一完成情况，谁还差哪一项',
           url: `${ROUTES.staffSixOnesTally}?scope=community&scopeId=${grant.communityId}`,
         },
+        { key: 'grants', title: '角色授权', hint: '本社区现任网格员，任命或撤销', url: ROUTES.staffGrants },
+        { key: 'audit', title: '操作记录', hint: '本社区工作人员谁在何时做了什么', url: ROUTES.staffAudit },
       ];
     }
     case 'gridWorker':
@@ -98,7 +100,7 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           hint: '授予或撤销书记、网格员、部门、单位管理员等角色',
           url: ROUTES.staffGrants,
         },
-        { key: 'audit', title: '操作记录', hint: '谁在何时改了什么', url: ROUTES.staffAudit },
+        { key: 'audit', title: '操作记录', hint: '工作人员谁在何时做了什么，按类别和人员查找', url: ROUTES.staffAudit },
         {
           key: 'members',
           title: '各社区党员',

@@ -2,17 +2,23 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
+import type { RoleHolder } from '../../../../../contract';
 import { ROLE_LABELS } from '../../../../../contract/roles';
 import { Choices } from '../../../../components/staff/Choices';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { CommunityChoices, PairedUnitChoices } from '../../../../components/staff/DirectoryChoices';
 import { Field } from '../../../../components/Field';
 import { ListState } from '../../../../components/staff/ListState';
+import { Segmented } from '../../../../components/staff/Segmented';
 import { UserSearchPanel } from '../../../../components/staff/UserSearchPanel';
+import { Loading } from '../../../../components/Loading';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
-import { GRANTABLE_ROLES, isRevocable, roleGrants, type GrantableRole } from '../../../../stores/staff/grants';
+import { isRevocable, roleGrants, scopeIdOf, type GrantableRole } from '../../../../stores/staff/grants';
 import { directory } from '../../../../stores/directory';
-import { describeGrant } from '../../lib/scope';
+import { session } from '../../../../stores/session';
+import { describeGrant, describeScope, loadNamesFor } from '../../lib/scope';
 import './index.scss';
 
 const CommunityChoice = observer(() => (
@@ -23,6 +29,10 @@ const CommunityChoice = observer(() => (
 
 const GridChoice = observer(() => {
   const { communityId } = roleGrants;
+  // A secretary's own community is chosen from the start: its grids are read here.
+  useEffect(() => {
+    if (communityId) directory.community(communityId).ensure();
+  }, [communityId]);
   if (!communityId) return null;
   const detail = directory.community(communityId);
   return (
@@ -79,12 +89,14 @@ const GrantForm = observer(() => {
       <Field name="role" label="角色">
         <Choices
           name="role"
-          options={GRANTABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          options={roleGrants.grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           selected={role}
           onPick={(r) => roleGrants.setRole(r as GrantableRole)}
         />
       </Field>
-      {role === 'secretary' || role === 'gridWorker' || role === 'unitAdmin' ? <CommunityChoice /> : null}
+      {(role === 'secretary' || role === 'gridWorker' || role === 'unitAdmin') && !roleGrants.ownCommunityId ? (
+        <CommunityChoice />
+      ) : null}
       {role === 'gridWorker' ? <GridChoice /> : null}
       {role === 'unitAdmin' ? <UnitChoice /> : null}
       {role === 'department' ? <DepartmentChoice /> : null}
@@ -147,9 +159,10 @@ async function confirm() {
 }
 
 const Confirm = observer(() => {
-  const { confirming, pending, selected } = roleGrants;
-  if (!confirming || !selected) return null;
+  const { confirming, pending } = roleGrants;
+  if (!confirming) return null;
   const what = describeGrant(confirming.grant);
+  const selected = confirming.who;
   return confirming.kind === 'grant' ? (
     <ConfirmDialog
       prefix="staff-confirm"
@@ -176,7 +189,71 @@ const Confirm = observer(() => {
   );
 });
 
-/** 角色授权 (county admin): find a person, see their roles, grant a scoped staff role or revoke one. */
+/** One holder of the role shown: name, scope, phone (masked), and 撤销. */
+const HolderRow = observer(({ holder }: { holder: RoleHolder }) => {
+  const { grant } = holder;
+  // The county admin's own grant is not theirs to revoke (the server refuses it too).
+  const own = holder.openid === session.me?.openid && grant.role === 'countyAdmin';
+  return (
+    <View className="staff-grants__holder" id={`holder-${holder.openid}-${grant.role}-${scopeIdOf(grant) ?? 'county'}`}>
+      <View className="staff-grants__holder-who">
+        <Text className="staff-grants__name">{holder.name}</Text>
+        <Text className="staff-grants__muted">
+          {[describeScope(grant), holder.phone || '未留手机号'].filter(Boolean).join(' · ')}
+        </Text>
+      </View>
+      {own ? null : (
+        <Button
+          className={`staff-grants__holder-revoke staff-grants__holder-revoke--${grant.role}`}
+          size="small"
+          onClick={() => roleGrants.askRevoke(grant, { openid: holder.openid, name: holder.name })}
+        >
+          撤销
+        </Button>
+      )}
+    </View>
+  );
+});
+
+/** 现任人员: the holders of each role the caller grants, one role at a time. */
+const Holders = observer(() => {
+  const { holders, holderRole, grantableRoles } = roleGrants;
+  const shown = roleGrants.shownHolders;
+  // Names of the scopes shown (grids are read per community).
+  useEffect(() => {
+    if (shown) loadNamesFor(shown.map((h) => h.grant));
+  }, [shown]);
+  return (
+    <View className="staff-grants__holders">
+      <Text className="staff-grants__section">现任人员</Text>
+      {grantableRoles.length > 1 ? (
+        <Segmented
+          options={grantableRoles.map((r) => ({ key: r, label: ROLE_LABELS[r] }))}
+          value={holderRole}
+          onChange={roleGrants.showHolders}
+        />
+      ) : null}
+      <ListState
+        source={{ value: shown, loading: holders.loading, error: holders.error, load: holders.load }}
+        emptyTitle={`暂无${ROLE_LABELS[holderRole]}`}
+        emptyDescription="在上方输入姓名或手机号找到此人，选择后即可授予角色"
+      >
+        {(rows) => (
+          <View className="staff-grants__holder-list">
+            {rows.map((h) => (
+              <HolderRow key={`${h.openid}-${h.grant.role}-${scopeIdOf(h.grant) ?? ''}`} holder={h} />
+            ))}
+          </View>
+        )}
+      </ListState>
+    </View>
+  );
+});
+
+/**
+ * 角色授权 (county admin: every staff role; a secretary: her community's grid workers): opens on
+ * who holds each role, each with 撤销; above them, find a person to grant a scoped staff role.
+ */
 const RoleGrants = observer(() => {
   useLoad(() => {
     roleGrants.open();
@@ -184,11 +261,14 @@ const RoleGrants = observer(() => {
     directory.units.ensure();
     directory.departments.ensure();
   });
-  return (
-    <Screen>
-      {roleGrants.selected ? (
-        <Selected />
-      ) : (
+  const { me, error } = session;
+  let body;
+  if (!me) body = error ? <ErrorNotice error={error} onRetry={session.load} /> : <Loading />;
+  else if (roleGrants.selected) body = <Selected />;
+  else
+    body = (
+      <View className="staff-grants__home">
+        <Text className="staff-grants__section">添加人员</Text>
         <UserSearchPanel
           search={roleGrants.search}
           placeholder="输入姓名或手机号查找"
@@ -200,7 +280,12 @@ const RoleGrants = observer(() => {
             </Button>
           )}
         />
-      )}
+        <Holders />
+      </View>
+    );
+  return (
+    <Screen>
+      {body}
       <Confirm />
     </Screen>
   );

@@ -6,6 +6,7 @@
  * reason before anything is sent, 通过 verifies the member. Needs `npm run build:weapp` first.
  */
 import type { Me, MemberReportView } from '../../contract';
+import { formatDay } from '../../src/utils/date';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const REPORTS_PAGE = 'packages/staff/pages/reports/index';
@@ -28,9 +29,17 @@ test('the secretary’s queue lists 黄丽萍’s pending report with her phone,
 
   const text = queue.text();
   expect(text).toContain('待审核');
-  for (const shown of [report.phone, report.unit.name, report.partyBranch, report.joinedAt, report.community.name]) {
+  for (const shown of [
+    report.phone,
+    report.unit.name,
+    report.partyBranch,
+    formatDay(report.joinedAt),
+    report.community.name,
+  ]) {
     expect(text).toContain(shown);
   }
+  // A date as people write it (1989年3月4日), never the stored 1989-03-04.
+  expect(text).not.toContain(report.joinedAt);
   expect(queue.has(`#verify-${REPORT_ID}`)).toBe(true);
   expect(queue.has(`#reject-${REPORT_ID}`)).toBe(true);
 });

@@ -140,7 +140,11 @@ const AccountControl = observer(({ spec }: { spec: Extract<FieldSpec, { type: 'a
 
 /** A new grid's boundary: the four corners, each a longitude and a latitude (GCJ-02). */
 const Corners = observer(() => (
-  <Field name="corners" label="边界（四个角点的经纬度）" hint="在腾讯或高德地图上取点，按 西南 → 东南 → 东北 → 西北 的顺序填写">
+  <Field
+    name="corners"
+    label="边界（四个角点的经纬度）"
+    hint="在腾讯或高德地图上取点，按 西南 → 东南 → 东北 → 西北 的顺序填写"
+  >
     {CORNERS.map((corner, i) => {
       const keys = cornerKeys(i);
       const error = form.errors[keys.lng] ?? form.errors[keys.lat];

@@ -44,10 +44,11 @@ async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${server.url}/#/${path}`);
 }
 
-/** The complainant opens their case: its plain 办理进度 (handlers' pages show the timeline). */
+/** Opens a case: the complainant sees its plain 办理进度, handlers its full timeline. */
 async function openCase(page: Page, caseId: string): Promise<void> {
   await open(page, `packages/resident/pages/case-detail/index?id=${caseId}`);
-  await shown(page, '.case-detail__section--progress').waitFor();
+  // The complainant reads 办理进度; staff read the full timeline.
+  await shown(page, '.case-detail__section--progress, .case-detail__section--timeline').waitFor();
 }
 
 /** Taps an action of the case page, fills its note, and confirms; waits for the page to show `after`. */

@@ -22,8 +22,13 @@ class SessionStore {
 
   /** The user's choice among held roles; see `activeRole`. */
   preferredRole: Role | null = readStored<Role>(ACTIVE_ROLE_KEY);
-  /** Elderly-friendly mode: larger text everywhere. */
-  largeText = readStored<boolean>(LARGE_TEXT_KEY) === true;
+  /** WeChat's font setting (weapp; null elsewhere or unknown): see `readWechatFont`. */
+  readonly wechatFont: WechatFont = readWechatFont();
+  /**
+   * Elderly-friendly mode (适老化): larger text everywhere. The user's own choice in 我的 → 设置
+   * once made (stored); until then, in weapp, WeChat's font setting (`followsWechat`).
+   */
+  largeText = storedChoice(readStored<unknown>(LARGE_TEXT_KEY)) ?? followsWechat(this.wechatFont);
 
   /** 拒绝 keeps browsing without private features; remembered for this launch only. */
   privacyDeclined = false;
@@ -36,7 +41,7 @@ class SessionStore {
   constructor() {
     makeAutoObservable(
       this,
-      { account: false, consent: false, platformPrivacyResolve: false },
+      { account: false, consent: false, platformPrivacyResolve: false, wechatFont: false },
       { autoBind: true, deep: false },
     );
   }
@@ -144,6 +149,18 @@ class SessionStore {
     Taro.setStorageSync(ACTIVE_ROLE_KEY, role);
   }
 
+  /**
+   * weapp, large mode: the root font size in real px (an inline style: Taro leaves it px, where
+   * SCSS px become rpx, which do not follow WeChat's setting). WeChat's body size when larger than
+   * the large mode's own 22px (关怀模式 ≈ 23.8px), at most 24px so that pages keep their layout;
+   * null: the stylesheet's size (h5, or the setting unknown).
+   */
+  get rootFontPx(): number | null {
+    const size = this.wechatFont.size;
+    if (!this.largeText || size === null) return null;
+    return Math.round(Math.min(Math.max(size, LARGE_ROOT_PX), MAX_ROOT_PX) * 10) / 10;
+  }
+
   setLargeText(on: boolean): void {
     this.largeText = on;
     Taro.setStorageSync(LARGE_TEXT_KEY, on);
@@ -164,6 +181,43 @@ class SessionStore {
     resolve?.(event === 'agree' ? { event, buttonId: PRIVACY_AGREE_BUTTON_ID } : { event });
   }
 }
+
+/** WeChat's font setting: body text in px (17 standard) and its scale (1 standard, 关怀模式 1.4). */
+export interface WechatFont {
+  size: number | null;
+  scale: number | null;
+}
+
+/**
+ * Large mode follows WeChat when its text is at least two steps above standard: the setting moves
+ * in steps of 10% of 17px (18.7, 20.4, … 23.8 in 关怀模式), so 20px or a 1.2 scale. One step up
+ * (18.7px) stays in normal mode: the large mode is half as large again, more than was asked for.
+ */
+export const FOLLOW_FONT_PX = 20;
+export const FOLLOW_FONT_SCALE = 1.2;
+/** The large mode's root font size (Screen/index.scss), and the most WeChat's setting may raise it to. */
+const LARGE_ROOT_PX = 22;
+const MAX_ROOT_PX = 24;
+
+export function followsWechat(font: WechatFont): boolean {
+  return (font.size ?? 0) >= FOLLOW_FONT_PX || (font.scale ?? 0) >= FOLLOW_FONT_SCALE;
+}
+
+/** weapp: `getAppBaseInfo` (base library 2.20.1+), else `getSystemInfoSync`; h5 has no such setting. */
+function readWechatFont(): WechatFont {
+  if (process.env.TARO_ENV !== 'weapp') return { size: null, scale: null };
+  type FontInfo = { fontSizeSetting?: number; fontSizeScaleFactor?: number };
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null);
+  try {
+    const base = (Taro.getAppBaseInfo?.() ?? {}) as FontInfo;
+    const size = num(base.fontSizeSetting) ?? num((Taro.getSystemInfoSync() as FontInfo).fontSizeSetting);
+    return { size, scale: num(base.fontSizeScaleFactor) };
+  } catch {
+    return { size: null, scale: null };
+  }
+}
+
+const storedChoice = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
 
 function readStored<T>(key: string): T | null {
   try {

@@ -52,7 +52,7 @@ async function sweep(b: Browser, user: DemoUser, largeText: boolean): Promise<Wa
       page,
       server.url,
       `${largeText ? 'large-' : ''}${user.openid}`,
-      largeText ? { maxDepth: 2, perPath: 1 } : {},
+      largeText ? { maxDepth: 2, perPath: 1, large: true } : {},
     );
   } finally {
     await page.context().close();

@@ -10,6 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS } from './browser';
+import { readabilityInPage } from './readability';
 
 /** Actions that only read: the sweep lets these through and drops every other call. */
 export const READ_ACTIONS = new Set([
@@ -288,7 +289,7 @@ export async function walk(
   page: Page,
   base: string,
   name: string,
-  opts: { perPath?: number; maxDepth?: number; maxTapsPerPage?: number } = {},
+  opts: { perPath?: number; maxDepth?: number; maxTapsPerPage?: number; large?: boolean } = {},
 ): Promise<WalkResult> {
   const perPath = opts.perPath ?? 2;
   const maxDepth = opts.maxDepth ?? 5;
@@ -318,6 +319,8 @@ export async function walk(
       string[],
       string[],
     ]);
+    // 适老化: contrast in both modes; sizes, line height and tap targets in 大字模式.
+    found.push(...(await page.evaluate(readabilityInPage, [SHOWN, opts.large ?? false] as [string, boolean])));
     const calls = await page.evaluate(
       (t) =>
         (

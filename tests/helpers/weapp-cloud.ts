@@ -20,6 +20,8 @@ export interface OpenOptions {
   calls?: CallEvent[];
   /** The user's answers in the subscribe sheet (default: 允许 all); accepted ones are granted in the local cloud, as WeChat records them. */
   subscribe?: SubscribeAnswerer;
+  /** wx APIs answered otherwise than miniprogram-simulate's mocks, e.g. `{ getAppBaseInfo: () => ({ fontSizeSetting: 24 }) }`. */
+  wx?: Record<string, unknown>;
 }
 
 export interface UiCloud {

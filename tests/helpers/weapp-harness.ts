@@ -89,7 +89,13 @@ export type SubscribeAnswerer = (tmplIds: string[]) => Record<string, 'accept' |
 export async function loadPage(
   route: string,
   cloud: CloudShim,
-  options: { query?: Record<string, string>; storage?: Record<string, unknown>; subscribe?: SubscribeAnswerer } = {},
+  options: {
+    query?: Record<string, string>;
+    storage?: Record<string, unknown>;
+    subscribe?: SubscribeAnswerer;
+    /** wx APIs answered otherwise than miniprogram-simulate's mocks (e.g. `getAppBaseInfo`). */
+    wx?: Record<string, unknown>;
+  } = {},
 ): Promise<LoadedPage> {
   assertBuilt();
   const query = options.query ?? {};
@@ -104,6 +110,7 @@ export async function loadPage(
     const simulate = require('miniprogram-simulate') as Simulate;
     patchWx(g.wx as Record<string, unknown>, storage, navigation);
     patchSubscribe(g.wx as Record<string, unknown>, subscribeRequests, options.subscribe);
+    Object.assign(g.wx as Record<string, unknown>, options.wx);
 
     let app: AppOptions | undefined;
     g.App = (opts: AppOptions) => {

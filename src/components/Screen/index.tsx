@@ -1,10 +1,28 @@
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import type { PropsWithChildren } from 'react';
+import { useEffect, type PropsWithChildren } from 'react';
 import { session } from '../../stores/session';
 import './index.scss';
 
-/** The root of every page: carries the large-text class that scales all text below it. */
-export const Screen = observer(({ children }: PropsWithChildren) => (
-  <View className={session.largeText ? 'txy-screen txy-screen--large' : 'txy-screen'}>{children}</View>
-));
+/** h5: Taro's title bar and tab bar sit outside the page root; app.scss sizes them from this body class. */
+export const LARGE_BODY_CLASS = 'txy-large';
+
+/**
+ * The root of every page: carries the large-text class that scales all text below it (适老化,
+ * docs/architecture.md), in weapp at WeChat's own body size when that is larger (`rootFontPx`).
+ */
+export const Screen = observer(({ children }: PropsWithChildren) => {
+  const large = session.largeText;
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.body.classList.toggle(LARGE_BODY_CLASS, large);
+  }, [large]);
+  const rootPx = session.rootFontPx;
+  return (
+    <View
+      className={large ? 'txy-screen txy-screen--large' : 'txy-screen'}
+      style={rootPx === null ? undefined : { fontSize: `${rootPx}px` }}
+    >
+      {children}
+    </View>
+  );
+});

@@ -104,6 +104,31 @@ export function people(t: TestCloud) {
     return { ...resident, report };
   }
 
+  /** A wish `openid` submits (维修, no photos unless given): its id and the rest of the reply. */
+  const submitWish = (openid: string, description: string, extra: Record<string, unknown> = {}) =>
+    ok(call('wish', 'submit', { category: '维修', description, photos: [], ...extra }, openid));
+
+  /** A complaint about `microGridId`'s building (c01's first unless given). */
+  const submitCase = (openid: string, category: string, description: string, microGridId = C01_ADDRESS.microGridId) =>
+    ok(call('complaint', 'submit', { category, description, location: { kind: 'building', microGridId } }, openid));
+
+  let photos = 0;
+  /** A 调研报告 record `openid` files, with one uploaded photo. */
+  const fileRecord = (openid: string, title: string, note = '走访了十户居民了解大家的想法') =>
+    ok(
+      call(
+        'sixOnes',
+        'fileRecord',
+        {
+          kind: 'surveyReport',
+          title,
+          note,
+          photos: [t.cloud.storage.put(`uploads/${openid}/record-${run}-${++photos}.png`, Buffer.from('png'))],
+        },
+        openid,
+      ),
+    );
+
   /** Database requests (every `database.*` admin call) made while `fn` runs. */
   async function dbRequests<T>(fn: () => Promise<T>): Promise<{ result: T; requests: number }> {
     const total = () =>
@@ -147,6 +172,9 @@ export function people(t: TestCloud) {
     newcomer,
     newResident,
     newMember,
+    submitWish,
+    submitCase,
+    fileRecord,
     dbRequests,
     doc,
     snapshot,

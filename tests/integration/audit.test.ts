@@ -28,18 +28,9 @@ const nameOf = (openid: string) => p.doc('users', openid).name as string;
 const audit = (payload: Record<string, unknown>, openid = COUNTY_ADMIN) =>
   p.ok<AuditPage>(p.directory('audit', payload, openid));
 /** Every entry the caller reads with these filters (all pages). */
-async function allEntries(payload: Record<string, unknown>, openid = COUNTY_ADMIN): Promise<AuditEntry[]> {
-  const out: AuditEntry[] = [];
-  for (let from: number | null = 0; from !== null; ) {
-    const page: AuditPage = await audit({ ...payload, from }, openid);
-    out.push(...page.items);
-    from = page.next;
-  }
-  return out;
-}
+const allEntries = (payload: Record<string, unknown>, openid = COUNTY_ADMIN) =>
+  p.allPages<AuditEntry>('directory', 'audit', payload, openid);
 const auditCount = () => t.cloud.store.count('audits', {});
-let seq = 0;
-const photo = (openid: string) => t.cloud.storage.put(`uploads/${openid}/a-${++seq}.png`, Buffer.from('png'));
 
 /** What the four staff actions below leave: filled in by the first test. */
 const done: { wishId: string; recordId: string; reportId: string; caseId: string; member: string } = {
@@ -53,35 +44,10 @@ const done: { wishId: string; recordId: string; reportId: string; caseId: string
 describe('the audit trail of staff actions', () => {
   it('after a secretary publishes a wish, approves a record, verifies a report and a grid worker accepts a case, the log says who did what, when', async () => {
     const resident = await p.newResident();
-    const wish = await p.ok(
-      p.call('wish', 'submit', { category: '维修', description: '给独居老人修水龙头', photos: [] }, resident.openid),
-    );
-    const record = await p.ok(
-      p.call(
-        'sixOnes',
-        'fileRecord',
-        {
-          kind: 'surveyReport',
-          title: '加装电梯调研',
-          note: '走访了十二户居民了解加装电梯意愿',
-          photos: [photo('demo-member')],
-        },
-        'demo-member',
-      ),
-    );
+    const wish = await p.submitWish(resident.openid, '给独居老人修水龙头');
+    const record = await p.fileRecord('demo-member', '加装电梯调研', '走访了十二户居民了解加装电梯意愿');
     const member = await p.newMember({ unitId: 'u01' });
-    const kase = await p.ok(
-      p.call(
-        'complaint',
-        'submit',
-        {
-          category: '环境卫生',
-          description: '楼下垃圾桶满了没人清理',
-          location: { kind: 'building', microGridId: 'c01-g01-m1' },
-        },
-        resident.openid,
-      ),
-    );
+    const kase = await p.submitCase(resident.openid, '环境卫生', '楼下垃圾桶满了没人清理');
     Object.assign(done, {
       wishId: wish.id,
       recordId: record.id,
@@ -190,9 +156,7 @@ describe('the audit trail of staff actions', () => {
 
   it('a refused or conflicting action leaves no entry', async () => {
     // Her own wish (she lives in c02, where she is secretary): FORBIDDEN.
-    const own = await p.ok(
-      p.call('wish', 'submit', { category: '维修', description: '楼道的灯坏了想请人修', photos: [] }, SECRETARY_C02),
-    );
+    const own = await p.submitWish(SECRETARY_C02, '楼道的灯坏了想请人修');
     let before = auditCount();
     expect(await p.call('wish', 'review', { wishId: own.id, decision: 'publish' }, SECRETARY_C02)).toMatchObject({
       error: { code: 'FORBIDDEN' },
@@ -235,23 +199,7 @@ describe('the audit trail of staff actions', () => {
   it('a batch of records is one entry naming each record', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++)
-      ids.push(
-        (
-          await p.ok(
-            p.call(
-              'sixOnes',
-              'fileRecord',
-              {
-                kind: 'surveyReport',
-                title: `垃圾分类调研 ${i}`,
-                note: '走访了十户居民了解垃圾分类情况',
-                photos: [photo('demo-member')],
-              },
-              'demo-member',
-            ),
-          )
-        ).id,
-      );
+      ids.push((await p.fileRecord('demo-member', `垃圾分类调研 ${i}`, '走访了十户居民了解垃圾分类情况')).id);
     const before = auditCount();
     await p.ok(
       p.call('sixOnes', 'reviewRecords', { recordIds: ids, decision: 'reject', reason: '照片看不清' }, SECRETARY_C01),
@@ -327,21 +275,8 @@ describe('the audit trail of staff actions', () => {
 
   it('the entry rides with the step’s own writes: no extra database round trip', async () => {
     const resident = await p.newResident();
-    const wish = await p.ok(
-      p.call('wish', 'submit', { category: '维修', description: '单元门的门禁坏了', photos: [] }, resident.openid),
-    );
-    const kase = await p.ok(
-      p.call(
-        'complaint',
-        'submit',
-        {
-          category: '噪音',
-          description: '夜里广场舞音响太吵',
-          location: { kind: 'building', microGridId: 'c01-g01-m1' },
-        },
-        resident.openid,
-      ),
-    );
+    const wish = await p.submitWish(resident.openid, '单元门的门禁坏了');
+    const kase = await p.submitCase(resident.openid, '噪音', '夜里广场舞音响太吵');
     const trips = async (fn: () => Promise<unknown>) => {
       const count = () => t.cloud.store.counters.get('roundTrips.database') ?? 0;
       t.cloud.dbLatencyMs = 10;

@@ -65,6 +65,7 @@ export function requestSubscribe(tmplIds: string[]): Promise<Record<string, Subs
   })();
 }
 
+// WeChat's own green (#07c160) carries white text at 2.4:1; this sheet is ours (h5 only), so a darker green (5:1, 适老化).
 const STYLE = `
 .txy-subscribe{position:fixed;inset:0;z-index:10000;background:rgba(0,0,0,.45);display:flex;align-items:flex-end;font-family:inherit}
 .txy-subscribe__sheet{width:100%;background:#fff;border-radius:12px 12px 0 0;padding:20px 20px 16px;box-sizing:border-box}
@@ -74,14 +75,14 @@ const STYLE = `
 .txy-subscribe__title{font-size:16px;color:#222;flex:1}
 .txy-subscribe__pick{display:flex;gap:8px}
 .txy-subscribe__pick button{min-width:56px;padding:6px 10px;border-radius:6px;border:1px solid #ccc;background:#fff;color:#333;font-size:15px}
-.txy-subscribe__pick button[aria-pressed=true]{border-color:#07c160;background:#07c160;color:#fff}
-.txy-subscribe__pick .txy-subscribe__deny[aria-pressed=true]{border-color:#888;background:#888}
+.txy-subscribe__pick button[aria-pressed=true]{border-color:#07803f;background:#07803f;color:#fff}
+.txy-subscribe__pick .txy-subscribe__deny[aria-pressed=true]{border-color:#666;background:#666}
 .txy-subscribe__keep{display:flex;align-items:center;gap:8px;font-size:14px;color:#555;padding:12px 0 4px;border-top:1px solid #eee}
 .txy-subscribe__keep input{width:18px;height:18px}
 .txy-subscribe__actions{display:flex;gap:12px;margin-top:12px}
 .txy-subscribe__actions button{flex:1;height:44px;border-radius:8px;font-size:17px;border:none}
 .txy-subscribe__cancel{background:#f2f2f2;color:#333}
-.txy-subscribe__ok{background:#07c160;color:#fff}
+.txy-subscribe__ok{background:#07803f;color:#fff}
 `;
 
 /** The sheet: each template with 允许/取消 (允许 preselected, as WeChat checks them), 总是保持以上选择, 取消/确定. */

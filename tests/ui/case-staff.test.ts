@@ -164,9 +164,13 @@ test('诉求指标 of a community shows its own measures as the server counts th
   expect(about).toContain('社区的指标：响应率、办结率、满意率、吹哨率。');
   expect(about).toContain('响应率只算已到期的诉求');
 
+  // This month is the latest: no 下一期 (not a greyed one either).
+  expect(page.has('.case-metrics__step--next')).toBe(false);
+  expect(page.text()).not.toContain('下一期');
   await page.tap('.case-metrics__step--prev');
   const prev = index === 1 ? { year: year - 1, index: 12 } : { year, index: index - 1 };
   await page.waitForText(`${prev.year}年${prev.index}月`);
+  expect(page.has('.case-metrics__step--next')).toBe(true);
   await page.waitFor(() => calls.filter((c) => c.action === 'metrics').length === 2, 5000);
   expect(calls.filter((c) => c.action === 'metrics').map((c) => c.payload)).toEqual([
     { scope: 'community', scopeId: 'c01', period: 'month', year, index },

@@ -117,14 +117,13 @@ describe('the built styles', () => {
 
   test("the app's own text colours read at 4.5:1 on white; status tags carry white text at 4.5:1", () => {
     const own = rules.filter((r) => !r.selector.includes('nut-'));
-    /** Lone symbols (★, ›) are graphics: 3:1 (WCAG 1.4.11). An inactive step is exempt (1.4.3). */
+    /** Lone symbols (★, ›) are graphics: 3:1 (WCAG 1.4.11). */
     const symbols = ['.wish-stars__star', '.wish-stars__star--on', '.staff-home__tool-arrow', '.staff-overview__arrow'];
-    const inactive = ['.case-metrics__step--off'];
     const low: string[] = [];
     for (const r of own) {
       const color = r.body.color;
       // Light text sits on a coloured ground (tags, headers): checked with the ground below.
-      if (!color || !isHex(color) || luminance(color) > 0.5 || inactive.includes(r.selector)) continue;
+      if (!color || !isHex(color) || luminance(color) > 0.5) continue;
       const least = symbols.includes(r.selector) ? 3 : 4.5;
       if (contrast(color, '#ffffff') < least) low.push(`${r.selector} { color: ${color} }`);
     }
@@ -141,6 +140,21 @@ describe('the built styles', () => {
         .filter((r) => contrast(r.body.background, '#ffffff') < 4.5)
         .map((r) => `${r.selector} ${r.body.background}`),
     ).toEqual([]);
+  });
+
+  test('every text box is drawn with an edge at 3:1 on white (WCAG 1.4.11: an input is known by its border)', () => {
+    const boxes = rules.filter(
+      (r) =>
+        /(__input|__note|__reason|__text|__description|__trigger|__date|__pick|\.nut-input|\.nut-textarea)$/.test(
+          r.selector,
+        ) && /solid/.test(r.body.border ?? ''),
+    );
+    expect(boxes.length).toBeGreaterThan(8);
+    const faint = boxes
+      .map((r) => ({ r, color: (r.body.border.match(/#[0-9a-f]{3,6}\b/i) ?? [''])[0] }))
+      .filter(({ color }) => !isHex(color) || contrast(color, '#ffffff') < 3)
+      .map(({ r }) => `${r.selector} { border: ${r.body.border} }`);
+    expect(faint).toEqual([]);
   });
 });
 

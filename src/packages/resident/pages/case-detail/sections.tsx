@@ -79,7 +79,7 @@ export const CaseHead = observer(({ item }: { item: CaseView }) => {
           <Text className="case-detail__key">反映人</Text>
           <Text className="case-detail__value">
             {who.name}
-            {who.phone ? ` · ${who.phone}` : ''}
+            {who.phone ? <Text className="txy-phone"> · {who.phone}</Text> : null}
             {item.anonymous ? '（对外匿名）' : ''}
           </Text>
           {who.phone && !self ? <CallButton className="case-detail__call" phone={who.phone} /> : null}

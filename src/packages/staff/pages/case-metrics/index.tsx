@@ -257,19 +257,22 @@ const CaseMetrics = observer(() => {
       <ScopePicker />
       <Segmented options={PERIODS} value={period.kind} onChange={store.setKind} />
       <View className="case-metrics__period">
-        <Text
-          className={`case-metrics__step case-metrics__step--prev${store.canPrev ? '' : ' case-metrics__step--off'}`}
-          onClick={store.prev}
-        >
-          ‹ 上一期
-        </Text>
+        {/* A step that leads nowhere is not drawn (a grey one would say "off" by colour alone). */}
+        {store.canPrev ? (
+          <Text className="case-metrics__step case-metrics__step--prev" onClick={store.prev}>
+            ‹ 上一期
+          </Text>
+        ) : (
+          <View className="case-metrics__step" />
+        )}
         <Text className="case-metrics__period-label">{periodLabel(period)}</Text>
-        <Text
-          className={`case-metrics__step case-metrics__step--next${store.canNext ? '' : ' case-metrics__step--off'}`}
-          onClick={store.next}
-        >
-          下一期 ›
-        </Text>
+        {store.canNext ? (
+          <Text className="case-metrics__step case-metrics__step--next" onClick={store.next}>
+            下一期 ›
+          </Text>
+        ) : (
+          <View className="case-metrics__step" />
+        )}
       </View>
       <Numbers />
     </Screen>

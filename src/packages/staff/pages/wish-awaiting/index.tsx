@@ -18,7 +18,7 @@ const AwaitingCard = ({ wish }: { wish: WishView }) => (
     <View className="wish-awaiting__who">
       <Text>
         受助人：{wish.beneficiary.name}
-        {wish.beneficiary.phone ? ` · ${wish.beneficiary.phone}` : ''}
+        {wish.beneficiary.phone ? <Text className="txy-phone"> · {wish.beneficiary.phone}</Text> : null}
       </Text>
       {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
       {wish.claim ? <Text>认领人：{wish.claim.claimerName}</Text> : null}

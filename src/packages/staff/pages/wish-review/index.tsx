@@ -21,7 +21,7 @@ const ReviewCard = observer(({ wish }: { wish: WishView }) => (
     <View className="wish-review__who">
       <Text>
         受助人：{wish.beneficiary.name}
-        {wish.beneficiary.phone ? ` · ${wish.beneficiary.phone}` : ''}
+        {wish.beneficiary.phone ? <Text className="txy-phone"> · {wish.beneficiary.phone}</Text> : null}
       </Text>
       {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
     </View>

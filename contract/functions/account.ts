@@ -219,7 +219,8 @@ export const account = {
     roles: ['secretary', 'countyAdmin'],
   }),
   unitMembers: defineAction<MemberView[]>()({
-    summary: "A unit's members: where they reported, verified or not (unit admin: their own; county admin: any).",
+    summary:
+      "A unit's members: where they reported, verified or not (unit admin: their own; county admin: any); those awaiting verification first, longest waiting first, then by name.",
     input: z.object({ unitId: id.optional() }).strict(),
     roles: ['unitAdmin', 'countyAdmin'],
   }),

@@ -44,7 +44,9 @@ export async function communityMembers(input: { communityId?: string }, ctx: Cal
 
 /**
  * A unit's members — the feedback the county sends to employers: for each member, the
- * community they are verified in, or their pending report. One read.
+ * community they are verified in, or their pending report. One read. Those still waiting for
+ * the community's verification come first, the longest waiting first (the unit admin's to-do
+ * 本单位待审核报到 opens this list), then the rest by name (pinyin).
  */
 export async function unitMembers(input: { unitId?: string }, ctx: CallContext): Promise<MemberView[]> {
   const unitId = pick(ctx, 'unitAdmin', input.unitId, '单位');
@@ -55,11 +57,20 @@ export async function unitMembers(input: { unitId?: string }, ctx: CallContext):
     .orderBy('createdAt', 'asc')
     .limit(1000)
     .get<MemberReportDoc>();
-  const byMember = new Map<string, MemberView>();
+  const byMember = new Map<string, { view: MemberView; since: number }>();
   for (const r of data) {
     const seen = byMember.get(r.openid);
     // A verified report wins over a pending move; a later verified one over an earlier.
-    if (!seen || r.status === 'verified' || seen.status !== 'verified') byMember.set(r.openid, toMemberView(r));
+    if (!seen || r.status === 'verified' || seen.view.status !== 'verified')
+      byMember.set(r.openid, { view: toMemberView(r), since: new Date(r.createdAt).getTime() });
   }
-  return [...byMember.values()].sort((a, b) => byPinyin(a.name, b.name));
+  const waiting = (m: MemberView) => Number(m.status === 'pending');
+  return [...byMember.values()]
+    .sort(
+      (a, b) =>
+        waiting(b.view) - waiting(a.view) ||
+        (waiting(a.view) ? a.since - b.since : 0) ||
+        byPinyin(a.view.name, b.view.name),
+    )
+    .map((m) => m.view);
 }

@@ -91,3 +91,35 @@ test('发布 asks first, then publishes: the wish leaves the queue and is in the
   const hall = await invoke<{ items: WishView[] }>('hall', {}, 'demo-member');
   expect(hall.items[0]).toMatchObject({ id: wish.id, status: 'published' });
 });
+
+test('a wish of the reviewer’s own offers no 发布 / 驳回, only who reviews it; a colleague’s wish beside it keeps them', async () => {
+  // 廖美玲 is the secretary of 将军社区 and lives there: her wish is in her own queue.
+  const SECRETARY_AND_RESIDENT = 'demo-multi';
+  const own = await invoke<WishView>(
+    'submit',
+    { category: '生活物资', description: '家里的旧轮椅坏了，想请人帮忙修一修' },
+    SECRETARY_AND_RESIDENT,
+  );
+  const queue = await invoke<WishView[]>('reviewQueue', {}, SECRETARY_AND_RESIDENT);
+  expect(queue.find((w) => w.id === own.id)?.can).not.toContain('review');
+  const other = queue.find((w) => w.id !== own.id && !w.flagged && w.can.includes('review'));
+  if (!other) throw new Error('the seed leaves no wish of someone else in 将军社区’s review queue');
+
+  const calls: CallEvent[] = [];
+  const page = await ui.open(QUEUE, SECRETARY_AND_RESIDENT, { calls });
+  await page.waitFor(() => page.has(`#wish-${own.id}`) && page.has(`#wish-${other.id}`), 5000);
+  expect(page.has(`#wish-publish-${own.id}`)).toBe(false);
+  expect(page.has(`#wish-reject-${own.id}`)).toBe(false);
+  expect(page.page.querySelector(`#wish-${own.id}`)!.dom.textContent).toContain(
+    '这是您本人提交的心愿，由其他工作人员审核',
+  );
+  expect(page.has(`#wish-publish-${other.id}`)).toBe(true);
+  expect(page.has(`#wish-reject-${other.id}`)).toBe(true);
+  expect(page.page.querySelector(`#wish-${other.id}`)!.dom.textContent).not.toContain('本人提交');
+
+  // What the buttons would have asked, the server refuses.
+  await expect(invoke('review', { wishId: own.id, decision: 'publish' }, SECRETARY_AND_RESIDENT)).rejects.toThrow(
+    /FORBIDDEN/,
+  );
+  expect(calls.map((c) => c.action)).not.toContain('review');
+});

@@ -15,7 +15,11 @@ import './index.scss';
 const openWish = (wish: WishView) =>
   void Taro.navigateTo({ url: `${ROUTES.wishDetail}?id=${encodeURIComponent(wish.id)}` });
 
-/** A submitted wish with the beneficiary in full (staff in scope) and 发布 / 驳回 right here; one a grid worker submitted for a resident says so. */
+/**
+ * A submitted wish with the beneficiary in full (staff in scope) and 发布 / 驳回 right here; one a
+ * grid worker submitted for a resident says so. A wish of the viewer's own (`can` without
+ * `review`: the server refuses it) offers no buttons: a colleague reviews it.
+ */
 const ReviewCard = observer(({ wish }: { wish: WishView }) => (
   <WishCard wish={wish} kind="review" onTap={() => openWish(wish)}>
     <View className="wish-review__who">
@@ -25,26 +29,32 @@ const ReviewCard = observer(({ wish }: { wish: WishView }) => (
       </Text>
       {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
     </View>
-    <View className="wish-review__actions">
-      <Button
-        id={`wish-reject-${wish.id}`}
-        className="wish-review__reject"
-        type={wish.flagged ? 'danger' : 'default'}
-        onClick={() => wishReview.ask(wish, 'reject')}
-      >
-        驳回
-      </Button>
-      {wish.flagged ? null : (
+    {wish.can.includes('review') ? (
+      <View className="wish-review__actions">
         <Button
-          id={`wish-publish-${wish.id}`}
-          className="wish-review__publish"
-          type="primary"
-          onClick={() => wishReview.ask(wish, 'publish')}
+          id={`wish-reject-${wish.id}`}
+          className="wish-review__reject"
+          type={wish.flagged ? 'danger' : 'default'}
+          onClick={() => wishReview.ask(wish, 'reject')}
         >
-          发布
+          驳回
         </Button>
-      )}
-    </View>
+        {wish.flagged ? null : (
+          <Button
+            id={`wish-publish-${wish.id}`}
+            className="wish-review__publish"
+            type="primary"
+            onClick={() => wishReview.ask(wish, 'publish')}
+          >
+            发布
+          </Button>
+        )}
+      </View>
+    ) : (
+      <Text id={`wish-own-${wish.id}`} className="wish-review__own">
+        这是您本人提交的心愿，由其他工作人员审核
+      </Text>
+    )}
   </WishCard>
 ));
 

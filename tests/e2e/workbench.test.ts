@@ -250,6 +250,8 @@ test('the grid worker: 待办诉求 opens 网格诉求 with the most urgent case
   expect(ids).toEqual(queue.slice(0, 20).map((c) => c.id));
   const first = mostUrgent(queue, (c) => ({ overdue: c.overdue, urgent: c.urgency === 'urgent', due: c.dueAt }));
   expect(ids[0]).toBe(first.id);
+  // The title says which queue this is (the page serves the grid's and the community's).
+  await page.locator('#taro-navigation-bar .taro-navigation-bar-title').getByText('网格诉求').waitFor();
   await screenshot(page, 'workbench-02-grid-queue');
 
   // Open it; accept it first if nobody has yet, then 办结.

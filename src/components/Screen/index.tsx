@@ -1,6 +1,7 @@
+import Taro, { useReady } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { useEffect, type PropsWithChildren } from 'react';
+import { useEffect, useState, type PropsWithChildren } from 'react';
 import { session } from '../../stores/session';
 import './index.scss';
 
@@ -26,3 +27,16 @@ export const Screen = observer(({ children }: PropsWithChildren) => {
     </View>
   );
 });
+
+/**
+ * A title that depends on how the page was opened (网格诉求 or 社区诉求, 编辑活动): set once the
+ * page is ready, and again when it changes. Set earlier (in onLoad), h5's title bar writes the
+ * page config's title over it when it shows the page; null keeps the config's title.
+ */
+export function usePageTitle(title: string | null): void {
+  const [ready, setReady] = useState(false);
+  useReady(() => setReady(true));
+  useEffect(() => {
+    if (ready && title) void Taro.setNavigationBarTitle({ title });
+  }, [ready, title]);
+}

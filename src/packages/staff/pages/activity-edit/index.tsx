@@ -10,7 +10,7 @@ import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
 import { Choices } from '../../../../components/staff/Choices';
 import { ReasonInput } from '../../../../components/staff/ReasonInput';
-import { Screen } from '../../../../components/Screen';
+import { Screen, usePageTitle } from '../../../../components/Screen';
 import { activityForm as form } from '../../../../stores/staff/activityForm';
 import { formatDay, today } from '../../../../utils/date';
 import './index.scss';
@@ -250,9 +250,11 @@ const ActivityEdit = observer(() => {
   // The form shows once opened for this page: never with the previous visit's values (h5 inputs
   // changed right after they are created fail to take the new value).
   const [opened, setOpened] = useState(false);
+  const [editing, setEditing] = useState(false);
+  usePageTitle(editing ? '编辑活动' : null);
   useLoad((params: Record<string, string | undefined>) => {
     if (params.id) {
-      void Taro.setNavigationBarTitle({ title: '编辑活动' });
+      setEditing(true);
       void form.openEdit(params.id);
     } else {
       form.openNew();

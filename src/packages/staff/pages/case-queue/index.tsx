@@ -3,10 +3,10 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { when } from 'mobx';
 import { observer } from 'mobx-react-lite';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { CaseCard } from '../../../../components/case/CaseCard';
 import { caseUrl } from '../../../../components/case/routes';
-import { Screen } from '../../../../components/Screen';
+import { Screen, usePageTitle } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
@@ -68,9 +68,11 @@ const Search = () => {
  */
 const CaseQueue = observer(() => {
   const entered = useRef(false);
+  const [title, setTitle] = useState<string | null>(null);
+  usePageTitle(title);
   useLoad((params: Record<string, string | undefined>) => {
     const start = (kind: 'grid' | 'community') => {
-      void Taro.setNavigationBarTitle({ title: kind === 'grid' ? '网格诉求' : '社区诉求' });
+      setTitle(kind === 'grid' ? '网格诉求' : '社区诉求');
       caseQueue.enter(kind);
     };
     if (isQueueKind(params.as)) start(params.as);

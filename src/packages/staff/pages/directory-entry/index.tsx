@@ -7,7 +7,7 @@ import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Choices, type Choice } from '../../../../components/staff/Choices';
 import { Field } from '../../../../components/Field';
-import { Screen } from '../../../../components/Screen';
+import { Screen, usePageTitle } from '../../../../components/Screen';
 import { UserSearchPanel } from '../../../../components/staff/UserSearchPanel';
 import {
   CORNERS,
@@ -183,6 +183,8 @@ async function save() {
 const DirectoryEntry = observer(() => {
   // This page's own opening: until it runs, the form still holds the entry opened before.
   const [opening, setOpening] = useState<'none' | 'opened' | 'pending'>('pending');
+  const [title, setTitle] = useState<string | null>(null);
+  usePageTitle(title);
   useLoad((params: Record<string, string | undefined>) => {
     const kind = params.kind && isDirectoryKind(params.kind) ? params.kind : null;
     setOpening(kind ? 'opened' : 'none');
@@ -192,7 +194,7 @@ const DirectoryEntry = observer(() => {
     if (kind === 'community') directory.units.ensure();
     if (params.communityId) directory.community(params.communityId).ensure();
     void form.open(kind, params.id ?? null, params.communityId ?? null, params.gridId);
-    void Taro.setNavigationBarTitle({ title: `${params.id ? '编辑' : '新建'}${KIND_LABELS[kind]}` });
+    setTitle(`${params.id ? '编辑' : '新建'}${KIND_LABELS[kind]}`);
   });
   if (opening === 'none' || !form.opened) {
     return (

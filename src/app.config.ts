@@ -40,6 +40,7 @@ const subPackages = [
       'pages/members/index',
       'pages/grids/index',
       'pages/card/index',
+      'pages/pairs/index',
       'pages/unit-members/index',
       'pages/directory/index',
       'pages/directory-entry/index',

@@ -21,6 +21,8 @@ export const ROUTES = {
   /** `?communityId=c01` */
   staffGrids: '/packages/staff/pages/grids/index',
   staffCard: '/packages/staff/pages/card/index',
+  /** 1+1带N 联系户 (grid worker: their grids; secretary: their community). */
+  staffPairs: '/packages/staff/pages/pairs/index',
   /** `?unitId=u01` (a unit admin's own when omitted; the county admin picks) */
   staffUnitMembers: '/packages/staff/pages/unit-members/index',
   staffDirectory: '/packages/staff/pages/directory/index',

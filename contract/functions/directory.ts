@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../action';
 import { AUDIT_KINDS, type AuditKind } from '../audit';
 import { id, latLng, phone, personName, polygon, text } from '../fields';
+import type { UserSummary } from './account';
 
 /** A community as pickers and lists show it. */
 export interface CommunitySummary {
@@ -76,6 +77,42 @@ export interface ContactCardAdminView {
   photo: string | null;
   duties: string;
   published: { name: boolean; phone: boolean; photo: boolean };
+}
+
+/**
+ * 1+1带N of one micro-grid (小区/楼栋): the party member and the grid worker linked to N of its
+ * households. N is a count: the directory holds how many households a building has, not the
+ * households themselves (docs/data-model.md "1+1带N").
+ */
+export interface HouseholdPairView {
+  /** The member's account; null for a member linked before they reported here (the seed's, or older data). */
+  memberOpenid: string | null;
+  memberName: string;
+  gridWorkerOpenid: string;
+  gridWorkerName: string;
+  /** N: the households linked, 1 to the micro-grid's household count. */
+  households: number;
+}
+
+/** A micro-grid as the 1+1带N page lists it: its pair (null: none yet) and the version an edit names. */
+export interface PairMicroGridView {
+  id: string;
+  name: string;
+  /** The building's households (the directory's count); N never exceeds it (0: not recorded). */
+  householdCount: number;
+  pair: HouseholdPairView | null;
+  /** Moves with every edit of the pair: `savePair` names the one it read (0: never edited here). */
+  version: number;
+}
+
+/** A grid of the caller's scope with its micro-grids and the grid workers a pair may name. */
+export interface PairGridView {
+  id: string;
+  name: string;
+  communityId: string;
+  /** The grid head and the grid workers of the grid (the head first). */
+  workers: Array<{ openid: string; name: string }>;
+  microGrids: PairMicroGridView[];
 }
 
 /**
@@ -285,6 +322,32 @@ export const directory = {
     summary: 'Adds or edits a contact card of a grid (secretary of its community, county admin). Audited.',
     input: cardInput,
     roles: ['secretary', 'countyAdmin'],
+  }),
+  householdPairs: defineAction<PairGridView[]>()({
+    summary:
+      "1+1带N of the micro-grids the caller keeps: a grid worker's grids, a secretary's community; each grid with its grid workers (to pick from).",
+    input: z.object({}).strict(),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  pairMembers: defineAction<UserSummary[]>()({
+    summary:
+      "Party members verified in a micro-grid's community (双报到), found by name or whole phone number, to link to its 1+1带N (its grid's workers, the secretary). Phones masked.",
+    input: z.object({ microGridId: id, query: text(1, 20) }).strict(),
+    roles: ['gridWorker', 'secretary'],
+  }),
+  savePair: defineAction<PairMicroGridView>()({
+    summary:
+      "Sets a micro-grid's 1+1带N: a member verified in its community, a grid worker of its grid, N households (1 to the building's count). Its grid's workers, the secretary. `version` is the one read: an edit since answers CONFLICT. Audited.",
+    input: z
+      .object({
+        microGridId: id,
+        memberOpenid: id,
+        gridWorkerOpenid: id,
+        households: z.number().int().min(1, '联系户数至少 1 户').max(5000, '联系户数最多 5000 户'),
+        version: z.number().int().min(0).max(1_000_000),
+      })
+      .strict(),
+    roles: ['gridWorker', 'secretary'],
   }),
   propertyCompanies: defineAction<PropertyCompanySummary[]>()({
     summary: 'Property companies (物业企业), 红色物业 marked (secretary, county admin).',

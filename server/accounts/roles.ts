@@ -8,6 +8,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../platform/errors'
 import type { UserDoc } from '../platform/identity';
 import { maskPhone } from '../platform/mask';
 import type { CallContext } from '../platform/router';
+import { nameOrPhone } from '../platform/search';
 import type { Transaction } from '../platform/sdk-types';
 import { inTransaction, txGet } from '../platform/tx';
 
@@ -18,8 +19,6 @@ const toSummary = (u: UserDoc): UserSummary => ({
   phone: maskPhone(u.phone),
   roles: u.roles,
 });
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
  * County admin: anyone; a secretary: people living in their community (to appoint grid workers).
@@ -27,9 +26,7 @@ const MOBILE = /^1[3-9]\d{9}$/;
  */
 export async function findUsers(input: { query: string }, ctx: CallContext): Promise<UserSummary[]> {
   const _ = ctx.db.command;
-  const match = MOBILE.test(input.query)
-    ? { phone: input.query }
-    : { name: ctx.db.RegExp({ regexp: escapeRegExp(input.query) }) };
+  const match = nameOrPhone(ctx.db, input.query);
   const where = isCountyAdmin(ctx.user)
     ? match
     : _.and([match, { 'address.communityId': _.in(scopeIds(ctx.user, 'secretary')) }]);

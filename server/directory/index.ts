@@ -2,6 +2,7 @@ import { directory } from '../../contract/functions/directory';
 import type { Handlers } from '../platform/router';
 import { auditLog, entry, save } from './admin';
 import { gridCards, saveContactCard } from './cards';
+import { householdPairs, pairMembers, savePair } from './pairs';
 import { communities, community, departments, propertyCompanies, stations, units } from './read';
 
 export const directoryHandlers: Handlers<typeof directory> = {
@@ -12,6 +13,9 @@ export const directoryHandlers: Handlers<typeof directory> = {
   stations,
   gridCards,
   saveContactCard,
+  householdPairs,
+  pairMembers,
+  savePair,
   propertyCompanies,
   entry,
   save,

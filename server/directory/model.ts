@@ -62,7 +62,10 @@ export interface HouseholdPair {
   memberOpenid: string | null;
   gridWorkerName: string;
   gridWorkerOpenid: string;
+  /** N: how many of the building's households they keep in touch with (1 … `householdCount`). */
   households: number;
+  /** Moves with every edit (directory.savePair checks the one the editor read); absent: never edited there. */
+  version?: number;
 }
 
 /** 微网格 — level 3: a compound or building (小区/楼栋); level 4 is its households. */

@@ -181,6 +181,26 @@ const ROWS: Row[] = [
     },
     invalid: { gridId: 'c01-g01', openid: GW, title: '组长', name: '钟晓燕', phone: '1', duties: '', published: {} },
   },
+  { fn: 'directory', action: 'householdPairs', as: GW, valid: () => ({}), invalid: { gridId: 'c01-g01' } },
+  {
+    fn: 'directory',
+    action: 'pairMembers',
+    as: GW,
+    valid: () => ({ microGridId: 'c01-g01-m1', query: '陈' }),
+    invalid: { microGridId: 'c01-g01-m1', query: '' },
+  },
+  {
+    fn: 'directory',
+    action: 'savePair',
+    as: GW,
+    // The building's pair as stored, saved back on the version read.
+    valid: () => {
+      const { pair } = t.cloud.store.find('grids', { query: { _id: 'c01-g01-m1' } })[0] as unknown as { pair: any };
+      const { memberOpenid, gridWorkerOpenid, households } = pair;
+      return { microGridId: 'c01-g01-m1', memberOpenid, gridWorkerOpenid, households, version: pair.version ?? 0 };
+    },
+    invalid: { microGridId: 'c01-g01-m1', memberOpenid: M, gridWorkerOpenid: GW, households: 0, version: 0 },
+  },
   { fn: 'directory', action: 'propertyCompanies', as: SEC, valid: () => ({}), invalid: { communityId: 'c01' } },
   {
     fn: 'directory',

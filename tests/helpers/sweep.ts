@@ -36,6 +36,8 @@ export const READ_ACTIONS = new Set([
   'departments',
   'stations',
   'gridCards',
+  'householdPairs',
+  'pairMembers',
   'propertyCompanies',
   'entry',
   'audit',

@@ -393,6 +393,35 @@ const ROWS: Row[] = [
     writes: () => ({ collections: ['contactCards', 'audits'], docs: [['contactCards', 'c01-g01-card2']] }),
     expect: only('secretary', 'countyAdmin'),
   },
+  // 1+1带N: the grid's workers and the community's secretary; their scope (c01-g01, c01) in household-pairs.test.ts.
+  {
+    fn: 'directory',
+    action: 'householdPairs',
+    payload: () => ({}),
+    expect: only('gridWorker', 'otherGridWorker', 'secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'directory',
+    action: 'pairMembers',
+    payload: () => ({ microGridId: 'c01-g01-m2', query: '陈' }),
+    expect: only('gridWorker', 'secretary'),
+  },
+  {
+    fn: 'directory',
+    action: 'savePair',
+    payload: () => {
+      const pair = p.doc('grids', 'c01-g01-m2').pair;
+      return {
+        microGridId: 'c01-g01-m2',
+        memberOpenid: pair.memberOpenid,
+        gridWorkerOpenid: pair.gridWorkerOpenid,
+        households: pair.households,
+        version: pair.version ?? 0,
+      };
+    },
+    writes: () => ({ collections: ['grids', 'audits'], docs: [['grids', 'c01-g01-m2']] }),
+    expect: only('gridWorker', 'secretary'),
+  },
   {
     fn: 'directory',
     action: 'save',

@@ -5,18 +5,20 @@ import { call } from '../../services/cloud';
 import { Loadable } from '../loadable';
 import { checkUserQuery } from '../../utils/fields';
 
-/**
- * Finding a person by name or phone (account.findUsers): the county admin finds anyone, a
- * secretary the residents of their community.
- */
+/** Who a search finds: by default account.findUsers (the county admin anyone, a secretary the residents of their community). */
+export type UserFinder = (query: string) => Promise<UserSummary[]>;
+
+const findUsers: UserFinder = (query) => call('account', 'findUsers', { query });
+
+/** Finding a person by name or phone, with `find` (account.findUsers unless told). */
 export class UserSearch {
   query = '';
   queryError: string | null = null;
   /** Null until the first search. */
   results: Loadable<UserSummary[]> | null = null;
 
-  constructor() {
-    makeAutoObservable(this, {}, { autoBind: true, deep: false });
+  constructor(private readonly find: UserFinder = findUsers) {
+    makeAutoObservable<UserSearch, 'find'>(this, { find: false }, { autoBind: true, deep: false });
   }
 
   setQuery(query: string): void {
@@ -28,7 +30,7 @@ export class UserSearch {
     const query = this.query.trim();
     this.queryError = checkUserQuery(query);
     if (this.queryError) return;
-    this.results = new Loadable(() => call('account', 'findUsers', { query }));
+    this.results = new Loadable(() => this.find(query));
     void this.results.load();
   }
 

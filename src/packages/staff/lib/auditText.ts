@@ -23,7 +23,12 @@ const ACTIONS: Record<string, string> = {
   update: '修改',
 };
 
-const ENTITIES: Record<string, string> = { ...KIND_LABELS, contactCards: '联系卡', contactCard: '联系卡' };
+const ENTITIES: Record<string, string> = {
+  ...KIND_LABELS,
+  contactCards: '联系卡',
+  contactCard: '联系卡',
+  householdPair: '1+1带N',
+};
 
 /**
  * What a staff step reads as after the person's name, `{x}` the item in 「」 (a kind's action not
@@ -120,10 +125,26 @@ const FIELDS: Record<string, string> = {
   published: '公开内容',
   gridId: '网格',
   parentId: '上级网格',
+  memberName: '党员',
+  gridWorkerName: '网格员',
+  households: '联系户数',
 };
 
 /** Bookkeeping every document carries; not what anyone changed. */
-const HIDDEN = new Set(['_id', 'createdAt', 'createdBy', 'updatedAt', 'level', 'openid', 'settings', 'pair']);
+const HIDDEN = new Set([
+  '_id',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'level',
+  'openid',
+  'settings',
+  'pair',
+  // 1+1带N: the names say who; the version is bookkeeping.
+  'memberOpenid',
+  'gridWorkerOpenid',
+  'version',
+]);
 
 type Doc = Record<string, unknown>;
 

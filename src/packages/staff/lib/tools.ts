@@ -36,6 +36,14 @@ const WISH_ON_BEHALF: StaffTool = {
   url: ROUTES.staffWishOnBehalf,
 };
 
+/** 1+1带N 联系户: each building's party member, grid worker and N households (the grid worker's grids, the secretary's community). */
+const PAIRS: StaffTool = {
+  key: 'pairs',
+  title: '1+1带N联系户',
+  hint: '每个小区、楼栋由一名党员和一名网格员共同联系若干户居民',
+  url: ROUTES.staffPairs,
+};
+
 /** The tools a staff grant opens on the staff home, with the scope in the URL. */
 export function toolsFor(grant: RoleGrant): StaffTool[] {
   switch (grant.role) {
@@ -50,6 +58,7 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           url: ROUTES.staffCommunityMembers + q,
         },
         { key: 'grids', title: '网格员与联系卡', hint: '任命网格员，编辑民情联系卡', url: ROUTES.staffGrids + q },
+        PAIRS,
         WISH_REVIEW,
         WISH_AWAITING,
         {
@@ -75,7 +84,7 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
       ];
     }
     case 'gridWorker':
-      return [WISH_REVIEW, WISH_ON_BEHALF, WISH_AWAITING];
+      return [WISH_REVIEW, WISH_ON_BEHALF, WISH_AWAITING, PAIRS];
     case 'unitAdmin':
       return [
         {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '1+1带N联系户' });

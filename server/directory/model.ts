@@ -66,6 +66,8 @@ export interface HouseholdPair {
   households: number;
   /** Moves with every edit (directory.savePair checks the one the editor read); absent: never edited there. */
   version?: number;
+  /** Who made the last edit, and when: the pair says so even if its audit entry was lost to a crash. */
+  editedBy?: { openid: string; name: string; at: Date };
 }
 
 /** 微网格 — level 3: a compound or building (小区/楼栋); level 4 is its households. */

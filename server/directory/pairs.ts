@@ -190,6 +190,7 @@ export async function savePair(input: PairInput, ctx: CallContext): Promise<Pair
     gridWorkerOpenid: worker.openid,
     households: input.households,
     version: input.version + 1,
+    editedBy: { openid: ctx.openid, name: ctx.user?.name ?? ctx.user?.nickname ?? '', at: ctx.now },
   };
   const { stats } = await ctx.db
     .collection('grids')

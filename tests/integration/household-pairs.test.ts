@@ -87,7 +87,12 @@ describe('keeping a building’s 1+1带N', () => {
       households: 12,
     };
     expect(saved).toMatchObject({ id: 'c01-g01-m1', pair: expected, version: 1 });
-    expect(stored('c01-g01-m1').pair).toEqual({ ...expected, version: 1 });
+    // The pair itself says who made this edit (should the audit entry after it be lost to a crash).
+    expect(stored('c01-g01-m1').pair).toEqual({
+      ...expected,
+      version: 1,
+      editedBy: { openid: GRID_WORKER, name: nameOf(GRID_WORKER), at: expect.anything() },
+    });
 
     const resident = await p.newResident({ address: { ...C01_ADDRESS, microGridId: 'c01-g01-m1' } });
     const grid = await p.ok<MyGrid>(p.account('myGrid', {}, resident.openid));
@@ -241,7 +246,9 @@ describe('edits at once', () => {
     const outcomes = replies.map((r) => (r.ok ? 'ok' : r.error?.code)).sort();
     expect(outcomes).toEqual(['CONFLICT', 'ok']);
     const winner = replies.find((r) => r.ok)!.data as PairMicroGridView;
-    expect(stored(id).pair).toEqual({ ...winner.pair, version: version + 1 });
+    const { editedBy, ...kept } = stored(id).pair;
+    expect(kept).toEqual({ ...winner.pair, version: version + 1 });
+    expect(editedBy.openid).toBe(replies[0].ok ? GRID_WORKER : SECRETARY);
     expect(t.cloud.store.count('audits', {})).toBe(audits + 1);
 
     // The loser's version is stale now: saving it again is refused until they read the new one.

@@ -145,7 +145,7 @@ describe('the built styles', () => {
   test('every text box is drawn with an edge at 3:1 on white (WCAG 1.4.11: an input is known by its border)', () => {
     const boxes = rules.filter(
       (r) =>
-        /(__input|__note|__reason|__text|__description|__trigger|__date|__pick|\.nut-input|\.nut-textarea)$/.test(
+        /(__input|__note|__reason|__text|__description|__trigger|__date|__day|__pick|__households|\.nut-input|\.nut-textarea)$/.test(
           r.selector,
         ) && /solid/.test(r.body.border ?? ''),
     );

@@ -3,7 +3,7 @@ import { makeAutoObservable } from 'mobx';
 import type { RecordStatus, RecordView } from '../../../contract';
 import { call } from '../../services/cloud';
 import { Pending } from '../loadable';
-import { PagedList } from './paged';
+import { PagedList } from '../paged';
 import { checkReason } from './reason';
 
 export const RECORD_TABS = ['pending', 'approved', 'rejected'] as const satisfies readonly RecordStatus[];

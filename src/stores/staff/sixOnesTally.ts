@@ -6,7 +6,7 @@ import { directory } from '../directory';
 import { Loadable } from '../loadable';
 import { session } from '../session';
 import { currentYear } from './activityTimes';
-import { PagedList } from './paged';
+import { PagedList } from '../paged';
 
 export type TallyScope = 'community' | 'unit';
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import type { PagedList } from '../../../stores/staff/paged';
+import type { PagedList } from '../../../stores/paged';
 import { ErrorNotice } from '../../ErrorNotice';
 import './index.scss';
 

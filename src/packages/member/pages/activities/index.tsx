@@ -13,7 +13,7 @@ import { activityUrl, SIX_ONES_ROUTES } from '../../../../components/sixOnes/rou
 import { Tabs } from '../../../../components/sixOnes/Tabs';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { ACTIVITY_TABS, activities } from '../../../../stores/sixOnes/activities';
+import { ACTIVITY_TABS, activities } from '../../../../stores/member/activityList';
 import './index.scss';
 
 /** The list, once the user is known to be a verified member. */

@@ -1,6 +1,6 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { CaseView } from '../../contract';
+import type { CaseView } from '../../../contract';
 import {
   DEADLINES,
   DEPARTMENT_GRADES,
@@ -9,13 +9,13 @@ import {
   WHISTLE_REASONS,
   type WhistleClass,
   type WhistleReason,
-} from '../../contract/caseLabels';
-import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
-import { CASE_PHOTOS_MAX } from './casesSubmit';
-import { PhotoSet } from './wishesPhotos';
-import { SHANGHAI_OFFSET_MS } from '../utils/date';
+} from '../../../contract/caseLabels';
+import { call } from '../../services/cloud';
+import { toCloudError, type CloudError } from '../../services/CloudError';
+import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { CASE_PHOTOS_MAX } from './caseSubmit';
+import { PhotoSet } from '../photos';
+import { SHANGHAI_OFFSET_MS } from '../../utils/date';
 
 /** An action a case's viewer may take (`CaseView.can`), each with its own form. */
 export type CaseAction = CaseView['can'][number];

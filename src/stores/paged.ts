@@ -1,6 +1,6 @@
-import '../configure';
+import './configure';
 import { makeAutoObservable, runInAction } from 'mobx';
-import { toCloudError, type CloudError } from '../../services/CloudError';
+import { toCloudError, type CloudError } from '../services/CloudError';
 
 /** One page of a paged action: its items and where the next page starts (null: none). */
 export interface Page<T> {

@@ -1,12 +1,12 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable, when, type IReactionDisposer } from 'mobx';
-import type { MetricsView, RoleGrant } from '../../contract';
-import type { MetricPeriod } from '../../contract/caseLabels';
-import { call } from '../services/cloud';
-import { directory } from './directory';
-import { Loadable } from './loadable';
-import { session } from './session';
-import { SHANGHAI_OFFSET_MS } from '../utils/date';
+import type { MetricsView, RoleGrant } from '../../../contract';
+import type { MetricPeriod } from '../../../contract/caseLabels';
+import { call } from '../../services/cloud';
+import { directory } from '../directory';
+import { Loadable } from '../loadable';
+import { session } from '../session';
+import { SHANGHAI_OFFSET_MS } from '../../utils/date';
 
 export type MetricScope = MetricsView['scope'];
 

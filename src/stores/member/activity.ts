@@ -7,7 +7,7 @@ import { Loadable } from '../loadable';
 import { session } from '../session';
 import { activities } from './activityList';
 import { currentPoint } from '../../services/location';
-import { CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE, codeFromQr, scanQr } from '../sixOnes/checkIn';
+import { CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE, codeFromQr, scanQr } from '../../utils/checkInCode';
 import { myYear } from '../sixOnesYear';
 
 /** What the member may be doing on the page; the button of each shows it is busy. */

@@ -9,7 +9,7 @@ import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../.
 import { cases } from '../cases';
 import { directory } from '../directory';
 import type { Loadable } from '../loadable';
-import { Draft } from '../drafts';
+import { Draft } from '../../utils/drafts';
 import { session } from '../session';
 import { PhotoSet } from '../photos';
 

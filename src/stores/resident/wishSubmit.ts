@@ -5,7 +5,7 @@ import { WISH_CATEGORIES, type WishCategory } from '../../../contract/wishLabels
 import { call } from '../../services/cloud';
 import { toCloudError, type CloudError } from '../../services/CloudError';
 import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
-import { Draft } from '../drafts';
+import { Draft } from '../../utils/drafts';
 import { session } from '../session';
 import { wishes } from '../wishes';
 import { PhotoSet } from '../photos';

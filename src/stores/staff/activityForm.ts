@@ -17,8 +17,8 @@ import {
 import { today } from '../../utils/date';
 import { Loadable, Pending } from '../loadable';
 import { session } from '../session';
-import { addDays, fromShanghai, isValidLocal, toShanghai } from './activityTimes';
-import { checkReason } from './reason';
+import { addDays, fromShanghai, isValidLocal, toShanghai } from '../../utils/activityTimes';
+import { checkReason } from '../../utils/reason';
 
 export type ActivityField =
   | 'type'

@@ -1,4 +1,4 @@
-import { SHANGHAI_OFFSET_MS } from '../../utils/date';
+import { SHANGHAI_OFFSET_MS } from './date';
 /**
  * An activity's times as the secretary picks them (a day and hours and minutes in Asia/Shanghai,
  * UTC+8, no daylight saving) and as the contract takes them: instants with their offset,

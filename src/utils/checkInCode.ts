@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { CHECK_IN_QR_PREFIX } from '../../../contract/sixOnes';
-import { CloudError } from '../../services/CloudError';
+import { CHECK_IN_QR_PREFIX } from '../../contract/sixOnes';
+import { CloudError } from '../services/CloudError';
 
 /** The check-in code as the contract takes it: 8 digits. */
 export const CHECK_IN_CODE = /^\d{8}$/;

@@ -1,4 +1,4 @@
-import { checkText } from '../../utils/fields';
+import { checkText } from './fields';
 
 /**
  * A reason the organiser writes (取消活动, 手工签到, 补签退, 驳回记录): 2–200 characters, as the

@@ -1,8 +1,8 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { ActivityPage, ActivityView } from '../../../contract';
+import type { ActivityView } from '../../../contract';
 import { call } from '../../services/cloud';
-import { toCloudError, type CloudError } from '../../services/CloudError';
+import { PagedList } from '../paged';
 import { session } from '../session';
 
 export type ActivityWhen = 'upcoming' | 'past';
@@ -19,23 +19,15 @@ export const ACTIVITY_TABS: ReadonlyArray<{ key: ActivityWhen; label: string }> 
  */
 class ActivityListStore {
   when: ActivityWhen = 'upcoming';
-  items: ActivityView[] = [];
-  next: number | null = null;
-  /** A first page has arrived (an empty list is then really empty). */
-  loaded = false;
-  loading = false;
-  loadingMore = false;
-  error: CloudError | null = null;
-  moreError: CloudError | null = null;
-  private ticket = 0;
+  /** An activity may move between pages while paging (one ends): each is listed once. */
+  readonly list = new PagedList<ActivityView>(
+    (from) => call('sixOnes', 'activities', { when: this.when, from }),
+    (activity) => activity.id,
+  );
   private loadedFor: string | null = null;
 
   constructor() {
-    makeAutoObservable<this, 'ticket' | 'loadedFor'>(
-      this,
-      { ticket: false, loadedFor: false },
-      { autoBind: true, deep: false },
-    );
+    makeAutoObservable<this, 'loadedFor'>(this, { list: false, loadedFor: false }, { autoBind: true, deep: false });
   }
 
   /** The list as shown: read unless already read for this user. */
@@ -43,80 +35,23 @@ class ActivityListStore {
     const openid = session.me?.openid ?? null;
     if (openid !== this.loadedFor) {
       this.loadedFor = openid;
-      this.clear();
+      this.list.clear();
     }
-    if (!this.loaded && !this.loading) void this.load();
+    if (this.list.value === null && !this.list.loading) void this.list.load();
   }
 
   setWhen(when: ActivityWhen): void {
     if (when === this.when) return;
     this.when = when;
     // Another tab: the list empties (never showing the other tab's activities) and reads again.
-    this.clear();
-    void this.load();
-  }
-
-  /** The first page again (another tab, a pull-down refresh). */
-  async load(): Promise<void> {
-    const ticket = ++this.ticket;
-    this.loading = true;
-    this.error = null;
-    this.moreError = null;
-    try {
-      const page = await call('sixOnes', 'activities', { when: this.when, from: 0 });
-      if (ticket === this.ticket) this.pageArrived(page, false);
-    } catch (e) {
-      if (ticket === this.ticket) this.failed(toCloudError(e));
-    }
-  }
-
-  async loadMore(): Promise<void> {
-    if (this.next === null || this.loadingMore || this.loading) return;
-    const ticket = this.ticket;
-    this.loadingMore = true;
-    this.moreError = null;
-    try {
-      const page = await call('sixOnes', 'activities', { when: this.when, from: this.next });
-      if (ticket === this.ticket) this.pageArrived(page, true);
-    } catch (e) {
-      if (ticket === this.ticket) this.moreFailed(toCloudError(e));
-    }
+    this.list.clear();
+    void this.list.load();
   }
 
   /** A fresh view of one activity (after signing up, checking in …): its card changes in place. */
   replace(view: ActivityView): void {
-    if (this.items.some((a) => a.id === view.id)) this.items = this.items.map((a) => (a.id === view.id ? view : a));
-  }
-
-  clear(): void {
-    this.ticket++;
-    this.items = [];
-    this.next = null;
-    this.loaded = false;
-    this.loading = false;
-    this.loadingMore = false;
-    this.error = null;
-    this.moreError = null;
-  }
-
-  private pageArrived(page: ActivityPage, append: boolean): void {
-    // An activity may move between pages while paging (one ends): keep each once.
-    const seen = new Set(append ? this.items.map((a) => a.id) : []);
-    this.items = [...(append ? this.items : []), ...page.items.filter((a) => !seen.has(a.id))];
-    this.next = page.next;
-    this.loaded = true;
-    this.loading = false;
-    this.loadingMore = false;
-  }
-
-  private failed(error: CloudError): void {
-    this.error = error;
-    this.loading = false;
-  }
-
-  private moreFailed(error: CloudError): void {
-    this.moreError = error;
-    this.loadingMore = false;
+    const items = this.list.value;
+    if (items?.some((a) => a.id === view.id)) this.list.value = items.map((a) => (a.id === view.id ? view : a));
   }
 }
 

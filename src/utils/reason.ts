@@ -1,3 +1,4 @@
+import { REASON } from '../../contract/limits';
 import { checkText } from './fields';
 
 /**
@@ -5,5 +6,5 @@ import { checkText } from './fields';
  * contract's `text(2, 200)`. Null when it passes.
  */
 export function checkReason(value: string): string | null {
-  return value.trim() === '' ? '请填写理由' : checkText(value, 2, 200);
+  return value.trim() === '' ? '请填写理由' : checkText(value, REASON.min, REASON.max);
 }

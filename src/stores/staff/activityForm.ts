@@ -14,10 +14,10 @@ import {
   withoutError,
   type FieldErrors,
 } from '../../utils/fields';
-import { today } from '../../utils/date';
+import { addDays, today } from '../../utils/date';
 import { Loadable, Pending } from '../loadable';
 import { session } from '../session';
-import { addDays, fromShanghai, isValidLocal, toShanghai } from '../../utils/activityTimes';
+import { fromShanghai, isValidLocal, toShanghai } from '../../utils/activityTimes';
 import { checkReason } from '../../utils/reason';
 
 export type ActivityField =

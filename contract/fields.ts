@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import {
+  CHECK_IN_CODE,
+  CHECK_IN_CODE_MESSAGE,
+  keptText,
+  LAT_RANGE,
+  LNG_RANGE,
+  PERSON_NAME,
+  PERSON_NAME_MESSAGE,
+  PHONE,
+  PHONE_MESSAGE,
+  textTooLong,
+  textTooShort,
+} from './limits';
+
+export { visibleText } from './limits';
 
 /** Field schemas shared by the actions: one definition of "a phone number", "a name" … */
 
@@ -10,19 +25,6 @@ export const id = z
   .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 
 /**
- * Characters that never belong in what a user typed: C0/C1 controls (NUL …) but newline and tab,
- * bidi overrides and isolates (which reorder what others see), marks and the BOM. Removed.
- */
-const FORBIDDEN_CHARS =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-/** Invisible but harmless inside text (zero-width joiners build emoji): they do not count as content. */
-const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\u180e]/g;
-
-/** What a text shows: without forbidden and invisible characters, whitespace trimmed. */
-export const visibleText = (s: string) => s.replace(FORBIDDEN_CHARS, '').replace(INVISIBLE_CHARS, '').trim();
-
-/**
  * Trimmed text between `min` and `max` characters (counted as characters, not bytes), forbidden
  * characters removed; `min` counts what is visible, so five zero-width spaces are no text at all.
  */
@@ -30,18 +32,18 @@ export const text = (min: number, max: number) =>
   z
     .string()
     .max(max * 4)
-    .transform((s) => s.replace(FORBIDDEN_CHARS, '').trim())
-    .refine((s) => [...visibleText(s)].length >= min, { message: min > 0 ? `至少 ${min} 个字` : '内容无效' })
-    .refine((s) => [...s].length <= max, { message: `最多 ${max} 个字` });
+    .transform(keptText)
+    .refine((s) => !textTooShort(s, min), { message: min > 0 ? `至少 ${min} 个字` : '内容无效' })
+    .refine((s) => !textTooLong(s, max), { message: `最多 ${max} 个字` });
 
 /** A real name: 2–20 characters, Chinese or Latin letters, middle dot allowed (少数民族姓名). */
-export const personName = z
-  .string()
-  .trim()
-  .regex(/^[\u4e00-\u9fa5A-Za-z·• ]{2,20}$/, '姓名应为 2–20 个汉字或字母');
+export const personName = z.string().trim().regex(PERSON_NAME, PERSON_NAME_MESSAGE);
 
 /** A mainland mobile number. */
-export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+export const phone = z.string().regex(PHONE, PHONE_MESSAGE);
+
+/** The rotating check-in code of an activity. */
+export const checkInCode = z.string().regex(CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE);
 
 /** A calendar date `YYYY-MM-DD`. */
 export const day = z
@@ -55,7 +57,12 @@ export const day = z
   );
 
 /** A GCJ-02 point within mainland China. */
-export const latLng = z.object({ lat: z.number().min(3).max(54), lng: z.number().min(73).max(136) }).strict();
+export const latLng = z
+  .object({
+    lat: z.number().min(LAT_RANGE[0]).max(LAT_RANGE[1]),
+    lng: z.number().min(LNG_RANGE[0]).max(LNG_RANGE[1]),
+  })
+  .strict();
 
 /** A GeoJSON polygon of [lng, lat] positions: closed rings of at least 4 positions. */
 export const polygon = z
@@ -64,7 +71,9 @@ export const polygon = z
     coordinates: z
       .array(
         z
-          .array(z.tuple([z.number().min(73).max(136), z.number().min(3).max(54)]))
+          .array(
+            z.tuple([z.number().min(LNG_RANGE[0]).max(LNG_RANGE[1]), z.number().min(LAT_RANGE[0]).max(LAT_RANGE[1])]),
+          )
           .min(4)
           .max(500)
           .refine((ring) => ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1], {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { day, id, personName, phone, text } from '../fields';
+import { REASON, USER_QUERY } from '../limits';
 import type { MessageView, TemplateKey } from '../notifications';
 import { ROLES, type Role, type RoleGrant } from '../roles';
 import type { ContactCardView } from './directory';
@@ -205,7 +206,7 @@ export const account = {
     summary:
       'Verifies or rejects (with a reason) a pending member report of the secretary’s community; never the secretary’s own (FORBIDDEN).',
     input: z
-      .object({ reportId: id, decision: z.enum(['verify', 'reject']), reason: text(2, 200).optional() })
+      .object({ reportId: id, decision: z.enum(['verify', 'reject']), reason: text(REASON.min, REASON.max).optional() })
       .strict()
       .refine((p) => p.decision === 'verify' || p.reason !== undefined, {
         message: '驳回须说明理由',
@@ -226,7 +227,7 @@ export const account = {
   }),
   findUsers: defineAction<UserSummary[]>()({
     summary: 'Finds users by name or phone to grant roles (county admin; secretary within their community).',
-    input: z.object({ query: text(1, 20) }).strict(),
+    input: z.object({ query: text(USER_QUERY.min, USER_QUERY.max) }).strict(),
     roles: ['countyAdmin', 'secretary'],
   }),
   roleHolders: defineAction<RoleHolder[]>()({

@@ -3,6 +3,7 @@ import { defineAction } from '../action';
 import { AUDIT_KINDS, type AuditKind } from '../audit';
 import { id, latLng, phone, personName, polygon, text } from '../fields';
 import type { UserSummary } from './account';
+import { OPENING_HOURS } from '../limits';
 
 /** A community as pickers and lists show it. */
 export interface CommunitySummary {
@@ -256,9 +257,7 @@ export const directoryEntityInput = z.discriminatedUnion('kind', [
           communityId: id,
           address: text(4, 100),
           location: latLng,
-          openingHours: z
-            .string()
-            .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, '营业时间格式为 08:00-20:00'),
+          openingHours: z.string().regex(OPENING_HOURS, '营业时间格式为 08:00-20:00'),
           services: z.array(z.enum(['政策宣传', '民情收集', '帮扶解难', '文明引导'])).max(4),
           amenities: z.array(z.enum(['休息桌椅', '学习角', '雨具', '茶水', '针线包', '充电宝', '书籍'])).max(7),
         })

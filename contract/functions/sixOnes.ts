@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { fileId, id, instant, latLng, personName, text } from '../fields';
+import { checkInCode, fileId, id, instant, latLng, personName, text } from '../fields';
+import { REASON } from '../limits';
 import { ACTIVITY_TYPES, type ActivityType, type RecordKind, type RecordStatus, type SixOnesItem } from '../sixOnes';
 
 export type { ActivityType, RecordKind, RecordStatus, SixOnesItem } from '../sixOnes';
@@ -202,7 +203,7 @@ export const sixOnes = {
   }),
   cancelActivity: defineAction<ActivityView>()({
     summary: 'The secretary cancels an activity with a reason; signed-up members are notified.',
-    input: z.object({ activityId: id, reason: text(2, 200) }).strict(),
+    input: z.object({ activityId: id, reason: text(REASON.min, REASON.max) }).strict(),
     roles: ['secretary'],
   }),
   activities: defineAction<ActivityPage>()({
@@ -244,9 +245,7 @@ export const sixOnes = {
   checkIn: defineAction<ActivityView>()({
     summary:
       'A signed-up member checks in with the organiser’s code inside the window (30 min before start to end); a sent location must be within the radius. Idempotent.',
-    input: z
-      .object({ activityId: id, code: z.string().regex(/^\d{8}$/, '签到码为 8 位数字'), location: latLng.optional() })
-      .strict(),
+    input: z.object({ activityId: id, code: checkInCode, location: latLng.optional() }).strict(),
     roles: ['member'],
   }),
   checkOut: defineAction<ActivityView>()({
@@ -262,7 +261,7 @@ export const sixOnes = {
         activityId: id,
         openid: id,
         action: z.enum(['checkIn', 'checkOut']),
-        reason: text(2, 200),
+        reason: text(REASON.min, REASON.max),
         at: instant.optional(),
       })
       .strict(),
@@ -320,7 +319,7 @@ export const sixOnes = {
       .object({
         recordIds: z.array(id).min(1).max(100),
         decision: z.enum(['approve', 'reject']),
-        reason: text(2, 200).optional(),
+        reason: text(REASON.min, REASON.max).optional(),
       })
       .strict()
       .refine((p) => p.decision === 'approve' || p.reason !== undefined, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { fileId, id, personName, phone, text } from '../fields';
+import { REASON } from '../limits';
 import { HALL_SORT_KEYS, WISH_CATEGORIES, type WishCategory, type WishStatus } from '../wishLabels';
 
 // The constants live in ../wishLabels (no zod, so the mini-program can import them).
@@ -99,7 +100,7 @@ export const wish = {
     summary:
       'Publishes a submitted wish, or rejects it with a reason. Never the caller’s own (FORBIDDEN: a colleague reviews it).',
     input: z
-      .object({ wishId: id, decision: z.enum(['publish', 'reject']), reason: text(2, 200).optional() })
+      .object({ wishId: id, decision: z.enum(['publish', 'reject']), reason: text(REASON.min, REASON.max).optional() })
       .strict()
       .refine((p) => p.decision === 'publish' || p.reason !== undefined, {
         message: '驳回须说明理由',
@@ -136,7 +137,7 @@ export const wish = {
   }),
   cancelClaim: defineAction<WishView>()({
     summary: 'The claimer gives a claimed wish back, with a reason; it is published again.',
-    input: z.object({ wishId: id, reason: text(2, 200) }).strict(),
+    input: z.object({ wishId: id, reason: text(REASON.min, REASON.max) }).strict(),
     roles: ['member'],
   }),
   fulfil: defineAction<WishView>()({

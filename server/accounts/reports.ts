@@ -8,6 +8,7 @@ import { conflict, invalidInput, notFound } from '../platform/errors';
 import type { UserDoc } from '../platform/identity';
 import type { CallContext } from '../platform/router';
 import { inTransaction, txGet } from '../platform/tx';
+import { local } from '../platform/time';
 import type { MemberReportDoc } from './model';
 import { toReportView } from './views';
 
@@ -31,7 +32,7 @@ export async function registerMember(
   if (!user.name || !user.phone) throw invalidInput('请先在“我的”中填写姓名和手机号');
   if (user.pendingReport) throw conflict('您已有一份待审核的报到申请');
   // Today by the county's calendar (Asia/Shanghai, UTC+8 all year), not UTC's: at 02:00 they differ.
-  const today = new Date(ctx.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = local(ctx.now).format('YYYY-MM-DD');
   if (input.joinedAt > today) {
     throw invalidInput('入党日期不能晚于今天', [{ path: 'joinedAt', message: '日期在未来' }]);
   }

@@ -34,6 +34,7 @@ import { countersFrom, type CounterDoc } from '../complaints/metrics';
 import type { CaseDoc, DeptTaskDoc, StoredDepartmentPart } from '../complaints/model';
 import { taskId } from '../complaints/model';
 import type { Rng } from './rng';
+import { localMonthOf } from './sixOnes';
 import type {
   CommunityDoc,
   DepartmentDoc,
@@ -50,11 +51,6 @@ const DAY = 24 * HOUR;
 const TICK = 5 * MIN;
 /** The first scheduler run that finds `ms` passed (`dueAt < now`). */
 const tickAfter = (ms: number) => Math.floor(ms / TICK) * TICK + TICK;
-/** Local month (Asia/Shanghai, no daylight saving) as `YYYYMM`, as `local(at).format('YYYYMM')`. */
-export function localMonthOf(ms: number): string {
-  const d = new Date(ms + 8 * HOUR);
-  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 const TEXTS: Record<CaseCategory, string[]> = {
   环境卫生: ['小区门口垃圾堆积多日无人清理', '楼道里堆满杂物影响通行', '下水道堵塞污水外溢'],

@@ -13,7 +13,7 @@ import type { MemberReportDoc } from '../accounts/model';
 import { buildAudits } from './audits';
 import { buildCases } from './cases';
 import { Rng } from './rng';
-import { buildSixOnes, localYearOf } from './sixOnes';
+import { buildSixOnes, localYearOf, yearStart } from './sixOnes';
 import { buildWishes } from './wishes';
 import type {
   CommunityDoc,
@@ -696,7 +696,7 @@ function buildMemberReports(
   const rng = new Rng('reports');
   const reports: MemberReportDoc[] = [];
   // Local midnight (UTC+8) of 1 January of the year before the anchor's.
-  const lastYear = Date.UTC(localYearOf(anchor.getTime()) - 1, 0, 1) - 8 * 3_600_000;
+  const lastYear = yearStart(localYearOf(anchor.getTime()) - 1);
   const unitsById = new Map(units.map((u) => [u._id, u]));
   const communitiesById = new Map(communities.map((c) => [c._id, c]));
   for (const user of users) {

@@ -39,7 +39,7 @@ export interface SixOnesOptions {
   records: number;
 }
 
-// ---------------------------------------------------------------- time (Asia/Shanghai = UTC+8, no DST)
+// ---------------------------------------------------------------- time (Asia/Shanghai = UTC+8, no DST): the seed's one clock
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -50,7 +50,13 @@ const UTC8 = 8 * HOUR;
 export const localMidnight = (ms: number): number => Math.floor((ms + UTC8) / DAY) * DAY - UTC8;
 /** The local calendar year of `ms` (as server/platform/time's localYear, without dayjs: the bulk dates 600,000 records). */
 export const localYearOf = (ms: number): number => new Date(ms + UTC8).getUTCFullYear();
-const yearStart = (year: number): number => Date.UTC(year, 0, 1) - UTC8;
+/** The local month of `ms` as `YYYYMM`, as `local(at).format('YYYYMM')`. */
+export function localMonthOf(ms: number): string {
+  const d = new Date(ms + UTC8);
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+/** Local midnight of 1 January of `year`. */
+export const yearStart = (year: number): number => Date.UTC(year, 0, 1) - UTC8;
 /** Local `month`/`day` `hh:mm` of `year`. */
 const localDate = (year: number, month: number, day: number, hh = 0, mm = 0): number =>
   Date.UTC(year, month - 1, day, hh, mm) - UTC8;

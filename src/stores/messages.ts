@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { MessageView } from '../../contract/notifications';
 import { call } from '../services/cloud';
-import { PagedList } from './staff/paged';
+import { PagedList } from './paged';
 import { session } from './session';
 
 /** 我的 is the fourth tab (app.config.ts): its badge shows the unread count. */

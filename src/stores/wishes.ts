@@ -1,10 +1,10 @@
 import './configure';
 import { makeAutoObservable } from 'mobx';
-import type { WishPage, WishView } from '../../contract';
+import type { WishView } from '../../contract';
 import { HALL_SORT_KEYS, HALL_SORT_LABELS, type HallSort, type WishCategory } from '../../contract/wishLabels';
 import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
 import { Loadable } from './loadable';
+import { PagedList } from './paged';
 import { session } from './session';
 
 export type { HallSort };
@@ -21,18 +21,14 @@ export const HALL_SORTS: ReadonlyArray<{ key: HallSort; label: string }> = HALL_
 class WishHallStore {
   category: WishCategory | null = null;
   sort: HallSort = 'newest';
-  items: WishView[] = [];
-  next: number | null = null;
-  /** A first page has arrived (an empty hall is then really empty). */
-  loaded = false;
-  loading = false;
-  loadingMore = false;
-  error: CloudError | null = null;
-  moreError: CloudError | null = null;
-  private ticket = 0;
+  /** A wish may move between pages while paging: each is listed once. */
+  readonly list = new PagedList<WishView>(
+    (from) => call('wish', 'hall', this.query(from)),
+    (wish) => wish.id,
+  );
 
   constructor() {
-    makeAutoObservable<this, 'ticket'>(this, { ticket: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { list: false }, { autoBind: true, deep: false });
   }
 
   setCategory(category: WishCategory | null): void {
@@ -47,72 +43,14 @@ class WishHallStore {
     this.restart();
   }
 
-  /** The first page again (filters changed, or a wish changed state). */
-  async load(): Promise<void> {
-    const ticket = ++this.ticket;
-    this.loading = true;
-    this.error = null;
-    this.moreError = null;
-    try {
-      const page = await call('wish', 'hall', this.query(0));
-      if (ticket === this.ticket) this.pageArrived(page, false);
-    } catch (e) {
-      if (ticket === this.ticket) this.failed(toCloudError(e));
-    }
-  }
-
-  async loadMore(): Promise<void> {
-    if (this.next === null || this.loadingMore || this.loading) return;
-    const ticket = this.ticket;
-    this.loadingMore = true;
-    this.moreError = null;
-    try {
-      const page = await call('wish', 'hall', this.query(this.next));
-      if (ticket === this.ticket) this.pageArrived(page, true);
-    } catch (e) {
-      if (ticket === this.ticket) this.moreFailed(toCloudError(e));
-    }
-  }
-
   /** Another filter: the list empties (never showing the previous filter's wishes) and reads again. */
   private restart(): void {
-    this.clear();
-    void this.load();
-  }
-
-  clear(): void {
-    this.ticket++;
-    this.items = [];
-    this.next = null;
-    this.loaded = false;
-    this.loading = false;
-    this.loadingMore = false;
-    this.error = null;
-    this.moreError = null;
+    this.list.clear();
+    void this.list.load();
   }
 
   private query(from: number) {
     return { sort: this.sort, from, ...(this.category ? { category: this.category } : {}) };
-  }
-
-  private pageArrived(page: WishPage, append: boolean): void {
-    // A wish may move between pages while paging: keep each once.
-    const seen = new Set(append ? this.items.map((w) => w.id) : []);
-    this.items = [...(append ? this.items : []), ...page.items.filter((w) => !seen.has(w.id))];
-    this.next = page.next;
-    this.loaded = true;
-    this.loading = false;
-    this.loadingMore = false;
-  }
-
-  private failed(error: CloudError): void {
-    this.error = error;
-    this.loading = false;
-  }
-
-  private moreFailed(error: CloudError): void {
-    this.moreError = error;
-    this.loadingMore = false;
   }
 }
 
@@ -146,9 +84,9 @@ class WishesStore {
   /** The hall, read unless already current. */
   showHall(): void {
     this.forCurrentUser();
-    if (this.staleHall || (!this.hall.loaded && !this.hall.loading)) {
+    if (this.staleHall || (this.hall.list.value === null && !this.hall.list.loading)) {
       this.staleHall = false;
-      void this.hall.load();
+      void this.hall.list.load();
     }
   }
 
@@ -172,7 +110,7 @@ class WishesStore {
     const openid = session.me?.openid ?? null;
     if (openid === this.loadedFor) return;
     this.loadedFor = openid;
-    this.hall.clear();
+    this.hall.list.clear();
     this.mine.clear();
     this.myClaims.clear();
     this.invalidate();

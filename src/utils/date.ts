@@ -11,11 +11,20 @@ dayjs.extend(utc);
  * Near days by name (今天 19:00, 明天 09:00, 昨天 18:30), this year without the year (12月7日
  * 19:00), other years with it (2025年12月7日 19:00).
  */
-export const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const OFFSET_MINUTES = 8 * 60;
+const SHANGHAI_OFFSET_MS = OFFSET_MINUTES * 60_000;
+/** The same offset as an instant written on the county's clock carries it. */
+const SHANGHAI_OFFSET = '+08:00';
 const DAY_MS = 24 * 3600 * 1000;
 
 /** An instant on the county's clock. */
-export const shanghai = (at: string | number | Date): Dayjs => dayjs(at).utcOffset(8 * 60);
+export const shanghai = (at: string | number | Date): Dayjs => dayjs(at).utcOffset(OFFSET_MINUTES);
+
+/** A county day and time of day (`2026-12-01`, `09:00`) as the instant the contract takes: `2026-12-01T09:00:00+08:00`. */
+export const instantAt = (date: string, time: string): string => `${date}T${time}:00${SHANGHAI_OFFSET}`;
+
+/** A calendar day `days` later (or earlier): `'2026-12-31', 1` → `'2027-01-01'`. */
+export const addDays = (date: string, days: number): string => dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
 
 /** The county's calendar day number of an instant (days since 1970-01-01 there). */
 const dayNumber = (t: number) => Math.floor((t + SHANGHAI_OFFSET_MS) / DAY_MS);
@@ -58,7 +67,7 @@ export function today(now = Date.now()): string {
 }
 
 /** An instant's county day as `YYYY-MM-DD` (a date picker's value). */
-export function dayValue(iso: string): string {
-  const t = Date.parse(iso);
+export function dayValue(at: string | number): string {
+  const t = typeof at === 'number' ? at : Date.parse(at);
   return Number.isNaN(t) ? '' : shanghai(t).format('YYYY-MM-DD');
 }

@@ -1,22 +1,30 @@
+import {
+  LAT_RANGE,
+  LNG_RANGE,
+  PERSON_NAME,
+  PERSON_NAME_MESSAGE,
+  PHONE,
+  PHONE_MESSAGE,
+  REASON,
+  textTooLong,
+  textTooShort,
+  USER_QUERY,
+} from '../../contract/limits';
+
 /**
- * Client-side checks that mirror the contract's fields and schemas (which the app cannot import:
- * they need zod). Same patterns, same messages, so a form says before sending what the server
- * would answer. Null means the value passes.
+ * Client-side checks of the contract's fields: the patterns, lengths and messages come from
+ * contract/limits.ts, which the contract's zod schemas use too (zod itself stays out of the
+ * mini-program), so a form says before sending what the server would answer. Null means the
+ * value passes.
  */
 
-/** contract `personName`: 2–20 characters, Chinese or Latin letters, middle dot allowed. */
-export const PERSON_NAME = /^[\u4e00-\u9fa5A-Za-z·• ]{2,20}$/;
-export const PERSON_NAME_MESSAGE = '姓名应为 2–20 个汉字或字母';
+export { LAT_RANGE, LNG_RANGE };
+export { OPENING_HOURS } from '../../contract/limits';
 
-/** contract `phone`: a mainland mobile number. */
-export const PHONE = /^1[3-9]\d{9}$/;
-export const PHONE_MESSAGE = '请输入 11 位手机号';
-
-/** contract `text(min, max)`: trimmed, counted in characters. Null when it passes. */
+/** contract `text(min, max)`: counted in characters, what is visible against `min`. Null when it passes. */
 export function checkText(value: string, min: number, max: number): string | null {
-  const length = [...value.trim()].length;
-  if (length < min) return min === 1 ? '请填写' : `至少 ${min} 个字`;
-  if (length > max) return `最多 ${max} 个字`;
+  if (textTooShort(value, min)) return min === 1 ? '请填写' : `至少 ${min} 个字`;
+  if (textTooLong(value, max)) return `最多 ${max} 个字`;
   return null;
 }
 
@@ -34,16 +42,15 @@ export function checkPhone(value: string): string | null {
 
 /** account.reviewReport: a rejection states its reason, 2–200 characters. */
 export function checkRejectReason(reason: string): string | null {
-  return checkText(reason, 2, 200) === null ? null : '请填写驳回理由（2–200 字）';
+  return checkText(reason, REASON.min, REASON.max) === null ? null : `请填写驳回理由（${REASON.min}–${REASON.max} 字）`;
 }
 
 /** account.findUsers: 1–20 characters of a name or phone number. */
 export function checkUserQuery(query: string): string | null {
-  return checkText(query, 1, 20) === null ? null : '请输入 1–20 个字的姓名或手机号';
+  return checkText(query, USER_QUERY.min, USER_QUERY.max) === null
+    ? null
+    : `请输入 ${USER_QUERY.min}–${USER_QUERY.max} 个字的姓名或手机号`;
 }
-
-/** directory station `openingHours`: `08:00-20:00`. */
-export const OPENING_HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
 
 /** A number typed into a form, within [min, max]; null when it is not one. */
 export function parseNumber(value: string, min: number, max: number): number | null {
@@ -54,9 +61,6 @@ export function parseNumber(value: string, min: number, max: number): number | n
 }
 
 /** contract `latLng` (GCJ-02): the server takes points within mainland China only. */
-export const LAT_RANGE = [3, 54] as const;
-export const LNG_RANGE = [73, 136] as const;
-
 export function inLatLngRange({ lat, lng }: { lat: number; lng: number }): boolean {
   return lat >= LAT_RANGE[0] && lat <= LAT_RANGE[1] && lng >= LNG_RANGE[0] && lng <= LNG_RANGE[1];
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import './index.scss';
 
-/** Above a long form opened on a kept draft (stores/drafts.ts): it says so, and 清空 starts afresh. */
+/** Above a long form opened on a kept draft (utils/drafts.ts): it says so, and 清空 starts afresh. */
 export function DraftNote({ name, onClear }: { name: string; onClear: () => void }) {
   return (
     <View className={`draft-note draft-note--${name}`}>

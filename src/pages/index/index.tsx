@@ -9,7 +9,7 @@ import { Workbench } from '../../components/staff/Workbench';
 import { loadNamesFor } from '../../packages/staff/lib/scope';
 import { Screen } from '../../components/Screen';
 import { messages } from '../../stores/messages';
-import { myYear } from '../../stores/sixOnes/year';
+import { myYear } from '../../stores/sixOnesYear';
 import { session } from '../../stores/session';
 import { AREAS, type Area } from './areas';
 import './index.scss';

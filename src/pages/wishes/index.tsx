@@ -34,7 +34,7 @@ function showCurrent(): void {
 }
 
 async function refresh(): Promise<void> {
-  if (session.me && session.isVerifiedMember) await wishes.hall.load();
+  if (session.me && session.isVerifiedMember) await wishes.hall.list.load();
   else if (session.me) await wishes.mine.load();
   Taro.stopPullDownRefresh();
 }
@@ -62,28 +62,28 @@ const Entries = observer(() => (
 ));
 
 const HallList = observer(() => {
-  const { hall } = wishes;
-  if (hall.error && !hall.loaded) return <ErrorNotice error={hall.error} onRetry={hall.load} />;
-  if (!hall.loaded) return <Loading />;
+  const { list } = wishes.hall;
+  if (list.error && !list.value) return <ErrorNotice error={list.error} onRetry={list.load} />;
+  if (!list.value) return <Loading />;
   return (
     <View className="wishes__list">
-      {hall.error ? <ErrorNotice error={hall.error} onRetry={hall.load} /> : null}
-      {hall.loading ? <Text className="wishes__refreshing">正在刷新…</Text> : null}
-      {hall.items.length === 0 ? (
+      {list.error ? <ErrorNotice error={list.error} onRetry={list.load} /> : null}
+      {list.loading && !list.loadingMore ? <Text className="wishes__refreshing">正在刷新…</Text> : null}
+      {list.value.length === 0 ? (
         <EmptyState
-          title={hall.category ? `暂无「${hall.category}」类待认领的心愿` : '暂无待认领的心愿'}
+          title={wishes.hall.category ? `暂无「${wishes.hall.category}」类待认领的心愿` : '暂无待认领的心愿'}
           description="社区审核发布的微心愿会显示在这里"
         />
       ) : null}
-      {hall.items.map((wish) => (
+      {list.value.map((wish) => (
         <WishCard key={wish.id} wish={wish} kind="hall" onTap={() => openWish(wish.id)} />
       ))}
-      {hall.moreError ? <ErrorNotice error={hall.moreError} onRetry={hall.loadMore} /> : null}
-      {hall.next !== null ? (
-        <Button className="wishes__more" size="large" block loading={hall.loadingMore} onClick={hall.loadMore}>
+      {list.moreError ? <ErrorNotice error={list.moreError} onRetry={list.more} /> : null}
+      {list.next !== null ? (
+        <Button className="wishes__more" size="large" block loading={list.loadingMore} onClick={list.more}>
           加载更多
         </Button>
-      ) : hall.items.length > 0 ? (
+      ) : list.value.length > 0 ? (
         <Text className="wishes__end">没有更多了</Text>
       ) : null}
     </View>

@@ -2,7 +2,7 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { ActivityView } from '../../../contract';
 import { call } from '../../services/cloud';
-import { PagedList } from './paged';
+import { PagedList } from '../paged';
 
 export const ACTIVITY_TABS = ['upcoming', 'past'] as const;
 export type ActivityTab = (typeof ACTIVITY_TABS)[number];

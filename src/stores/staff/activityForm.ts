@@ -14,11 +14,11 @@ import {
   withoutError,
   type FieldErrors,
 } from '../../utils/fields';
-import { today } from '../../utils/date';
+import { addDays, today } from '../../utils/date';
 import { Loadable, Pending } from '../loadable';
 import { session } from '../session';
-import { addDays, fromShanghai, isValidLocal, toShanghai } from './activityTimes';
-import { checkReason } from './reason';
+import { fromShanghai, isValidLocal, toShanghai } from '../../utils/activityTimes';
+import { checkReason } from '../../utils/reason';
 
 export type ActivityField =
   | 'type'

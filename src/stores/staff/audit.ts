@@ -2,7 +2,7 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { AuditEntry, AuditKind } from '../../../contract';
 import { call } from '../../services/cloud';
-import { PagedList } from './paged';
+import { PagedList } from '../paged';
 import { UserSearch } from './userSearch';
 
 /** Whose actions 操作记录 shows: anyone (null) or one person, named as the entries name them. */

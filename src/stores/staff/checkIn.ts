@@ -4,7 +4,7 @@ import type { ActivityView, AttendeeView, CheckInCode } from '../../../contract'
 import { CHECK_IN_OPENS_BEFORE_MINUTES, CHECK_IN_SLOT_SECONDS } from '../../../contract/sixOnes';
 import { call } from '../../services/cloud';
 import { Loadable, Pending } from '../loadable';
-import { checkReason } from './reason';
+import { checkReason } from '../../utils/reason';
 
 export type ManualAction = 'checkIn' | 'checkOut';
 

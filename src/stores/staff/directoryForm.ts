@@ -19,7 +19,7 @@ import {
   valuesFromStored,
   type FieldValue,
   type FormValues,
-} from './directoryKinds';
+} from '../../utils/directoryKinds';
 import { directoryAdmin } from './directoryAdmin';
 
 /**

@@ -5,7 +5,7 @@ import { SIX_ONES_ITEMS } from '../../../contract/sixOnes';
 import { call } from '../../services/cloud';
 import { directory } from '../directory';
 import { Loadable } from '../loadable';
-import { currentYear } from './activityTimes';
+import { currentYear } from '../../utils/activityTimes';
 import type { TallyScope } from './sixOnesTally';
 
 export const OVERVIEW_TABS = ['community', 'unit'] as const satisfies readonly TallyScope[];

@@ -3,8 +3,8 @@ import { makeAutoObservable } from 'mobx';
 import type { RecordStatus, RecordView } from '../../../contract';
 import { call } from '../../services/cloud';
 import { Pending } from '../loadable';
-import { PagedList } from './paged';
-import { checkReason } from './reason';
+import { PagedList } from '../paged';
+import { checkReason } from '../../utils/reason';
 
 export const RECORD_TABS = ['pending', 'approved', 'rejected'] as const satisfies readonly RecordStatus[];
 

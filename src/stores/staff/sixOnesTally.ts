@@ -5,8 +5,8 @@ import { call } from '../../services/cloud';
 import { directory } from '../directory';
 import { Loadable } from '../loadable';
 import { session } from '../session';
-import { currentYear } from './activityTimes';
-import { PagedList } from './paged';
+import { currentYear } from '../../utils/activityTimes';
+import { PagedList } from '../paged';
 
 export type TallyScope = 'community' | 'unit';
 

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import type { PhotoSet } from '../../../stores/wishesPhotos';
+import type { PhotoSet } from '../../../stores/photos';
 import './index.scss';
 
 /** h5: the files chosen in the browser's file input, as photos to upload. */

@@ -1,6 +1,6 @@
 import type { AuditEntry, RoleGrant } from '../../../../contract';
 import { directory } from '../../../stores/directory';
-import { KIND_LABELS, UNIT_KIND_LABELS } from '../../../stores/staff/directoryKinds';
+import { KIND_LABELS, UNIT_KIND_LABELS } from '../../../utils/directoryKinds';
 import { maskPhone } from '../../../utils/mask';
 import { describeGrant } from './scope';
 

@@ -4,7 +4,7 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
-import { demoUsers } from '../../../../stores/demoUsers';
+import { demoUsers } from '../../../../stores/dev/demoUsers';
 import './index.scss';
 
 /** h5 demo only: act as one of the local server's seeded users. */

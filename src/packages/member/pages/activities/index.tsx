@@ -13,7 +13,7 @@ import { activityUrl, SIX_ONES_ROUTES } from '../../../../components/sixOnes/rou
 import { Tabs } from '../../../../components/sixOnes/Tabs';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { ACTIVITY_TABS, activities } from '../../../../stores/sixOnes/activities';
+import { ACTIVITY_TABS, activities } from '../../../../stores/member/activityList';
 import './index.scss';
 
 /** The list, once the user is known to be a verified member. */
@@ -22,29 +22,29 @@ function show(): void {
 }
 
 const List = observer(() => {
-  const list = activities;
-  if (list.error && !list.loaded) return <ErrorNotice error={list.error} onRetry={list.load} />;
-  if (!list.loaded) return <Loading />;
+  const { list } = activities;
+  if (list.error && !list.value) return <ErrorNotice error={list.error} onRetry={list.load} />;
+  if (!list.value) return <Loading />;
   return (
     <View className="activities__list">
       {list.error ? <ErrorNotice error={list.error} onRetry={list.load} /> : null}
-      {list.loading ? <Text className="activities__refreshing">正在刷新…</Text> : null}
-      {list.items.length === 0 ? (
-        list.when === 'upcoming' ? (
+      {list.loading && !list.loadingMore ? <Text className="activities__refreshing">正在刷新…</Text> : null}
+      {list.value.length === 0 ? (
+        activities.when === 'upcoming' ? (
           <EmptyState title="近期没有活动" description="社区书记发布活动后会显示在这里" />
         ) : (
           <EmptyState title="还没有往期活动" description="活动结束后会列在这里" />
         )
       ) : null}
-      {list.items.map((a) => (
+      {list.value.map((a) => (
         <ActivityCard key={a.id} activity={a} onTap={() => void Taro.navigateTo({ url: activityUrl(a.id) })} />
       ))}
-      {list.moreError ? <ErrorNotice error={list.moreError} onRetry={list.loadMore} /> : null}
+      {list.moreError ? <ErrorNotice error={list.moreError} onRetry={list.more} /> : null}
       {list.next !== null ? (
-        <Button className="activities__more" size="large" block loading={list.loadingMore} onClick={list.loadMore}>
+        <Button className="activities__more" size="large" block loading={list.loadingMore} onClick={list.more}>
           加载更多
         </Button>
-      ) : list.items.length > 0 ? (
+      ) : list.value.length > 0 ? (
         <Text className="activities__end">没有更多了</Text>
       ) : null}
     </View>
@@ -61,7 +61,7 @@ const Activities = observer(() => {
   const member = session.isVerifiedMember;
   useDidShow(show);
   useEffect(show, [me?.openid, member]);
-  usePullDownRefresh(() => void activities.load().then(() => Taro.stopPullDownRefresh()));
+  usePullDownRefresh(() => void activities.list.load().then(() => Taro.stopPullDownRefresh()));
 
   if (!me) return <Screen>{error ? <ErrorNotice error={error} onRetry={session.load} /> : <Loading />}</Screen>;
   if (!member) {

@@ -11,7 +11,7 @@ import { Loading } from '../../../../components/Loading';
 import { Screen } from '../../../../components/Screen';
 import { attendanceText, formatTime, durationText, timeRange } from '../../../../components/sixOnes/labels';
 import { PhaseTag } from '../../../../components/sixOnes/PhaseTag';
-import { activityDetail, type ActivityDialog } from '../../../../stores/sixOnes/activity';
+import { activityDetail, type ActivityDialog } from '../../../../stores/member/activity';
 import { subscriptions } from '../../../../stores/subscriptions';
 import './index.scss';
 

@@ -22,8 +22,8 @@ import {
   RECORD_PHOTOS_MAX,
   RECORD_TITLE,
   recordForm,
-} from '../../../../stores/sixOnes/recordForm';
-import { myYear } from '../../../../stores/sixOnes/year';
+} from '../../../../stores/member/recordForm';
+import { myYear } from '../../../../stores/sixOnesYear';
 import { subscriptions } from '../../../../stores/subscriptions';
 import './index.scss';
 

@@ -15,7 +15,7 @@ import { Prompt } from '../../../../components/Prompt';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { directory } from '../../../../stores/directory';
-import { memberReport, REPORT_STATUS_LABELS } from '../../../../stores/memberReport';
+import { memberReport, REPORT_STATUS_LABELS } from '../../../../stores/member/memberReport';
 import { session } from '../../../../stores/session';
 import { formatDay, today } from '../../../../utils/date';
 import './index.scss';

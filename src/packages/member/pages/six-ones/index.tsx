@@ -14,8 +14,8 @@ import { RecordItem } from '../../../../components/sixOnes/RecordItem';
 import { SIX_ONES_ROUTES } from '../../../../components/sixOnes/routes';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import type { FiledKind } from '../../../../stores/sixOnes/recordForm';
-import { myYear } from '../../../../stores/sixOnes/year';
+import type { FiledKind } from '../../../../stores/member/recordForm';
+import { myYear } from '../../../../stores/sixOnesYear';
 import './index.scss';
 
 type YearItem = MemberYearView['items'][number];

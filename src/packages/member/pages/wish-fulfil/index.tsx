@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Screen } from '../../../../components/Screen';
 import { PhotoPicker } from '../../../../components/wish/PhotoPicker';
-import { FULFIL_NOTE_MAX, FULFIL_PHOTOS_MAX, wishFulfil } from '../../../../stores/wishesFulfil';
+import { FULFIL_NOTE_MAX, FULFIL_PHOTOS_MAX, wishFulfil } from '../../../../stores/member/wishFulfil';
 import './index.scss';
 
 async function submit(): Promise<void> {

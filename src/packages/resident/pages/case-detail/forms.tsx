@@ -16,8 +16,8 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Choices } from '../../../../components/staff/Choices';
 import { PhotoPicker } from '../../../../components/wish/PhotoPicker';
-import { caseDetail } from '../../../../stores/casesDetail';
-import { dayOf, nextDay, textLimit, type CaseAction } from '../../../../stores/casesActionForm';
+import { caseDetail } from '../../../../stores/resident/caseDetail';
+import { dayOf, nextDay, textLimit, type CaseAction } from '../../../../stores/resident/caseActionForm';
 import { directory } from '../../../../stores/directory';
 
 interface Spec {

@@ -7,7 +7,7 @@ import { CaseTimeline } from '../../../../components/case/Timeline';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
 import { Screen } from '../../../../components/Screen';
-import { caseDetail } from '../../../../stores/casesDetail';
+import { caseDetail } from '../../../../stores/resident/caseDetail';
 import { Actions } from './forms';
 import { CaseHead, Progress, Rating, Resolution, Section, Whistle } from './sections';
 import './index.scss';

@@ -25,7 +25,7 @@ import {
   CASE_PHOTOS_MAX,
   caseSubmit as form,
   type LocationKind,
-} from '../../../../stores/casesSubmit';
+} from '../../../../stores/resident/caseSubmit';
 import { session } from '../../../../stores/session';
 import { subscriptions } from '../../../../stores/subscriptions';
 import './index.scss';

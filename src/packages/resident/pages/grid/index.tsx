@@ -10,7 +10,7 @@ import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Prompt } from '../../../../components/Prompt';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
-import { myGrid } from '../../../../stores/myGrid';
+import { myGrid } from '../../../../stores/resident/myGrid';
 import { session } from '../../../../stores/session';
 import './index.scss';
 

@@ -12,7 +12,7 @@ import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Screen } from '../../../../components/Screen';
 import { Loading } from '../../../../components/Loading';
 import { ROUTES } from '../../../../routes';
-import { profileForm } from '../../../../stores/profileForm';
+import { profileForm } from '../../../../stores/resident/profileForm';
 import { session } from '../../../../stores/session';
 import { maskPhone } from '../../../../utils/mask';
 import './index.scss';

@@ -8,7 +8,7 @@ import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
 import { Screen } from '../../../../components/Screen';
-import { stations } from '../../../../stores/stations';
+import { stations } from '../../../../stores/resident/stations';
 import { StationStatus, StationTags } from '../../components/StationFacts';
 import './index.scss';
 

@@ -11,7 +11,7 @@ import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { stations } from '../../../../stores/stations';
+import { stations } from '../../../../stores/resident/stations';
 import { StationStatus, StationTags } from '../../components/StationFacts';
 import './index.scss';
 

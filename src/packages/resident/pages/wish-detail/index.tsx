@@ -13,7 +13,7 @@ import { Stars } from '../../../../components/wish/Stars';
 import { StatusTag } from '../../../../components/wish/StatusTag';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ROUTES } from '../../../../routes';
-import { wishDetail, type WishDialog as Dialog } from '../../../../stores/wishesDetail';
+import { wishDetail, type WishDialog as Dialog } from '../../../../stores/resident/wishDetail';
 import { subscriptions } from '../../../../stores/subscriptions';
 import { CallButton } from '../../../../components/CallButton';
 import './index.scss';

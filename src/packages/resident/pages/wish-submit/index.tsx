@@ -13,7 +13,7 @@ import { Screen } from '../../../../components/Screen';
 import { Chips } from '../../../../components/wish/Chips';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { wishSubmit } from '../../../../stores/wishesSubmit';
+import { wishSubmit } from '../../../../stores/resident/wishSubmit';
 import { subscriptions } from '../../../../stores/subscriptions';
 import { maskPhone } from '../../../../utils/mask';
 import { WishContentFields, WishFormSubmit, WishSubmitted } from '../../../../components/wish/WishForm';

@@ -10,7 +10,7 @@ import { Segmented } from '../../../../components/staff/Segmented';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { ACTIVITY_TAB_LABELS, ACTIVITY_TABS, PHASE_LABELS, staffActivities } from '../../../../stores/staff/activities';
-import { formatSpan } from '../../../../stores/staff/activityTimes';
+import { formatSpan } from '../../../../utils/activityTimes';
 import './index.scss';
 
 const TABS = ACTIVITY_TABS.map((key) => ({ key, label: ACTIVITY_TAB_LABELS[key] }));

@@ -13,7 +13,7 @@ import { QrCode } from '../../../../components/staff/QrCode';
 import { ReasonInput } from '../../../../components/staff/ReasonInput';
 import { Screen } from '../../../../components/Screen';
 import { PHASE_LABELS } from '../../../../stores/staff/activities';
-import { formatSpan, toShanghai } from '../../../../stores/staff/activityTimes';
+import { formatSpan, toShanghai } from '../../../../utils/activityTimes';
 import { checkIn } from '../../../../stores/staff/checkIn';
 import { formatTime } from '../../lib/format';
 import './index.scss';

@@ -9,7 +9,7 @@ import { Screen } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
-import { caseInbox, type InboxStatus } from '../../../../stores/casesQueue';
+import { caseInbox, type InboxStatus } from '../../../../stores/staff/caseQueue';
 import './index.scss';
 
 const TABS: Array<{ key: InboxStatus; label: string }> = [

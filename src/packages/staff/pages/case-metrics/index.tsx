@@ -16,7 +16,7 @@ import { Prompt } from '../../../../components/Prompt';
 import { Screen } from '../../../../components/Screen';
 import { Choices } from '../../../../components/staff/Choices';
 import { Segmented } from '../../../../components/staff/Segmented';
-import { caseMetrics as store, periodLabel, type MetricScope } from '../../../../stores/casesMetrics';
+import { caseMetrics as store, periodLabel, type MetricScope } from '../../../../stores/staff/caseMetrics';
 import './index.scss';
 
 const PERIODS: Array<{ key: MetricPeriod; label: string }> = [

@@ -10,7 +10,7 @@ import { Screen, usePageTitle } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
-import { caseQueue, isQueueKind, type QueueKind, type QueueView } from '../../../../stores/casesQueue';
+import { caseQueue, isQueueKind, type QueueKind, type QueueView } from '../../../../stores/staff/caseQueue';
 import { session } from '../../../../stores/session';
 import './index.scss';
 

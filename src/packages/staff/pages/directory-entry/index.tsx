@@ -20,7 +20,7 @@ import {
   UNIT_KINDS,
   type FieldSpec,
   type OptionSource,
-} from '../../../../stores/staff/directoryKinds';
+} from '../../../../utils/directoryKinds';
 import { directoryEntryForm as form } from '../../../../stores/staff/directoryForm';
 import { directory } from '../../../../stores/directory';
 import './index.scss';

@@ -9,7 +9,7 @@ import { Segmented } from '../../../../components/staff/Segmented';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { DIRECTORY_TABS, directoryAdmin, type DirectoryTab } from '../../../../stores/staff/directoryAdmin';
-import { KIND_LABELS, UNIT_KIND_LABELS } from '../../../../stores/staff/directoryKinds';
+import { KIND_LABELS, UNIT_KIND_LABELS } from '../../../../utils/directoryKinds';
 import type { Loadable } from '../../../../stores/loadable';
 import { directory } from '../../../../stores/directory';
 import './index.scss';

@@ -6,7 +6,7 @@ import { Screen } from '../../../../components/Screen';
 import { WishCard } from '../../../../components/wish/WishCard';
 import { WishList } from '../../../../components/wish/WishList';
 import { ROUTES } from '../../../../routes';
-import { wishAwaiting } from '../../../../stores/wishesAwaiting';
+import { wishAwaiting } from '../../../../stores/staff/wishAwaiting';
 import './index.scss';
 
 const openWish = (wish: WishView) =>

@@ -12,7 +12,7 @@ import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Screen } from '../../../../components/Screen';
 import { session } from '../../../../stores/session';
-import { DOOR_MAX, wishOnBehalf } from '../../../../stores/wishesOnBehalf';
+import { DOOR_MAX, wishOnBehalf } from '../../../../stores/staff/wishOnBehalf';
 import { WishContentFields, WishFormSubmit, WishSubmitted } from '../../../../components/wish/WishForm';
 import './index.scss';
 

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { WishList } from '../../../../components/wish/WishList';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { wishReview } from '../../../../stores/wishesReview';
+import { wishReview } from '../../../../stores/staff/wishReview';
 import './index.scss';
 
 const openWish = (wish: WishView) =>

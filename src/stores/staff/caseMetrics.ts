@@ -1,12 +1,12 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable, when, type IReactionDisposer } from 'mobx';
-import type { MetricsView, RoleGrant } from '../../contract';
-import type { MetricPeriod } from '../../contract/caseLabels';
-import { call } from '../services/cloud';
-import { directory } from './directory';
-import { Loadable } from './loadable';
-import { session } from './session';
-import { SHANGHAI_OFFSET_MS } from '../utils/date';
+import type { MetricsView, RoleGrant } from '../../../contract';
+import type { MetricPeriod } from '../../../contract/caseLabels';
+import { call } from '../../services/cloud';
+import { directory } from '../directory';
+import { Loadable } from '../loadable';
+import { session } from '../session';
+import { shanghai } from '../../utils/date';
 
 export type MetricScope = MetricsView['scope'];
 
@@ -31,9 +31,9 @@ export const MIN_YEAR = 2020;
 
 /** The period of `kind` that contains now (in Shanghai). */
 export function currentPeriod(kind: MetricPeriod, now = Date.now()): Period {
-  const d = new Date(now + SHANGHAI_OFFSET_MS);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth() + 1;
+  const d = shanghai(now);
+  const year = d.year();
+  const month = d.month() + 1;
   if (kind === 'month') return { kind, year, index: month };
   if (kind === 'quarter') return { kind, year, index: Math.floor((month - 1) / 3) + 1 };
   return { kind, year, index: 1 };

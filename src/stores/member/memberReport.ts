@@ -1,13 +1,13 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { MemberReportView, UnitSummary } from '../../contract';
-import { call } from '../services/cloud';
-import type { CloudError } from '../services/CloudError';
-import { today } from '../utils/date';
-import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
-import { directory } from './directory';
-import { Loadable, Pending } from './loadable';
-import { session } from './session';
+import type { MemberReportView, UnitSummary } from '../../../contract';
+import { call } from '../../services/cloud';
+import type { CloudError } from '../../services/CloudError';
+import { today } from '../../utils/date';
+import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { directory } from '../directory';
+import { Loadable, Pending } from '../loadable';
+import { session } from '../session';
 
 export type ReportField = 'unit' | 'partyBranch' | 'joinedAt' | 'community';
 

@@ -1,12 +1,12 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { WishView } from '../../contract';
-import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkText, withFieldIssues } from '../utils/fields';
-import { wishes } from './wishes';
-import { wishDetail } from './wishesDetail';
-import { PhotoSet } from './wishesPhotos';
+import type { WishView } from '../../../contract';
+import { call } from '../../services/cloud';
+import { toCloudError, type CloudError } from '../../services/CloudError';
+import { checkText, withFieldIssues } from '../../utils/fields';
+import { wishes } from '../wishes';
+import { wishDetail } from '../resident/wishDetail';
+import { PhotoSet } from '../photos';
 
 export const FULFIL_PHOTOS_MAX = 9;
 export const FULFIL_NOTE_MAX = 500;

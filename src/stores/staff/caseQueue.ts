@@ -1,8 +1,8 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { CaseView, TaskView } from '../../contract';
-import { call } from '../services/cloud';
-import { PagedList } from './staff/paged';
+import type { CaseView, TaskView } from '../../../contract';
+import { call } from '../../services/cloud';
+import { PagedList } from '../paged';
 
 /** Whose queue: the grid worker's grids, or the secretary's community. */
 export type QueueKind = 'grid' | 'community';

@@ -1,11 +1,11 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { WishView } from '../../contract';
-import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkText } from '../utils/fields';
-import { Loadable } from './loadable';
-import { wishes } from './wishes';
+import type { WishView } from '../../../contract';
+import { call } from '../../services/cloud';
+import { toCloudError, type CloudError } from '../../services/CloudError';
+import { checkText } from '../../utils/fields';
+import { Loadable } from '../loadable';
+import { wishes } from '../wishes';
 
 /** What the detail page may be asking about: one per `view.can` action (review splits in two). */
 export type WishDialog = 'withdraw' | 'claim' | 'cancelClaim' | 'confirm' | 'confirmForResident' | 'publish' | 'reject';

@@ -1,6 +1,6 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { CaseView } from '../../contract';
+import type { CaseView } from '../../../contract';
 import {
   DEADLINES,
   DEPARTMENT_GRADES,
@@ -9,13 +9,13 @@ import {
   WHISTLE_REASONS,
   type WhistleClass,
   type WhistleReason,
-} from '../../contract/caseLabels';
-import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
-import { CASE_PHOTOS_MAX } from './casesSubmit';
-import { PhotoSet } from './wishesPhotos';
-import { SHANGHAI_OFFSET_MS } from '../utils/date';
+} from '../../../contract/caseLabels';
+import { call } from '../../services/cloud';
+import { toCloudError, type CloudError } from '../../services/CloudError';
+import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { CASE_PHOTOS_MAX } from './caseSubmit';
+import { PhotoSet } from '../photos';
+import { addDays, dayValue, instantAt, shanghai } from '../../utils/date';
 
 /** An action a case's viewer may take (`CaseView.can`), each with its own form. */
 export type CaseAction = CaseView['can'][number];
@@ -59,17 +59,15 @@ export const DONE_TEXT: Record<CaseAction, string> = {
 };
 
 const MIN_MS = 60_000;
-const shanghai = (t: number) => new Date(t + SHANGHAI_OFFSET_MS).toISOString();
-
 /** The day in Shanghai (`YYYY-MM-DD`) of an instant. */
-export const dayOf = (t: number | string) => shanghai(typeof t === 'number' ? t : Date.parse(t)).slice(0, 10);
+export const dayOf = dayValue;
 
 /**
  * A picked day as the instant the contract takes, at the time of day it is now: the default
  * day (`now + N days`) then gives exactly the default deadline.
  */
 export function instantOn(date: string, now = Date.now()): string {
-  return `${date}T${shanghai(now).slice(11, 16)}:00+08:00`;
+  return instantAt(date, shanghai(now).format('HH:mm'));
 }
 
 /** The default 办结期限 of a whistle of this class (DEADLINES.deptResolve), as a day. */
@@ -77,7 +75,7 @@ export const defaultDeadlineDay = (cls: WhistleClass, now = Date.now()) =>
   dayOf(now + DEADLINES.deptResolve[cls] * MIN_MS);
 
 /** The day after `date`. */
-export const nextDay = (date: string) => dayOf(Date.parse(`${date}T12:00:00+08:00`) + 24 * 3600 * 1000);
+export const nextDay = (date: string) => addDays(date, 1);
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -145,8 +143,7 @@ export class CaseActionForm {
     this.errors = {};
     this.error = null;
     if (action === 'whistle') this.date = defaultDeadlineDay(this.cls, now);
-    if (action === 'requestExtension' && this.currentDeadline)
-      this.date = dayOf(Date.parse(this.currentDeadline) + 7 * 24 * 3600 * 1000);
+    if (action === 'requestExtension' && this.currentDeadline) this.date = addDays(dayOf(this.currentDeadline), 7);
   }
 
   cancel(): void {

@@ -1,11 +1,11 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { WishView } from '../../contract';
-import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkText } from '../utils/fields';
-import { Loadable } from './loadable';
-import { wishes } from './wishes';
+import type { WishView } from '../../../contract';
+import { call } from '../../services/cloud';
+import { toCloudError, type CloudError } from '../../services/CloudError';
+import { checkText } from '../../utils/fields';
+import { Loadable } from '../loadable';
+import { wishes } from '../wishes';
 
 export type ReviewDecision = 'publish' | 'reject';
 

@@ -1,9 +1,9 @@
-import '../configure';
+import './configure';
 import { makeAutoObservable } from 'mobx';
-import type { MemberYearView, RecordView } from '../../../contract';
-import { call } from '../../services/cloud';
-import { Loadable } from '../loadable';
-import { session } from '../session';
+import type { MemberYearView, RecordView } from '../../contract';
+import { call } from '../services/cloud';
+import { Loadable } from './loadable';
+import { session } from './session';
 
 /**
  * 我的六个一 (sixOnes.myYear): this year's six items, done or not, with the records behind each.

@@ -1,9 +1,9 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { WishView } from '../../contract';
-import { call } from '../services/cloud';
-import { Loadable } from './loadable';
-import { session } from './session';
+import type { WishView } from '../../../contract';
+import { call } from '../../services/cloud';
+import { Loadable } from '../loadable';
+import { session } from '../session';
 
 /**
  * 待居民确认 (wish.awaitingConfirmation): fulfilled wishes of the grid worker's grids or the

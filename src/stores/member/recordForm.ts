@@ -5,8 +5,8 @@ import { RECORD_KIND_LABELS } from '../../../contract/sixOnes';
 import { call } from '../../services/cloud';
 import { CloudError, toCloudError } from '../../services/CloudError';
 import { checkName, checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
-import { PhotoSet } from '../wishesPhotos';
-import { myYear } from './year';
+import { PhotoSet } from '../photos';
+import { myYear } from '../sixOnesYear';
 
 /** The records a member files themself (the others come from check-ins and completed wishes). */
 export type FiledKind = 'surveyReport' | 'pairing' | 'visit';

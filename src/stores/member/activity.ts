@@ -5,10 +5,10 @@ import { call } from '../../services/cloud';
 import { toCloudError, type CloudError } from '../../services/CloudError';
 import { Loadable } from '../loadable';
 import { session } from '../session';
-import { activities } from './activities';
+import { activities } from './activityList';
 import { currentPoint } from '../../services/location';
-import { CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE, codeFromQr, scanQr } from './checkIn';
-import { myYear } from './year';
+import { CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE, codeFromQr, scanQr } from '../../utils/checkInCode';
+import { myYear } from '../sixOnesYear';
 
 /** What the member may be doing on the page; the button of each shows it is busy. */
 export type ActivityAction = 'signUp' | 'cancelSignUp' | 'checkIn' | 'checkOut';

@@ -1,21 +1,21 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { RoleGrant, WishView } from '../../contract';
-import { WISH_CATEGORIES, type WishCategory } from '../../contract/wishLabels';
-import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
-import { directory } from './directory';
-import { session } from './session';
-import { wishes } from './wishes';
-import { PhotoSet } from './wishesPhotos';
+import type { RoleGrant, WishView } from '../../../contract';
+import { WISH_CATEGORIES, type WishCategory } from '../../../contract/wishLabels';
+import { call } from '../../services/cloud';
+import { toCloudError, type CloudError } from '../../services/CloudError';
+import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { directory } from '../directory';
+import { session } from '../session';
+import { wishes } from '../wishes';
+import { PhotoSet } from '../photos';
 import {
   beneficiaryErrors,
   checkWishDescription,
   WISH_PHOTOS_MAX,
   wishContentErrors,
   wishFieldOf,
-} from './wishesSubmit';
+} from '../resident/wishSubmit';
 
 /** contract wish.submit: on behalf of a resident, the door within the building (2–100 characters). */
 export const DOOR_MIN = 2;

@@ -1,11 +1,11 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { CaseView } from '../../contract';
-import { call } from '../services/cloud';
-import { cases } from './cases';
-import { CaseActionForm, DONE_TEXT, type CaseAction } from './casesActionForm';
-import { directory } from './directory';
-import { Loadable } from './loadable';
+import type { CaseView } from '../../../contract';
+import { call } from '../../services/cloud';
+import { cases } from '../cases';
+import { CaseActionForm, DONE_TEXT, type CaseAction } from './caseActionForm';
+import { directory } from '../directory';
+import { Loadable } from '../loadable';
 
 /**
  * One case (complaint.detail) for whoever may see it — the complainant or a handler in scope —

@@ -1,10 +1,9 @@
-import { SHANGHAI_OFFSET_MS } from '../../utils/date';
 /**
  * An activity's times as the secretary picks them (a day and hours and minutes in Asia/Shanghai,
  * UTC+8, no daylight saving) and as the contract takes them: instants with their offset,
  * `2026-12-01T09:00:00+08:00` — the same whatever zone the phone is set to.
  */
-const DAY_MS = 86_400_000;
+import { instantAt, shanghai } from './date';
 
 export interface LocalTime {
   /** `YYYY-MM-DD` */
@@ -15,26 +14,18 @@ export interface LocalTime {
 
 /** `2026-12-01T01:00:00.000Z` → `{ date: '2026-12-01', time: '09:00' }`. */
 export function toShanghai(iso: string | number): LocalTime {
-  const t = typeof iso === 'number' ? iso : Date.parse(iso);
-  const s = new Date(t + SHANGHAI_OFFSET_MS).toISOString();
-  return { date: s.slice(0, 10), time: s.slice(11, 16) };
+  const t = shanghai(typeof iso === 'number' ? iso : Date.parse(iso));
+  return { date: t.format('YYYY-MM-DD'), time: t.format('HH:mm') };
 }
 
 /** `('2026-12-01', '09:00')` → `2026-12-01T09:00:00+08:00`. */
-export function fromShanghai(date: string, time: string): string {
-  return `${date}T${time}:00+08:00`;
-}
+export const fromShanghai = instantAt;
 
 /** Whether a picked day and time make a real instant (a picker always gives one; a typed value may not). */
 export function isValidLocal(date: string, time: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return false;
   const t = Date.parse(fromShanghai(date, time));
   return !Number.isNaN(t) && toShanghai(t).date === date;
-}
-
-/** `'2026-12-31', 1` → `'2027-01-01'`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** `12月1日 09:00–11:00`, or with both days when it runs past midnight. */

@@ -1,13 +1,13 @@
-import './configure';
+import '../configure';
 import Taro from '@tarojs/taro';
 import { makeAutoObservable } from 'mobx';
-import { ROLE_LABELS, type Role } from '../../contract/roles';
-import { setDemoOpenid } from '../services/demoIdentity';
-import { fetchDemoUsers, type DemoUser } from '../services/demoUsers';
-import { ROUTES } from '../routes';
-import { Loadable } from './loadable';
-import { messages } from './messages';
-import { session } from './session';
+import { ROLE_LABELS, type Role } from '../../../contract/roles';
+import { setDemoOpenid } from '../../services/demoIdentity';
+import { fetchDemoUsers, type DemoUser } from '../../services/demoUsers';
+import { ROUTES } from '../../routes';
+import { Loadable } from '../loadable';
+import { messages } from '../messages';
+import { session } from '../session';
 
 export interface DemoUserGroup {
   role: Role;

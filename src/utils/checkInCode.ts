@@ -1,10 +1,9 @@
 import Taro from '@tarojs/taro';
-import { CHECK_IN_QR_PREFIX } from '../../../contract/sixOnes';
-import { CloudError } from '../../services/CloudError';
+import { CHECK_IN_QR_PREFIX } from '../../contract/sixOnes';
+import { CloudError } from '../services/CloudError';
 
 /** The check-in code as the contract takes it: 8 digits. */
-export const CHECK_IN_CODE = /^\d{8}$/;
-export const CHECK_IN_CODE_MESSAGE = '签到码为 8 位数字';
+export { CHECK_IN_CODE, CHECK_IN_CODE_MESSAGE } from '../../contract/limits';
 
 /**
  * The code in a scanned QR text `txy-checkin:<activityId>:<8 digits>`, for this activity; a

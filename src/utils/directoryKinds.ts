@@ -3,7 +3,7 @@
  * the fields of its form, how a stored entry fills them, and how they become the `data` of
  * directory.save. Plain data and functions; the form store runs them.
  */
-import type { DirectoryEntityInput, DirectoryKind } from '../../../contract';
+import type { DirectoryEntityInput, DirectoryKind } from '../../contract';
 import {
   checkName,
   checkPhone,
@@ -14,7 +14,7 @@ import {
   parseNumber,
   polygonFromCorners,
   type Polygon,
-} from '../../utils/fields';
+} from './fields';
 
 export const KIND_LABELS: Record<DirectoryKind, string> = {
   community: '社区',

@@ -1,10 +1,10 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { StationView } from '../../contract';
-import { call } from '../services/cloud';
-import type { CloudError } from '../services/CloudError';
-import { currentPoint } from '../services/location';
-import { Loadable } from './loadable';
+import type { StationView } from '../../../contract';
+import { call } from '../../services/cloud';
+import type { CloudError } from '../../services/CloudError';
+import { currentPoint } from '../../services/location';
+import { Loadable } from '../loadable';
 
 /**
  * How the list is ordered: by distance from where the resident is, or (no location: consent

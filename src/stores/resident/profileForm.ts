@@ -1,12 +1,12 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { CommunityDetail, Input, Me } from '../../contract';
-import { call } from '../services/cloud';
-import type { CloudError } from '../services/CloudError';
-import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
-import { directory } from './directory';
-import { Pending, type Loadable } from './loadable';
-import { session } from './session';
+import type { CommunityDetail, Input, Me } from '../../../contract';
+import { call } from '../../services/cloud';
+import type { CloudError } from '../../services/CloudError';
+import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { directory } from '../directory';
+import { Pending, type Loadable } from '../loadable';
+import { session } from '../session';
 
 export type ProfileField = 'name' | 'phone' | 'community' | 'residentGroup' | 'microGrid' | 'building';
 

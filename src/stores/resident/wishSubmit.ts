@@ -1,14 +1,14 @@
-import './configure';
+import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { WishView } from '../../contract';
-import { WISH_CATEGORIES, type WishCategory } from '../../contract/wishLabels';
-import { call } from '../services/cloud';
-import { toCloudError, type CloudError } from '../services/CloudError';
-import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../utils/fields';
-import { Draft } from './drafts';
-import { session } from './session';
-import { wishes } from './wishes';
-import { PhotoSet } from './wishesPhotos';
+import type { WishView } from '../../../contract';
+import { WISH_CATEGORIES, type WishCategory } from '../../../contract/wishLabels';
+import { call } from '../../services/cloud';
+import { toCloudError, type CloudError } from '../../services/CloudError';
+import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { Draft } from '../../utils/drafts';
+import { session } from '../session';
+import { wishes } from '../wishes';
+import { PhotoSet } from '../photos';
 
 export const DESCRIPTION_MIN = 5;
 export const DESCRIPTION_MAX = 500;

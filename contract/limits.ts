@@ -1,0 +1,57 @@
+/**
+ * The plain rules of the contract's fields — patterns, lengths, ranges and what is said when a
+ * value breaks them — without zod, so that the mini-program checks a form as the server will
+ * (src/utils/fields.ts) while contract/fields.ts builds its schemas from the same values.
+ * tests/unit/field-checks.test.ts runs both over the same values. Zod-free: src/ imports it.
+ */
+
+/** A real name: 2–20 characters, Chinese or Latin letters, middle dot allowed (少数民族姓名). */
+export const PERSON_NAME = /^[\u4e00-\u9fa5A-Za-z·• ]{2,20}$/;
+export const PERSON_NAME_MESSAGE = '姓名应为 2–20 个汉字或字母';
+
+/** A mainland mobile number. */
+export const PHONE = /^1[3-9]\d{9}$/;
+export const PHONE_MESSAGE = '请输入 11 位手机号';
+
+/** A station's opening hours: `08:00-20:00`. */
+export const OPENING_HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
+
+/** The rotating check-in code of an activity: 8 digits. */
+export const CHECK_IN_CODE = /^\d{8}$/;
+export const CHECK_IN_CODE_MESSAGE = '签到码为 8 位数字';
+
+/** A point (GCJ-02) within mainland China. */
+export const LAT_RANGE = [3, 54] as const;
+export const LNG_RANGE = [73, 136] as const;
+
+/** A reason a decision states (驳回, 取消活动, 手工签到, 补签退 …). */
+export const REASON = { min: 2, max: 200 } as const;
+
+/** account.findUsers: a piece of a name or a phone number. */
+export const USER_QUERY = { min: 1, max: 20 } as const;
+
+/**
+ * Characters that never belong in what a user typed: C0/C1 controls (NUL …) but newline and tab,
+ * bidi overrides and isolates (which reorder what others see), marks and the BOM. Removed.
+ */
+const FORBIDDEN_CHARS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/** Invisible but harmless inside text (zero-width joiners build emoji): they do not count as content. */
+const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\u180e]/g;
+
+/** A text as it is kept: forbidden characters removed, whitespace trimmed. */
+export const keptText = (s: string) => s.replace(FORBIDDEN_CHARS, '').trim();
+
+/** What a text shows: without forbidden and invisible characters, whitespace trimmed. */
+export const visibleText = (s: string) => s.replace(FORBIDDEN_CHARS, '').replace(INVISIBLE_CHARS, '').trim();
+
+/** Characters, not UTF-16 units: 𠮷 and an emoji count one each. */
+export const charCount = (s: string) => [...s].length;
+
+/**
+ * Whether a text fits `text(min, max)`: `min` counts what is visible (five zero-width spaces are
+ * no text at all), `max` what is kept.
+ */
+export const textTooShort = (s: string, min: number) => charCount(visibleText(s)) < min;
+export const textTooLong = (s: string, max: number) => charCount(keptText(s)) > max;

@@ -8,7 +8,7 @@ import { caseWorkFor } from '../../../packages/staff/lib/caseTools';
 import { describeScope } from '../../../packages/staff/lib/scope';
 import { toolsFor, type StaffTool } from '../../../packages/staff/lib/tools';
 import { subscriptions } from '../../../stores/subscriptions';
-import { TODO_TITLE, TODO_TOOL, todosOf, workbench } from '../../../stores/staff/workbench';
+import { TODO_TITLE, TODO_TOOL, todosOf, workbench } from '../../../stores/workbench';
 import './index.scss';
 
 /** Opens a tool; a queue people wait on first asks for its new-item messages (inside the tap, as WeChat requires). */

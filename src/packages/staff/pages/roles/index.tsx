@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
 import { openTool } from '../../../../components/staff/Workbench';
 import { session } from '../../../../stores/session';
-import { TODO_TOOL, todosOf, workbench } from '../../../../stores/staff/workbench';
+import { TODO_TOOL, todosOf, workbench } from '../../../../stores/workbench';
 import { describeScope, DUTIES, loadNamesFor } from '../../lib/scope';
 import { caseMetricsFor, caseWorkFor } from '../../lib/caseTools';
 import { toolsFor } from '../../lib/tools';

@@ -1,7 +1,7 @@
-import '../configure';
-import type { TodoKey, WorkbenchView } from '../../../contract';
-import { call } from '../../services/cloud';
-import { Loadable } from '../loadable';
+import './configure';
+import type { TodoKey, WorkbenchView } from '../../contract';
+import { call } from '../services/cloud';
+import { Loadable } from './loadable';
 
 /** The staff to-do counts of 工作台 (account.workbench), read again whenever a page showing them is shown. */
 export const workbench = new Loadable<WorkbenchView>(() => call('account', 'workbench', {}));

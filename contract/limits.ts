@@ -30,6 +30,26 @@ export const REASON = { min: 2, max: 200 } as const;
 /** account.findUsers: a piece of a name or a phone number. */
 export const USER_QUERY = { min: 1, max: 20 } as const;
 
+/*
+ * The forms' sizes: the contract's schemas allow exactly these and the forms check and count down
+ * with them (characters for texts, files for photos).
+ */
+export const WISH_DESCRIPTION = { min: 5, max: 500 } as const;
+export const WISH_PHOTOS = { min: 0, max: 3 } as const;
+/** A wish on a resident's behalf: the place within the building (单元、门牌号). */
+export const WISH_DOOR = { min: 2, max: 100 } as const;
+export const FULFIL_NOTE = { min: 2, max: 500 } as const;
+export const FULFIL_PHOTOS = { min: 1, max: 9 } as const;
+export const CASE_DESCRIPTION = { min: 5, max: 500 } as const;
+export const CASE_PHOTOS = { min: 0, max: 6 } as const;
+/** 吹哨: the co-handling departments beside the lead. */
+export const ASSIST_DEPARTMENTS_MAX = 5;
+export const RECORD_TITLE = { min: 2, max: 40 } as const;
+export const RECORD_NOTE = { min: 10, max: 2000 } as const;
+export const RECORD_PHOTOS = { min: 1, max: 9 } as const;
+/** sixOnes.reviewRecords: records one 通过 / 驳回 decides. */
+export const REVIEW_BATCH_MAX = 100;
+
 /**
  * Characters that never belong in what a user typed: C0/C1 controls (NUL …) but newline and tab,
  * bidi overrides and isolates (which reorder what others see), marks and the BOM. Removed.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { fileId, id, instant, latLng, text } from '../fields';
+import { ASSIST_DEPARTMENTS_MAX, CASE_DESCRIPTION, CASE_PHOTOS } from '../limits';
 import {
   CASE_CATEGORIES,
   DEPARTMENT_GRADES,
@@ -252,8 +253,8 @@ export const complaint = {
     input: z
       .object({
         category: z.enum(CASE_CATEGORIES),
-        description: text(5, 500),
-        photos: photos(0, 6).default([]),
+        description: text(CASE_DESCRIPTION.min, CASE_DESCRIPTION.max),
+        photos: photos(CASE_PHOTOS.min, CASE_PHOTOS.max).default([]),
         location,
         urgency: z.enum(URGENCIES).default('normal'),
         anonymous: z.boolean().default(false),
@@ -333,7 +334,7 @@ export const complaint = {
       .object({
         caseId: id,
         leadDepartmentId: id,
-        assistDepartmentIds: z.array(id).max(5).default([]),
+        assistDepartmentIds: z.array(id).max(ASSIST_DEPARTMENTS_MAX).default([]),
         reason: z.enum(WHISTLE_REASONS),
         class: z.enum(WHISTLE_CLASSES),
         deadline: instant,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { checkInCode, fileId, id, instant, latLng, personName, text } from '../fields';
-import { REASON } from '../limits';
+import { REASON, RECORD_NOTE, RECORD_PHOTOS, RECORD_TITLE, REVIEW_BATCH_MAX } from '../limits';
 import { ACTIVITY_TYPES, type ActivityType, type RecordKind, type RecordStatus, type SixOnesItem } from '../sixOnes';
 
 export type { ActivityType, RecordKind, RecordStatus, SixOnesItem } from '../sixOnes';
@@ -162,7 +162,7 @@ const place = z
 
 const activityFields = {
   type: z.enum(ACTIVITY_TYPES),
-  title: text(2, 40),
+  title: text(RECORD_TITLE.min, RECORD_TITLE.max),
   description: text(0, 1000),
   startAt: instant,
   endAt: instant,
@@ -272,14 +272,19 @@ export const sixOnes = {
       'A member files a record no activity proves: a survey report, a pairing with a household in difficulty, or a visit to a pairing; with 1–9 photos and a note.',
     input: z.discriminatedUnion('kind', [
       z
-        .object({ kind: z.literal('surveyReport'), title: text(2, 40), note: text(10, 2000), photos: photos(1, 9) })
+        .object({
+          kind: z.literal('surveyReport'),
+          title: text(RECORD_TITLE.min, RECORD_TITLE.max),
+          note: text(RECORD_NOTE.min, RECORD_NOTE.max),
+          photos: photos(RECORD_PHOTOS.min, RECORD_PHOTOS.max),
+        })
         .strict(),
       z
         .object({
           kind: z.literal('pairing'),
-          title: text(2, 40),
-          note: text(10, 2000),
-          photos: photos(1, 9),
+          title: text(RECORD_TITLE.min, RECORD_TITLE.max),
+          note: text(RECORD_NOTE.min, RECORD_NOTE.max),
+          photos: photos(RECORD_PHOTOS.min, RECORD_PHOTOS.max),
           household: z.object({ name: personName, address: text(2, 100) }).strict(),
         })
         .strict(),
@@ -287,9 +292,9 @@ export const sixOnes = {
         .object({
           kind: z.literal('visit'),
           pairingId: id,
-          title: text(2, 40),
-          note: text(10, 2000),
-          photos: photos(1, 9),
+          title: text(RECORD_TITLE.min, RECORD_TITLE.max),
+          note: text(RECORD_NOTE.min, RECORD_NOTE.max),
+          photos: photos(RECORD_PHOTOS.min, RECORD_PHOTOS.max),
         })
         .strict(),
     ]),
@@ -298,7 +303,14 @@ export const sixOnes = {
   }),
   refileRecord: defineAction<RecordView>()({
     summary: 'The member corrects a rejected record and files it again (it is pending again).',
-    input: z.object({ recordId: id, title: text(2, 40), note: text(10, 2000), photos: photos(1, 9) }).strict(),
+    input: z
+      .object({
+        recordId: id,
+        title: text(RECORD_TITLE.min, RECORD_TITLE.max),
+        note: text(RECORD_NOTE.min, RECORD_NOTE.max),
+        photos: photos(RECORD_PHOTOS.min, RECORD_PHOTOS.max),
+      })
+      .strict(),
     roles: ['member'],
     rateLimit: { max: 30, windowMinutes: 60 },
   }),
@@ -317,7 +329,7 @@ export const sixOnes = {
       'The secretary approves or rejects (with a reason) 1–100 records of their community at once; approving twice counts once. Tallies move in the same transaction. A batch holding a record of the caller’s own is refused whole (FORBIDDEN).',
     input: z
       .object({
-        recordIds: z.array(id).min(1).max(100),
+        recordIds: z.array(id).min(1).max(REVIEW_BATCH_MAX),
         decision: z.enum(['approve', 'reject']),
         reason: text(REASON.min, REASON.max).optional(),
       })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { fileId, id, personName, phone, text } from '../fields';
-import { REASON } from '../limits';
+import { FULFIL_NOTE, FULFIL_PHOTOS, REASON, WISH_DESCRIPTION, WISH_DOOR, WISH_PHOTOS } from '../limits';
 import { HALL_SORT_KEYS, WISH_CATEGORIES, type WishCategory, type WishStatus } from '../wishLabels';
 
 // The constants live in ../wishLabels (no zod, so the mini-program can import them).
@@ -67,15 +67,15 @@ export const wish = {
     input: z
       .object({
         category: z.enum(WISH_CATEGORIES),
-        description: text(5, 500),
-        photos: photos(0, 3).default([]),
+        description: text(WISH_DESCRIPTION.min, WISH_DESCRIPTION.max),
+        photos: photos(WISH_PHOTOS.min, WISH_PHOTOS.max).default([]),
         /**
          * Whom the wish is for, when not the caller. On behalf of a resident `address` is required
          * and is the place within the building (单元、门牌号): the community and the building's
          * name are put before it.
          */
         beneficiary: z
-          .object({ name: personName, phone: phone.optional(), address: text(2, 100).optional() })
+          .object({ name: personName, phone: phone.optional(), address: text(WISH_DOOR.min, WISH_DOOR.max).optional() })
           .strict()
           .optional(),
         /** Grid worker on behalf of a resident: the resident's building (a micro-grid of one of the worker's grids). */
@@ -142,7 +142,13 @@ export const wish = {
   }),
   fulfil: defineAction<WishView>()({
     summary: 'The claimer marks the wish fulfilled with 1–9 evidence photos and a note.',
-    input: z.object({ wishId: id, photos: photos(1, 9), note: text(2, 500) }).strict(),
+    input: z
+      .object({
+        wishId: id,
+        photos: photos(FULFIL_PHOTOS.min, FULFIL_PHOTOS.max),
+        note: text(FULFIL_NOTE.min, FULFIL_NOTE.max),
+      })
+      .strict(),
     roles: ['member'],
   }),
   confirm: defineAction<WishView>()({

@@ -16,7 +16,20 @@ import {
 } from '../../src/utils/fields';
 import { checkReason } from '../../src/utils/reason';
 // src/utils/checkInCode.ts re-exports it (that module needs Taro's scanner).
-import { CHECK_IN_CODE } from '../../contract/limits';
+import {
+  CASE_DESCRIPTION,
+  CASE_PHOTOS,
+  CHECK_IN_CODE,
+  FULFIL_NOTE,
+  FULFIL_PHOTOS,
+  RECORD_NOTE,
+  RECORD_PHOTOS,
+  RECORD_TITLE,
+  REVIEW_BATCH_MAX,
+  WISH_DESCRIPTION,
+  WISH_DOOR,
+  WISH_PHOTOS,
+} from '../../contract/limits';
 
 const ZWSP = '\u200b';
 const NUL = '\u0000';
@@ -168,5 +181,101 @@ describe('the form checks and the contract agree', () => {
     ];
     for (const point of points)
       expect({ point, passes: inLatLngRange(point) }).toEqual({ point, passes: latLng.safeParse(point).success });
+  });
+});
+
+/**
+ * The forms count down and check with the sizes in contract/limits.ts; the actions' schemas must
+ * allow exactly those: the largest passes, one more is refused (a form that allowed 501 characters
+ * would send what the server refuses; one that stopped at 400 would refuse what it takes).
+ */
+describe('the forms’ sizes are the actions’ sizes', () => {
+  const file = (i: number) => `cloud://env.bucket/uploads/u/${i}.png`;
+  const files = (n: number) => Array.from({ length: n }, (_, i) => file(i));
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`);
+  const chars = (n: number) => '字'.repeat(n);
+  const passes = (schema: z.ZodTypeAny, value: unknown) => schema.safeParse(value).success;
+
+  const record = (over: Record<string, unknown>) => ({
+    kind: 'surveyReport',
+    title: chars(RECORD_TITLE.min),
+    note: chars(RECORD_NOTE.min),
+    photos: files(RECORD_PHOTOS.min),
+    ...over,
+  });
+  const cases: Array<[string, z.ZodTypeAny, (n: number) => unknown, { min: number; max: number }]> = [
+    [
+      'wish.submit description',
+      contract.wish.submit.input,
+      (n) => ({ category: '维修', description: chars(n) }),
+      WISH_DESCRIPTION,
+    ],
+    [
+      'wish.submit photos',
+      contract.wish.submit.input,
+      (n) => ({ category: '维修', description: chars(WISH_DESCRIPTION.min), photos: files(n) }),
+      WISH_PHOTOS,
+    ],
+    [
+      'wish.submit door (on behalf)',
+      contract.wish.submit.input,
+      (n) => ({
+        category: '维修',
+        description: chars(WISH_DESCRIPTION.min),
+        beneficiary: { name: '张秀兰', address: chars(n) },
+        onBehalf: { microGridId: 'c01-g01-m1' },
+      }),
+      WISH_DOOR,
+    ],
+    [
+      'wish.fulfil note',
+      contract.wish.fulfil.input,
+      (n) => ({ wishId: 'w1', photos: files(1), note: chars(n) }),
+      FULFIL_NOTE,
+    ],
+    [
+      'wish.fulfil photos',
+      contract.wish.fulfil.input,
+      (n) => ({ wishId: 'w1', photos: files(n), note: chars(FULFIL_NOTE.min) }),
+      FULFIL_PHOTOS,
+    ],
+    [
+      'complaint.submit description',
+      contract.complaint.submit.input,
+      (n) => ({ category: '环境卫生', description: chars(n), location: { kind: 'address' } }),
+      CASE_DESCRIPTION,
+    ],
+    [
+      'complaint.submit photos',
+      contract.complaint.submit.input,
+      (n) => ({
+        category: '环境卫生',
+        description: chars(CASE_DESCRIPTION.min),
+        photos: files(n),
+        location: { kind: 'address' },
+      }),
+      CASE_PHOTOS,
+    ],
+    ['sixOnes.fileRecord title', contract.sixOnes.fileRecord.input, (n) => record({ title: chars(n) }), RECORD_TITLE],
+    ['sixOnes.fileRecord note', contract.sixOnes.fileRecord.input, (n) => record({ note: chars(n) }), RECORD_NOTE],
+    [
+      'sixOnes.fileRecord photos',
+      contract.sixOnes.fileRecord.input,
+      (n) => record({ photos: files(n) }),
+      RECORD_PHOTOS,
+    ],
+    [
+      'sixOnes.reviewRecords batch',
+      contract.sixOnes.reviewRecords.input,
+      (n) => ({ recordIds: ids(n), decision: 'approve' }),
+      { min: 1, max: REVIEW_BATCH_MAX },
+    ],
+  ];
+
+  it.each(cases)('%s: the limits’ bounds pass, one past either is refused', (_name, schema, input, { min, max }) => {
+    expect(passes(schema, input(min))).toBe(true);
+    expect(passes(schema, input(max))).toBe(true);
+    expect(passes(schema, input(max + 1))).toBe(false);
+    if (min > 0) expect(passes(schema, input(min - 1))).toBe(false);
   });
 });

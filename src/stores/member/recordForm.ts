@@ -1,4 +1,5 @@
 import '../configure';
+import { RECORD_NOTE, RECORD_PHOTOS, RECORD_TITLE } from '../../../contract/limits';
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { RecordView } from '../../../contract';
 import { RECORD_KIND_LABELS } from '../../../contract/sixOnes';
@@ -20,9 +21,8 @@ export const FILED_KINDS: ReadonlyArray<{ key: FiledKind; label: string }> = [
 export const isFiledKind = (kind: string | undefined): kind is FiledKind => FILED_KINDS.some((k) => k.key === kind);
 
 /** The contract's limits (fileRecord, refileRecord). */
-export const RECORD_TITLE = { min: 2, max: 40 } as const;
-export const RECORD_NOTE = { min: 10, max: 2000 } as const;
-export const RECORD_PHOTOS_MAX = 9;
+export { RECORD_TITLE, RECORD_NOTE };
+export const RECORD_PHOTOS_MAX = RECORD_PHOTOS.max;
 export const HOUSEHOLD_ADDRESS = { min: 2, max: 100 } as const;
 
 export type RecordField = 'kind' | 'title' | 'note' | 'photos' | 'householdName' | 'householdAddress' | 'pairingId';

@@ -1,4 +1,5 @@
 import '../configure';
+import { FULFIL_NOTE, FULFIL_PHOTOS } from '../../../contract/limits';
 import { makeAutoObservable } from 'mobx';
 import type { WishView } from '../../../contract';
 import { call } from '../../services/cloud';
@@ -8,8 +9,8 @@ import { wishes } from '../wishes';
 import { wishDetail } from '../resident/wishDetail';
 import { PhotoSet } from '../photos';
 
-export const FULFIL_PHOTOS_MAX = 9;
-export const FULFIL_NOTE_MAX = 500;
+export const FULFIL_PHOTOS_MAX = FULFIL_PHOTOS.max;
+export const FULFIL_NOTE_MAX = FULFIL_NOTE.max;
 
 type FulfilField = 'photos' | 'note';
 

@@ -1,4 +1,5 @@
 import '../configure';
+import { ASSIST_DEPARTMENTS_MAX } from '../../../contract/limits';
 import { makeAutoObservable } from 'mobx';
 import type { CaseView } from '../../../contract';
 import {
@@ -22,7 +23,7 @@ export type CaseAction = CaseView['can'][number];
 
 export type ActionField = 'text' | 'grade' | 'photos' | 'lead' | 'assist' | 'reason' | 'class' | 'date' | 'approve';
 
-export const ASSIST_MAX = 5;
+export const ASSIST_MAX = ASSIST_DEPARTMENTS_MAX;
 
 /** The free text of each action as the contract takes it: length, and what to say when it is missing. */
 const TEXT: Record<CaseAction, { min: number; max: number; missing?: string }> = {

@@ -1,4 +1,5 @@
 import '../configure';
+import { CASE_DESCRIPTION, CASE_PHOTOS } from '../../../contract/limits';
 import Taro from '@tarojs/taro';
 import { makeAutoObservable } from 'mobx';
 import type { CaseView, CommunityDetail, Input } from '../../../contract';
@@ -13,9 +14,9 @@ import { Draft } from '../../utils/drafts';
 import { session } from '../session';
 import { PhotoSet } from '../photos';
 
-export const CASE_DESCRIPTION_MIN = 5;
-export const CASE_DESCRIPTION_MAX = 500;
-export const CASE_PHOTOS_MAX = 6;
+export const CASE_DESCRIPTION_MIN = CASE_DESCRIPTION.min;
+export const CASE_DESCRIPTION_MAX = CASE_DESCRIPTION.max;
+export const CASE_PHOTOS_MAX = CASE_PHOTOS.max;
 
 /**
  * Where the problem is: a point picked on WeChat's map (weapp only), the resident's registered

@@ -9,10 +9,11 @@ import { Draft } from '../../utils/drafts';
 import { session } from '../session';
 import { wishes } from '../wishes';
 import { PhotoSet } from '../photos';
+import { WISH_DESCRIPTION, WISH_PHOTOS } from '../../../contract/limits';
 
-export const DESCRIPTION_MIN = 5;
-export const DESCRIPTION_MAX = 500;
-export const WISH_PHOTOS_MAX = 3;
+export const DESCRIPTION_MIN = WISH_DESCRIPTION.min;
+export const DESCRIPTION_MAX = WISH_DESCRIPTION.max;
+export const WISH_PHOTOS_MAX = WISH_PHOTOS.max;
 
 export type SubmitField = 'category' | 'description' | 'photos' | 'name' | 'phone';
 

@@ -1,4 +1,5 @@
 import '../configure';
+import { REVIEW_BATCH_MAX } from '../../../contract/limits';
 import { makeAutoObservable } from 'mobx';
 import type { RecordStatus, RecordView } from '../../../contract';
 import { call } from '../../services/cloud';
@@ -9,7 +10,7 @@ import { checkReason } from '../../utils/reason';
 export const RECORD_TABS = ['pending', 'approved', 'rejected'] as const satisfies readonly RecordStatus[];
 
 /** sixOnes.reviewRecords takes at most this many records at once. */
-export const BATCH_MAX = 100;
+export const BATCH_MAX = REVIEW_BATCH_MAX;
 
 export type RecordDecision = 'approve' | 'reject';
 

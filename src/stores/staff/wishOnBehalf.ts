@@ -1,4 +1,5 @@
 import '../configure';
+import { WISH_DOOR } from '../../../contract/limits';
 import { makeAutoObservable } from 'mobx';
 import type { RoleGrant, WishView } from '../../../contract';
 import { WISH_CATEGORIES, type WishCategory } from '../../../contract/wishLabels';
@@ -18,8 +19,8 @@ import {
 } from '../resident/wishSubmit';
 
 /** contract wish.submit: on behalf of a resident, the door within the building (2–100 characters). */
-export const DOOR_MIN = 2;
-export const DOOR_MAX = 100;
+export const DOOR_MIN = WISH_DOOR.min;
+export const DOOR_MAX = WISH_DOOR.max;
 
 export type OnBehalfField = 'category' | 'description' | 'photos' | 'name' | 'phone' | 'building' | 'door';
 

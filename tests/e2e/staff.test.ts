@@ -129,8 +129,8 @@ test('the county admin grants 张秀兰 单位管理员 of a unit in 角色授�
   await pickDemoUser(page, 'demo-county-admin');
   await openTool(page, 'grants');
 
-  await shown(page, '.staff-user-search__input input').fill('张秀兰');
-  await tapShown(page, '.staff-user-search__go');
+  await shown(page, '.search-bar__input input').fill('张秀兰');
+  await tapShown(page, '.search-bar__go');
   await tapShown(page, '.staff-grants__pick');
   await shown(page, '.staff-grants__selected').getByText('现有角色').waitFor();
   await tapShown(page, '.staff-choice--role-unitAdmin');

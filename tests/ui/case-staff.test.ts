@@ -95,13 +95,13 @@ test('网格诉求: a case passed to the community leaves 待办 for 已办; sea
 
   const shown = () => page.page.querySelectorAll('.case-card').map((n) => n.dom.textContent ?? '');
   expect(shown().some((t) => !t.includes('消防通道'))).toBe(true);
-  page.type('.case-queue__search-input', '消防通道');
-  await page.tap('.case-queue__search-go');
+  page.type('.search-bar__input .nut-input-native', '消防通道');
+  await page.tap('.search-bar__go');
   // Narrowed: only cases about 消防通道 are left, this one among them.
   await page.waitFor(() => page.has(`#case-${up.id}`) && shown().every((t) => t.includes('消防通道')), 5000);
 
-  page.type('.case-queue__search-input', '没有这样的诉求内容');
-  await page.tap('.case-queue__search-go');
+  page.type('.search-bar__input .nut-input-native', '没有这样的诉求内容');
+  await page.tap('.search-bar__go');
   await page.waitForText('没有找到与“没有这样的诉求内容”有关的诉求', 5000);
 });
 

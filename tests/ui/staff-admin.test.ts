@@ -36,9 +36,9 @@ test('角色授权: the county admin finds 张秀兰, grants her 单位管理员
   const u01 = (await invoke<UnitSummary[]>('directory', 'units', {}, ADMIN)).find((u) => u.id === 'u01')!;
   const grants = await open('grants');
 
-  await tapWhenShown(grants, '.staff-user-search__go');
-  grants.type('.staff-user-search__input .nut-input-native', '张秀兰');
-  await grants.tap('.staff-user-search__go');
+  await tapWhenShown(grants, '.search-bar__go');
+  grants.type('.search-bar__input .nut-input-native', '张秀兰');
+  await grants.tap('.search-bar__go');
   // Her phone as the server masks it (138****1234), shown once, not masked again into ****1234.
   const phone = (await invoke<Me>('account', 'me', {}, 'demo-resident')).phone!;
   await grants.waitForText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);

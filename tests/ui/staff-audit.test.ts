@@ -55,9 +55,9 @@ test('操作记录 opens on the seed’s staff actions, newest first, and filter
 
   // Found by name: 谢春梅's wish reviews, each a sentence with its time.
   await page.tap('.staff-audit__person-find');
-  await page.waitFor(() => page.has('.staff-user-search__input .nut-input-native'));
-  page.type('.staff-user-search__input .nut-input-native', '谢春梅');
-  await page.tap('.staff-user-search__go');
+  await page.waitFor(() => page.has('.search-bar__input .nut-input-native'));
+  page.type('.search-bar__input .nut-input-native', '谢春梅');
+  await page.tap('.search-bar__go');
   await page.waitFor(() => page.has('.staff-audit__pick'));
   await page.tap('.staff-audit__pick');
   await page.waitForText('只看：谢春梅');
@@ -106,7 +106,7 @@ test('角色授权 opens on the holders of each role, each with 撤销; revoking
   // Secretaries first, each with 撤销, and the search to add someone above them.
   await page.waitFor(() => page.page.querySelectorAll('.staff-grants__holder').length === 14);
   expect(page.page.querySelectorAll('.staff-grants__holder-revoke--secretary')).toHaveLength(14);
-  expect(page.has('.staff-user-search__input')).toBe(true);
+  expect(page.has('.search-bar__input')).toBe(true);
   expect(page.text()).toContain('谢春梅');
 
   await page.tap('.staff-segmented__item--department');

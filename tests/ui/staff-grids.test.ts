@@ -33,13 +33,13 @@ test('appointing a resident of the community: search, confirm, and she is a grid
   await grids.waitFor(() => grids.has('.staff-grids__open-appoint'));
 
   await grids.tap('.staff-grids__open-appoint');
-  await grids.waitFor(() => grids.has('.staff-user-search__go'));
+  await grids.waitFor(() => grids.has('.search-bar__go'));
   // An empty search is refused on the spot.
-  await grids.tap('.staff-user-search__go');
+  await grids.tap('.search-bar__go');
   await grids.waitForText('请输入 1–20 个字的姓名或手机号');
 
-  grids.type('.staff-user-search__input .nut-input-native', '张秀兰');
-  await grids.tap('.staff-user-search__go');
+  grids.type('.search-bar__input .nut-input-native', '张秀兰');
+  await grids.tap('.search-bar__go');
   await grids.waitFor(() => grids.has('.staff-grids__pick'));
   await grids.tap('.staff-grids__pick');
   await grids.waitForText('确认任命');

@@ -67,12 +67,12 @@ test('editing a building: another member found by name, the grid head, N checked
   await page.waitFor(() => page.has(`${card} .staff-pairs__change-member`));
 
   await page.tap(`${card} .staff-pairs__change-member`);
-  await page.waitFor(() => page.has(`${card} .staff-user-search__go`));
-  page.type(`${card} .staff-user-search__input .nut-input-native`, member.name);
-  await page.tap(`${card} .staff-user-search__go`);
+  await page.waitFor(() => page.has(`${card} .search-bar__go`));
+  page.type(`${card} .search-bar__input .nut-input-native`, member.name);
+  await page.tap(`${card} .search-bar__go`);
   await page.waitFor(() => page.has(`${card} .staff-pairs__pick-member`));
   await page.tap(`${card} .staff-pairs__pick-member`);
-  await page.waitFor(() => !page.has(`${card} .staff-user-search__go`));
+  await page.waitFor(() => !page.has(`${card} .search-bar__go`));
 
   await page.tap(`${card} .staff-choice--pair-worker-${head.openid}`);
   // More households than the building has: refused on the spot.

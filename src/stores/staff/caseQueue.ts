@@ -22,6 +22,8 @@ class CaseQueueStore {
   view: QueueView = 'todo';
   /** The words searched (applied with 搜索); '' for none. */
   q = '';
+  /** What the search box holds, searched on 搜索. */
+  typed = '';
   readonly list = new PagedList<CaseView>((from) => {
     const tab = this.view === 'done' ? 'done' : 'todo';
     const q = this.q ? { q: this.q } : {};
@@ -38,6 +40,7 @@ class CaseQueueStore {
     this.kind = kind;
     this.view = 'todo';
     this.q = '';
+    this.typed = '';
     this.reload();
   }
 
@@ -47,8 +50,12 @@ class CaseQueueStore {
     this.reload();
   }
 
-  search(words: string): void {
-    const q = words.trim();
+  setTyped(words: string): void {
+    this.typed = words;
+  }
+
+  search(): void {
+    const q = this.typed.trim();
     if (q === this.q) return;
     this.q = q;
     this.reload();

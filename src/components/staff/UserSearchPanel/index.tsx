@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { ReactNode } from 'react';
 import type { UserSummary } from '../../../../contract';
 import { ROLE_LABELS } from '../../../../contract/roles';
 import type { UserSearch } from '../../../stores/staff/userSearch';
 import { ListState } from '../ListState';
+import { SearchBar } from '../SearchBar';
+import { USER_QUERY } from '../../../../contract/limits';
 import './index.scss';
 
 /**
@@ -28,20 +29,13 @@ export const UserSearchPanel = observer(
     action: (user: UserSummary) => ReactNode;
   }) => (
     <View className="staff-user-search">
-      <View className="staff-user-search__bar">
-        <Input
-          className="staff-user-search__input"
-          value={search.query}
-          placeholder={placeholder}
-          maxLength={20}
-          confirmType="search"
-          onChange={search.setQuery}
-          onConfirm={search.search}
-        />
-        <Button className="staff-user-search__go" type="primary" onClick={search.search}>
-          搜索
-        </Button>
-      </View>
+      <SearchBar
+        value={search.query}
+        placeholder={placeholder}
+        maxLength={USER_QUERY.max}
+        onChange={search.setQuery}
+        onSearch={search.search}
+      />
       {search.queryError ? <Text className="staff-user-search__error">{search.queryError}</Text> : null}
       <ListState source={search.results} emptyTitle={emptyTitle} emptyDescription={emptyDescription}>
         {(users) => (

@@ -1,6 +1,5 @@
 import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import { when } from 'mobx';
 import { observer } from 'mobx-react-lite';
 import { useRef, useState } from 'react';
@@ -9,6 +8,7 @@ import { caseUrl } from '../../../../components/case/routes';
 import { Screen, usePageTitle } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
+import { SearchBar } from '../../../../components/staff/SearchBar';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { caseQueue, isQueueKind, type QueueKind, type QueueView } from '../../../../stores/staff/caseQueue';
 import { session } from '../../../../stores/session';
@@ -41,25 +41,17 @@ const INTRO: Record<QueueKind, Record<QueueView, string>> = {
 
 const EMPTY: Record<QueueView, string> = { todo: '没有待办的诉求', all: '没有办理中的诉求', done: '还没有已办的诉求' };
 
-/** The search box: uncontrolled (the h5 Input throws when given a new value before it renders). */
-const Search = () => {
-  const typed = useRef('');
-  return (
-    <View className="case-queue__search">
-      <Input
-        className="case-queue__search-input"
-        placeholder="搜索 诉求内容、地点或反映人"
-        confirmType="search"
-        maxlength={30}
-        onInput={(e) => (typed.current = e.detail.value)}
-        onConfirm={(e) => caseQueue.search(e.detail.value)}
-      />
-      <Button className="case-queue__search-go" size="small" onClick={() => caseQueue.search(typed.current)}>
-        搜索
-      </Button>
-    </View>
-  );
-};
+const Search = observer(() => (
+  <View className="case-queue__search">
+    <SearchBar
+      value={caseQueue.typed}
+      placeholder="搜索 诉求内容、地点或反映人"
+      maxLength={30}
+      onChange={caseQueue.setTyped}
+      onSearch={caseQueue.search}
+    />
+  </View>
+));
 
 /**
  * 网格诉求 (`?as=grid`, complaint.gridQueue) or 社区诉求 (`?as=community`,

@@ -52,7 +52,7 @@ const ReviewCard = observer(({ wish }: { wish: WishView }) => (
       </View>
     ) : (
       <Text id={`wish-own-${wish.id}`} className="wish-review__own">
-        这是您本人提交的心愿，由其他工作人员审核
+        {wish.onBehalf ? '这是您代居民提交的心愿' : '这是您本人提交的心愿'}，由其他工作人员审核
       </Text>
     )}
   </WishCard>

@@ -2,7 +2,7 @@ import { directory } from '../../contract/functions/directory';
 import type { Handlers } from '../platform/router';
 import { auditLog, entry, save } from './admin';
 import { gridCards, saveContactCard } from './cards';
-import { communities, community, departments, propertyCompanies, stations, units } from './read';
+import { communities, community, departments, places, propertyCompanies, stations, units } from './read';
 
 export const directoryHandlers: Handlers<typeof directory> = {
   communities,
@@ -10,6 +10,7 @@ export const directoryHandlers: Handlers<typeof directory> = {
   units,
   departments,
   stations,
+  places,
   gridCards,
   saveContactCard,
   propertyCompanies,

@@ -55,6 +55,22 @@ export interface StationView {
   amenities: string[];
   /** Metres, haversine; null when no location was sent. */
   distanceM: number | null;
+  /** The station's contact number, where the directory has one. */
+  phone: string | null;
+}
+
+/**
+ * A place of a community an activity can be held at (the picker where no map is reachable): a
+ * Red Station, the community's own centre (党群服务中心, at the community's address), or a
+ * compound of a micro-grid (the centre of its boundary). GCJ-02.
+ */
+export interface PlaceOption {
+  kind: 'station' | 'community' | 'microGrid';
+  id: string;
+  name: string;
+  address: string;
+  location: { lat: number; lng: number };
+  phone: string | null;
 }
 
 /** One person on a grid's public contact card (民情联系卡): only what they agreed to publish. */
@@ -258,6 +274,8 @@ export const directoryEntityInput = z.discriminatedUnion('kind', [
           address: text(4, 100),
           location: latLng,
           openingHours: z.string().regex(OPENING_HOURS, '营业时间格式为 08:00-20:00'),
+          /** The station's contact number (null: none). */
+          phone: phone.nullable().default(null),
           services: z.array(z.enum(['政策宣传', '民情收集', '帮扶解难', '文明引导'])).max(4),
           amenities: z.array(z.enum(['休息桌椅', '学习角', '雨具', '茶水', '针线包', '充电宝', '书籍'])).max(7),
         })
@@ -310,6 +328,12 @@ export const directory = {
     summary: 'Red Stations (红色驿站), nearest first when a location (GCJ-02) is sent.',
     input: z.object({ near: latLng.optional() }).strict(),
     roles: 'anyone',
+  }),
+  places: defineAction<PlaceOption[]>()({
+    summary:
+      "The places of one community an activity can be held at, with name, address and GCJ-02 point: its Red Stations, its centre, its micro-grids' compounds (a secretary their own community, the first when omitted; the county admin any).",
+    input: z.object({ communityId: id.optional() }).strict(),
+    roles: ['secretary', 'countyAdmin'],
   }),
   gridCards: defineAction<ContactCardAdminView[]>()({
     summary:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { checkInCode, fileId, id, instant, latLng, personName, text } from '../fields';
+import { checkInCode, fileId, id, instant, latLng, personName, phone, text } from '../fields';
 import { REASON, RECORD_NOTE, RECORD_PHOTOS, RECORD_TITLE, REVIEW_BATCH_MAX } from '../limits';
 import { ACTIVITY_TYPES, type ActivityType, type RecordKind, type RecordStatus, type SixOnesItem } from '../sixOnes';
 
@@ -29,7 +29,8 @@ export interface ActivityView {
   startAt: string;
   endAt: string;
   signUpBy: string;
-  place: { name: string; lat: number; lng: number; radius: number };
+  /** Where, for people: name, address ('' when none was given) and a phone where the directory has one. */
+  place: { name: string; address: string; phone: string | null; lat: number; lng: number; radius: number };
   capacity: number;
   signedUp: number;
   status: 'open' | 'cancelled';
@@ -154,6 +155,10 @@ export interface ReviewOutcome {
 const place = z
   .object({
     name: text(2, 60),
+    /** What people read to find it (the directory's address, or the one WeChat's map gave). */
+    address: text(0, 100).default(''),
+    /** The contact number of the place, copied from the directory entry picked. */
+    phone: phone.nullable().default(null),
     lat: latLng.shape.lat,
     lng: latLng.shape.lng,
     radius: z.number().int().min(20, '签到范围至少 20 米').max(5000, '签到范围最多 5000 米'),

@@ -1,8 +1,10 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
 import { invalidInput } from '../platform/errors';
+import { plainPolygon, polygonCentre } from '../platform/geo';
 import type { CallContext } from '../platform/router';
 import { directory } from '../directory/cache';
+import { buildingLabel } from '../directory/read';
 import type { GridDoc, GridsCollectionDoc, MicroGridDoc, Polygon } from '../directory/model';
 
 export type LocationInput =
@@ -25,28 +27,8 @@ export interface Placement {
 /** How far outside the outermost grid boundaries a point may lie and still be in the county. */
 const COUNTY_MARGIN_DEG = 0.03; // ≈ 3 km
 
-/**
- * The SDK hands GeoJSON polygons back as its own `Geo.Polygon` (lines of points); `toJSON()`
- * gives the GeoJSON again.
- */
-const geo = (b: Polygon): Polygon =>
-  typeof (b as unknown as { toJSON?: () => Polygon }).toJSON === 'function'
-    ? (b as unknown as { toJSON: () => Polygon }).toJSON()
-    : b;
-
 const contains = (boundary: Polygon, lng: number, lat: number) =>
-  booleanPointInPolygon(point([lng, lat]), geo(boundary) as unknown as GeoJSON.Polygon);
-
-/** A building's point: the mean of its boundary's corners (the seed's boundaries are small). */
-function centre(b: Polygon): { lat: number; lng: number } {
-  const ring = geo(b).coordinates[0].slice(0, -1);
-  const lng = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-  const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-  return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
-}
-
-/** The building's name, with its compound unless the name already says it ("凤凰名苑2栋", not "凤凰名苑凤凰名苑2栋"). */
-const buildingLabel = (m: MicroGridDoc) => (m.name.startsWith(m.compound) ? m.name : `${m.compound}${m.name}`);
+  booleanPointInPolygon(point([lng, lat]), plainPolygon(boundary) as unknown as GeoJSON.Polygon);
 
 /**
  * Where a case belongs: the grid whose boundary contains the point (turf's point-in-polygon
@@ -77,10 +59,10 @@ export async function place(ctx: CallContext, input: LocationInput): Promise<Pla
       throw invalidInput(input.kind === 'address' ? '您还没有登记住址，请选择地点' : '楼栋不存在', [
         { path: input.kind === 'address' ? 'location' : 'location.microGridId', message: '地点无效' },
       ]);
-    loc = { ...centre(micro.boundary), label: buildingLabel(micro), source: input.kind };
+    loc = { ...polygonCentre(micro.boundary), label: buildingLabel(micro), source: input.kind };
     grid = level2.find((g) => g._id === micro!.parentId);
   } else {
-    const corners = level2.flatMap((g) => geo(g.boundary).coordinates[0]);
+    const corners = level2.flatMap((g) => plainPolygon(g.boundary).coordinates[0]);
     const inCounty =
       corners.length > 0 &&
       input.lng >= Math.min(...corners.map((p) => p[0])) - COUNTY_MARGIN_DEG &&

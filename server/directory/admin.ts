@@ -164,7 +164,7 @@ const EDITABLE: Record<DirectoryKind, string[]> = {
   microGrid: ['name', 'compound', 'gridId', 'boundary', 'householdCount', 'propertyCompanyId'],
   unit: ['name', 'kind', 'partyOrgName', 'pairedCommunityId'],
   department: ['name', 'shortName', 'liaisonName', 'liaisonPhone'],
-  station: ['name', 'communityId', 'address', 'location', 'openingHours', 'services', 'amenities'],
+  station: ['name', 'communityId', 'address', 'location', 'openingHours', 'phone', 'services', 'amenities'],
   propertyCompany: [
     'name',
     'hasPartyOrg',

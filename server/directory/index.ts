@@ -3,7 +3,7 @@ import type { Handlers } from '../platform/router';
 import { auditLog, entry, save } from './admin';
 import { gridCards, saveContactCard } from './cards';
 import { householdPairs, pairMembers, savePair } from './pairs';
-import { communities, community, departments, propertyCompanies, stations, units } from './read';
+import { communities, community, departments, places, propertyCompanies, stations, units } from './read';
 
 export const directoryHandlers: Handlers<typeof directory> = {
   communities,
@@ -11,6 +11,7 @@ export const directoryHandlers: Handlers<typeof directory> = {
   units,
   departments,
   stations,
+  places,
   gridCards,
   saveContactCard,
   householdPairs,

@@ -134,6 +134,8 @@ export interface StationDoc extends BaseDoc {
   openingHours: string;
   services: StationService[];
   amenities: StationAmenity[];
+  /** The station's contact number; null (or absent on older entries) when it has none. */
+  phone?: string | null;
 }
 
 /** 物业服务企业; with a party organisation it is a 红色物业. */

@@ -2,6 +2,7 @@ import type {
   CommunityDetail,
   CommunitySummary,
   DepartmentSummary,
+  PlaceOption,
   PropertyCompanySummary,
   StationView,
   UnitSummary,
@@ -15,9 +16,11 @@ import type {
   StationDoc,
   UnitDoc,
 } from './model';
-import { notFound } from '../platform/errors';
-import { distanceMetres } from '../platform/geo';
+import { isCountyAdmin, scopeIds } from '../platform/authorize';
+import { forbidden, invalidInput, notFound } from '../platform/errors';
+import { distanceMetres, polygonCentre } from '../platform/geo';
 import { isOpenAt } from '../platform/time';
+import { getById } from '../platform/read';
 import type { CallContext } from '../platform/router';
 
 const byOrder = <T extends { order?: number; _id: string }>(a: T, b: T) =>
@@ -118,8 +121,65 @@ export async function stations(
     services: s.services,
     amenities: s.amenities,
     distanceM: input.near ? Math.round(distanceMetres(input.near, s.location)) : null,
+    phone: s.phone ?? null,
   }));
   return input.near
     ? views.sort((a, b) => a.distanceM! - b.distanceM!)
     : views.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The building's name, with its compound unless the name already says it ("凤凰名苑2栋", not "凤凰名苑凤凰名苑2栋"). */
+export const buildingLabel = (m: MicroGridDoc) => (m.name.startsWith(m.compound) ? m.name : `${m.compound}${m.name}`);
+
+/**
+ * Where a community's activities can be held, for the picker that needs no map: its Red Stations,
+ * its centre (the community's address and point), and its compounds and buildings (micro-grids:
+ * the directory keeps their boundary, not an address, so the point is the boundary's middle and
+ * the address names the community and grid).
+ */
+export async function places(input: { communityId?: string }, ctx: CallContext): Promise<PlaceOption[]> {
+  const own = scopeIds(ctx.user, 'secretary');
+  const communityId = input.communityId ?? own[0];
+  if (!communityId) throw invalidInput('请选择社区', [{ path: 'communityId', message: '请选择社区' }]);
+  if (!isCountyAdmin(ctx.user) && !own.includes(communityId)) throw forbidden('只能查看本社区的地点');
+  const [c, stationDocs, gridDocs] = await Promise.all([
+    getById<CommunityDoc>(ctx.db, 'communities', communityId),
+    ctx.db.collection('stations').where({ communityId }).limit(100).get<StationDoc>(),
+    ctx.db.collection('grids').where({ communityId }).limit(1000).get<GridDoc | MicroGridDoc>(),
+  ]);
+  if (!c) throw notFound('社区不存在');
+  const grids = gridDocs.data.filter((g): g is GridDoc => g.level === 'grid');
+  const micro = gridDocs.data.filter((g): g is MicroGridDoc => g.level === 'microGrid');
+  const gridName = (id: string) => grids.find((g) => g._id === id)?.name ?? '';
+  const gridOrder = (id: string) => grids.find((g) => g._id === id)?.order ?? 0;
+  return [
+    ...[...stationDocs.data]
+      .sort((a, b) => a._id.localeCompare(b._id))
+      .map<PlaceOption>((s) => ({
+        kind: 'station',
+        id: s._id,
+        name: s.name,
+        address: s.address,
+        location: s.location,
+        phone: s.phone ?? null,
+      })),
+    {
+      kind: 'community',
+      id: c._id,
+      name: `${c.name}党群服务中心`,
+      address: c.address,
+      location: c.location,
+      phone: null,
+    },
+    ...micro
+      .sort((a, b) => gridOrder(a.parentId) - gridOrder(b.parentId) || byOrder(a, b))
+      .map<PlaceOption>((m) => ({
+        kind: 'microGrid',
+        id: m._id,
+        name: buildingLabel(m),
+        address: gridName(m.parentId) || c.name,
+        location: polygonCentre(m.boundary),
+        phone: null,
+      })),
+  ];
 }

@@ -438,6 +438,8 @@ function buildGrids(town: Town, communities: CommunityDoc[], companies: Property
 
 function buildStations(town: Town, communities: CommunityDoc[]): StationDoc[] {
   const rng = new Rng('stations');
+  // A stream of its own, so adding phones left every other seeded value as it was.
+  const phones = new Rng('station-phones');
   return N.STATIONS.map((s, i) => {
     const r = town.communityRects[s.community];
     const at = (a: number, b: number): number => round6(a + (b - a) * (0.25 + 0.5 * rng.float()));
@@ -450,6 +452,9 @@ function buildStations(town: Town, communities: CommunityDoc[]): StationDoc[] {
       openingHours: rng.pick(N.OPENING_HOURS),
       services: rng.subset(N.STATION_SERVICES, 0.8, 2),
       amenities: rng.subset(N.STATION_AMENITIES, 0.6, 3),
+      // Most stations list their duty phone; a few have none yet.
+      phone:
+        i % 4 === 3 ? null : `1${phones.pick(['39', '58', '87'])}${String(phones.int(0, 99_999_999)).padStart(8, '0')}`,
       ...meta(),
     };
   });

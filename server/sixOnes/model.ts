@@ -11,7 +11,8 @@ export interface ActivityDoc {
   startAt: Date;
   endAt: Date;
   signUpBy: Date;
-  place: { name: string; lat: number; lng: number; radius: number };
+  /** `address` and `phone` are absent on activities published before places had them. */
+  place: { name: string; address?: string; phone?: string | null; lat: number; lng: number; radius: number };
   capacity: number;
   /** Active sign-ups, moved only by conditional increments (never above capacity). */
   signedUp: number;

@@ -43,7 +43,7 @@ export type OptionSource = 'communities' | 'grids' | 'unitKinds' | 'services' | 
 
 export type FieldSpec =
   | { key: string; label: string; type: 'text'; min: number; max: number; multiline?: boolean; placeholder?: string }
-  | { key: string; label: string; type: 'personName' | 'phone' | 'hours' }
+  | { key: string; label: string; type: 'personName' | 'phone' | 'hours'; optional?: boolean }
   | { key: string; label: string; type: 'number'; min: number; max: number; integer?: boolean; placeholder?: string }
   | { key: string; label: string; type: 'choice'; source: OptionSource; lockedOnEdit?: boolean }
   | { key: string; label: string; type: 'multi'; source: OptionSource; max: number }
@@ -112,6 +112,7 @@ export const KIND_FIELDS: Record<DirectoryKind, FieldSpec[]> = {
     { key: 'address', label: '地址', type: 'text', min: 4, max: 100 },
     ...latLngFields,
     { key: 'openingHours', label: '开放时间', type: 'hours' },
+    { key: 'phone', label: '联系电话（选填）', type: 'phone', optional: true },
     { key: 'services', label: '服务', type: 'multi', source: 'services', max: 4 },
     { key: 'amenities', label: '便民设施', type: 'multi', source: 'amenities', max: 7 },
   ],
@@ -150,7 +151,7 @@ export function checkField(spec: FieldSpec, value: FieldValue | undefined): stri
     case 'personName':
       return checkName(str(value));
     case 'phone':
-      return checkPhone(str(value));
+      return spec.optional && str(value).trim() === '' ? null : checkPhone(str(value));
     case 'hours':
       return OPENING_HOURS.test(str(value).trim()) ? null : '开放时间格式为 08:00-20:00';
     case 'number': {
@@ -220,7 +221,7 @@ export function valuesFromStored(kind: DirectoryKind, doc: Stored): FormValues {
       return pick(['name', 'shortName', 'liaisonName', 'liaisonPhone']);
     case 'station':
       return {
-        ...pick(['name', 'communityId', 'address', 'openingHours', 'services', 'amenities']),
+        ...pick(['name', 'communityId', 'address', 'openingHours', 'phone', 'services', 'amenities']),
         ...location(doc.location),
       };
     case 'propertyCompany':
@@ -301,6 +302,7 @@ export function toSaveData(kind: DirectoryKind, v: FormValues, extras: Extras): 
         address: s('address'),
         location,
         openingHours: s('openingHours'),
+        phone: s('phone').replace(/\s+/g, '') || null,
         services: list(v.services) as Array<(typeof STATION_SERVICES)[number]>,
         amenities: list(v.amenities) as Array<(typeof STATION_AMENITIES)[number]>,
       };

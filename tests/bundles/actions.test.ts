@@ -169,6 +169,7 @@ const ROWS: Row[] = [
     valid: () => ({ near: { lat: 26.34, lng: 115.35 } }),
     invalid: { near: { lat: 91, lng: 115.35 } },
   },
+  { fn: 'directory', action: 'places', as: SEC, valid: () => ({}), invalid: { communityId: 'c 01' } },
   { fn: 'directory', action: 'gridCards', as: SEC, valid: () => ({ gridId: 'c01-g01' }), invalid: { gridId: null } },
   {
     fn: 'directory',

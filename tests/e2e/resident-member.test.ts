@@ -136,7 +136,7 @@ test('a new resident accepts the privacy guide, fills the profile, finds the gri
   await page.locator('.station__name').getByText(expected[0].name).waitFor();
   await page.locator('.station__address').getByText(expected[0].address).waitFor();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await tapShown(page, '.station__copy');
+  await tapShown(page, '.place-nav__copy');
   await page.getByText('地址已复制').waitFor();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${expected[0].name} ${expected[0].address}`);
   expect(await page.locator('.station').innerText()).not.toMatch(/北纬|东经|GCJ|\d+\.\d{4,}/);

@@ -126,15 +126,17 @@ export async function answerSubscribe(page: Page, deny: string[] = []): Promise<
 
 /**
  * A new phone that picks `user` on the demo picker of the server at `url`, on its home page once
- * greeted; `initScript` runs in every page of that phone before the app's own scripts.
+ * greeted; `initScript` runs in every page of that phone before the app's own scripts; `phone`
+ * places it (see newPhone).
  */
 export async function signInAs(
   browser: Browser,
   url: string,
   user: { label: string; name: string },
   initScript?: string,
+  phone: Parameters<typeof newPhone>[1] = {},
 ): Promise<Page> {
-  const { context, page } = await newPhone(browser);
+  const { context, page } = await newPhone(browser, phone);
   if (initScript) await context.addInitScript({ content: initScript });
   await page.goto(url);
   await page.getByText('选择一个身份进入', { exact: false }).waitFor();

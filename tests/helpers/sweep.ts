@@ -35,6 +35,7 @@ export const READ_ACTIONS = new Set([
   'units',
   'departments',
   'stations',
+  'places',
   'gridCards',
   'householdPairs',
   'pairMembers',

@@ -62,7 +62,7 @@ export interface LoadedPage {
   waitForText(fragment: string, timeoutMs?: number): Promise<void>;
   /** wx storage of this app (Map-backed; wx.setStorageSync writes here). */
   storage: Map<string, unknown>;
-  /** Calls made to wx APIs the harness records: showToast, switchTab, navigateTo, reLaunch, tab badges. */
+  /** Calls made to wx APIs the harness records: showToast, switchTab, navigateTo, reLaunch, tab badges, calls, maps opened. */
   navigation: Array<{ api: string; options: unknown }>;
   /** Every wx.requestSubscribeMessage call: the template ids asked for, in order. */
   subscribeRequests: string[][];
@@ -110,6 +110,8 @@ export async function loadPage(
     const simulate = require('miniprogram-simulate') as Simulate;
     patchWx(g.wx as Record<string, unknown>, storage, navigation);
     patchSubscribe(g.wx as Record<string, unknown>, subscribeRequests, options.subscribe);
+    patchOpenLocation(g.wx as Record<string, unknown>, navigation);
+    (g.wx as Record<string, unknown>).chooseLocation = chooseLocationAnswering('cancel');
     Object.assign(g.wx as Record<string, unknown>, options.wx);
 
     let app: AppOptions | undefined;
@@ -232,7 +234,6 @@ function patchWx(wx: Record<string, unknown>, storage: Map<string, unknown>, nav
     'setTabBarBadge',
     'removeTabBarBadge',
     'makePhoneCall',
-    'openLocation',
   ]) {
     wx[api] = (opts: { success?: (r: unknown) => void; complete?: (r: unknown) => void } = {}) => {
       navigation.push({ api, options: opts });
@@ -241,6 +242,89 @@ function patchWx(wx: Record<string, unknown>, storage: Map<string, unknown>, nav
       opts.complete?.(res);
     };
   }
+}
+
+/**
+ * wx.openLocation as WeChat checks it: latitude and longitude must be numbers (a string fails with
+ * WeChat's "parameter error" message) within ±90 / ±180, scale 5–18 when given. Only a map that
+ * opened is recorded. (The range message's wording is ours; WeChat's is not documented.)
+ */
+function patchOpenLocation(wx: Record<string, unknown>, navigation: LoadedPage['navigation']) {
+  wx.openLocation = (
+    opts: {
+      latitude?: unknown;
+      longitude?: unknown;
+      scale?: unknown;
+      success?: (r: unknown) => void;
+      fail?: (e: unknown) => void;
+      complete?: (r: unknown) => void;
+    } = {},
+  ) => {
+    const typeErrors = (['latitude', 'longitude'] as const)
+      .filter((k) => typeof opts[k] !== 'number')
+      .map((k) => `parameter.${k} should be Number instead of ${typeName(opts[k])};`);
+    let errMsg = typeErrors.length ? `openLocation:fail parameter error: ${typeErrors.join('')}` : null;
+    const lat = opts.latitude as number;
+    const lng = opts.longitude as number;
+    const scale = opts.scale;
+    if (!errMsg && (!(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)))
+      errMsg = 'openLocation:fail invalid latitude or longitude';
+    if (!errMsg && scale !== undefined && !(typeof scale === 'number' && scale >= 5 && scale <= 18))
+      errMsg = 'openLocation:fail invalid scale';
+    const res = { errMsg: errMsg ?? 'openLocation:ok' };
+    if (errMsg) opts.fail?.(res);
+    else {
+      navigation.push({ api: 'openLocation', options: opts });
+      opts.success?.(res);
+    }
+    opts.complete?.(res);
+  };
+}
+
+const typeName = (v: unknown) =>
+  v === undefined ? 'Undefined' : v === null ? 'Null' : (typeof v).replace(/^./, (c) => c.toUpperCase());
+
+/** What the user does in WeChat's map picker: picks a place, closes it, or was refused before it opened. */
+export type MapAnswer =
+  | { name: string; address: string; latitude: number; longitude: number }
+  | 'cancel'
+  | 'authDeny'
+  | 'privacy';
+
+/**
+ * wx.chooseLocation answered as WeChat does, asynchronously: the place picked (GCJ-02), or a fail
+ * with `chooseLocation:fail cancel` (closed), `chooseLocation:fail auth deny` (location permission
+ * refused) or `chooseLocation:fail privacy permission is not authorized` (errno 104, the privacy
+ * guide not agreed to). Each call's options (where the map opens) are appended to `calls`.
+ * Without one in a test's `wx`, the picker is closed without a choice.
+ */
+export function chooseLocationAnswering(answer: MapAnswer, calls: unknown[] = []) {
+  return (
+    opts: {
+      latitude?: number;
+      longitude?: number;
+      success?: (r: unknown) => void;
+      fail?: (e: unknown) => void;
+      complete?: (r: unknown) => void;
+    } = {},
+  ) => {
+    calls.push({ latitude: opts.latitude, longitude: opts.longitude });
+    setTimeout(() => {
+      let res: Record<string, unknown>;
+      if (answer === 'cancel') res = { errMsg: 'chooseLocation:fail cancel' };
+      else if (answer === 'authDeny') res = { errMsg: 'chooseLocation:fail auth deny' };
+      else if (answer === 'privacy')
+        res = { errMsg: 'chooseLocation:fail privacy permission is not authorized', errno: 104 };
+      else {
+        res = { errMsg: 'chooseLocation:ok', ...answer };
+        opts.success?.(res);
+        opts.complete?.(res);
+        return;
+      }
+      opts.fail?.(res);
+      opts.complete?.(res);
+    }, 0);
+  };
 }
 
 /**

@@ -367,6 +367,13 @@ const ROWS: Row[] = [
     payload: () => ({ near: { lat: 26.34, lng: 115.35 } }),
     expect: everyone(),
   },
+  // The places of 潋江社区 an activity can be held at: its secretary and the county admin.
+  {
+    fn: 'directory',
+    action: 'places',
+    payload: () => ({ communityId: 'c01' }),
+    expect: only('secretary', 'countyAdmin'),
+  },
   {
     fn: 'directory',
     action: 'gridCards',

@@ -127,8 +127,8 @@ function expectedMatrix(text: string): boolean[][] {
 test('发布活动 refuses an end before the start, then publishes a valid activity that shows in 社区活动', async () => {
   const calls: CallEvent[] = [];
   const form = await ui.open(PAGES.edit, SECRETARY, { calls });
-  // Until a place is picked on the map (or typed), the community's Red Station gives the coordinates.
-  await form.waitForText('已填入本社区红色驿站的坐标', 10_000);
+  // Until a place is picked on the map, the community's Red Station gives the check-in point.
+  await form.waitForText('已先填入本社区的红色驿站', 10_000);
 
   const title = '社区环境整治志愿服务';
   await form.tap('.staff-choice--type-volunteer');

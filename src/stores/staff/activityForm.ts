@@ -1,19 +1,11 @@
 import '../configure';
-import Taro from '@tarojs/taro';
 import { makeAutoObservable, when, type IReactionDisposer } from 'mobx';
-import type { ActivityType, ActivityView, Input, StationView } from '../../../contract';
+import type { ActivityType, ActivityView, Input, PlaceOption, StationView } from '../../../contract';
 import { ACTIVITY_TYPES } from '../../../contract/sixOnes';
 import { call } from '../../services/cloud';
-import {
-  checkText,
-  inLatLngRange,
-  LAT_RANGE,
-  LNG_RANGE,
-  parseNumber,
-  withFieldIssues,
-  withoutError,
-  type FieldErrors,
-} from '../../utils/fields';
+import { chooseOnMap, type MapPick } from '../../services/location';
+import { checkText, inLatLngRange, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import type { LatLng } from '../../utils/gcj02';
 import { addDays, today } from '../../utils/date';
 import { Loadable, Pending } from '../loadable';
 import { session } from '../session';
@@ -36,8 +28,18 @@ type ActivityInput = Input<'sixOnes', 'publishActivity'>;
 
 /** The check-in radius a new activity starts with (metres). */
 export const DEFAULT_RADIUS = 200;
-/** Where the county town is, for a community without a Red Station to take coordinates from. */
+/** The radii offered as chips (the contract takes 20–5000 m; other values are typed). */
+export const RADIUS_CHOICES = [50, 100, 200, 500, 1000] as const;
+/** Where the county town is, for a community without a Red Station to take a point from. */
 const COUNTY_TOWN = { lat: 26.34, lng: 115.355 };
+
+/** The check-in point and what people read for it (never its coordinates). */
+export interface CheckInPoint extends LatLng {
+  /** The place the point was taken from: a Red Station, a building, what the map named. */
+  name: string;
+  address: string;
+  phone: string | null;
+}
 
 /** Which form field a server field issue (`endAt`, `place.radius` …) belongs to. */
 function fieldOf(path: string): ActivityField | undefined {
@@ -59,8 +61,6 @@ function checkWhole(value: string, min: number, max: number, low: string, high: 
   if (n > max) return high;
   return null;
 }
-
-const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * 发布活动 / 编辑活动 (secretary): the form of one activity, checked here as the contract checks
@@ -86,10 +86,14 @@ class ActivityFormStore {
   /** A new form's sign-up deadline follows the start until the secretary sets it. */
   signUpTouched = false;
   placeName = '';
-  lat = '';
-  lng = '';
-  /** Where the coordinates came from, said under them. */
-  locationSource: 'station' | 'county' | 'map' | 'activity' | 'typed' | null = null;
+  /** The check-in point: null until the community's is read (or, editing, the activity's). */
+  point: CheckInPoint | null = null;
+  /** Where the point came from, said under it. */
+  locationSource: 'station' | 'county' | 'map' | 'directory' | 'activity' | null = null;
+  /** Why WeChat's map could not be used (permission refused …); null otherwise. */
+  mapProblem: string | null = null;
+  /** h5: the list of the community's places is open. */
+  placesOpen = false;
   radius = String(DEFAULT_RADIUS);
   capacity = '30';
   errors: FieldErrors<ActivityField> = {};
@@ -102,12 +106,14 @@ class ActivityFormStore {
   readonly cancelling = new Pending();
 
   private readonly stations = new Loadable<StationView[]>(() => call('directory', 'stations', {}));
+  /** h5: where the secretary's community can hold an activity (no map tiles offline). */
+  readonly places = new Loadable<PlaceOption[]>(() => call('directory', 'places', {}));
   private waiting: IReactionDisposer | null = null;
 
   constructor() {
     makeAutoObservable<ActivityFormStore, 'stations' | 'waiting'>(
       this,
-      { original: false, saving: false, cancelling: false, stations: false, waiting: false },
+      { original: false, saving: false, cancelling: false, stations: false, places: false, waiting: false },
       { autoBind: true, deep: false },
     );
   }
@@ -162,9 +168,10 @@ class ActivityFormStore {
     this.signUpTime = '';
     this.signUpTouched = false;
     this.placeName = '';
-    this.lat = '';
-    this.lng = '';
+    this.point = null;
     this.locationSource = null;
+    this.mapProblem = null;
+    this.placesOpen = false;
     this.radius = String(DEFAULT_RADIUS);
     this.capacity = '30';
     this.errors = {};
@@ -187,8 +194,8 @@ class ActivityFormStore {
     this.signUpTime = signUp.time;
     this.signUpTouched = true;
     this.placeName = a.place.name;
-    this.lat = String(a.place.lat);
-    this.lng = String(a.place.lng);
+    const { name, address, phone, lat, lng } = a.place;
+    this.point = { name, address, phone, lat, lng };
     this.locationSource = 'activity';
     this.radius = String(a.place.radius);
     this.capacity = String(a.capacity);
@@ -196,18 +203,18 @@ class ActivityFormStore {
   }
 
   /**
-   * The coordinates a new activity starts with: the secretary's community's Red Station, else
-   * the county town. In weapp the map picker replaces them; in h5 (no map offline) they stay
-   * editable.
+   * The point a new activity starts with: the secretary's community's Red Station, else the
+   * county town (said so). The picker replaces it: WeChat's map in weapp, the community's places
+   * in h5 (no map offline).
    */
   private async defaultLocation(): Promise<void> {
     const grant = session.staffGrants.find((g) => g.role === 'secretary');
     const stations = await this.stations.get();
     if (!this.isNew || this.ready) return;
     const own = grant && grant.role === 'secretary' ? stations?.find((s) => s.communityId === grant.communityId) : null;
-    const point = own?.location ?? COUNTY_TOWN;
-    this.lat = String(point.lat);
-    this.lng = String(point.lng);
+    this.point = own
+      ? { name: own.name, address: own.address, phone: own.phone, ...own.location }
+      : { name: '县城中心', address: '', phone: null, ...COUNTY_TOWN };
     this.locationSource = own ? 'station' : 'county';
     this.ready = true;
   }
@@ -261,18 +268,6 @@ class ActivityFormStore {
     this.clearError('placeName');
   }
 
-  setLat(value: string): void {
-    this.lat = value;
-    this.locationSource = 'typed';
-    this.clearError('location');
-  }
-
-  setLng(value: string): void {
-    this.lng = value;
-    this.locationSource = 'typed';
-    this.clearError('location');
-  }
-
   setRadius(value: string): void {
     this.radius = value;
     this.clearError('radius');
@@ -283,25 +278,43 @@ class ActivityFormStore {
     this.clearError('capacity');
   }
 
-  /** weapp: the place picked on WeChat's map (GCJ-02); cancelling the map changes nothing. */
-  async chooseLocation(): Promise<void> {
-    const lat = Number(this.lat);
-    const lng = Number(this.lng);
-    const near =
-      this.lat !== '' && this.lng !== '' && inLatLngRange({ lat, lng }) ? { latitude: lat, longitude: lng } : {};
-    try {
-      const picked = await Taro.chooseLocation(near);
-      this.setPicked(picked.name || picked.address, picked.latitude, picked.longitude);
-    } catch {
-      // Closed without choosing.
-    }
+  /** A radius chip, or a number typed. */
+  chooseRadius(metres: number): void {
+    this.setRadius(String(metres));
   }
 
-  private setPicked(name: string, lat: number, lng: number): void {
-    if (name) this.placeName = name.slice(0, 60);
-    this.lat = String(round6(lat));
-    this.lng = String(round6(lng));
-    this.locationSource = 'map';
+  /** weapp: the place picked on WeChat's map (GCJ-02); closing the map changes nothing. */
+  async chooseOnMap(): Promise<void> {
+    this.mapProblem = null;
+    const near = this.point && inLatLngRange(this.point) ? this.point : null;
+    const choice = await chooseOnMap(near);
+    if ('picked' in choice) this.pickFromMap(choice.picked);
+    else if ('refused' in choice) this.mapProblem = choice.refused;
+  }
+
+  private pickFromMap(p: MapPick): void {
+    const name = (p.name || p.address).slice(0, 60);
+    this.setPoint({ name, address: p.address.slice(0, 100), phone: null, lat: p.lat, lng: p.lng }, 'map');
+  }
+
+  /** h5: opens (and reads) the list of the community's places, or closes it. */
+  togglePlaces(): void {
+    this.placesOpen = !this.placesOpen;
+    if (this.placesOpen) void this.places.get();
+  }
+
+  /** h5: a place of the directory picked from the list. */
+  pickPlace(p: PlaceOption): void {
+    this.placesOpen = false;
+    this.setPoint({ name: p.name, address: p.address, phone: p.phone, ...p.location }, 'directory');
+  }
+
+  private setPoint(point: CheckInPoint, source: 'map' | 'directory'): void {
+    // The place's name follows the pick unless the secretary wrote their own (二楼会议室).
+    const typed = this.placeName.trim() !== '' && this.placeName !== this.point?.name;
+    this.point = point;
+    if (point.name && !typed) this.placeName = point.name.slice(0, 60);
+    this.locationSource = source;
     this.errors = withoutError<ActivityField>(withoutError<ActivityField>(this.errors, 'location'), 'placeName');
   }
 
@@ -336,9 +349,8 @@ class ActivityFormStore {
 
     const placeName = this.placeName.trim();
     errors.placeName = placeName === '' ? '请填写活动地点' : (checkText(placeName, 2, 60) ?? undefined);
-    const lat = parseNumber(this.lat, LAT_RANGE[0], LAT_RANGE[1]);
-    const lng = parseNumber(this.lng, LNG_RANGE[0], LNG_RANGE[1]);
-    if (lat === null || lng === null) errors.location = '请填写有效的经纬度（纬度 3–54，经度 73–136）';
+    const point = this.point && inLatLngRange(this.point) ? this.point : null;
+    if (!point) errors.location = '请选择签到位置';
     errors.radius = checkWhole(this.radius, 20, 5000, '签到范围至少 20 米', '签到范围最多 5000 米') ?? undefined;
     errors.capacity = checkWhole(this.capacity, 1, 2000, '名额至少为 1', '名额最多为 2000') ?? undefined;
     const signedUp = this.original.value?.signedUp ?? 0;
@@ -346,8 +358,7 @@ class ActivityFormStore {
       errors.capacity = `已有 ${signedUp} 人报名，名额不能少于报名人数`;
 
     for (const key of Object.keys(errors) as ActivityField[]) if (!errors[key]) delete errors[key];
-    if (Object.keys(errors).length > 0 || this.type === '' || lat === null || lng === null)
-      return { errors, input: null };
+    if (Object.keys(errors).length > 0 || this.type === '' || !point) return { errors, input: null };
     return {
       errors,
       input: {
@@ -357,7 +368,14 @@ class ActivityFormStore {
         startAt,
         endAt,
         signUpBy,
-        place: { name: placeName, lat, lng, radius: Number(this.radius) },
+        place: {
+          name: placeName,
+          address: point.address,
+          phone: point.phone,
+          lat: point.lat,
+          lng: point.lng,
+          radius: Number(this.radius),
+        },
         capacity: Number(this.capacity),
       },
     };

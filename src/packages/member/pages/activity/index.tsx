@@ -8,6 +8,7 @@ import { ACTIVITY_TYPE_LABELS, CHECK_IN_OPENS_BEFORE_MINUTES } from '../../../..
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
+import { PlaceNavigation } from '../../../../components/PlaceNavigation';
 import { Screen } from '../../../../components/Screen';
 import { attendanceText, formatTime, durationText, timeRange } from '../../../../components/sixOnes/labels';
 import { PhaseTag } from '../../../../components/sixOnes/PhaseTag';
@@ -223,10 +224,14 @@ const Detail = observer(({ activity }: { activity: ActivityView }) => (
         </Text>
       ) : null}
       <Row label="时间" value={timeRange(activity.startAt, activity.endAt)} name="time" />
-      <Row label="地点" value={activity.place.name} name="place" />
       <Row label="报名截止" value={formatTime(activity.signUpBy)} name="sign-up-by" />
       <Row label="报名人数" value={`${activity.signedUp}/${activity.capacity}`} name="count" />
       {activity.description ? <Text className="activity__description">{activity.description}</Text> : null}
+    </Section>
+    <Section title="活动地点" name="place">
+      <Text className="activity__place-name">{activity.place.name}</Text>
+      {activity.place.address ? <Text className="activity__place-address">{activity.place.address}</Text> : null}
+      {activity.status === 'cancelled' ? null : <PlaceNavigation place={activity.place} />}
     </Section>
     <Mine activity={activity} />
     <Actions activity={activity} />

@@ -8,22 +8,21 @@ import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
+import { PlacePicker, RadiusChoice } from '../../../../components/PlacePicker';
 import { Choices } from '../../../../components/staff/Choices';
 import { ReasonInput } from '../../../../components/staff/ReasonInput';
 import { Screen, usePageTitle } from '../../../../components/Screen';
-import { activityForm as form } from '../../../../stores/staff/activityForm';
+import { activityForm as form, RADIUS_CHOICES } from '../../../../stores/staff/activityForm';
 import { formatDay, today } from '../../../../utils/date';
 import './index.scss';
 
 const TYPE_OPTIONS = ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }));
-const isWeapp = process.env.TARO_ENV === 'weapp';
-
 const LOCATION_HINTS = {
-  station: '已填入本社区红色驿站的坐标，请按活动地点核对',
-  county: '已填入县城中心坐标，请按活动地点修改',
-  map: '已按地图选点填入',
+  station: '已先填入本社区的红色驿站，请按活动地点核对',
+  county: '本社区还没有红色驿站，已先填入县城中心，请选择活动地点',
+  map: '地图上选定的地点',
+  directory: '从本社区的地点中选定',
   activity: '活动现有的签到位置',
-  typed: '手工填写的坐标（在腾讯或高德地图上取点）',
 } as const;
 
 /** A day or a time as one large row that opens the platform's picker. */
@@ -105,33 +104,26 @@ const Place = observer(() => (
     </Field>
     <Field
       name="location"
-      label="签到位置（经纬度）"
+      label="签到位置"
       error={form.errors.location}
-      hint={form.locationSource ? LOCATION_HINTS[form.locationSource] : '正在读取本社区的坐标…'}
+      hint="党员签到时须在此地点附近（按下方签到范围）"
     >
-      {isWeapp ? (
-        <Button className="staff-activity-form__map" onClick={() => void form.chooseLocation()}>
-          在地图上选择地点
-        </Button>
-      ) : null}
-      <View className="staff-activity-form__pair">
-        <Input
-          className="staff-activity-form__input staff-activity-form__input--lat"
-          type="digit"
-          value={form.lat}
-          placeholder="纬度 如 26.34"
-          onChange={form.setLat}
-        />
-        <Input
-          className="staff-activity-form__input staff-activity-form__input--lng"
-          type="digit"
-          value={form.lng}
-          placeholder="经度 如 115.35"
-          onChange={form.setLng}
-        />
-      </View>
+      <PlacePicker
+        chosen={form.point}
+        hint={form.locationSource ? LOCATION_HINTS[form.locationSource] : '正在读取本社区的地点…'}
+        problem={form.mapProblem}
+        onMap={() => void form.chooseOnMap()}
+        open={form.placesOpen}
+        places={form.places.value}
+        loading={form.places.loading}
+        error={form.places.error}
+        onToggle={form.togglePlaces}
+        onRetry={() => void form.places.load()}
+        onPick={form.pickPlace}
+      />
     </Field>
-    <Field name="radius" label="签到范围（米）" error={form.errors.radius} hint="党员须在此范围内签到（20–5000 米）">
+    <Field name="radius" label="签到范围" error={form.errors.radius} hint="也可填写 20–5000 之间的米数">
+      <RadiusChoice choices={RADIUS_CHOICES} value={form.radius} onChoose={form.chooseRadius} />
       <Input
         className="staff-activity-form__input staff-activity-form__input--radius"
         type="number"

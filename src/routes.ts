@@ -55,3 +55,6 @@ export const ROUTES = {
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;
+
+/** The tab bar's pages (app.config.ts): reached with switchTab, never navigateTo or redirectTo. */
+export const TAB_ROUTES = [ROUTES.home, ROUTES.wishes, ROUTES.cases, ROUTES.mine] as const;

@@ -93,6 +93,9 @@ test('the secretary picks a Red Station for an activity; the member checks in at
     throw new Error(`publishing was refused: ${outcome}`);
   }
   const activity = outcome;
+  // Opened at its address, the form has no page to go back to: it goes on to 社区活动, which lists it.
+  await secretary.waitForURL(/staff\/pages\/activities\/index/);
+  await shown(secretary, `#activity-edit-${activity.id}`).waitFor();
   expect(activity.place).toEqual({
     name: station.name,
     address: station.address,

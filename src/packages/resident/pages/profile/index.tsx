@@ -15,6 +15,7 @@ import { ROUTES } from '../../../../routes';
 import { profileForm } from '../../../../stores/resident/profileForm';
 import { session } from '../../../../stores/session';
 import { maskPhone } from '../../../../utils/mask';
+import { backOr } from '../../../../utils/navigation';
 import './index.scss';
 
 /** weapp: WeChat's phone-number button, with typing as the way out; h5: typing only. */
@@ -101,8 +102,7 @@ const AddressPickers = observer(() => {
 async function save() {
   if (!(await profileForm.submit())) return;
   void Taro.showToast({ title: '已保存', icon: 'success' });
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  else void Taro.switchTab({ url: ROUTES.mine });
+  backOr(ROUTES.mine);
 }
 
 const ProfileForm = observer(() => {

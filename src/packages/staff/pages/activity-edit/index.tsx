@@ -13,7 +13,9 @@ import { Choices } from '../../../../components/staff/Choices';
 import { ReasonInput } from '../../../../components/staff/ReasonInput';
 import { Screen, usePageTitle } from '../../../../components/Screen';
 import { activityForm as form, RADIUS_CHOICES } from '../../../../stores/staff/activityForm';
+import { ROUTES } from '../../../../routes';
 import { formatDay, today } from '../../../../utils/date';
+import { backOr } from '../../../../utils/navigation';
 import './index.scss';
 
 const TYPE_OPTIONS = ACTIVITY_TYPES.map((t) => ({ value: t, label: ACTIVITY_TYPE_LABELS[t] }));
@@ -139,14 +141,14 @@ async function save() {
   const saved = await form.save();
   if (!saved) return;
   void Taro.showToast({ title: wasNew ? '已发布' : '已保存', icon: 'success' });
-  void Taro.navigateBack();
+  backOr(ROUTES.staffActivities);
 }
 
 async function cancelActivity() {
   const cancelled = await form.confirmCancel();
   if (!cancelled) return;
   void Taro.showToast({ title: '活动已取消', icon: 'success' });
-  void Taro.navigateBack();
+  backOr(ROUTES.staffActivities);
 }
 
 const CancelDialog = observer(() =>

@@ -88,11 +88,14 @@ export async function handleAdmin(cloud: LocalCloud, req: IncomingMessage, res: 
   // The database's network round trip (TXY_DB_LATENCY_MS): half on the way there, half on the
   // way back. The request executes in between, synchronously — no SQLite lock is held while it
   // waits, and concurrent requests wait side by side, as round trips do.
+  // With jitter (TXY_DB_JITTER_MS), each leg takes up to that much more, drawn apart: requests
+  // sent together arrive and answer in any order, as over the network.
   const database = action.startsWith('database.');
-  const latency = database ? cloud.dbLatencyMs : 0;
+  const leg = () => (database ? cloud.dbLatencyMs / 2 + Math.random() * cloud.dbJitterMs : 0);
   if (database) startTrip(cloud);
   try {
-    if (latency > 0) await sleep(latency / 2);
+    const there = leg();
+    if (there > 0) await sleep(there);
     let answer: Reply;
     try {
       cloud.store.counters.set(action, (cloud.store.counters.get(action) ?? 0) + 1);
@@ -100,7 +103,8 @@ export async function handleAdmin(cloud: LocalCloud, req: IncomingMessage, res: 
     } catch (err) {
       answer = { requestId, ...failure(cloud, action, err) };
     }
-    if (latency > 0) await sleep(latency / 2);
+    const back = leg();
+    if (back > 0) await sleep(back);
     sendJson(res, 200, answer);
   } finally {
     if (database) inFlight.set(cloud, (inFlight.get(cloud) ?? 1) - 1);

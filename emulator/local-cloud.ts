@@ -44,6 +44,12 @@ export interface LocalCloudOptions {
    * Default: `TXY_DB_LATENCY_MS`, else 0. Can be changed later through `dbLatencyMs`.
    */
   dbLatencyMs?: number;
+  /**
+   * Up to this many milliseconds more, drawn for each leg of each database request: requests sent
+   * together arrive, execute and answer in any order, as over a real network. Default:
+   * `TXY_DB_JITTER_MS`, else 0. Can be changed later through `dbJitterMs`.
+   */
+  dbJitterMs?: number;
   /** Indexes of further collections (tests), besides those of server/platform/collections.ts. */
   indexes?: Record<string, IndexSpec[]>;
   log?: (line: string) => void;
@@ -65,6 +71,8 @@ export class LocalCloud {
   readonly credentials: AdminCredentials;
   /** Milliseconds each database request takes on the way there and back (see `LocalCloudOptions.dbLatencyMs`). */
   dbLatencyMs: number;
+  /** Up to this many milliseconds more on each leg of each database request (see `LocalCloudOptions.dbJitterMs`). */
+  dbJitterMs: number;
   private readonly dataDir: PathWatch;
   private dataDirGone = false;
   private server?: Server;
@@ -75,6 +83,7 @@ export class LocalCloud {
     this.envId = opts.envId ?? 'local';
     this.credentials = opts.credentials ?? LOCAL_CREDENTIALS;
     this.dbLatencyMs = latencyMs(opts.dbLatencyMs ?? process.env.TXY_DB_LATENCY_MS ?? 0);
+    this.dbJitterMs = latencyMs(opts.dbJitterMs ?? process.env.TXY_DB_JITTER_MS ?? 0, 'TXY_DB_JITTER_MS / dbJitterMs');
     const indexes = {
       ...Object.fromEntries(Object.entries(COLLECTIONS).map(([name, c]) => [name, c.indexes])),
       ...opts.indexes,
@@ -282,10 +291,10 @@ export class LocalCloud {
   }
 }
 
-/** A latency in milliseconds: a finite number ≥ 0 (from the option or `TXY_DB_LATENCY_MS`). */
-function latencyMs(value: number | string): number {
+/** A latency in milliseconds: a finite number ≥ 0 (from the option or its variable). */
+function latencyMs(value: number | string, name = 'TXY_DB_LATENCY_MS / dbLatencyMs'): number {
   const ms = typeof value === 'string' && value.trim() === '' ? 0 : Number(value);
   if (!Number.isFinite(ms) || ms < 0 || ms > 60_000)
-    throw new Error(`TXY_DB_LATENCY_MS / dbLatencyMs: expected milliseconds from 0 to 60000, got ${String(value)}`);
+    throw new Error(`${name}: expected milliseconds from 0 to 60000, got ${String(value)}`);
   return ms;
 }

@@ -14,8 +14,8 @@ export interface ThrottleDoc {
   _id: string;
   key: string;
   count: number;
-  /** The try that last moved the counter (see takeTry). */
-  lastTry: string;
+  /** The tries the counter holds, by id: a try counts once, whichever of its two requests lands (see takeTry). */
+  tries: string[];
   windowStart: Date;
   expiresAt: Date;
 }
@@ -24,10 +24,14 @@ export interface ThrottleDoc {
  * Takes one try for `key` (a person and what they do) in the current window, or refuses with
  * RATE_LIMITED saying when to try again. The try is taken before the work it guards, in one
  * database round trip of two requests sent side by side: the creation of the window's counter
- * (`count: 1`, which fails as a duplicate once it exists) and a conditional increment (`count <
- * max`) that skips a counter this very try created (`lastTry` is the try's own id). Exactly one of
- * the two takes effect, in whichever order the database runs them; tries sent at once cannot
- * slip past the limit: of any number sent together, exactly `max` per window get through.
+ * (`count: 1, tries: [id]`, which fails as a duplicate once it exists) and a conditional
+ * increment (`count < max` and the try's id not among `tries`, which it joins). At most one of the
+ * two takes effect, in whichever order the database runs them and whatever other tries do in
+ * between (the id, once in, stops the other). Neither, when another try created the counter
+ * between this try's increment and its creation: the duplicate proves the counter exists, and
+ * the increment is sent once more (a second round trip, only in that race). So tries sent at
+ * once neither slip past the limit nor are refused below it: of any number sent together,
+ * exactly `max` per window get through.
  */
 export async function takeTry(
   ctx: { db: Database; now: Date },
@@ -44,7 +48,7 @@ export async function takeTry(
     _id: id,
     key,
     count: 1,
-    lastTry: tryId,
+    tries: [tryId],
     windowStart,
     expiresAt: new Date(windowStart.getTime() + windowMs),
   };
@@ -61,10 +65,17 @@ export async function takeTry(
       ),
     ctx.db
       .collection('throttles')
-      .where({ _id: id, count: _.lt(limit.max), lastTry: _.neq(tryId) })
-      .update({ data: { count: _.inc(1), lastTry: tryId } }),
+      .where({ _id: id, count: _.lt(limit.max), tries: _.neq(tryId) })
+      .update({ data: { count: _.inc(1), tries: _.push(tryId) } }),
   ]);
   if (created || incremented.stats.updated === 1) return;
+  // Neither: the counter is full, or another try created it between this try's increment (which
+  // found nothing yet) and its creation (a duplicate by then): the increment once more decides.
+  const again = await ctx.db
+    .collection('throttles')
+    .where({ _id: id, count: _.lt(limit.max), tries: _.neq(tryId) })
+    .update({ data: { count: _.inc(1), tries: _.push(tryId) } });
+  if (again.stats.updated === 1) return;
   // The window's counter is full: a retry in this window would be refused too.
   const retryAt = new Date(windowStart.getTime() + windowMs);
   throw new AppError('RATE_LIMITED', `${message}，请在 ${local(retryAt).format('HH:mm')} 后再试`, {

@@ -9,6 +9,7 @@ import {
   PERSON_NAME_MESSAGE,
   PHONE,
   PHONE_MESSAGE,
+  QUEUE_QUERY,
   textTooLong,
   textTooShort,
 } from './limits';
@@ -35,6 +36,17 @@ export const text = (min: number, max: number) =>
     .transform(keptText)
     .refine((s) => !textTooShort(s, min), { message: min > 0 ? `至少 ${min} 个字` : '内容无效' })
     .refine((s) => !textTooLong(s, max), { message: `最多 ${max} 个字` });
+
+/** A staff queue's tabs: 待办 (waiting on the caller) and 已办. */
+export const QUEUE_TABS = ['todo', 'done'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+export const queueTab = z.enum(QUEUE_TABS).default('todo');
+
+/**
+ * The words typed into a staff queue's search box, split by spaces: every word must be somewhere
+ * in what the staff member sees of the item (server/platform/search.ts). Empty: no narrowing.
+ */
+export const queueQuery = text(QUEUE_QUERY.min, QUEUE_QUERY.max).optional();
 
 /** A real name: 2–20 characters, Chinese or Latin letters, middle dot allowed (少数民族姓名). */
 export const personName = z.string().trim().regex(PERSON_NAME, PERSON_NAME_MESSAGE);

@@ -29,6 +29,8 @@ export const REASON = { min: 2, max: 200 } as const;
 
 /** account.findUsers: a piece of a name or a phone number. */
 export const USER_QUERY = { min: 1, max: 20 } as const;
+/** The words typed into a staff queue's search box (empty: no narrowing). */
+export const QUEUE_QUERY = { min: 0, max: 30 } as const;
 
 /*
  * The forms' sizes: the contract's schemas allow exactly these and the forms check and count down

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { day, id, personName, phone, text } from '../fields';
+import { day, id, personName, phone, queueQuery, text } from '../fields';
 import { REASON, USER_QUERY } from '../limits';
 import type { MessageView, TemplateKey } from '../notifications';
 import { ROLES, type Role, type RoleGrant } from '../roles';
@@ -198,8 +198,9 @@ export const account = {
     roles: ['gridWorker', 'secretary', 'department', 'unitAdmin', 'countyAdmin'],
   }),
   reportQueue: defineAction<MemberReportView[]>()({
-    summary: "Member reports to the secretary's community, oldest first, by status (default pending).",
-    input: z.object({ status: z.enum(REPORT_STATUSES).default('pending') }).strict(),
+    summary:
+      "Member reports to the secretary's community by status (default pending; pending oldest first, the others newest first), at most 200. `q` narrows them to reports whose member or unit has every word; a whole mobile number finds the member's phone (only whole).",
+    input: z.object({ status: z.enum(REPORT_STATUSES).default('pending'), q: queueQuery }).strict(),
     roles: ['secretary'],
   }),
   reviewReport: defineAction<MemberReportView>()({

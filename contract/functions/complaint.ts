@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { fileId, id, instant, latLng, text } from '../fields';
+import { fileId, id, instant, latLng, queueQuery, queueTab, text } from '../fields';
 import { ASSIST_DEPARTMENTS_MAX, CASE_DESCRIPTION, CASE_PHOTOS } from '../limits';
 import {
   CASE_CATEGORIES,
@@ -236,15 +236,10 @@ const location = z.discriminatedUnion('kind', [
 
 const caseId = z.object({ caseId: id }).strict();
 
-/** A case queue's tabs: 待办 (waiting on the caller) and 已办. */
-export const QUEUE_TABS = ['todo', 'done'] as const;
-export type QueueTab = (typeof QUEUE_TABS)[number];
+export { QUEUE_TABS, type QueueTab } from '../fields';
 
 /** The tab and the words typed into a case queue's search box (empty: no narrowing). */
-const queueSearch = {
-  tab: z.enum(QUEUE_TABS).default('todo'),
-  q: text(0, 30).optional(),
-};
+const queueSearch = { tab: queueTab, q: queueQuery };
 
 export const complaint = {
   submit: defineAction<CaseView>()({
@@ -348,10 +343,12 @@ export const complaint = {
     roles: ['secretary'],
   }),
   deptInbox: defineAction<TaskPage>()({
-    summary: "The department's whistles: to report in, in progress or done, by deadline, 20 a page.",
+    summary:
+      "The department's whistles, 20 a page: open (to report in, in progress; overdue, then 紧急, then the nearest deadline) or done (latest first). `q` narrows either to whistles whose description, place, community or complainant (unless anonymous) has every word.",
     input: z
       .object({
         status: z.enum(['open', 'done']).default('open'),
+        q: queueQuery,
         from: z.number().int().min(0).max(100_000).default(0),
       })
       .strict(),

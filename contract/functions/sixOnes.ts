@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { checkInCode, fileId, id, instant, latLng, personName, phone, text } from '../fields';
+import { checkInCode, fileId, id, instant, latLng, personName, phone, queueQuery, text } from '../fields';
 import { REASON, RECORD_NOTE, RECORD_PHOTOS, RECORD_TITLE, REVIEW_BATCH_MAX } from '../limits';
 import { ACTIVITY_TYPES, type ActivityType, type RecordKind, type RecordStatus, type SixOnesItem } from '../sixOnes';
 
@@ -320,10 +320,12 @@ export const sixOnes = {
     rateLimit: { max: 30, windowMinutes: 60 },
   }),
   recordQueue: defineAction<RecordPage>()({
-    summary: "Records of the secretary's community awaiting approval, oldest first, 20 a page.",
+    summary:
+      "Records of the secretary's community by status, 20 a page: pending (awaiting approval) oldest first, approved and rejected latest first. `q` narrows them to records whose member, unit or title has every word.",
     input: z
       .object({
         status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+        q: queueQuery,
         from: z.number().int().min(0).max(100_000).default(0),
       })
       .strict(),

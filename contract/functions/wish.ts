@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
-import { fileId, id, personName, phone, text } from '../fields';
+import { fileId, id, personName, phone, queueQuery, queueTab, text } from '../fields';
 import { FULFIL_NOTE, FULFIL_PHOTOS, REASON, WISH_DESCRIPTION, WISH_DOOR, WISH_PHOTOS } from '../limits';
 import { HALL_SORT_KEYS, WISH_CATEGORIES, type WishCategory, type WishStatus } from '../wishLabels';
 
@@ -92,8 +92,8 @@ export const wish = {
   }),
   reviewQueue: defineAction<WishView[]>()({
     summary:
-      'Submitted wishes awaiting review in the caller’s grids (grid worker) or community (secretary), oldest first.',
-    input: z.object({}).strict(),
+      'The wishes of the caller’s grids (grid worker) or community (secretary): 待审核 (`todo`) the submitted ones, oldest first (at most 100); 已审核 (`done`) those staff published or rejected, latest moved first (the 100 latest). `q` narrows either to wishes whose description, beneficiary, submitter or address has every word.',
+    input: z.object({ tab: queueTab, q: queueQuery }).strict(),
     roles: ['gridWorker', 'secretary'],
   }),
   review: defineAction<WishView>()({
@@ -166,8 +166,8 @@ export const wish = {
   }),
   awaitingConfirmation: defineAction<WishView[]>()({
     summary:
-      'Fulfilled wishes the resident has not confirmed for 7 days or more, in the caller’s grids (grid worker) or community (secretary), longest waiting first: staff may confirm them on the resident’s behalf.',
-    input: z.object({}).strict(),
+      'Fulfilled wishes the resident has not confirmed for 7 days or more, in the caller’s grids (grid worker) or community (secretary), longest waiting first: staff may confirm them on the resident’s behalf. `q` narrows them to wishes whose description, beneficiary, submitter, claimer or address has every word.',
+    input: z.object({ q: queueQuery }).strict(),
     roles: ['gridWorker', 'secretary'],
   }),
   withdraw: defineAction<WishView>()({

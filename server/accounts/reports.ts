@@ -7,6 +7,7 @@ import { notOwn, requireScope, scopeIds } from '../platform/authorize';
 import { conflict, invalidInput, notFound } from '../platform/errors';
 import type { UserDoc } from '../platform/identity';
 import type { CallContext } from '../platform/router';
+import { everyWordIn, narrowed } from '../platform/search';
 import { inTransaction, txGet } from '../platform/tx';
 import { local } from '../platform/time';
 import type { MemberReportDoc } from './model';
@@ -116,12 +117,21 @@ export async function myReports(_input: Record<string, never>, ctx: CallContext)
   return data.map((r) => toReportView(r, true));
 }
 
-export async function reportQueue(input: { status: ReportStatus }, ctx: CallContext): Promise<MemberReportView[]> {
+/**
+ * 报到审核: the reports to the secretary's community by status, narrowed by the words searched —
+ * the member's name and unit in part, a whole mobile number their phone (only whole) — in the
+ * one query.
+ */
+export async function reportQueue(
+  input: { status: ReportStatus; q?: string },
+  ctx: CallContext,
+): Promise<MemberReportView[]> {
   const communities = scopeIds(ctx.user, 'secretary');
   const _ = ctx.db.command;
+  const search = everyWordIn(ctx.db, ['name', 'unitName'], input.q, 'phone');
   const { data } = await ctx.db
     .collection('memberReports')
-    .where({ communityId: _.in(communities), status: input.status })
+    .where(narrowed(ctx.db, { communityId: _.in(communities), status: input.status }, search))
     .orderBy('createdAt', input.status === 'pending' ? 'asc' : 'desc')
     .limit(200)
     .get<MemberReportDoc>();

@@ -131,6 +131,7 @@ export async function whistle(
               communityId: next.communityId,
               communityName: next.communityName,
               location: next.location.label,
+              complainantName: next.anonymous ? null : next.complainant.name,
             },
             reportBy,
             reportedAt: null,

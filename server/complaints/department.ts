@@ -4,6 +4,7 @@ import { ownScope } from '../platform/authorize';
 import { conflict, forbidden, invalidInput } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
 import type { CallContext } from '../platform/router';
+import { everyWordIn, narrowed } from '../platform/search';
 import { handle, PAGE, step, viewer } from './engine';
 import { bump, caseScopes, departmentScope } from './metrics';
 import type { DeptTaskDoc } from './model';
@@ -14,14 +15,21 @@ import { toCaseView, toTaskView } from './views';
 
 // ------------------------------------------------------------------ departments
 
-export async function deptInbox(input: { status: 'open' | 'done'; from: number }, ctx: CallContext): Promise<TaskPage> {
+/** What the department sees of a whistle in its inbox, searched by `q` (the case queues' rule). */
+const TASK_SEARCHED = ['summary.description', 'summary.location', 'summary.communityName', 'summary.complainantName'];
+
+export async function deptInbox(
+  input: { status: 'open' | 'done'; q?: string; from: number },
+  ctx: CallContext,
+): Promise<TaskPage> {
   const departmentId = ownScope(ctx.user, 'department', '只有部门人员可以查看');
+  const search = everyWordIn(ctx.db, TASK_SEARCHED, input.q);
   if (input.status === 'open') {
     // Open whistles, all of them (a department has dozens, not thousands), in the order of every
     // staff queue: overdue, 紧急, the deadline running now (report-in, then resolution).
     const { data } = await ctx.db
       .collection('deptTasks')
-      .where({ departmentId, status: 'open' })
+      .where(narrowed(ctx.db, { departmentId, status: 'open' }, search))
       .limit(1000)
       .get<DeptTaskDoc>();
     const list = data.sort(
@@ -41,7 +49,7 @@ export async function deptInbox(input: { status: 'open' | 'done'; from: number }
   }
   const { data } = await ctx.db
     .collection('deptTasks')
-    .where({ departmentId, status: 'done' })
+    .where(narrowed(ctx.db, { departmentId, status: 'done' }, search))
     .orderBy('updatedAt', 'desc')
     .skip(input.from)
     .limit(PAGE + 1)

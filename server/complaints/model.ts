@@ -118,6 +118,8 @@ export interface DeptTaskDoc {
     communityId: string;
     communityName: string;
     location: string;
+    /** The complainant's name, null when the case is anonymous; absent on tasks whistled before it was kept. */
+    complainantName?: string | null;
   };
   reportBy: Date;
   reportedAt: Date | null;

@@ -6,6 +6,7 @@
  */
 import type { CasePage, QueueTab } from '../../contract/functions/complaint';
 import type { CallContext } from '../platform/router';
+import { hasEveryWord } from '../platform/search';
 import { PAGE, viewer } from './engine';
 import type { CaseDoc } from './model';
 import { staffDue, urgentFirst } from './rules';
@@ -20,20 +21,12 @@ export interface QueueInput {
   from: number;
 }
 
-/** Every word typed is somewhere in what the staff member sees of the case. */
+/** Every word typed is somewhere in what the staff member sees of the case (server/platform/search.ts). */
 export function matches(c: CaseDoc, q: string | undefined): boolean {
-  const words = (q ?? '').split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const seen = [
-    c.description,
-    c.location.label,
-    c.communityName,
-    c.gridName ?? '',
-    c.anonymous ? '' : c.complainant.name,
-  ]
-    .join(' ')
-    .toLowerCase();
-  return words.every((w) => seen.includes(w.toLowerCase()));
+  return hasEveryWord(
+    [c.description, c.location.label, c.communityName, c.gridName, c.anonymous ? null : c.complainant.name],
+    q,
+  );
 }
 
 /** 待办 in the order of every staff queue: overdue, then 紧急, then the nearest deadline. */

@@ -40,6 +40,8 @@ export const COLLECTIONS = {
       { fields: ['submitterOpenid'] },
       { fields: ['claim.openid'] },
       { fields: ['gridId'] },
+      // 已审核 of a community (心愿审核): the latest moved first; a grid's is narrowed by `gridId`.
+      { fields: ['communityId', 'updatedAt'] },
     ],
   },
   /** 六个一: proofs (records), per member-year counters (sixOnes), per scope-year tallies. */

@@ -375,6 +375,7 @@ class CaseSim {
               communityId: c.communityId,
               communityName: c.communityName,
               location: c.location.label,
+              complainantName: c.anonymous ? null : c.complainant.name,
             },
             reportBy,
             reportedAt: null,

@@ -9,6 +9,7 @@ import { assertUploaded, tempUrls } from '../platform/files';
 import { newId } from '../platform/ids';
 import type { UserDoc } from '../platform/identity';
 import type { CallContext } from '../platform/router';
+import { everyWordIn, narrowed } from '../platform/search';
 import { localYear, toIso } from '../platform/time';
 import { inTransaction, txGet } from '../platform/tx';
 import type { RecordDoc } from './credit';
@@ -150,14 +151,19 @@ export async function refileRecord(
 
 const secretaryCommunity = (ctx: CallContext) => ownScope(ctx.user, 'secretary', '只有社区书记可以审核记录');
 
+/** What the secretary sees of a record in 六个一审核, searched by `q` (server/platform/search.ts). */
+const RECORD_SEARCHED = ['memberName', 'unitName', 'title'];
+
 export async function recordQueue(
-  input: { status: 'pending' | 'approved' | 'rejected'; from: number },
+  input: { status: 'pending' | 'approved' | 'rejected'; q?: string; from: number },
   ctx: CallContext,
 ): Promise<RecordPage> {
   const communityId = secretaryCommunity(ctx);
+  // The words searched narrow the page's one query (the same index, the same order).
+  const search = everyWordIn(ctx.db, RECORD_SEARCHED, input.q);
   const { data } = await ctx.db
     .collection('records')
-    .where({ communityId, status: input.status })
+    .where(narrowed(ctx.db, { communityId, status: input.status }, search))
     .orderBy(input.status === 'pending' ? 'createdAt' : 'updatedAt', input.status === 'pending' ? 'asc' : 'desc')
     .skip(input.from)
     .limit(PAGE + 1)

@@ -4,12 +4,13 @@ import { audit } from '../platform/audit';
 import { notOwn } from '../platform/authorize';
 import { conflict, forbidden, notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
+import { everyWordIn, narrowed } from '../platform/search';
 import { localYear } from '../platform/time';
 import { inTransaction, txGet } from '../platform/tx';
 import { creditApprovedRecord } from '../sixOnes/credit';
 import type { WishDoc } from './model';
 import { CONFIRM_BY_STAFF_AFTER_MS, confirmSummary, isStaffFor, wishAudit } from './rules';
-import { entry, staffScope, viewer, wishPage } from './shared';
+import { entry, staffScope, viewer, WISH_SEARCHED, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
 type Rating = NonNullable<WishDoc['rating']>;
@@ -175,20 +176,18 @@ export async function confirmForResident(
 
 /**
  * Fulfilled wishes of the caller's grids or community that the resident has not confirmed for
- * 7 days or more — those staff may confirm on their behalf — longest waiting first. Two database
- * requests: the caller (router) and this one query (narrowed by the `status` index).
+ * 7 days or more — those staff may confirm on their behalf — longest waiting first, narrowed by
+ * the words searched. Two database requests: the caller (router) and this one query (narrowed by
+ * the `status` index).
  */
-export async function awaitingConfirmation(_input: Record<string, never>, ctx: CallContext): Promise<WishView[]> {
+export async function awaitingConfirmation(input: { q?: string }, ctx: CallContext): Promise<WishView[]> {
   const _ = ctx.db.command;
   const due = new Date(ctx.now.getTime() - CONFIRM_BY_STAFF_AFTER_MS);
+  // The words searched narrow the same query (the claimer's name too): no request more.
+  const search = everyWordIn(ctx.db, [...WISH_SEARCHED, 'claim.name'], input.q);
   const { data } = await ctx.db
     .collection('wishes')
-    .where(
-      _.and([{ status: 'fulfilled', 'fulfilment.at': _.lte(due) }, staffScope(ctx)]) as unknown as Record<
-        string,
-        unknown
-      >,
-    )
+    .where(narrowed(ctx.db, [{ status: 'fulfilled', 'fulfilment.at': _.lte(due) }, staffScope(ctx)], search))
     .orderBy('fulfilment.at', 'asc')
     .limit(100)
     .get<WishDoc>();

@@ -1,22 +1,34 @@
+import type { QueueTab } from '../../contract/fields';
 import type { WishView } from '../../contract/functions/wish';
 import { notify } from '../notify';
 import { audit } from '../platform/audit';
 import { grantsFor, notOwn } from '../platform/authorize';
 import { conflict, forbidden, AppError } from '../platform/errors';
 import type { CallContext } from '../platform/router';
+import { everyWordIn, narrowed } from '../platform/search';
 import type { WishDoc } from './model';
 import { isStaffFor, wishAudit } from './rules';
-import { entry, loadWish, staffScope, viewer, wishPage } from './shared';
+import { entry, loadWish, staffScope, viewer, WISH_SEARCHED, wishPage } from './shared';
 import { toWishView, toWishViews } from './views';
 
-/** Submitted wishes of the caller's grids (grid worker) and community (secretary), oldest first. */
-export async function reviewQueue(_input: Record<string, never>, ctx: CallContext): Promise<WishView[]> {
+/** At most this many wishes in either tab of 心愿审核. */
+const REVIEW_LIST = 100;
+
+/**
+ * 心愿审核 of the caller's grids (grid worker) and community (secretary): 待审核, the submitted
+ * wishes, oldest first; 已审核, those staff published or rejected (`reviewedBy` set, whatever
+ * happened to them since), latest moved first — both narrowed by the words searched, in the one
+ * query either tab makes.
+ */
+export async function reviewQueue(input: { tab: QueueTab; q?: string }, ctx: CallContext): Promise<WishView[]> {
   const _ = ctx.db.command;
+  const search = everyWordIn(ctx.db, WISH_SEARCHED, input.q);
+  const todo = input.tab === 'todo';
   const { data } = await ctx.db
     .collection('wishes')
-    .where(_.and([{ status: 'submitted' }, staffScope(ctx)]) as unknown as Record<string, unknown>)
-    .orderBy('createdAt', 'asc')
-    .limit(100)
+    .where(narrowed(ctx.db, [todo ? { status: 'submitted' } : { reviewedBy: _.neq(null) }, staffScope(ctx)], search))
+    .orderBy(todo ? 'createdAt' : 'updatedAt', todo ? 'asc' : 'desc')
+    .limit(REVIEW_LIST)
     .get<WishDoc>();
   return toWishViews(data, viewer(ctx), { timeline: false });
 }

@@ -40,6 +40,8 @@ export function staffScope(ctx: CallContext): Record<string, unknown> {
     if (g.role === 'secretary') scopes.push({ communityId: g.communityId });
   }
   // The router lets only grid workers and secretaries in; a grid worker without grids matches nothing.
+  // One grant (the usual case) is its own condition, which an index on `gridId` or `communityId` answers.
+  if (scopes.length === 1) return scopes[0];
   return (scopes.length > 0 ? _.or(scopes) : { _id: _.in([]) }) as unknown as Record<string, unknown>;
 }
 
@@ -51,3 +53,6 @@ export async function loadWish(ctx: CallContext, wishId: string): Promise<WishDo
 
 /** Where a notification about a wish takes its reader: the wish's detail page (every role). */
 export const wishPage = (wishId: string) => `packages/resident/pages/wish-detail/index?id=${wishId}`;
+
+/** What staff see of a wish in their queues, searched by `q` (server/platform/search.ts). */
+export const WISH_SEARCHED = ['description', 'beneficiary.name', 'beneficiary.address', 'submitterName'];

@@ -44,6 +44,28 @@ test('the secretary’s queue lists 黄丽萍’s pending report with her phone,
   expect(queue.has(`#reject-${REPORT_ID}`)).toBe(true);
 });
 
+test('搜索 finds 黄丽萍’s report by her whole phone or her name, not by part of the phone', async () => {
+  const report = (await pendingQueue()).find((r) => r.id === REPORT_ID)!;
+  const queue = await openQueue();
+  await queue.waitForText(report.name);
+  const shown = () => queue.page.querySelectorAll('.staff-reports__card').map((n) => n.dom.textContent ?? '');
+  expect(shown().length).toBeGreaterThan(1);
+
+  queue.type('.search-bar__input .nut-input-native', report.phone);
+  await queue.tap('.search-bar__go');
+  await queue.waitFor(() => shown().length === 1 && shown()[0].includes(report.name), 5000);
+
+  const part = report.phone.slice(0, 7);
+  queue.type('.search-bar__input .nut-input-native', part);
+  await queue.tap('.search-bar__go');
+  await queue.waitForText(`没有找到与“${part}”有关的报到`, 5000);
+  expect(queue.text()).toContain('换个词试试');
+
+  queue.type('.search-bar__input .nut-input-native', `${report.name} ${report.unit.name}`);
+  await queue.tap('.search-bar__go');
+  await queue.waitFor(() => shown().length > 0 && shown().every((t) => t.includes(report.name)), 5000);
+});
+
 test('驳回 without a reason is refused before anything is sent, and the report stays pending', async () => {
   const calls: CallEvent[] = [];
   const queue = await openQueue(calls);

@@ -123,3 +123,40 @@ test('a wish of the reviewer’s own offers no 发布 / 驳回, only who reviews
   );
   expect(calls.map((c) => c.action)).not.toContain('review');
 });
+
+test('已审核 lists what was published here; 搜索 narrows 待审核 by a word, and says when nothing is found', async () => {
+  const published = await invoke<WishView>(
+    'submit',
+    { category: '维修', description: '楼下路灯不亮了，想请人来换灯泡' },
+    'demo-resident',
+  );
+  const waiting = await invoke<WishView>(
+    'submit',
+    { category: '助学', description: '孩子想要几本课外书，希望有人捐赠' },
+    'demo-resident',
+  );
+  await invoke('review', { wishId: published.id, decision: 'publish' }, GRID_WORKER);
+  const page = await openQueue();
+  await page.waitFor(() => page.has(`#wish-${waiting.id}`), 5000);
+  expect(page.has(`#wish-${published.id}`)).toBe(false);
+  const cards = () => page.page.querySelectorAll('.wish-card').map((n) => n.dom.textContent ?? '');
+  expect(cards().length).toBeGreaterThan(1);
+
+  page.type('.search-bar__input .nut-input-native', '课外书');
+  await page.tap('.search-bar__go');
+  await page.waitFor(() => cards().length === 1 && page.has(`#wish-${waiting.id}`), 5000);
+
+  page.type('.search-bar__input .nut-input-native', '没有这样的心愿内容');
+  await page.tap('.search-bar__go');
+  await page.waitForText('没有找到与“没有这样的心愿内容”有关的心愿', 5000);
+
+  // 已审核 keeps the words searched; cleared, it lists the wish just published, with its status and no buttons.
+  page.type('.search-bar__input .nut-input-native', '');
+  await page.tap('.search-bar__go');
+  await page.tap('.staff-segmented__item--done');
+  await page.waitFor(() => page.has(`#wish-${published.id}`), 5000);
+  expect(page.text()).toContain('最近有进展的在前');
+  expect(page.has(`#wish-${waiting.id}`)).toBe(false);
+  expect(page.has(`#wish-publish-${published.id}`)).toBe(false);
+  expect(page.has(`#wish-own-${published.id}`)).toBe(false);
+});

@@ -75,10 +75,19 @@ export const caseQueue = new CaseQueueStore();
 
 export type InboxStatus = 'open' | 'done';
 
-/** 吹哨报到 (complaint.deptInbox): the department's whistles to report in and handle, or done. */
+/**
+ * 吹哨报到 (complaint.deptInbox): the department's whistles to report in and handle, or done;
+ * narrowed by the words searched, as the case queues are.
+ */
 class CaseInboxStore {
   status: InboxStatus = 'open';
-  readonly list = new PagedList<TaskView>((from) => call('complaint', 'deptInbox', { status: this.status, from }));
+  /** The words searched (applied with 搜索); '' for none. */
+  q = '';
+  /** What the search box holds, searched on 搜索. */
+  typed = '';
+  readonly list = new PagedList<TaskView>((from) =>
+    call('complaint', 'deptInbox', { status: this.status, from, ...(this.q ? { q: this.q } : {}) }),
+  );
 
   constructor() {
     makeAutoObservable(this, { list: false }, { autoBind: true, deep: false });
@@ -86,19 +95,35 @@ class CaseInboxStore {
 
   enter(): void {
     this.status = 'open';
-    this.list.clear();
-    void this.list.load();
+    this.q = '';
+    this.typed = '';
+    this.reload();
   }
 
   setStatus(status: InboxStatus): void {
     if (status === this.status) return;
     this.status = status;
-    this.list.clear();
-    void this.list.load();
+    this.reload();
+  }
+
+  setTyped(words: string): void {
+    this.typed = words;
+  }
+
+  search(): void {
+    const q = this.typed.trim();
+    if (q === this.q) return;
+    this.q = q;
+    this.reload();
   }
 
   refresh(): Promise<unknown> {
     return this.list.load();
+  }
+
+  private reload(): void {
+    this.list.clear();
+    void this.list.load();
   }
 }
 

@@ -19,14 +19,18 @@ export type Decision = 'verify' | 'reject';
 /**
  * 报到审核 (双报到): the secretary's queue of member reports to their community, by status, and
  * the decision being confirmed. A decision leaves the pending list at once; the other tabs read
- * again when opened.
+ * again when opened. A search (member, unit, a whole phone number) narrows every tab.
  */
 class ReportReviewStore {
   tab: ReviewTab = 'pending';
+  /** The words searched (applied with 搜索, to every tab); '' for none. */
+  q = '';
+  /** What the search box holds, searched on 搜索. */
+  typed = '';
   readonly lists: Record<ReviewTab, Loadable<MemberReportView[]>> = {
-    pending: new Loadable(() => call('account', 'reportQueue', { status: 'pending' })),
-    verified: new Loadable(() => call('account', 'reportQueue', { status: 'verified' })),
-    rejected: new Loadable(() => call('account', 'reportQueue', { status: 'rejected' })),
+    pending: this.queue('pending'),
+    verified: this.queue('verified'),
+    rejected: this.queue('rejected'),
   };
 
   /** The report and decision waiting for the secretary's confirmation. */
@@ -43,9 +47,15 @@ class ReportReviewStore {
     return this.lists[this.tab];
   }
 
-  /** Opening the page: every tab is read afresh when shown. */
+  private queue(status: ReviewTab): Loadable<MemberReportView[]> {
+    return new Loadable(() => call('account', 'reportQueue', { status, ...(this.q ? { q: this.q } : {}) }));
+  }
+
+  /** Opening the page: every tab is read afresh when shown, nothing searched. */
   open(): void {
     for (const list of Object.values(this.lists)) list.clear();
+    this.q = '';
+    this.typed = '';
     this.cancel();
     this.show(this.tab);
   }
@@ -53,6 +63,19 @@ class ReportReviewStore {
   show(tab: ReviewTab): void {
     this.tab = tab;
     this.lists[tab].ensure();
+  }
+
+  setTyped(words: string): void {
+    this.typed = words;
+  }
+
+  /** Narrows every tab to the words typed: the tab shown reads again, the others when opened. */
+  search(): void {
+    const q = this.typed.trim();
+    if (q === this.q) return;
+    this.q = q;
+    for (const list of Object.values(this.lists)) list.clear();
+    this.lists[this.tab].ensure();
   }
 
   ask(report: MemberReportView, decision: Decision): void {

@@ -34,14 +34,19 @@ export const waitingCheckOut = (r: RecordView) =>
  * 六个一审核 (secretary): the community's records by status, pending oldest first, 20 a page
  * (sixOnes.recordQueue); several chosen (or one) approved or rejected with a reason in one call
  * (sixOnes.reviewRecords). Decided records leave 待审核 at once; the other tabs read again when
- * opened. Records the server skipped stay, chosen, with its reason shown.
+ * opened. Records the server skipped stay, chosen, with its reason shown. A search (member, unit,
+ * title) narrows every tab; what was chosen stays chosen.
  */
 class RecordReviewStore {
   tab: RecordStatus = 'pending';
+  /** The words searched (applied with 搜索, to every tab); '' for none. */
+  q = '';
+  /** What the search box holds, searched on 搜索. */
+  typed = '';
   readonly lists: Record<RecordStatus, PagedList<RecordView>> = {
-    pending: new PagedList((from) => call('sixOnes', 'recordQueue', { status: 'pending', from })),
-    approved: new PagedList((from) => call('sixOnes', 'recordQueue', { status: 'approved', from })),
-    rejected: new PagedList((from) => call('sixOnes', 'recordQueue', { status: 'rejected', from })),
+    pending: this.queue('pending'),
+    approved: this.queue('approved'),
+    rejected: this.queue('rejected'),
   };
 
   /** Ids of the chosen pending records, in the order chosen. */
@@ -71,9 +76,15 @@ class RecordReviewStore {
     return ids.length > 0 && ids.every((id) => this.selected.includes(id));
   }
 
-  /** Opening the page: every tab read afresh, nothing chosen. */
+  private queue(status: RecordStatus): PagedList<RecordView> {
+    return new PagedList((from) => call('sixOnes', 'recordQueue', { status, from, ...(this.q ? { q: this.q } : {}) }));
+  }
+
+  /** Opening the page: every tab read afresh, nothing chosen, nothing searched. */
   open(): void {
     for (const list of Object.values(this.lists)) list.clear();
+    this.q = '';
+    this.typed = '';
     this.selected = [];
     this.outcome = null;
     this.cancel();
@@ -83,6 +94,19 @@ class RecordReviewStore {
   show(tab: RecordStatus): void {
     this.tab = tab;
     this.lists[tab].ensure();
+  }
+
+  setTyped(words: string): void {
+    this.typed = words;
+  }
+
+  /** Narrows every tab to the words typed: the tab shown reads again, the others when opened. */
+  search(): void {
+    const q = this.typed.trim();
+    if (q === this.q) return;
+    this.q = q;
+    for (const list of Object.values(this.lists)) list.clear();
+    this.lists[this.tab].ensure();
   }
 
   isSelected(id: string): boolean {

@@ -8,11 +8,16 @@ import { session } from '../session';
 /**
  * 待居民确认 (wish.awaitingConfirmation): fulfilled wishes of the grid worker's grids or the
  * secretary's community that the resident has not confirmed for 7 days or more, longest waiting
- * first. Each opens the wish's page, where staff confirm on the resident's behalf (代居民确认完成).
- * The staff home shows how many there are; the list reads again whenever shown.
+ * first, narrowed by the words searched. Each opens the wish's page, where staff confirm on the
+ * resident's behalf (代居民确认完成). The staff home shows how many there are; the list reads again
+ * whenever shown. No 已办 tab: a wish confirmed is completed, and its page keeps who confirmed it.
  */
 class WishAwaitingStore {
-  readonly list = new Loadable<WishView[]>(() => call('wish', 'awaitingConfirmation', {}));
+  /** The words searched (applied with 搜索); '' for none. */
+  q = '';
+  /** What the search box holds, searched on 搜索. */
+  typed = '';
+  readonly list = new Loadable<WishView[]>(() => call('wish', 'awaitingConfirmation', this.q ? { q: this.q } : {}));
   private loadedFor: string | null = null;
 
   constructor() {
@@ -24,9 +29,23 @@ class WishAwaitingStore {
     const openid = session.me?.openid ?? null;
     if (openid !== this.loadedFor) {
       this.loadedFor = openid;
+      this.q = '';
+      this.typed = '';
       this.list.clear();
     }
     if (!this.list.loading) void this.list.load();
+  }
+
+  setTyped(words: string): void {
+    this.typed = words;
+  }
+
+  search(): void {
+    const q = this.typed.trim();
+    if (q === this.q) return;
+    this.q = q;
+    this.list.clear();
+    void this.list.load();
   }
 }
 

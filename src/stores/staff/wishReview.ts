@@ -8,14 +8,24 @@ import { Loadable } from '../loadable';
 import { wishes } from '../wishes';
 
 export type ReviewDecision = 'publish' | 'reject';
+/** 待审核 or 已审核. */
+export type ReviewTab = 'todo' | 'done';
 
 /**
- * 心愿审核 (wish.reviewQueue / wish.review): submitted wishes of the grid worker's grids or the
- * secretary's community, oldest first, each published or rejected (with a reason) right in the
- * list. A decided wish leaves the queue at once.
+ * 心愿审核 (wish.reviewQueue / wish.review): the wishes of the grid worker's grids or the
+ * secretary's community — 待审核, oldest first, each published or rejected (with a reason) right
+ * in the list, or 已审核, latest moved first — narrowed by the words searched. A decided wish
+ * leaves 待审核 at once.
  */
 class WishReviewStore {
-  readonly queue = new Loadable<WishView[]>(() => call('wish', 'reviewQueue', {}));
+  tab: ReviewTab = 'todo';
+  /** The words searched (applied with 搜索); '' for none. */
+  q = '';
+  /** What the search box holds, searched on 搜索. */
+  typed = '';
+  readonly queue = new Loadable<WishView[]>(() =>
+    call('wish', 'reviewQueue', { tab: this.tab, ...(this.q ? { q: this.q } : {}) }),
+  );
 
   deciding: { wish: WishView; decision: ReviewDecision } | null = null;
   reason = '';
@@ -27,9 +37,33 @@ class WishReviewStore {
     makeAutoObservable(this, { queue: false }, { autoBind: true, deep: false });
   }
 
-  /** Opening the page: the queue read afresh (never another user's). */
+  /** Opening the page: 待审核 read afresh (never another user's), nothing searched. */
   open(): void {
     this.cancel();
+    this.tab = 'todo';
+    this.q = '';
+    this.typed = '';
+    this.reload();
+  }
+
+  setTab(tab: ReviewTab): void {
+    if (tab === this.tab) return;
+    this.tab = tab;
+    this.reload();
+  }
+
+  setTyped(words: string): void {
+    this.typed = words;
+  }
+
+  search(): void {
+    const q = this.typed.trim();
+    if (q === this.q) return;
+    this.q = q;
+    this.reload();
+  }
+
+  private reload(): void {
     this.queue.clear();
     void this.queue.load();
   }

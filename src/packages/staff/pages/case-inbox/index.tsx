@@ -8,6 +8,7 @@ import { caseUrl } from '../../../../components/case/routes';
 import { Screen } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
+import { SearchBar } from '../../../../components/staff/SearchBar';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { caseInbox, type InboxStatus } from '../../../../stores/staff/caseQueue';
 import './index.scss';
@@ -64,9 +65,22 @@ const TaskCard = ({ task }: { task: TaskView }) => {
   );
 };
 
+const Search = observer(() => (
+  <View className="case-inbox__search">
+    <SearchBar
+      value={caseInbox.typed}
+      placeholder="搜索 诉求内容、地点、社区或反映人"
+      maxLength={30}
+      onChange={caseInbox.setTyped}
+      onSearch={caseInbox.search}
+    />
+  </View>
+));
+
 /**
  * 吹哨报到 (complaint.deptInbox): the department's whistles — 待办 (to report in, then to handle)
- * by report deadline, or 已完成. A tap opens the case with 报到, 申请延期, 办结 or 协办.
+ * by report deadline, or 已完成; a search box narrows either. A tap opens the case with 报到,
+ * 申请延期, 办结 or 协办.
  */
 const CaseInbox = observer(() => {
   const entered = useRef(false);
@@ -76,18 +90,27 @@ const CaseInbox = observer(() => {
     entered.current = true;
   });
   usePullDownRefresh(() => void caseInbox.refresh().then(() => Taro.stopPullDownRefresh()));
-  const { list } = caseInbox;
+  const { list, q } = caseInbox;
   return (
     <Screen>
       <Segmented options={TABS} value={caseInbox.status} onChange={caseInbox.setStatus} />
+      <Search />
       <Text className="case-inbox__intro">
         接到吹哨后请在报到期限内报到（紧急 30 分钟，其余 24 小时），并在办结期限内办结。
       </Text>
       <View className="case-inbox">
         <ListState
           source={list}
-          emptyTitle={caseInbox.status === 'open' ? '没有待办的吹哨' : '还没有已完成的吹哨'}
-          emptyDescription={caseInbox.status === 'open' ? '社区吹哨后会通过消息通知您' : '办结的吹哨会列在这里'}
+          emptyTitle={
+            q ? `没有找到与“${q}”有关的吹哨` : caseInbox.status === 'open' ? '没有待办的吹哨' : '还没有已完成的吹哨'
+          }
+          emptyDescription={
+            q
+              ? '换个词试试，或清空搜索框后点“搜索”'
+              : caseInbox.status === 'open'
+                ? '社区吹哨后会通过消息通知您'
+                : '办结的吹哨会列在这里'
+          }
         >
           {(items) => items.map((task) => <TaskCard key={`${task.caseId}-${task.role}`} task={task} />)}
         </ListState>

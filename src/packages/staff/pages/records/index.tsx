@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { ReasonInput } from '../../../../components/staff/ReasonInput';
+import { SearchBar } from '../../../../components/staff/SearchBar';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { PhotoGrid } from '../../../../components/wish/PhotoGrid';
 import { Screen } from '../../../../components/Screen';
@@ -193,6 +194,18 @@ const Decision = observer(() => {
   );
 });
 
+const Search = observer(() => (
+  <View className="staff-records__search">
+    <SearchBar
+      value={recordReview.typed}
+      placeholder="搜索 党员姓名、单位或记录标题"
+      maxLength={30}
+      onChange={recordReview.setTyped}
+      onSearch={recordReview.search}
+    />
+  </View>
+));
+
 /**
  * 六个一审核 (secretary): the community's activity and filed records by status; pending ones
  * chosen (or 全选) and approved or rejected in one go, or one by one.
@@ -203,13 +216,14 @@ const RecordReview = observer(() => {
   return (
     <Screen>
       <Segmented options={TABS} value={recordReview.tab} onChange={recordReview.show} />
+      <Search />
       <Outcome />
       <SelectAll />
       <View className="staff-records">
         <ListState
           source={list}
-          emptyTitle={EMPTY[recordReview.tab]}
-          emptyDescription={EMPTY_DESCRIPTION[recordReview.tab]}
+          emptyTitle={recordReview.q ? `没有找到与“${recordReview.q}”有关的记录` : EMPTY[recordReview.tab]}
+          emptyDescription={recordReview.q ? '换个词试试，或清空搜索框后点“搜索”' : EMPTY_DESCRIPTION[recordReview.tab]}
         >
           {(records) => records.map((r) => <RecordCard key={r.id} record={r} />)}
         </ListState>

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import type { MemberReportView } from '../../../../../contract';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ListState } from '../../../../components/staff/ListState';
+import { SearchBar } from '../../../../components/staff/SearchBar';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { Screen } from '../../../../components/Screen';
 import { REVIEW_TAB_LABELS, REVIEW_TABS, reportReview } from '../../../../stores/staff/reports';
@@ -114,17 +115,30 @@ const Decision = observer(() => {
   );
 });
 
+const Search = observer(() => (
+  <View className="staff-reports__search">
+    <SearchBar
+      value={reportReview.typed}
+      placeholder="搜索 党员姓名、工作单位或完整手机号"
+      maxLength={30}
+      onChange={reportReview.setTyped}
+      onSearch={reportReview.search}
+    />
+  </View>
+));
+
 /** 报到审核: member reports (双报到) to the secretary's community, by status; 通过 or 驳回 each pending one. */
 const ReportReview = observer(() => {
   useLoad(() => reportReview.open());
   return (
     <Screen>
       <Segmented options={TABS} value={reportReview.tab} onChange={reportReview.show} />
+      <Search />
       <View className="staff-reports">
         <ListState
           source={reportReview.current}
-          emptyTitle={EMPTY[reportReview.tab]}
-          emptyDescription={EMPTY_DESCRIPTION[reportReview.tab]}
+          emptyTitle={reportReview.q ? `没有找到与“${reportReview.q}”有关的报到` : EMPTY[reportReview.tab]}
+          emptyDescription={reportReview.q ? '换个词试试，或清空搜索框后点“搜索”' : EMPTY_DESCRIPTION[reportReview.tab]}
         >
           {(reports) => reports.map((r) => <ReportCard key={r.id} report={r} />)}
         </ListState>

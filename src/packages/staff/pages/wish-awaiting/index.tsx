@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { WishView } from '../../../../../contract';
 import { Screen } from '../../../../components/Screen';
+import { SearchBar } from '../../../../components/staff/SearchBar';
 import { WishCard } from '../../../../components/wish/WishCard';
 import { WishList } from '../../../../components/wish/WishList';
 import { ROUTES } from '../../../../routes';
@@ -30,24 +31,39 @@ const AwaitingCard = ({ wish }: { wish: WishView }) => (
   </WishCard>
 );
 
+const Search = observer(() => (
+  <View className="wish-awaiting__search">
+    <SearchBar
+      value={wishAwaiting.typed}
+      placeholder="搜索 心愿内容、受助人、认领人或住址"
+      maxLength={30}
+      onChange={wishAwaiting.setTyped}
+      onSearch={wishAwaiting.search}
+    />
+  </View>
+));
+
 /**
  * 待居民确认 (grid worker: their grids; secretary: their community): fulfilled wishes the
- * resident has not confirmed for more than 7 days, longest waiting first. Each opens the wish's
+ * resident has not confirmed for more than 7 days, longest waiting first; a search box narrows
+ * them. Each opens the wish's
  * page, where staff confirm on the resident's behalf, saying how they verified it; a confirmed
  * wish is gone from the list when it is shown again.
  */
 const WishAwaiting = observer(() => {
   useDidShow(wishAwaiting.show);
   usePullDownRefresh(() => void wishAwaiting.list.load().then(() => Taro.stopPullDownRefresh()));
+  const { q } = wishAwaiting;
   return (
     <Screen>
+      <Search />
       <Text className="wish-awaiting__intro">
         党员已完成、居民超过 7 天仍未确认的心愿。请电话或上门向居民核实，再在心愿页面代居民确认完成。
       </Text>
       <WishList
         source={wishAwaiting.list}
-        emptyTitle="没有待代为确认的心愿"
-        emptyDescription="居民超过 7 天未确认的心愿会出现在这里"
+        emptyTitle={q ? `没有找到与“${q}”有关的心愿` : '没有待代为确认的心愿'}
+        emptyDescription={q ? '换个词试试，或清空搜索框后点“搜索”' : '居民超过 7 天未确认的心愿会出现在这里'}
       >
         {(items) => items.map((wish) => <AwaitingCard key={wish.id} wish={wish} />)}
       </WishList>

@@ -6,14 +6,41 @@ import type { WishView } from '../../../../../contract';
 import { Screen } from '../../../../components/Screen';
 import { WishCard } from '../../../../components/wish/WishCard';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { SearchBar } from '../../../../components/staff/SearchBar';
+import { Segmented } from '../../../../components/staff/Segmented';
 import { WishList } from '../../../../components/wish/WishList';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { wishReview } from '../../../../stores/staff/wishReview';
+import { wishReview, type ReviewTab } from '../../../../stores/staff/wishReview';
 import './index.scss';
 
 const openWish = (wish: WishView) =>
   void Taro.navigateTo({ url: `${ROUTES.wishDetail}?id=${encodeURIComponent(wish.id)}` });
+
+const TABS: Array<{ key: ReviewTab; label: string }> = [
+  { key: 'todo', label: '待审核' },
+  { key: 'done', label: '已审核' },
+];
+
+const INTRO: Record<ReviewTab, string> = {
+  todo: '居民提交的心愿，审核通过后发布到心愿大厅。内容未通过安全检测的只能驳回。',
+  done: '已发布或已驳回的心愿（最近 100 条），最近有进展的在前。点开可查看经过。',
+};
+
+const EMPTY: Record<ReviewTab, { title: string; description: string }> = {
+  todo: { title: '没有待审核的心愿', description: '居民提交的新心愿会出现在这里' },
+  done: { title: '还没有已审核的心愿', description: '发布或驳回的心愿会列在这里' },
+};
+
+const Who = ({ wish }: { wish: WishView }) => (
+  <View className="wish-review__who">
+    <Text>
+      受助人：{wish.beneficiary.name}
+      {wish.beneficiary.phone ? <Text className="txy-phone"> · {wish.beneficiary.phone}</Text> : null}
+    </Text>
+    {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
+  </View>
+);
 
 /**
  * A submitted wish with the beneficiary in full (staff in scope) and 发布 / 驳回 right here; one a
@@ -22,13 +49,7 @@ const openWish = (wish: WishView) =>
  */
 const ReviewCard = observer(({ wish }: { wish: WishView }) => (
   <WishCard wish={wish} kind="review" onTap={() => openWish(wish)}>
-    <View className="wish-review__who">
-      <Text>
-        受助人：{wish.beneficiary.name}
-        {wish.beneficiary.phone ? <Text className="txy-phone"> · {wish.beneficiary.phone}</Text> : null}
-      </Text>
-      {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
-    </View>
+    <Who wish={wish} />
     {wish.can.includes('review') ? (
       <View className="wish-review__actions">
         <Button
@@ -56,6 +77,25 @@ const ReviewCard = observer(({ wish }: { wish: WishView }) => (
       </Text>
     )}
   </WishCard>
+));
+
+/** A reviewed wish (已审核): its status on the card, who it is for; its page tells the rest. */
+const DoneCard = ({ wish }: { wish: WishView }) => (
+  <WishCard wish={wish} kind="review" onTap={() => openWish(wish)}>
+    <Who wish={wish} />
+  </WishCard>
+);
+
+const Search = observer(() => (
+  <View className="wish-review__search">
+    <SearchBar
+      value={wishReview.typed}
+      placeholder="搜索 心愿内容、受助人、提交人或住址"
+      maxLength={30}
+      onChange={wishReview.setTyped}
+      onSearch={wishReview.search}
+    />
+  </View>
 ));
 
 async function confirm(): Promise<void> {
@@ -107,8 +147,9 @@ const Decision = observer(() => {
 });
 
 /**
- * 心愿审核 (grid worker: their grids; secretary: their community): submitted wishes, oldest
- * first. A wish held by the content check says so and can only be rejected. Tap a card for the
+ * 心愿审核 (grid worker: their grids; secretary: their community): 待审核, submitted wishes
+ * oldest first, or 已审核, those published or rejected, latest moved first; a search box narrows
+ * either. A wish held by the content check says so and can only be rejected. Tap a card for the
  * whole wish; 代为确认 of a fulfilled wish is on its detail page. A grid worker finds 代居民提交
  * (a wish for a resident without a phone) here too.
  */
@@ -119,12 +160,13 @@ const WishReview = observer(() => {
     if (!wishReview.queue.loading) void wishReview.queue.load();
   });
   usePullDownRefresh(() => void wishReview.queue.load().then(() => Taro.stopPullDownRefresh()));
+  const { tab, q } = wishReview;
   return (
     <Screen>
-      <Text className="wish-review__intro">
-        居民提交的心愿，审核通过后发布到心愿大厅。内容未通过安全检测的只能驳回。
-      </Text>
-      {session.roles.includes('gridWorker') ? (
+      <Segmented options={TABS} value={tab} onChange={wishReview.setTab} />
+      <Search />
+      <Text className="wish-review__intro">{INTRO[tab]}</Text>
+      {tab === 'todo' && session.roles.includes('gridWorker') ? (
         <View
           className="wish-review__on-behalf"
           onClick={() => void Taro.navigateTo({ url: ROUTES.staffWishOnBehalf })}
@@ -133,8 +175,16 @@ const WishReview = observer(() => {
           <Text className="wish-review__on-behalf-hint">居民没有手机？由您代为提交心愿 ›</Text>
         </View>
       ) : null}
-      <WishList source={wishReview.queue} emptyTitle="没有待审核的心愿" emptyDescription="居民提交的新心愿会出现在这里">
-        {(items) => items.map((wish) => <ReviewCard key={wish.id} wish={wish} />)}
+      <WishList
+        source={wishReview.queue}
+        emptyTitle={q ? `没有找到与“${q}”有关的心愿` : EMPTY[tab].title}
+        emptyDescription={q ? '换个词试试，或清空搜索框后点“搜索”' : EMPTY[tab].description}
+      >
+        {(items) =>
+          items.map((wish) =>
+            tab === 'todo' ? <ReviewCard key={wish.id} wish={wish} /> : <DoneCard key={wish.id} wish={wish} />,
+          )
+        }
       </WishList>
       <Decision />
     </Screen>

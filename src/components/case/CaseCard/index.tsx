@@ -36,7 +36,7 @@ export function CaseCard({ item, kind, onTap }: { item: CaseView; kind: CaseCard
         {kind === 'queue' && item.complainant ? (
           <Text className="case-card__who">
             反映人：{item.complainant.name}
-            {item.complainant.phone ? <Text className="txy-phone"> · {item.complainant.phone}</Text> : null}
+            {item.complainant.phone ? <Text className="txy-nowrap"> · {item.complainant.phone}</Text> : null}
           </Text>
         ) : null}
         <View className="case-card__meta">

@@ -78,8 +78,9 @@ export const CaseHead = observer(({ item }: { item: CaseView }) => {
         <View className="case-detail__row case-detail__row--complainant">
           <Text className="case-detail__key">反映人</Text>
           <Text className="case-detail__value">
-            {who.name}
-            {who.phone ? <Text className="txy-phone"> · {who.phone}</Text> : null}
+            <Text className="txy-nowrap">{who.name}</Text>
+            {who.phone ? ' · ' : ''}
+            {who.phone ? <Text className="txy-nowrap">{who.phone}</Text> : null}
             {item.anonymous ? '（对外匿名）' : ''}
           </Text>
           {who.phone && !self ? <CallButton className="case-detail__call" phone={who.phone} /> : null}

@@ -88,7 +88,7 @@ const Filters = observer(() => {
       {searching ? (
         <UserSearchPanel
           search={auditLog.people}
-          placeholder="输入姓名或手机号查找工作人员"
+          placeholder="工作人员姓名或手机号"
           emptyTitle="没有找到此人"
           emptyDescription="请核对姓名或输入完整手机号；也可以点记录中的姓名，只看此人的操作"
           action={(user) => (

@@ -69,7 +69,7 @@ const Search = observer(() => (
   <View className="case-inbox__search">
     <SearchBar
       value={caseInbox.typed}
-      placeholder="搜索 诉求内容、地点、社区或反映人"
+      placeholder="诉求内容、地点或反映人"
       maxLength={30}
       onChange={caseInbox.setTyped}
       onSearch={caseInbox.search}

@@ -45,7 +45,7 @@ const Search = observer(() => (
   <View className="case-queue__search">
     <SearchBar
       value={caseQueue.typed}
-      placeholder="搜索 诉求内容、地点或反映人"
+      placeholder="诉求内容、地点或反映人"
       maxLength={30}
       onChange={caseQueue.setTyped}
       onSearch={caseQueue.search}

@@ -125,7 +125,7 @@ const AccountControl = observer(({ spec }: { spec: Extract<FieldSpec, { type: 'a
       </View>
       <UserSearchPanel
         search={form.accountSearch}
-        placeholder="输入联络人姓名或手机号"
+        placeholder="联络人姓名或手机号"
         emptyTitle="没有找到此人，请确认对方已登录过小程序"
         emptyDescription="可以只输入姓名中的一两个字，或输入完整手机号"
         action={(user) => (

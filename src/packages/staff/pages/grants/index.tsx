@@ -271,7 +271,7 @@ const RoleGrants = observer(() => {
         <Text className="staff-grants__section">添加人员</Text>
         <UserSearchPanel
           search={roleGrants.search}
-          placeholder="输入姓名或手机号查找"
+          placeholder="姓名或手机号"
           emptyTitle="没有找到此人"
           emptyDescription="请核对姓名或输入完整手机号，对方需登录过小程序"
           action={(user) => (

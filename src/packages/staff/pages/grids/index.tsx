@@ -66,7 +66,7 @@ const Appoint = observer(() => (
     </View>
     <UserSearchPanel
       search={gridStaff.search}
-      placeholder="输入姓名或手机号"
+      placeholder="姓名或手机号"
       emptyTitle="本社区没有找到此人"
       emptyDescription="请核对姓名或输入完整手机号，对方需在小程序里填写本社区的住址"
       action={(user) =>

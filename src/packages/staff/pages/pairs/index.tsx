@@ -36,7 +36,7 @@ const MemberField = observer(({ form }: { form: PairForm }) => (
     {form.choosingMember ? (
       <UserSearchPanel
         search={form.search}
-        placeholder="输入党员姓名或手机号"
+        placeholder="党员姓名或手机号"
         emptyTitle="没有找到已报到本社区的党员"
         emptyDescription="请核对姓名或输入完整手机号；党员须先到本社区报到并经书记审核"
         action={(user) =>

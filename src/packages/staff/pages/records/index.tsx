@@ -198,7 +198,7 @@ const Search = observer(() => (
   <View className="staff-records__search">
     <SearchBar
       value={recordReview.typed}
-      placeholder="搜索 党员姓名、单位或记录标题"
+      placeholder="党员姓名、单位或标题"
       maxLength={30}
       onChange={recordReview.setTyped}
       onSearch={recordReview.search}

@@ -119,7 +119,7 @@ const Search = observer(() => (
   <View className="staff-reports__search">
     <SearchBar
       value={reportReview.typed}
-      placeholder="搜索 党员姓名、工作单位或完整手机号"
+      placeholder="姓名、单位或完整手机号"
       maxLength={30}
       onChange={reportReview.setTyped}
       onSearch={reportReview.search}

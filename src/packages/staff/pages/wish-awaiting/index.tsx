@@ -19,7 +19,7 @@ const AwaitingCard = ({ wish }: { wish: WishView }) => (
     <View className="wish-awaiting__who">
       <Text>
         受助人：{wish.beneficiary.name}
-        {wish.beneficiary.phone ? <Text className="txy-phone"> · {wish.beneficiary.phone}</Text> : null}
+        {wish.beneficiary.phone ? <Text className="txy-nowrap"> · {wish.beneficiary.phone}</Text> : null}
       </Text>
       {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
       {wish.claim ? <Text>认领人：{wish.claim.claimerName}</Text> : null}
@@ -35,7 +35,7 @@ const Search = observer(() => (
   <View className="wish-awaiting__search">
     <SearchBar
       value={wishAwaiting.typed}
-      placeholder="搜索 心愿内容、受助人、认领人或住址"
+      placeholder="心愿内容、受助人或认领人"
       maxLength={30}
       onChange={wishAwaiting.setTyped}
       onSearch={wishAwaiting.search}

@@ -36,7 +36,7 @@ const Who = ({ wish }: { wish: WishView }) => (
   <View className="wish-review__who">
     <Text>
       受助人：{wish.beneficiary.name}
-      {wish.beneficiary.phone ? <Text className="txy-phone"> · {wish.beneficiary.phone}</Text> : null}
+      {wish.beneficiary.phone ? <Text className="txy-nowrap"> · {wish.beneficiary.phone}</Text> : null}
     </Text>
     {wish.beneficiary.address ? <Text>住址：{wish.beneficiary.address}</Text> : null}
   </View>
@@ -90,7 +90,7 @@ const Search = observer(() => (
   <View className="wish-review__search">
     <SearchBar
       value={wishReview.typed}
-      placeholder="搜索 心愿内容、受助人、提交人或住址"
+      placeholder="心愿内容、受助人或住址"
       maxLength={30}
       onChange={wishReview.setTyped}
       onSearch={wishReview.search}

@@ -1,5 +1,6 @@
 import type { ActionMap, InputOf, ResultOf } from './action';
 import { account } from './functions/account';
+import { cobuild } from './functions/cobuild';
 import { complaint } from './functions/complaint';
 import { directory } from './functions/directory';
 import { sixOnes } from './functions/sixOnes';
@@ -15,6 +16,7 @@ export type * from './functions/directory';
 export type * from './functions/wish';
 export type * from './functions/sixOnes';
 export type * from './functions/complaint';
+export type * from './functions/cobuild';
 
 /** Every deployed function and its actions: the single source for router, client and docs. */
 export const contract = {
@@ -23,6 +25,7 @@ export const contract = {
   wish,
   sixOnes,
   complaint,
+  cobuild,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

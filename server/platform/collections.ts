@@ -75,6 +75,8 @@ export const COLLECTIONS = {
   deptTasks: { indexes: [{ fields: ['departmentId', 'status'] }] },
   /** Complaint metric counters per scope and month (`community-c01-202611`). */
   caseMetrics: { indexes: none },
+  /** 结对共建: a community's year in counts (`${communityId}-${year}`, server/cobuild/tally.ts). */
+  cobuildTallies: { indexes: [{ fields: ['year'] }] },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */

@@ -1,10 +1,12 @@
 import type { NeedStatus, ProjectStatus, ResourceStatus } from '../../contract/cobuild';
+import { isDuplicate } from '../platform/errors';
+import type { CallContext } from '../platform/router';
 
 /**
  * One community's co-building year in counts (`cobuildTallies`, `_id` `${communityId}-${year}`):
  * what the county's overview and the quarterly supervision read in one request for all
  * communities. Every change of a need's, resource's, project's or agreement's state, and every
- * meeting held or rota month set, moves it in the same transaction as the change (co-building
+ * meeting held or rota month set, moves it right after the change (`moveCobuildTally`; co-building
  * is a handful of staff steps a week per community: not a hot document). `reconcileCobuild`
  * recomputes it from the documents (the data rule for counters).
  */
@@ -39,4 +41,50 @@ export function emptyCobuildTally(communityId: string, year: number, at: Date): 
     chairMonths: { set: 0, themed: 0, activities: 0 },
     updatedAt: at,
   };
+}
+
+/** A field of the tally a change moves, as a dot path: `needs.open`, `projects.done`, `meetingsHeld.2`, `chairMonths.set`. */
+export type CobuildTallyField =
+  | `needs.${NeedStatus}`
+  | `resources.${ResourceStatus}`
+  | `projects.${ProjectStatus}`
+  | 'agreementsSigned'
+  | `meetingsHeld.${0 | 1 | 2 | 3}`
+  | `chairMonths.${keyof CobuildTallyDoc['chairMonths']}`;
+
+/**
+ * Moves the community-year's tally by `moves` (e.g. `{ 'needs.open': -1, 'needs.matched': 1 }`)
+ * in one request, right after the conditional update that changed the state it counts (the
+ * same call; never before it). The first move of a year creates the document. A function that
+ * dies between the state change and this leaves the tally off by that change until
+ * `reconcileCobuild` (scheduler) recomputes it from the documents.
+ */
+export async function moveCobuildTally(
+  ctx: CallContext,
+  communityId: string,
+  year: number,
+  moves: Partial<Record<CobuildTallyField, number>>,
+): Promise<void> {
+  const entries = Object.entries(moves).filter(([, n]) => n !== 0) as Array<[CobuildTallyField, number]>;
+  if (entries.length === 0) return;
+  const _ = ctx.db.command;
+  const id = cobuildTallyId(communityId, year);
+  const data = { ...Object.fromEntries(entries.map(([f, n]) => [f, _.inc(n)])), updatedAt: ctx.now };
+  const first = await ctx.db.collection('cobuildTallies').where({ _id: id }).update({ data });
+  if (first.stats.updated === 1) return;
+  // The year's first move: create the document with the move in it; if another call created it
+  // meanwhile, increment that one.
+  const fresh = emptyCobuildTally(communityId, year, ctx.now);
+  for (const [field, n] of entries) {
+    const [head, key] = field.split('.') as [keyof CobuildTallyDoc, string | undefined];
+    if (key === undefined) (fresh[head] as number) += n;
+    else (fresh[head] as unknown as Record<string, number>)[key] += n;
+  }
+  try {
+    const { _id, ...rest } = fresh;
+    await ctx.db.collection('cobuildTallies').add({ data: { _id, ...rest } });
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+    await ctx.db.collection('cobuildTallies').where({ _id: id }).update({ data });
+  }
 }

@@ -44,11 +44,11 @@ const EMPTY: Record<QueueView, string> = { todo: '没有待办的诉求', all: '
 const Search = observer(() => (
   <View className="case-queue__search">
     <SearchBar
-      value={caseQueue.typed}
+      value={caseQueue.query.typed}
       placeholder="诉求内容、地点或反映人"
       maxLength={30}
-      onChange={caseQueue.setTyped}
-      onSearch={caseQueue.search}
+      onChange={caseQueue.query.setTyped}
+      onSearch={caseQueue.query.run}
     />
   </View>
 ));
@@ -81,7 +81,8 @@ const CaseQueue = observer(() => {
     entered.current = true;
   });
   usePullDownRefresh(() => void caseQueue.refresh().then(() => Taro.stopPullDownRefresh()));
-  const { kind, view, list, q } = caseQueue;
+  const { kind, view, list } = caseQueue;
+  const { q } = caseQueue.query;
   return (
     <Screen>
       <Segmented options={VIEWS[kind]} value={view} onChange={caseQueue.setView} />

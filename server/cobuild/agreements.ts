@@ -192,7 +192,15 @@ export async function saveAgreement(input: AgreementInput, ctx: CallContext): Pr
         'signatures.community': null,
         'signatures.unit': null,
       })
-      .update({ data: { ...fields, version: before.version + 1, updatedAt: ctx.now } });
+      .update({
+        data: {
+          projectIds: _.set(fields.projectIds),
+          duties: _.set(fields.duties),
+          period: _.set(fields.period),
+          version: before.version + 1,
+          updatedAt: ctx.now,
+        },
+      });
     if (stats.updated !== 1) throw stale();
     doc = { ...before, ...fields, version: before.version + 1, updatedAt: ctx.now };
   } else {
@@ -268,7 +276,7 @@ export async function signAgreement(input: { agreementId: string }, ctx: CallCon
     ctx.db
       .collection(AGREEMENTS)
       .where({ _id: input.agreementId, status: 'draft', [`signatures.${side}`]: null, ...scope })
-      .update({ data: { [`signatures.${side}`]: me, updatedAt: ctx.now, version: _.inc(1) } })
+      .update({ data: { [`signatures.${side}`]: _.set(me), updatedAt: ctx.now, version: _.inc(1) } })
       .then((r) => (r.stats.updated === 1 ? side : null));
   const [asCommunity, asUnit] = await Promise.all([
     communities.length ? sign('community', { communityId: _.in(communities) }) : null,

@@ -162,7 +162,7 @@ export async function reconcileCobuild(ctx: JobContext, year = localYear(ctx.now
     const { stats } = await ctx.db
       .collection(PROJECTS)
       .where({ _id: p._id, 'rating.count': p.rating.count, 'rating.sum': p.rating.sum })
-      .update({ data: { rating: want } });
+      .update({ data: { rating: _.set(want) } });
     if (stats.updated === 1) fixed.ratings++;
   }
   return { year, ...fixed };

@@ -182,7 +182,15 @@ export async function saveNeed(input: NeedInput, ctx: CallContext): Promise<Need
   const { stats } = await ctx.db
     .collection(NEEDS)
     .where({ _id: before._id, version: input.version, status: _.in(['open', 'matched']) })
-    .update({ data: { ...fields, version: input.version + 1, updatedAt: ctx.now, updatedBy: ctx.openid } });
+    .update({
+      data: {
+        ...fields,
+        contact: _.set(fields.contact),
+        version: input.version + 1,
+        updatedAt: ctx.now,
+        updatedBy: ctx.openid,
+      },
+    });
   if (stats.updated !== 1) throw stale();
   const after: NeedDoc = {
     ...before,

@@ -340,7 +340,15 @@ export async function saveProject(input: ProjectInput, ctx: CallContext): Promis
       const { stats } = await ctx.db
         .collection(PROJECTS)
         .where({ _id: before._id, status: 'planned', version: before.version })
-        .update({ data: { ...fields, version: before.version + 1, updatedAt: ctx.now } });
+        .update({
+          data: {
+            ...fields,
+            leads: _.set(fields.leads),
+            milestones: _.set(fields.milestones),
+            version: before.version + 1,
+            updatedAt: ctx.now,
+          },
+        });
       return stats.updated === 1;
     }
     const { _id, ...rest } = doc;
@@ -574,7 +582,7 @@ async function endProject(
       .update({
         data: {
           status: to,
-          ...(to === 'done' ? { result } : { dropReason: extra.note }),
+          ...(to === 'done' ? { result: _.set(result) } : { dropReason: extra.note }),
           version: p.version + 1,
           updatedAt: ctx.now,
         },

@@ -165,6 +165,7 @@ export async function saveResource(input: ResourceInput, ctx: CallContext): Prom
     loadUser(ctx.db, input.liaisonOpenid),
     input.resourceId ? loadResource(ctx, input.resourceId) : null,
   ]);
+  if (before && before.unitId !== unitId) throw forbidden('只能修改本单位的资源');
   const memberOfUnit = liaisonUser?.roles.some((g) => g.role === 'member' && g.verified && g.unitId === unitId);
   if (!liaisonUser || !memberOfUnit)
     throw invalidInput('联络人须为本单位已报到的在职党员', [
@@ -242,7 +243,16 @@ export async function saveResource(input: ResourceInput, ctx: CallContext): Prom
   const { stats } = await ctx.db
     .collection(RESOURCES)
     .where({ _id: before._id, version: input.version, status: _.in(['offered', 'committed']) })
-    .update({ data: { ...fields, version: input.version + 1, updatedAt: ctx.now, updatedBy: ctx.openid } });
+    .update({
+      data: {
+        ...fields,
+        capacity: _.set(fields.capacity),
+        liaison: _.set(fields.liaison),
+        version: input.version + 1,
+        updatedAt: ctx.now,
+        updatedBy: ctx.openid,
+      },
+    });
   if (stats.updated !== 1) throw stale();
   await audit(ctx, {
     kind: 'cobuild',

@@ -435,15 +435,25 @@ describe('county overview, reconciliation and budgets', () => {
   test('reconcileCobuild repairs a broken tally, orphan links and a rating counter, changing nothing else', async () => {
     const before = tally();
     // Break things as a crash would.
-    t.cloud.store.update('cobuildTallies', { _id: `c01-${YEAR}` }, { $set: { 'needs.open': 999 } }, { multi: false, merge: true });
+    t.cloud.store.update(
+      'cobuildTallies',
+      { _id: `c01-${YEAR}` },
+      { $set: { 'needs.open': 999 } },
+      { multi: false, merge: true, upsert: false },
+    );
     const orphan = await ok('saveNeed', needInput({ title: '孤儿需求' }), SECRETARY);
-    t.cloud.store.update('cobuildNeeds', { _id: orphan.id }, { $set: { status: 'matched' } }, { multi: false, merge: true });
+    t.cloud.store.update(
+      'cobuildNeeds',
+      { _id: orphan.id },
+      { $set: { status: 'matched' } },
+      { multi: false, merge: true, upsert: false },
+    );
     const done = (t.cloud.store.find('cobuildProjects', { query: { status: 'done', year: YEAR } }) as any[])[0];
     t.cloud.store.update(
       'cobuildProjects',
       { _id: done._id },
       { $set: { rating: { count: 0, sum: 0 } } },
-      { multi: false, merge: true },
+      { multi: false, merge: true, upsert: false },
     );
 
     const ctx = { requestId: 'test', openid: 'system', user: null, db: getDb(), now: serverNow(), job: true } as any;

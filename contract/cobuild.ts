@@ -37,6 +37,15 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   dropped: '已终止',
 };
 
+/** 共建协议: draft → signed (both sides) → superseded (by a signed new version). */
+export const AGREEMENT_STATUSES = ['draft', 'signed', 'superseded'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  draft: '待签署',
+  signed: '已签署',
+  superseded: '已被新版替代',
+};
+
 /** 联席会议: called → held | cancelled. */
 export const MEETING_STATUSES = ['called', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

@@ -49,6 +49,19 @@ export const ASSIST_DEPARTMENTS_MAX = 5;
 export const RECORD_TITLE = { min: 2, max: 40 } as const;
 export const RECORD_NOTE = { min: 10, max: 2000 } as const;
 export const RECORD_PHOTOS = { min: 1, max: 9 } as const;
+/** 结对共建 lists (needs, resources, projects, agreements). */
+export const COBUILD_TITLE = { min: 2, max: 40 } as const;
+export const COBUILD_DESCRIPTION = { min: 0, max: 500 } as const;
+/** A unit of a quantity: 次, 户, 人, 场 … */
+export const COBUILD_QUANTITY_UNIT = { min: 1, max: 6 } as const;
+/** Short texts: how often, when available. */
+export const COBUILD_TEXT = { min: 2, max: 60 } as const;
+/** A progress update's or a result's note. */
+export const COBUILD_NOTE = { min: 5, max: 1000 } as const;
+export const COBUILD_PHOTOS = { min: 0, max: 9 } as const;
+export const COBUILD_MILESTONES = { min: 1, max: 12 } as const;
+export const AGREEMENT_DUTIES = { min: 5, max: 1000 } as const;
+
 /** sixOnes.reviewRecords: records one 通过 / 驳回 decides. */
 export const REVIEW_BATCH_MAX = 100;
 

@@ -18,6 +18,11 @@ export interface ActivityDoc {
   signedUp: number;
   status: 'open' | 'cancelled';
   cancelReason: string | null;
+  /**
+   * The paired unit hosting it as the month's 轮值主席 (cobuild.planChairActivity); absent on the
+   * secretary's own activities.
+   */
+  host?: { unitId: string; unitName: string; rotaMonth: string } | null;
   /** When the signed-up members were reminded the day before (remindActivities). */
   remindedAt?: Date;
   history: Array<{ at: Date; by: string; byName: string; action: string; note: string | null }>;

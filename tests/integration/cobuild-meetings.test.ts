@@ -653,6 +653,47 @@ describe('request counts', () => {
       ok(cb('cancelMeeting', { meetingId: m.id, version: agenda.result.version, reason: '改期' }, SECRETARY)),
     );
     expect(cancel.trips).toBeLessThanOrEqual(4);
+    const n2 = await now();
+    const called = await trips(() =>
+      ok(cb('callMeeting', { startAt: at(n2, HOUR), topicsBy: at(n2, HOUR / 2), place: '会议室' }, SECRETARY)),
+    );
+    expect(called.trips).toBeLessThanOrEqual(4);
+    t.cloud.store.update(
+      'meetings',
+      { _id: called.result.id },
+      { $set: { startAt: new Date((await now()).getTime() - HOUR) } },
+      { multi: false, merge: true, upsert: false },
+    );
+    const due = local(await now())
+      .add(30, 'day')
+      .format('YYYY-MM-DD');
+    const recorded = await trips(() =>
+      ok(
+        cb(
+          'recordMeeting',
+          {
+            meetingId: called.result.id,
+            version: called.result.version,
+            presentUnitIds: [demoUnit],
+            minutes: '会议听取了各单位意见，议定两项事项。',
+            decisions: [
+              { title: '修缮活动室', ownerUnitId: demoUnit, dueAt: due },
+              { title: '走访老党员', ownerUnitId: null, dueAt: due },
+            ],
+          },
+          SECRETARY,
+        ),
+      ),
+    );
+    expect(recorded.trips).toBeLessThanOrEqual(4);
+    const d = recorded.result.decisions[0];
+    const updated = await trips(() =>
+      ok(cb('updateDecision', { decisionId: d.id, version: d.version, note: '已开工' }, UNIT_ADMIN)),
+    );
+    expect(updated.trips).toBeLessThanOrEqual(4);
+    expect(updated.requests).toBeLessThanOrEqual(4);
+    const meetingRead = await p.dbRequests(() => ok(cb('meeting', { meetingId: called.result.id }, SECRETARY)));
+    expect(meetingRead.requests).toBeLessThanOrEqual(2);
     // Printed for the note (requests and round trips of each write).
     console.log(
       JSON.stringify({
@@ -662,6 +703,10 @@ describe('request counts', () => {
         submitTopic: [topic.requests, topic.trips],
         setAgenda: [agenda.requests, agenda.trips],
         cancelMeeting: [cancel.requests, cancel.trips],
+        callMeeting: [called.requests, called.trips],
+        recordMeeting: [recorded.requests, recorded.trips],
+        updateDecision: [updated.requests, updated.trips],
+        meetingRead: meetingRead.requests,
       }),
     );
   });

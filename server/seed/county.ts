@@ -12,6 +12,7 @@ import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
 import { buildAudits } from './audits';
 import { buildCases } from './cases';
+import { buildCobuildLists, mergeCobuildTallies } from './cobuild-lists';
 import { Rng } from './rng';
 import { buildSixOnes, localYearOf, yearStart } from './sixOnes';
 import { buildWishes } from './wishes';
@@ -634,6 +635,15 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     { users: town.users, wishes, cases: complaints.cases, records, activities, memberReports },
     scale.auditDays === null ? null : new Date(anchor.getTime() - scale.auditDays * 86_400_000),
   );
+  // 结对共建 三清单一协议 (server/seed/cobuild-lists.ts): three years at county scale.
+  const cobuildLists = buildCobuildLists({
+    communities,
+    units,
+    users: town.users,
+    anchor,
+    years: options.scale === 'county' || options.scale === 'county10' ? 3 : 1,
+    demoUnitId: demoUnit._id,
+  });
 
   return {
     communities,
@@ -656,6 +666,14 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     deptTasks: complaints.tasks,
     caseMetrics: complaints.counters,
     audits,
+    cobuildNeeds: cobuildLists.cobuildNeeds,
+    cobuildResources: cobuildLists.cobuildResources,
+    cobuildProjects: cobuildLists.cobuildProjects,
+    cobuildProjectUpdates: cobuildLists.cobuildProjectUpdates,
+    cobuildRatings: cobuildLists.cobuildRatings,
+    cobuildAgreements: cobuildLists.cobuildAgreements,
+    // One per community-year: each co-building part's counts added (mergeCobuildTallies).
+    cobuildTallies: mergeCobuildTallies(cobuildLists.cobuildTallies),
   };
 }
 

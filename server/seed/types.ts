@@ -20,6 +20,7 @@ import type {
   UnitDoc,
 } from '../directory/model';
 import type { AuditDoc } from '../platform/audit';
+import type { CobuildListsSeed } from './cobuild-lists';
 import type { UserDoc } from '../platform/identity';
 
 /** The platform's user document (residents carry their address, members their report). */
@@ -52,6 +53,14 @@ export interface CountySeed {
   caseMetrics: CounterDoc[];
   /** 操作记录 of every staff step above (server/seed/audits.ts). */
   audits: AuditDoc[];
+  /** 结对共建 三清单一协议 (server/seed/cobuild-lists.ts) and the tallies counting them. */
+  cobuildNeeds: CobuildListsSeed['cobuildNeeds'];
+  cobuildResources: CobuildListsSeed['cobuildResources'];
+  cobuildProjects: CobuildListsSeed['cobuildProjects'];
+  cobuildProjectUpdates: CobuildListsSeed['cobuildProjectUpdates'];
+  cobuildRatings: CobuildListsSeed['cobuildRatings'];
+  cobuildAgreements: CobuildListsSeed['cobuildAgreements'];
+  cobuildTallies: CobuildListsSeed['cobuildTallies'];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

@@ -513,7 +513,14 @@ export function mergeCobuildTallies(...parts: CobuildTallyDoc[][]): CobuildTally
   for (const t of parts.flat()) {
     const into = out.get(t._id);
     if (!into) {
-      out.set(t._id, structuredClone(t));
+      out.set(t._id, {
+        ...t,
+        needs: { ...t.needs },
+        resources: { ...t.resources },
+        projects: { ...t.projects },
+        meetingsHeld: [...t.meetingsHeld],
+        chairMonths: { ...t.chairMonths },
+      });
       continue;
     }
     for (const group of ['needs', 'resources', 'projects', 'chairMonths'] as const) {

@@ -113,6 +113,14 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
             'deptTasks',
             'caseMetrics',
             'audits',
+            // cobuild: lists
+            'cobuildNeeds',
+            'cobuildResources',
+            'cobuildProjects',
+            'cobuildProjectUpdates',
+            'cobuildRatings',
+            'cobuildAgreements',
+            'cobuildTallies',
           ].includes(collection)
         )
           continue;

@@ -195,6 +195,7 @@ const complainantOnly = (): Expectation => ({
 const listsCall = (action: string, payload: unknown, openid: string) =>
   p.ok(p.call('cobuild', action, payload, openid));
 let listsSeq = 0;
+let agreementYears = 0;
 const listsYear = async () => (await clockNow(t)).getFullYear() + 3;
 /** A verified member of the caller's unit (u01's demo-member for anyone else). */
 const liaisonFor = (openid: string) => {
@@ -270,7 +271,7 @@ const doneProjectOfC01 = async () => {
 };
 /** A payload for a new agreement of c01 and u01, in a year of its own. */
 const agreementInputOf = async () => {
-  const year = (await listsYear()) + ++listsSeq;
+  const year = (await listsYear()) + ++agreementYears;
   const pr = await plannedProject(year);
   return {
     year,

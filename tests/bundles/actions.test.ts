@@ -443,7 +443,7 @@ const ROWS: Row[] = [
     as: SEC,
     valid: () => listsNeed(),
     keep: (n) => (s.needId = n.id),
-    invalid: { ...listsNeed(), quantity: 0 },
+    invalid: { category: '助老助残', title: '独居老人陪护', quantity: 0, quantityUnit: '户', wantedBy: '2030-10-01' },
   },
   {
     fn: 'cobuild',
@@ -462,7 +462,7 @@ const ROWS: Row[] = [
     as: UA,
     valid: () => listsResource(),
     keep: (r) => (s.resourceId = r.id),
-    invalid: { ...listsResource(), capacity: { amount: 0, unit: '次', frequency: '每月一次' } },
+    invalid: { category: '助老助残', title: '志愿服务队', capacity: { amount: 0, unit: '次', frequency: '每月一次' } },
   },
   {
     fn: 'cobuild',
@@ -481,7 +481,7 @@ const ROWS: Row[] = [
     as: SEC,
     valid: () => listsProject([s.needId], [s.resourceId]),
     keep: (pr) => (s.project = pr),
-    invalid: listsProject([], ['r1']),
+    invalid: { title: '银龄关爱行动', goal: '', needIds: [], resourceIds: ['r1'], milestones: [] },
   },
   { fn: 'cobuild', action: 'projects', as: UA, valid: () => ({ year: s.listsYear }), invalid: { status: 'lost' } },
   { fn: 'cobuild', action: 'project', as: SEC, valid: () => ({ projectId: s.project.id }), invalid: { projectId: '' } },
@@ -539,7 +539,12 @@ const ROWS: Row[] = [
     as: SEC,
     valid: () => listsAgreement(),
     keep: (a) => (s.agreementId = a.id),
-    invalid: { ...listsAgreement(), period: { from: '2030-12-31', to: '2030-01-01' } },
+    invalid: {
+      unitId: 'u01',
+      projectIds: ['p1'],
+      duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+      period: { from: '2030-12-31', to: '2030-01-01' },
+    },
   },
   {
     fn: 'cobuild',

@@ -14,7 +14,6 @@ import {
 import { cobuildTallyId, emptyCobuildTally, type CobuildTallyDoc } from '../cobuild/tally';
 import type { CommunityDoc, UnitDoc } from '../directory/model';
 import { local } from '../platform/time';
-import * as N from './names';
 import { Rng } from './rng';
 import { localYearOf, yearStart } from './sixOnes';
 import type { SeedUserDoc } from './types';
@@ -140,6 +139,8 @@ export function buildCobuildLists(opts: {
   years: number;
   /** The demo unit (paired with c01; demo-unit-admin's). */
   demoUnitId: string;
+  /** Adds an account (a resident with no address) for a unit's liaison where it has no verified member. */
+  addAccount: (openid: string) => SeedUserDoc;
 }): CobuildListsSeed {
   const rng = new Rng('cobuild-lists');
   const out: CobuildListsSeed = {
@@ -162,6 +163,12 @@ export function buildCobuildLists(opts: {
       if (g.role === 'member' && g.verified && g.unitId) members.set(g.unitId, [...(members.get(g.unitId) ?? []), u]);
     }
   const who = (openid: string): Stamp['name'] => user.get(openid)?.name ?? '';
+  const liaisonAccount = (unitId: string) => {
+    const openid = `seed-liaison-${unitId}`;
+    const made = user.get(openid) ?? opts.addAccount(openid);
+    user.set(openid, made);
+    return made;
+  };
 
   for (const c of opts.communities) {
     const paired = opts.units
@@ -177,7 +184,8 @@ export function buildCobuildLists(opts: {
         u.name &&
         !u.roles.some((g) => g.role === 'secretary'),
     );
-    // The unit's liaison: a verified member (双报到) when it has one; else a contact with no account yet.
+    // The unit's liaison: a verified member (双报到) when it has one; else an account of its own
+    // (like the property companies' liaisons: a resident with no address).
     const liaisons = new Map(
       paired.map((u) => {
         const m = members.get(u._id)?.[0];
@@ -185,11 +193,7 @@ export function buildCobuildLists(opts: {
           u._id,
           m
             ? { openid: m._id, name: m.name ?? m.nickname, phone: m.phone ?? null }
-            : {
-                openid: '',
-                name: rng.pick(N.SURNAMES) + rng.pick(N.GIVEN_NAMES),
-                phone: rng.pick(N.PHONE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0'),
-              },
+            : ((a) => ({ openid: a._id, name: a.name ?? a.nickname, phone: a.phone ?? null }))(liaisonAccount(u._id)),
         ];
       }),
     );
@@ -408,11 +412,9 @@ export function buildCobuildLists(opts: {
         projects.filter((p) => p.status !== 'dropped' && p.unitIds.includes(u._id)).map((p) => p._id);
       const sign = (openid: string, f: number): Stamp => ({ openid, name: who(openid), at: at(f) });
       paired.forEach((u, i) => {
-        const unitSigner = unitAdmins.get(u._id)?._id ?? `seed-unit-${u._id}`;
-        const unitStamp = (f: number): Stamp =>
-          unitAdmins.has(u._id)
-            ? sign(unitSigner, f)
-            : { openid: unitSigner, name: liaisons.get(u._id)!.name, at: at(f) };
+        // The unit signs by its admin (the demo unit's); else, in the seed, by its liaison.
+        const unitSigner = unitAdmins.get(u._id)?._id ?? liaisons.get(u._id)!.openid;
+        const unitStamp = (f: number): Stamp => sign(unitSigner, f);
         const base = (n: number, f: number): AgreementDoc => ({
           _id: agreementId(c._id, u._id, year, n),
           communityId: c._id,

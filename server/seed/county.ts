@@ -643,6 +643,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     anchor,
     years: options.scale === 'county' || options.scale === 'county10' ? 3 : 1,
     demoUnitId: demoUnit._id,
+    addAccount: (openid) => addUser(town, openid, town.people.name(), [{ role: 'resident' }]),
   });
 
   return {

@@ -10,7 +10,6 @@ import {
   type RotaMonth,
   type TopicDoc,
 } from '../cobuild/meetingModel';
-import { emptyCobuildTally, type CobuildTallyDoc } from '../cobuild/tally';
 import { local } from '../platform/time';
 import { chairActivityId, type ActivityDoc } from '../sixOnes/model';
 import { Rng } from './rng';
@@ -29,8 +28,6 @@ export interface CobuildMeetingsSeed {
   meetingDecisions: DecisionDoc[];
   /** Chair units' activities (hosted; they join the 六个一 activities). */
   activities: ActivityDoc[];
-  /** The tallies' chairMonths and meetingsHeld, as the live steps would have moved them. */
-  cobuildTallies: CobuildTallyDoc[];
 }
 
 const DAY = 86_400_000;
@@ -51,6 +48,9 @@ export function buildCobuildMeetings(opts: {
   years: number;
   /** The demo unit (chairs c01's month of the anchor). */
   demoUnitId: string;
+  /** Each unit's admin (who plans its chair activities), and a user's name. */
+  unitAdmins: Map<string, string>;
+  nameOf: (openid: string) => string;
 }): CobuildMeetingsSeed {
   const rng = new Rng('cobuild-meetings');
   const out: CobuildMeetingsSeed = {
@@ -58,15 +58,8 @@ export function buildCobuildMeetings(opts: {
     meetings: [],
     meetingDecisions: [],
     activities: [],
-    cobuildTallies: [],
   };
   const a = local(opts.anchor);
-  const tallies = new Map<string, CobuildTallyDoc>();
-  const tallyOf = (communityId: string, year: number) => {
-    const id = `${communityId}-${year}`;
-    if (!tallies.has(id)) tallies.set(id, emptyCobuildTally(communityId, year, opts.anchor));
-    return tallies.get(id)!;
-  };
   const secretaryOf = (c: CommunityDoc) => c.secretaryOpenid ?? 'seed';
 
   for (const c of opts.communities) {
@@ -108,9 +101,6 @@ export function buildCobuildMeetings(opts: {
         updatedAt: first.subtract(20, 'day').toDate(),
         updatedBy: secretaryOf(c),
       });
-      const t = tallyOf(c._id, year);
-      t.chairMonths.set += 12;
-      t.chairMonths.themed += months.filter((m) => m.theme).length;
       // Chair activities: the last two past months, and in c01 the anchor's month (ahead of the anchor).
       const planned = months.filter((m) =>
         year < a.year() ? m.month % 4 === 0 : m.month - 1 < a.month() && m.month - 1 >= a.month() - 2,
@@ -126,6 +116,9 @@ export function buildCobuildMeetings(opts: {
         // The anchor's month's activity: two days ahead (it may fall in the next month near a month's end; still the chair's).
         const startAt = day.hour(9).minute(0).second(0).millisecond(0).toDate();
         const key = rotaMonthKey(c._id, year, m.month);
+        // Planned by the chair unit's admin (the secretary where the unit has none), ten days ahead.
+        const by = opts.unitAdmins.get(m.unitId!) ?? secretaryOf(c);
+        const planned = new Date(startAt.getTime() - 10 * DAY);
         out.activities.push({
           _id: chairActivityId(key),
           communityId: c._id,
@@ -143,12 +136,13 @@ export function buildCobuildMeetings(opts: {
           cancelReason: null,
           host: { unitId: m.unitId!, unitName: m.unitName!, rotaMonth: key },
           rotaId: rotaId(c._id, year),
-          history: [{ at: startAt, by: 'seed', byName: '', action: 'publish', note: `轮值主席单位：${m.unitName}` }],
-          createdAt: new Date(startAt.getTime() - 10 * DAY),
-          updatedAt: new Date(startAt.getTime() - 10 * DAY),
-          createdBy: 'seed',
+          history: [
+            { at: planned, by, byName: opts.nameOf(by), action: 'publish', note: `轮值主席单位：${m.unitName}` },
+          ],
+          createdAt: planned,
+          updatedAt: planned,
+          createdBy: by,
         });
-        t.chairMonths.activities += 1;
       }
     }
 
@@ -185,8 +179,6 @@ export function buildCobuildMeetings(opts: {
       m.previousStartAt = previous ? previous.startAt : new Date(0);
       if (m.status === 'held') {
         previous = m;
-        const { year, quarter } = quarterOf(m.startAt);
-        tallyOf(c._id, year).meetingsHeld[quarter - 1] += 1;
         const latest = m === chain[chain.length - 1];
         const n = latest ? 4 : 2;
         const decisions: DecisionDoc[] = [];
@@ -242,7 +234,6 @@ export function buildCobuildMeetings(opts: {
       out.meetings.push(m);
     }
   }
-  out.cobuildTallies = [...tallies.values()];
   return out;
 }
 

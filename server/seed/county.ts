@@ -12,8 +12,11 @@ import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
 import { buildAudits } from './audits';
 import { buildCases } from './cases';
+import { buildCobuildLists, type CobuildListsSeed } from './cobuild-lists';
 import { Rng } from './rng';
-import { buildCobuildMeetings } from './cobuild-meetings';
+import { buildCobuildMeetings, type CobuildMeetingsSeed } from './cobuild-meetings';
+import { countCobuildYear, type CobuildTallyDoc } from '../cobuild/tally';
+import type { ActivityDoc } from '../sixOnes/model';
 import { buildSixOnes, localYearOf, yearStart } from './sixOnes';
 import { buildWishes } from './wishes';
 import type {
@@ -631,10 +634,16 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
 
   // 角色授权 reads the staff by this mark (account.grantRole writes it with the roles).
   for (const u of town.users) if (u.roles.some((g) => STAFF_ROLES.includes(g.role))) u.staff = 1;
-  const audits = buildAudits(
-    { users: town.users, wishes, cases: complaints.cases, records, activities, memberReports },
-    scale.auditDays === null ? null : new Date(anchor.getTime() - scale.auditDays * 86_400_000),
-  );
+  // 结对共建 三清单一协议 (server/seed/cobuild-lists.ts): three years at county scale.
+  const cobuildLists = buildCobuildLists({
+    communities,
+    units,
+    users: town.users,
+    anchor,
+    years: options.scale === 'county' || options.scale === 'county10' ? 3 : 1,
+    demoUnitId: demoUnit._id,
+    addAccount: (openid) => addUser(town, openid, town.people.name(), [{ role: 'resident' }]),
+  });
 
   // 轮值主席 and 联席会议 (server/seed/cobuild-meetings.ts): the chair units' activities join the 六个一 ones.
   const cobuildMeetings = buildCobuildMeetings({
@@ -643,7 +652,16 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     anchor,
     years: options.scale === 'county' || options.scale === 'county10' ? 3 : 1,
     demoUnitId: demoUnit._id,
+    unitAdmins: new Map(
+      town.users.flatMap((u) => u.roles.flatMap((g) => (g.role === 'unitAdmin' ? [[g.unitId, u._id] as const] : []))),
+    ),
+    nameOf: (openid) => town.users.find((u) => u._id === openid)?.name ?? '',
   });
+  const allActivities = [...activities, ...cobuildMeetings.activities];
+  const audits = buildAudits(
+    { users: town.users, wishes, cases: complaints.cases, records, activities: allActivities, memberReports },
+    scale.auditDays === null ? null : new Date(anchor.getTime() - scale.auditDays * 86_400_000),
+  );
 
   return {
     communities,
@@ -657,7 +675,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     users: [...users, ...town.users.slice(users.length)],
     memberReports,
     wishes,
-    activities: [...activities, ...cobuildMeetings.activities],
+    activities: allActivities,
     signups,
     records,
     sixOnes,
@@ -669,7 +687,14 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     rotas: cobuildMeetings.rotas,
     meetings: cobuildMeetings.meetings,
     meetingDecisions: cobuildMeetings.meetingDecisions,
-    cobuildTallies: cobuildMeetings.cobuildTallies,
+    cobuildNeeds: cobuildLists.cobuildNeeds,
+    cobuildResources: cobuildLists.cobuildResources,
+    cobuildProjects: cobuildLists.cobuildProjects,
+    cobuildProjectUpdates: cobuildLists.cobuildProjectUpdates,
+    cobuildRatings: cobuildLists.cobuildRatings,
+    cobuildAgreements: cobuildLists.cobuildAgreements,
+    // One per community-year, counted from the documents above by the rule reconcileCobuild uses.
+    cobuildTallies: cobuildTalliesOf(cobuildLists, cobuildMeetings, activities, anchor),
   };
 }
 
@@ -766,4 +791,45 @@ function buildMemberReports(
 export function buildCounty(options: SeedOptions = {}): SeedData {
   // Interfaces carry no index signature, so the typed seed widens to SeedData by a cast.
   return buildCountySeed(options) as unknown as SeedData;
+}
+
+/**
+ * The co-building tallies of the seed: one per community-year, counted from its documents by the
+ * rule `reconcileCobuild` applies (countCobuildYear), so a fresh seed has nothing to repair.
+ */
+function cobuildTalliesOf(
+  lists: CobuildListsSeed,
+  meetings: CobuildMeetingsSeed,
+  activities: ActivityDoc[],
+  at: Date,
+): CobuildTallyDoc[] {
+  const chairActivities = [...activities, ...meetings.activities].filter((a) => a.rotaId);
+  const years = new Set<number>([
+    ...lists.cobuildNeeds.map((n) => n.year),
+    ...lists.cobuildResources.map((r) => r.year),
+    ...lists.cobuildProjects.map((p) => p.year),
+    ...lists.cobuildAgreements.map((a) => a.year),
+    ...meetings.rotas.map((r) => r.year),
+    ...meetings.meetings.map((m) => m.year),
+  ]);
+  return [...years].flatMap((year) => {
+    const ofYear = <T extends { year: number }>(docs: T[]) => docs.filter((d) => d.year === year);
+    const rotas = ofYear(meetings.rotas);
+    const rotaIds = new Set(rotas.map((r) => r._id));
+    return [
+      ...countCobuildYear(
+        year,
+        {
+          needs: ofYear(lists.cobuildNeeds),
+          resources: ofYear(lists.cobuildResources),
+          projects: ofYear(lists.cobuildProjects),
+          agreements: ofYear(lists.cobuildAgreements),
+          rotas,
+          chairActivities: chairActivities.filter((a) => rotaIds.has(a.rotaId!)),
+          meetings: ofYear(meetings.meetings),
+        },
+        at,
+      ).values(),
+    ];
+  });
 }

@@ -22,6 +22,7 @@ import type {
   UnitDoc,
 } from '../directory/model';
 import type { AuditDoc } from '../platform/audit';
+import type { CobuildListsSeed } from './cobuild-lists';
 import type { UserDoc } from '../platform/identity';
 
 /** The platform's user document (residents carry their address, members their report). */
@@ -54,10 +55,18 @@ export interface CountySeed {
   caseMetrics: CounterDoc[];
   /** 操作记录 of every staff step above (server/seed/audits.ts). */
   audits: AuditDoc[];
-  /** 轮值主席 and 联席会议 (server/seed/cobuild-meetings.ts); the tallies hold their chairMonths and meetingsHeld. */
+  /** 轮值主席 and 联席会议 (server/seed/cobuild-meetings.ts). */
   rotas: RotaDoc[];
   meetings: MeetingDoc[];
   meetingDecisions: DecisionDoc[];
+  /** 结对共建 三清单一协议 (server/seed/cobuild-lists.ts). */
+  cobuildNeeds: CobuildListsSeed['cobuildNeeds'];
+  cobuildResources: CobuildListsSeed['cobuildResources'];
+  cobuildProjects: CobuildListsSeed['cobuildProjects'];
+  cobuildProjectUpdates: CobuildListsSeed['cobuildProjectUpdates'];
+  cobuildRatings: CobuildListsSeed['cobuildRatings'];
+  cobuildAgreements: CobuildListsSeed['cobuildAgreements'];
+  /** One per community-year, counted from the co-building documents (countCobuildYear). */
   cobuildTallies: CobuildTallyDoc[];
 }
 

@@ -81,6 +81,45 @@ const caseInput = (n: string) => ({
   description: `楼下垃圾桶满了没人清 ${n}`,
   location: { kind: 'building', microGridId: 'c01-g01-m1' },
 });
+// cobuild: lists
+let listsSeq = 0;
+const listsNeed = () => ({
+  year: s.listsYear,
+  category: '助老助残',
+  title: `独居老人陪护 ${++listsSeq}`,
+  description: '每周上门陪护独居老人',
+  quantity: 20,
+  quantityUnit: '户',
+  wantedBy: `${s.listsYear}-10-01`,
+  contact: { name: '谢春梅', phone: '13800000001' },
+});
+const listsResource = () => ({
+  year: s.listsYear,
+  category: '助老助残',
+  title: `志愿服务队 ${++listsSeq}`,
+  description: '单位志愿服务队每月上门',
+  capacity: { amount: 12, unit: '次', frequency: '每月一次' },
+  liaisonOpenid: M,
+  availability: '周末全天',
+});
+const listsProject = (needIds: string[], resourceIds: string[]) => ({
+  year: s.listsYear,
+  title: `银龄关爱行动 ${++listsSeq}`,
+  goal: '为独居老人提供每月上门服务',
+  needIds,
+  resourceIds,
+  milestones: [{ title: '摸底走访', dueAt: `${s.listsYear}-03-01` }],
+  leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
+});
+const listsAgreement = () => ({
+  year: s.listsYear,
+  unitId: 'u01',
+  projectIds: [s.project.id],
+  duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+  period: { from: `${s.listsYear}-01-01`, to: `${s.listsYear}-12-31` },
+});
+// cobuild: lists (end)
+
 /** A case of demo-resident accepted and escalated to c01 by its grid worker. */
 async function escalatedCase(): Promise<string> {
   const { id } = await ok('complaint', 'submit', caseInput(`esc ${++photoSeq}`), R);
@@ -386,6 +425,137 @@ const ROWS: Row[] = [
   { fn: 'sixOnes', action: 'tally', as: SEC, valid: () => ({ scope: 'community' }), invalid: { scope: 'town' } },
   { fn: 'sixOnes', action: 'overview', as: CA, valid: () => ({}), invalid: { year: '2026' } },
   { fn: 'sixOnes', action: 'progress', as: UA, valid: () => ({ scope: 'unit' }), invalid: { scope: 'county' } },
+  // ------------------------------------------------------------------ cobuild: lists
+  // c01's lists three years ahead (the seed's years untouched): need → resource → project → agreement.
+  {
+    fn: 'cobuild',
+    action: 'needs',
+    as: SEC,
+    valid: () => {
+      s.listsYear = new Date(emulatorClock.nowMs()).getFullYear() + 3;
+      return { year: s.listsYear };
+    },
+    invalid: { year: 1999 },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveNeed',
+    as: SEC,
+    valid: () => listsNeed(),
+    keep: (n) => (s.needId = n.id),
+    invalid: { category: '助老助残', title: '独居老人陪护', quantity: 0, quantityUnit: '户', wantedBy: '2030-10-01' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'closeNeed',
+    as: SEC,
+    valid: async () => {
+      const n = await ok('cobuild', 'saveNeed', listsNeed(), SEC);
+      return { needId: n.id, version: n.version, reason: '已由其他渠道解决' };
+    },
+    invalid: { needId: 'n1', version: 1, reason: '' },
+  },
+  { fn: 'cobuild', action: 'resources', as: UA, valid: () => ({ year: s.listsYear }), invalid: { status: 'lost' } },
+  {
+    fn: 'cobuild',
+    action: 'saveResource',
+    as: UA,
+    valid: () => listsResource(),
+    keep: (r) => (s.resourceId = r.id),
+    invalid: { category: '助老助残', title: '志愿服务队', capacity: { amount: 0, unit: '次', frequency: '每月一次' } },
+  },
+  {
+    fn: 'cobuild',
+    action: 'withdrawResource',
+    as: UA,
+    valid: async () => {
+      const r = await ok('cobuild', 'saveResource', listsResource(), UA);
+      return { resourceId: r.id, version: r.version, reason: '人员调整' };
+    },
+    invalid: { resourceId: 'r1', version: -1, reason: '人员调整' },
+  },
+  { fn: 'cobuild', action: 'matches', as: SEC, valid: () => ({ needId: s.needId }), invalid: { needId: 1 } },
+  {
+    fn: 'cobuild',
+    action: 'saveProject',
+    as: SEC,
+    valid: () => listsProject([s.needId], [s.resourceId]),
+    keep: (pr) => (s.project = pr),
+    invalid: { title: '银龄关爱行动', goal: '', needIds: [], resourceIds: ['r1'], milestones: [] },
+  },
+  { fn: 'cobuild', action: 'projects', as: UA, valid: () => ({ year: s.listsYear }), invalid: { status: 'lost' } },
+  { fn: 'cobuild', action: 'project', as: SEC, valid: () => ({ projectId: s.project.id }), invalid: { projectId: '' } },
+  {
+    fn: 'cobuild',
+    action: 'startProject',
+    as: UA,
+    valid: () => ({ projectId: s.project.id, version: s.project.version }),
+    keep: (pr) => (s.project = pr),
+    invalid: { projectId: 'p1' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'projectUpdate',
+    as: SEC,
+    valid: () => ({ projectId: s.project.id, note: '第一次走访完成', photos: [photo(SEC)] }),
+    keep: (pr) => (s.project = pr),
+    invalid: { projectId: 'p1', note: '太短', photos: [] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'finishProject',
+    as: SEC,
+    valid: () => ({
+      projectId: s.project.id,
+      version: s.project.version,
+      note: '服务老人二十户',
+      photos: [photo(SEC)],
+    }),
+    invalid: { projectId: 'p1', version: 1, note: '', photos: [] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'dropProject',
+    as: UA,
+    valid: async () => {
+      const n = await ok('cobuild', 'saveNeed', listsNeed(), SEC);
+      const r = await ok('cobuild', 'saveResource', listsResource(), UA);
+      const pr = await ok('cobuild', 'saveProject', listsProject([n.id], [r.id]), UA);
+      return { projectId: pr.id, version: pr.version, reason: '计划调整' };
+    },
+    invalid: { projectId: 'p1', version: 1, reason: '' },
+  },
+  { fn: 'cobuild', action: 'publicProjects', as: R, valid: () => ({}), invalid: { status: 'planned' } },
+  {
+    fn: 'cobuild',
+    action: 'rateProject',
+    as: R,
+    valid: () => ({ projectId: s.project.id, stars: 5, comment: '很好' }),
+    invalid: { projectId: 'p1', stars: 6 },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveAgreement',
+    as: SEC,
+    valid: () => listsAgreement(),
+    keep: (a) => (s.agreementId = a.id),
+    invalid: {
+      unitId: 'u01',
+      projectIds: ['p1'],
+      duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+      period: { from: '2030-12-31', to: '2030-01-01' },
+    },
+  },
+  {
+    fn: 'cobuild',
+    action: 'signAgreement',
+    as: UA,
+    valid: () => ({ agreementId: s.agreementId }),
+    invalid: { agreementId: 5 },
+  },
+  { fn: 'cobuild', action: 'agreements', as: SEC, valid: () => ({ year: s.listsYear }), invalid: { year: 'x' } },
+  { fn: 'cobuild', action: 'countyOverview', as: CA, valid: () => ({}), invalid: { year: 1999 } },
+  // ------------------------------------------------------------------ cobuild: lists (end)
   // ------------------------------------------------------------------ complaint
   {
     fn: 'complaint',

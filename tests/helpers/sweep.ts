@@ -41,6 +41,16 @@ export const READ_ACTIONS = new Set([
   'pairMembers',
   'propertyCompanies',
   'entry',
+  // cobuild: lists
+  'needs',
+  'resources',
+  'matches',
+  'projects',
+  'project',
+  'publicProjects',
+  'agreements',
+  'countyOverview',
+  // cobuild: lists (end)
   'audit',
   'activities',
   'activity',

@@ -186,6 +186,117 @@ const complainantOnly = (): Expectation => ({
   countyAdmin: 'FORBIDDEN',
 });
 
+// cobuild: lists
+/**
+ * 结对共建 三清单一协议 (cobuild-lists.test.ts covers every scope in depth): c01's lists in years
+ * of their own ahead (each agreement cell a year of its own, one draft per pair and year), made by
+ * demo-secretary and demo-unit-admin (u01).
+ */
+const listsCall = (action: string, payload: unknown, openid: string) =>
+  p.ok(p.call('cobuild', action, payload, openid));
+let listsSeq = 0;
+let agreementYears = 0;
+const listsYear = async () => (await clockNow(t)).getFullYear() + 3;
+/** A verified member of the caller's unit (u01's demo-member for anyone else). */
+const liaisonFor = (openid: string) => {
+  const unitId = p.doc('users', openid)?.roles?.find((g: any) => g.role === 'unitAdmin')?.unitId ?? 'u01';
+  const member = t.cloud.store
+    .find('users', { query: { roles: { $elemMatch: { role: 'member', unitId, verified: true } } } })
+    .map((u) => u._id as string)[0];
+  return member ?? 'demo-member';
+};
+const needOfC01 = async (year?: number) =>
+  (await listsCall(
+    'saveNeed',
+    {
+      year: year ?? (await listsYear()),
+      category: '助老助残',
+      title: `独居老人陪护 ${++listsSeq}`,
+      description: '',
+      quantity: 10,
+      quantityUnit: '户',
+      wantedBy: `${year ?? (await listsYear())}-10-01`,
+      contact: { name: '谢春梅', phone: '13800000001' },
+    },
+    CALLERS.secretary,
+  )) as { id: string; version: number };
+const resourceOfU01 = async (year?: number) =>
+  (await listsCall(
+    'saveResource',
+    {
+      year: year ?? (await listsYear()),
+      category: '助老助残',
+      title: `志愿服务队 ${++listsSeq}`,
+      description: '',
+      capacity: { amount: 12, unit: '次', frequency: '每月一次' },
+      liaisonOpenid: 'demo-member',
+      availability: '周末全天',
+    },
+    CALLERS.unitAdmin,
+  )) as { id: string; version: number };
+/** A planned project of c01 using a resource of u01 (only). */
+const projectInputOf = async (year?: number) => {
+  const y = year ?? (await listsYear());
+  return {
+    year: y,
+    title: `银龄关爱行动 ${++listsSeq}`,
+    goal: '',
+    needIds: [(await needOfC01(y)).id],
+    resourceIds: [(await resourceOfU01(y)).id],
+    milestones: [{ title: '摸底走访', dueAt: `${y}-03-01` }],
+    leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
+  };
+};
+const plannedProject = async (year?: number) =>
+  (await listsCall('saveProject', await projectInputOf(year), CALLERS.secretary)) as { id: string; version: number };
+const activeProject = async () => {
+  const pr = await plannedProject();
+  return (await listsCall('startProject', { projectId: pr.id, version: pr.version }, CALLERS.secretary)) as {
+    id: string;
+    version: number;
+  };
+};
+/** One done project of c01 for the rating row (every caller rates it once). */
+let doneProject: string | null = null;
+const doneProjectOfC01 = async () => {
+  if (doneProject) return doneProject;
+  const pr = await activeProject();
+  const photo = t.cloud.storage.put(`uploads/${CALLERS.secretary}/l-${++listsSeq}.png`, Buffer.from('png'));
+  await listsCall(
+    'finishProject',
+    { projectId: pr.id, version: pr.version, note: '服务老人二十户', photos: [photo] },
+    CALLERS.secretary,
+  );
+  return (doneProject = pr.id);
+};
+/** A payload for a new agreement of c01 and u01, in a year of its own. */
+const agreementInputOf = async () => {
+  const year = (await listsYear()) + ++agreementYears;
+  const pr = await plannedProject(year);
+  return {
+    year,
+    unitId: 'u01',
+    projectIds: [pr.id],
+    duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+    period: { from: `${year}-01-01`, to: `${year}-12-31` },
+  };
+};
+const listsWrites = (collection: string, idField: string) => (payload: Record<string, string>) => ({
+  collections: [
+    'cobuildNeeds',
+    'cobuildResources',
+    'cobuildProjects',
+    'cobuildProjectUpdates',
+    'cobuildRatings',
+    'cobuildAgreements',
+    'cobuildTallies',
+    'audits',
+  ],
+  docs: payload[idField] ? [[collection, payload[idField]] as const] : [],
+});
+const listsStaff = (): Expectation => only('secretary', 'otherSecretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin');
+// cobuild: lists (end)
+
 /** 六个一: an activity of c01 (check-in open now), published by its secretary. */
 const sixCall = (action: string, payload: unknown, openid: string) => p.ok(p.call('sixOnes', action, payload, openid));
 const activityInput = async () => {
@@ -774,6 +885,168 @@ const ROWS: Row[] = [
     payload: () => ({ scope: 'community', scopeId: 'c01' }),
     expect: only('secretary', 'countyAdmin'),
   },
+  // ------------------------------------------------------------------ cobuild: lists
+  // u02 (otherUnitAdmin) is paired with c01 too: it sees c01's lists, not u01's projects.
+  {
+    fn: 'cobuild',
+    action: 'needs',
+    payload: () => ({ communityId: 'c01' }),
+    expect: { ...listsStaff(), otherSecretary: 'FORBIDDEN' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveNeed',
+    // Each secretary adds to their own community's list.
+    payload: async () => {
+      const year = await listsYear();
+      return {
+        year,
+        category: '环境整治',
+        title: '楼道清理',
+        description: '',
+        quantity: 3,
+        quantityUnit: '栋',
+        wantedBy: `${year}-06-30`,
+        contact: { name: '谢春梅', phone: '13800000001' },
+      };
+    },
+    writes: listsWrites('cobuildNeeds', 'needId'),
+    expect: only('secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'closeNeed',
+    payload: async () => {
+      const n = await needOfC01();
+      return { needId: n.id, version: n.version, reason: '已由其他渠道解决' };
+    },
+    writes: listsWrites('cobuildNeeds', 'needId'),
+    expect: only('secretary'),
+  },
+  { fn: 'cobuild', action: 'resources', payload: () => ({}), expect: listsStaff() },
+  {
+    fn: 'cobuild',
+    action: 'saveResource',
+    // Each unit admin offers their own unit's, its liaison one of their unit's verified members.
+    payload: async ({ openid }) => ({
+      year: await listsYear(),
+      category: '文体活动',
+      title: '文艺演出队',
+      description: '',
+      capacity: { amount: 1, unit: '支', frequency: '节假日' },
+      liaisonOpenid: liaisonFor(openid),
+      availability: '节假日',
+    }),
+    writes: listsWrites('cobuildResources', 'resourceId'),
+    expect: only('unitAdmin', 'otherUnitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'withdrawResource',
+    payload: async () => {
+      const r = await resourceOfU01();
+      return { resourceId: r.id, version: r.version, reason: '人员调整' };
+    },
+    writes: listsWrites('cobuildResources', 'resourceId'),
+    expect: only('unitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'matches',
+    payload: async () => ({ needId: (await needOfC01()).id }),
+    expect: { ...listsStaff(), otherSecretary: 'FORBIDDEN' },
+  },
+  { fn: 'cobuild', action: 'projects', payload: () => ({}), expect: listsStaff() },
+  {
+    fn: 'cobuild',
+    action: 'project',
+    payload: async () => ({ projectId: (await plannedProject()).id }),
+    expect: { ...listsStaff(), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveProject',
+    payload: () => projectInputOf(),
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    // c03's secretary may not link c01's needs; u02's admin not a project of u01's resource only.
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'INVALID_INPUT', otherUnitAdmin: 'FORBIDDEN' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'startProject',
+    payload: async () => {
+      const pr = await plannedProject();
+      return { projectId: pr.id, version: pr.version };
+    },
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'projectUpdate',
+    // The photo is the caller's own upload, so only the scope decides.
+    payload: async ({ openid }) => ({
+      projectId: (await activeProject()).id,
+      note: '第一次走访完成',
+      photos: [t.cloud.storage.put(`uploads/${openid || 'nobody'}/l-${++listsSeq}.png`, Buffer.from('png'))],
+    }),
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'finishProject',
+    payload: async ({ openid }) => {
+      const pr = await activeProject();
+      return {
+        projectId: pr.id,
+        version: pr.version,
+        note: '服务老人二十户',
+        photos: [t.cloud.storage.put(`uploads/${openid || 'nobody'}/l-${++listsSeq}.png`, Buffer.from('png'))],
+      };
+    },
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'dropProject',
+    payload: async () => {
+      const pr = await plannedProject();
+      return { projectId: pr.id, version: pr.version, reason: '计划调整' };
+    },
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  // Every registered caller lives in c01 (beforeAll gives them an address there).
+  { fn: 'cobuild', action: 'publicProjects', payload: () => ({}), expect: registered() },
+  {
+    fn: 'cobuild',
+    action: 'rateProject',
+    payload: async () => ({ projectId: await doneProjectOfC01(), stars: 5 }),
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: registered(),
+  },
+  { fn: 'cobuild', action: 'agreements', payload: () => ({}), expect: listsStaff() },
+  {
+    fn: 'cobuild',
+    action: 'saveAgreement',
+    payload: agreementInputOf,
+    writes: listsWrites('cobuildAgreements', 'agreementId'),
+    // u01 is not paired with c03 (its secretary: bad input); u02's admin drafts only for u02.
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'INVALID_INPUT', otherUnitAdmin: 'FORBIDDEN' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'signAgreement',
+    payload: async () => ({
+      agreementId: (await listsCall('saveAgreement', await agreementInputOf(), CALLERS.secretary)).id,
+    }),
+    writes: listsWrites('cobuildAgreements', 'agreementId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  { fn: 'cobuild', action: 'countyOverview', payload: () => ({}), expect: only('countyAdmin') },
+  // ------------------------------------------------------------------ cobuild: lists (end)
   // ------------------------------------------------------------------ sixOnes
   // No caller of the matrix is a verified member: member-only actions refuse them all
   // (six-ones.test.ts covers members in and out of the activity's community).

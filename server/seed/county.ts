@@ -51,6 +51,7 @@ const STAFF_ROLES: ReadonlyArray<RoleGrant['role']> = [
   'department',
   'unitAdmin',
   'countyAdmin',
+  'propertyLiaison',
 ];
 
 // ---------------------------------------------------------------- small helpers
@@ -292,7 +293,8 @@ function addLiaisons(town: Town, companies: PropertyCompanyDoc[]): void {
       name: c.liaisonName,
       nickname: c.liaisonName,
       phone: c.liaisonPhone,
-      roles: [{ role: 'resident' }],
+      // The grant follows the directory (server/directory/liaison.ts).
+      roles: [{ role: 'resident' }, { role: 'propertyLiaison', companyId: c._id }],
       privacyAcceptedVersion: SEED_PRIVACY_VERSION,
       ...meta(),
     });

@@ -328,7 +328,10 @@ export const directoryEntityInput = z.discriminatedUnion('kind', [
           path: ['partyOrgKind'],
         })
         .refine(
-          (d) => d.partyOrgKind === undefined || d.hasPartyOrg === undefined || d.hasPartyOrg === (d.partyOrgKind !== 'none'),
+          (d) =>
+            d.partyOrgKind === undefined ||
+            d.hasPartyOrg === undefined ||
+            d.hasPartyOrg === (d.partyOrgKind !== 'none'),
           { message: '是否建有党组织与组建方式不一致', path: ['hasPartyOrg'] },
         )
         .refine((d) => partyOrgKindOf(d) === 'none' || d.partyOrgName !== null, {
@@ -411,7 +414,7 @@ export const directory = {
   }),
   propertyCompanies: defineAction<PropertyCompanySummary[]>()({
     summary:
-      "Property companies (物业企业) with their 红色物业 data: party organisation kind and name, 党建指导员, liaison, the communities and estates (micro-grids) they serve (secretary, county admin: all; a property liaison: their own).",
+      'Property companies (物业企业) with their 红色物业 data: party organisation kind and name, 党建指导员, liaison, the communities and estates (micro-grids) they serve (secretary, county admin: all; a property liaison: their own).',
     input: z.object({}).strict(),
     roles: ['secretary', 'countyAdmin', 'propertyLiaison'],
   }),

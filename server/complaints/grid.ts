@@ -79,15 +79,7 @@ export async function resolve(
         dueKind: 'rate',
         'counted.resolved': true,
       },
-      step: step(
-        ctx,
-        actingRole(h, level),
-        'resolve',
-        c.status,
-        'resolved',
-        input.note,
-        input.photos,
-      ),
+      step: step(ctx, actingRole(h, level), 'resolve', c.status, 'resolved', input.note, input.photos),
     };
   });
   if (!before.counted.resolved) await bump(ctx, caseScopes(after), 'resolved');

@@ -112,9 +112,7 @@ export async function repairLiaisonGrants(ctx: JobContext): Promise<{ checked: n
         ...concerned.map((id) => txGet<PropertyCompanyDoc>(tx, 'propertyCompanies', id)),
       ]);
       if (!fresh) return false;
-      const nowNamed = concerned.filter(
-        (_id, i) => (docs[i] as PropertyCompanyDoc | null)?.liaisonOpenid === u._id,
-      );
+      const nowNamed = concerned.filter((_id, i) => (docs[i] as PropertyCompanyDoc | null)?.liaisonOpenid === u._id);
       return writeRoles(ctx, tx, fresh as UserDoc, withLiaisonGrants((fresh as UserDoc).roles, nowNamed));
     });
     if (changed) fixed += 1;

@@ -20,6 +20,7 @@ import type {
   UnitDoc,
 } from '../directory/model';
 import type { AuditDoc } from '../platform/audit';
+import type { PropertyRatingDoc } from '../cobuild/propertyRatings';
 import type { UserDoc } from '../platform/identity';
 
 /** The platform's user document (residents carry their address, members their report). */
@@ -52,6 +53,8 @@ export interface CountySeed {
   caseMetrics: CounterDoc[];
   /** 操作记录 of every staff step above (server/seed/audits.ts). */
   audits: AuditDoc[];
+  /** 红色物业: residents' quarterly ratings of their estate's property service (server/seed/cobuild-property.ts). */
+  propertyRatings: PropertyRatingDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

@@ -56,6 +56,9 @@ export const READ_ACTIONS = new Set([
   'myClaims',
   'awaitingConfirmation',
   'roleHolders',
+  'propertyQueue',
+  'propertyRatingStatus',
+  'propertyStats',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

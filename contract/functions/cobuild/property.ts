@@ -53,7 +53,7 @@ export interface PropertyStatsView {
 export const cobuildProperty = {
   rateProperty: defineAction<PropertyRatingStatus>()({
     summary:
-      "A resident rates the property service of their registered estate (the micro-grid of their address, managed by a property company) once a quarter: 满意/基本满意/不满意, an optional comment (content-checked). A second rating in the quarter → CONFLICT. Answers the status as propertyRatingStatus would.",
+      'A resident rates the property service of their registered estate (the micro-grid of their address, managed by a property company) once a quarter: 满意/基本满意/不满意, an optional comment (content-checked). A second rating in the quarter → CONFLICT. Answers the status as propertyRatingStatus would.',
     input: z
       .object({
         rating: z.enum(PROPERTY_RATINGS, { message: '请选择满意、基本满意或不满意' }),

@@ -60,8 +60,8 @@ export const cobuildProperty = {
         comment: text(PROPERTY_RATING_COMMENT.min, PROPERTY_RATING_COMMENT.max).optional(),
       })
       .strict(),
+    // No rate limit: one document per resident and quarter bounds the writes (a repeat is CONFLICT).
     roles: ['resident'],
-    rateLimit: { max: 10, windowMinutes: 60 },
   }),
   propertyRatingStatus: defineAction<PropertyRatingStatus>()({
     summary:

@@ -184,10 +184,10 @@ const EDITABLE: Record<DirectoryKind, string[]> = {
   unit: ['name', 'kind', 'partyOrgName', 'pairedCommunityId'],
   department: ['name', 'shortName', 'liaisonName', 'liaisonPhone'],
   station: ['name', 'communityId', 'address', 'location', 'openingHours', 'phone', 'services', 'amenities'],
+  // `hasPartyOrg` is derived from the kind on save (an older caller's flag): not handed out to edit.
   propertyCompany: [
     'name',
     'partyOrgKind',
-    'hasPartyOrg',
     'partyOrgName',
     'instructor',
     'liaisonName',

@@ -69,6 +69,8 @@ export async function reply(input: { caseId: string; note: string }, ctx: CallCo
     if (c.status !== 'accepted' && c.status !== 'reopened') throw conflict('请先受理，办结前可以回复');
     return { to: c.status, changes: {}, step: step(ctx, 'propertyLiaison', 'reply', c.status, c.status, input.note) };
   });
+  // The step is in (with its audit entry); a crash before the message leaves the reply on the
+  // case, read on its progress, without the message — nothing to repair, no counter moves.
   await tell(ctx, after.complainant.openid, 'caseAccepted', after, '物业回复', input.note);
   return toCaseView(after, viewer(ctx));
 }

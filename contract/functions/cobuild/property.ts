@@ -4,9 +4,6 @@ import { PARTY_ORG_KINDS, PROPERTY_RATINGS, type PartyOrgKind, type PropertyRati
 import { id, text } from '../../fields';
 import { PROPERTY_RATING_COMMENT } from '../../limits';
 
-/** A quarter as `YYYYQn` (2026Q3): the period a resident rates once. */
-export const QUARTER_KEY = /^\d{4}Q[1-4]$/;
-
 /** A resident's rating of their estate's property service in a quarter. */
 export interface PropertyRatingView {
   rating: PropertyRating;

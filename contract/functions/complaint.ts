@@ -90,13 +90,16 @@ export interface CaseView {
   level: CaseLevel;
   community: { id: string; name: string };
   grid: { id: string; name: string } | null;
-  /** The complainant: for the complainant and handlers in scope only; null for everyone else. */
+  /**
+   * The complainant: for the complainant and handlers in scope only (a property liaison — not
+   * government staff — only when the case is not anonymous, to contact them); null for everyone else.
+   */
   complainant: { name: string; phone: string } | null;
   submittedAt: string;
   /** The deadline now running (response, grid resolution, report-in or department resolution). */
   dueAt: string | null;
   overdue: boolean;
-  /** 吹哨: for handlers in scope; null for the complainant (who reads `progress`) and before a whistle. */
+  /** 吹哨: for government handlers in scope; null for the complainant (who reads `progress`), a property liaison, and before a whistle. */
   whistle: {
     reason: WhistleReason;
     class: WhistleClass;

@@ -275,6 +275,15 @@ describe("the liaison's queue and steps", () => {
     expect((await todo()).map((x) => x.id)).not.toContain(c.id);
     // Too late to reply on a resolved case.
     expect(code(await complaint('reply', { caseId: c.id, note: '再补充一句' }, LIAISON))).toBe('CONFLICT');
+    // 不满意: back at the grid, and in the liaison's 待办 again; the liaison is told beside the grid.
+    const told = () =>
+      (t.cloud.store.find('notifications', { query: { openid: LIAISON } }) as any[]).filter(
+        (n) => n.page.includes(c.id) && n.text.includes('重新办理'),
+      ).length;
+    expect(told()).toBe(0);
+    await p.ok(complaint('rate', { caseId: c.id, grade: '不满意', comment: '车库还是有积水' }, r.openid));
+    expect(told()).toBe(1);
+    expect((await todo()).find((x) => x.id === c.id)?.can).toEqual(['reply', 'resolve']);
   });
 
   it('the grid worker acts on a property case too, and once it is passed on the liaison only reads it', async () => {

@@ -105,3 +105,7 @@ export const charCount = (s: string) => [...s].length;
  */
 export const textTooShort = (s: string, min: number) => charCount(visibleText(s)) < min;
 export const textTooLong = (s: string, max: number) => charCount(keptText(s)) > max;
+
+/** 红色物业: a resident's comment on their quarterly property rating; a handler's progress reply on a case. */
+export const PROPERTY_RATING_COMMENT = { min: 0, max: 200 } as const;
+export const CASE_REPLY = { min: 2, max: 200 } as const;

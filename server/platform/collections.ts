@@ -17,7 +17,8 @@ export const COLLECTIONS = {
   // The county's directory (see docs/data-model.md).
   communities: { indexes: none },
   residentGroups: { indexes: [{ fields: ['communityId'] }] },
-  grids: { indexes: [{ fields: ['communityId'] }, { fields: ['parentId'] }] },
+  /** Grids and micro-grids; a property company's estates are the micro-grids naming it. */
+  grids: { indexes: [{ fields: ['communityId'] }, { fields: ['parentId'] }, { fields: ['propertyCompanyId'] }] },
   contactCards: { indexes: [{ fields: ['gridId'] }] },
   units: { indexes: [{ fields: ['pairedCommunityId'] }] },
   departments: { indexes: none },
@@ -69,6 +70,8 @@ export const COLLECTIONS = {
       // 已办 of a grid and of a community: the latest moved first.
       { fields: ['gridId', 'updatedAt'] },
       { fields: ['communityId', 'updatedAt'] },
+      // 红色物业: a property liaison's queue, its company's cases (待办 narrowed here, 已办 the latest moved first).
+      { fields: ['propertyCompanyId', 'updatedAt'] },
     ],
   },
   /** A whistled department's part of a case (`${caseId}-${departmentId}`): the department inbox. */
@@ -113,6 +116,11 @@ export const COLLECTIONS = {
       { fields: ['status', 'dueAt'] },
     ],
   },
+  /**
+   * 红色物业: a resident's quarterly rating of their estate's property service, one per estate,
+   * resident and quarter (`${microGridId}-${openid}-${YYYYQn}`); counted by an aggregate per quarter.
+   */
+  propertyRatings: { indexes: [{ fields: ['quarter', 'companyId'] }] },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */

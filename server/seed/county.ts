@@ -35,6 +35,7 @@ import type {
 } from '../directory/model';
 import type { CountySeed, ResidentAddress, SeedData, SeedOptions, SeedUserDoc } from './types';
 import type { RoleGrant } from '../../contract/roles';
+import { propertyStory, seedPropertyDirectory, seedPropertyRatings } from './cobuild-property';
 
 export type { CountySeed, SeedData, SeedOptions, SeedScale } from './types';
 export { Rng } from './rng';
@@ -55,6 +56,7 @@ const STAFF_ROLES: ReadonlyArray<RoleGrant['role']> = [
   'department',
   'unitAdmin',
   'countyAdmin',
+  'propertyLiaison',
 ];
 
 // ---------------------------------------------------------------- small helpers
@@ -296,7 +298,8 @@ function addLiaisons(town: Town, companies: PropertyCompanyDoc[]): void {
       name: c.liaisonName,
       nickname: c.liaisonName,
       phone: c.liaisonPhone,
-      roles: [{ role: 'resident' }],
+      // The grant follows the directory (server/directory/liaison.ts).
+      roles: [{ role: 'resident' }, { role: 'propertyLiaison', companyId: c._id }],
       privacyAcceptedVersion: SEED_PRIVACY_VERSION,
       ...meta(),
     });
@@ -540,6 +543,8 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   if (!demoUnit) throw new Error('seed: c01 has no paired unit');
   addMembers(town, units, demoUnit);
   const { grids, contactCards } = buildGrids(town, communities, propertyCompanies);
+  // 红色物业: party organisations, instructors, the demo liaison (before the liaisons' accounts).
+  const demoCompanyId = seedPropertyDirectory(propertyCompanies, grids);
   const stations = buildStations(town, communities);
 
   const [c01, c02] = communities;
@@ -583,6 +588,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     'demo-unit-admin': `单位管理员 · ${demoUnit.name}`,
     'demo-county-admin': '党工委 · 城市社区党工委',
     'demo-multi': `社区书记 + 居民 · ${c02.name}`,
+    'demo-property': `物业联络员 · ${propertyCompanies.find((p) => p._id === demoCompanyId)?.name ?? ''}`,
   };
   N.DEMO_OPENIDS.forEach((openid, i) => {
     const user = town.users.find((u) => u._id === openid);
@@ -630,6 +636,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     count: options.cases ?? scale.cases,
     spanDays: scale.caseDays,
     anchor,
+    extraStory: propertyStory(demoCompanyId, grids),
   });
 
   // 角色授权 reads the staff by this mark (account.grantRole writes it with the roles).
@@ -695,6 +702,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     cobuildAgreements: cobuildLists.cobuildAgreements,
     // One per community-year, counted from the documents above by the rule reconcileCobuild uses.
     cobuildTallies: cobuildTalliesOf(cobuildLists, cobuildMeetings, activities, anchor),
+    propertyRatings: seedPropertyRatings(town.users, grids, propertyCompanies, anchor),
   };
 }
 

@@ -23,6 +23,7 @@ import type {
 } from '../directory/model';
 import type { AuditDoc } from '../platform/audit';
 import type { CobuildListsSeed } from './cobuild-lists';
+import type { PropertyRatingDoc } from '../cobuild/propertyRatings';
 import type { UserDoc } from '../platform/identity';
 
 /** The platform's user document (residents carry their address, members their report). */
@@ -68,6 +69,8 @@ export interface CountySeed {
   cobuildAgreements: CobuildListsSeed['cobuildAgreements'];
   /** One per community-year, counted from the co-building documents (countCobuildYear). */
   cobuildTallies: CobuildTallyDoc[];
+  /** 红色物业: residents' quarterly ratings of their estate's property service (server/seed/cobuild-property.ts). */
+  propertyRatings: PropertyRatingDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

@@ -27,6 +27,7 @@ const SEC = 'demo-secretary';
 const DEP = 'demo-department';
 const UA = 'demo-unit-admin';
 const CA = 'demo-county-admin';
+const LI = 'demo-property'; // 物业联络员 of the company managing c01-g01-m1
 
 let t: TestCloud;
 /** What the rows hand on to later rows. */
@@ -568,6 +569,29 @@ const ROWS: Row[] = [
   { fn: 'complaint', action: 'mine', as: R, valid: () => ({}), invalid: { from: 0 } },
   { fn: 'complaint', action: 'detail', as: R, valid: () => ({ caseId: s.caseId }), invalid: { id: s.caseId } },
   { fn: 'complaint', action: 'gridQueue', as: GW, valid: () => ({}), invalid: { from: 1e9 } },
+  { fn: 'complaint', action: 'propertyQueue', as: LI, valid: () => ({}), invalid: { tab: 'all' } },
+  {
+    fn: 'complaint',
+    action: 'reply',
+    as: LI,
+    valid: async () => {
+      const { id } = await ok('complaint', 'submit', { ...caseInput('物业'), category: '物业' }, R);
+      await ok('complaint', 'accept', { caseId: id }, LI);
+      return { caseId: id, note: '维修师傅明天上门' };
+    },
+    invalid: { caseId: 'c1', note: '' },
+  },
+  // 红色物业's quarterly ratings (function cobuild).
+  { fn: 'cobuild', action: 'propertyRatingStatus', as: R, valid: () => ({}), invalid: { quarter: 1 } },
+  {
+    fn: 'cobuild',
+    action: 'rateProperty',
+    as: R,
+    valid: () => ({ rating: 'satisfied', comment: '物业服务很周到' }),
+    invalid: { rating: 'great' },
+    mayRefuse: 'CONFLICT',
+  },
+  { fn: 'cobuild', action: 'propertyStats', as: CA, valid: () => ({}), invalid: { quarter: 5 } },
   { fn: 'complaint', action: 'accept', as: GW, valid: () => ({ caseId: s.caseId }), invalid: { caseId: '' } },
   {
     fn: 'complaint',

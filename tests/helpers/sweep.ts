@@ -70,6 +70,9 @@ export const READ_ACTIONS = new Set([
   'meetings',
   'meeting',
   'decisions',
+  'propertyQueue',
+  'propertyRatingStatus',
+  'propertyStats',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

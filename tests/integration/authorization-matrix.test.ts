@@ -26,6 +26,8 @@ const CALLERS = {
   unitAdmin: 'demo-unit-admin',
   otherUnitAdmin: '', // a unit admin of u02, appointed in beforeAll
   countyAdmin: 'demo-county-admin',
+  liaison: 'demo-property', // 物业联络员 of p01, which manages c01-g01-m1
+  otherLiaison: 'seed-liaison-p14', // of p14, which does not
 };
 type Caller = keyof typeof CALLERS;
 type Outcome = 'ok' | ErrorCode;
@@ -120,23 +122,26 @@ async function caseFor(row: string, make: () => Promise<string>): Promise<string
   prepared.set(row, { id, stamp: JSON.stringify(p.doc('cases', id)) });
   return id;
 }
-const assignedCase = async () =>
+const assignedCase = async (category = '环境卫生') =>
   (
     await complaintCall(
       'submit',
       {
-        category: '环境卫生',
+        category,
         description: `楼下垃圾桶满了没人清 ${++photoSeq}`,
         location: { kind: 'building', microGridId: 'c01-g01-m1' },
       },
       'demo-resident',
     )
   ).id as string;
-const acceptedCase = async () => {
-  const caseId = await assignedCase();
+const acceptedCase = async (category?: string) => {
+  const caseId = await assignedCase(category);
   await complaintCall('accept', { caseId }, CALLERS.gridWorker);
   return caseId;
 };
+/** 红色物业: a property case of c01-g01-m1, whose company (p01) the matrix's liaison works for. */
+const propertyCase = () => assignedCase('物业');
+const acceptedPropertyCase = () => acceptedCase('物业');
 const resolvedCase = async () => {
   const caseId = await acceptedCase();
   await complaintCall('resolve', { caseId, note: '已清理' }, CALLERS.gridWorker);
@@ -466,6 +471,8 @@ const ROWS: Row[] = [
       'unitAdmin',
       'otherUnitAdmin',
       'countyAdmin',
+      'liaison',
+      'otherLiaison',
     ),
   },
   {
@@ -636,7 +643,8 @@ const ROWS: Row[] = [
     fn: 'directory',
     action: 'propertyCompanies',
     payload: () => ({}),
-    expect: only('secretary', 'otherSecretary', 'countyAdmin'),
+    // A liaison reads their own company (property.test.ts).
+    expect: only('secretary', 'otherSecretary', 'countyAdmin', 'liaison', 'otherLiaison'),
   },
   { fn: 'directory', action: 'entry', payload: () => ({ kind: 'grid', id: 'c01-g01' }), expect: only('countyAdmin') },
   // ------------------------------------------------------------------ wish
@@ -737,9 +745,10 @@ const ROWS: Row[] = [
   {
     fn: 'complaint',
     action: 'detail',
-    // The complainant and the handlers in scope (complaints.test.ts); anyone else does not find it.
-    payload: async () => ({ caseId: await caseFor('detail', assignedCase) }),
-    expect: { ...complainantOnly(), gridWorker: 'ok', secretary: 'ok', countyAdmin: 'ok' },
+    // The complainant and the handlers in scope (complaints.test.ts) — for a property case, its
+    // company's liaison too; anyone else does not find it.
+    payload: async () => ({ caseId: await caseFor('detail', propertyCase) }),
+    expect: { ...complainantOnly(), gridWorker: 'ok', secretary: 'ok', countyAdmin: 'ok', liaison: 'ok' },
   },
   {
     fn: 'complaint',
@@ -764,17 +773,42 @@ const ROWS: Row[] = [
   {
     fn: 'complaint',
     action: 'accept',
-    // A grid-level case: its grid's worker; the secretary's turn has not come; other scopes do not find it.
-    payload: async () => ({ caseId: await caseFor('accept', assignedCase) }),
+    // A grid-level property case: its grid's worker and its company's liaison; the secretary's turn
+    // has not come; other scopes (another company's liaison) do not find it.
+    payload: async () => ({ caseId: await caseFor('accept', propertyCase) }),
     writes: caseWrites,
-    expect: { ...only('gridWorker'), otherGridWorker: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' },
+    expect: {
+      ...only('gridWorker', 'liaison'),
+      otherGridWorker: 'NOT_FOUND',
+      otherSecretary: 'NOT_FOUND',
+      otherLiaison: 'NOT_FOUND',
+    },
   },
   {
     fn: 'complaint',
     action: 'resolve',
-    payload: async () => ({ caseId: await caseFor('resolve', acceptedCase), note: '已处理完毕' }),
+    payload: async () => ({ caseId: await caseFor('resolve', acceptedPropertyCase), note: '已处理完毕' }),
     writes: caseWrites,
-    expect: { ...only('gridWorker'), otherGridWorker: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' },
+    expect: {
+      ...only('gridWorker', 'liaison'),
+      otherGridWorker: 'NOT_FOUND',
+      otherSecretary: 'NOT_FOUND',
+      otherLiaison: 'NOT_FOUND',
+    },
+  },
+  {
+    fn: 'complaint',
+    action: 'propertyQueue',
+    payload: () => ({}),
+    expect: only('liaison', 'otherLiaison'),
+  },
+  {
+    fn: 'complaint',
+    action: 'reply',
+    // The liaison of the case's company only; another company's does not find it.
+    payload: async () => ({ caseId: await caseFor('reply', acceptedPropertyCase), note: '维修师傅明天上门' }),
+    writes: caseWrites,
+    expect: { ...only('liaison'), otherLiaison: 'NOT_FOUND' },
   },
   {
     fn: 'complaint',
@@ -1347,6 +1381,8 @@ describe('the authorization matrix', () => {
       unitAdmin: ['resident', 'unitAdmin'],
       otherUnitAdmin: ['resident', 'unitAdmin'],
       countyAdmin: ['resident', 'countyAdmin'],
+      liaison: ['resident', 'propertyLiaison'],
+      otherLiaison: ['resident', 'propertyLiaison'],
     };
     for (const row of ROWS) {
       const roles = (contract[row.fn] as Record<string, { roles: 'anyone' | readonly string[] }>)[row.action].roles;

@@ -125,6 +125,7 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
             'rotas',
             'meetings',
             'meetingDecisions',
+            'propertyRatings',
           ].includes(collection)
         )
           continue;
@@ -315,6 +316,16 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
     expect(grantOf(multi, 'resident')).toBeDefined();
     expect((multi.address as { communityId: string }).communityId).toBe('c02');
     expect(communities.get('c02')?.secretaryOpenid).toBe('demo-multi');
+
+    // 红色物业: the demo liaison is the liaison of the company serving the demo resident's estate.
+    const liaison = grantOf(user('demo-property'), 'propertyLiaison') as { companyId: string } | undefined;
+    expect(user('demo-property').name).toBe('李红梅');
+    expect(liaison?.companyId).toBe(firstMicroGrid.propertyCompanyId);
+    expect(byId('propertyCompanies').get(liaison!.companyId)).toMatchObject({
+      liaisonOpenid: 'demo-property',
+      hasPartyOrg: true,
+    });
+    expect(user('demo-property').staff).toBe(1);
   });
 
   it('gives every community its secretary, and about two thirds of 30 seed members verified', () => {

@@ -5,12 +5,13 @@ import { call } from '../../services/cloud';
 import { QueueSearch } from '../queueSearch';
 import { PagedList } from '../paged';
 
-/** Whose queue: the grid worker's grids, or the secretary's community. */
-export type QueueKind = 'grid' | 'community';
+/** Whose queue: the grid worker's grids, the secretary's community, or the property liaison's estates (红色物业). */
+export type QueueKind = 'grid' | 'community' | 'property';
 /** 待办 (a community's: 待处理, or 全部办理中) or 已办. */
 export type QueueView = 'todo' | 'all' | 'done';
 
-export const isQueueKind = (v: string | undefined): v is QueueKind => v === 'grid' || v === 'community';
+export const isQueueKind = (v: string | undefined): v is QueueKind =>
+  v === 'grid' || v === 'community' || v === 'property';
 
 /**
  * 网格诉求 (complaint.gridQueue) and 社区诉求 (complaint.communityQueue): 待办 by urgency and
@@ -25,6 +26,7 @@ class CaseQueueStore {
   readonly list = new PagedList<CaseView>((from) => {
     const tab = this.view === 'done' ? 'done' : 'todo';
     const q = this.query.param;
+    if (this.kind === 'property') return call('complaint', 'propertyQueue', { tab, from, ...q });
     return this.kind === 'grid'
       ? call('complaint', 'gridQueue', { tab, from, ...q })
       : call('complaint', 'communityQueue', { tab, filter: this.view === 'all' ? 'all' : 'action', from, ...q });

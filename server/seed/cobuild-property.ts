@@ -156,9 +156,7 @@ export function seedPropertyRatings(
   );
   const kinds = new Map(companies.map((c) => [c._id, c.partyOrgKind ?? (c.hasPartyOrg ? 'single' : 'none')]));
   const out: PropertyRatingDoc[] = [];
-  const residents = users
-    .filter((u) => u.address?.microGridId)
-    .sort((a, b) => a._id.localeCompare(b._id));
+  const residents = users.filter((u) => u.address?.microGridId).sort((a, b) => a._id.localeCompare(b._id));
   for (let back = quarters; back >= 1; back--) {
     for (const u of residents) {
       const estate = estates.get(u.address!.microGridId);

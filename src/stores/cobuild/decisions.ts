@@ -132,7 +132,9 @@ class DecisionListStore {
       this.reporting = null;
       const list = this.list.value ?? [];
       this.list.value =
-        saved.status === this.status ? list.map((d) => (d.id === saved.id ? saved : d)) : list.filter((d) => d.id !== saved.id);
+        saved.status === this.status
+          ? list.map((d) => (d.id === saved.id ? saved : d))
+          : list.filter((d) => d.id !== saved.id);
       this.notice =
         saved.status === 'done'
           ? `「${saved.title}」已标记完成`

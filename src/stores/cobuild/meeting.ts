@@ -225,7 +225,9 @@ class MeetingStore {
   }
 
   togglePresent(unitId: string): void {
-    this.present = this.present.includes(unitId) ? this.present.filter((id) => id !== unitId) : [...this.present, unitId];
+    this.present = this.present.includes(unitId)
+      ? this.present.filter((id) => id !== unitId)
+      : [...this.present, unitId];
     this.clearRecordError('present');
   }
 
@@ -296,10 +298,7 @@ class MeetingStore {
       return false;
     }
     this.closeRecord();
-    this.takes(
-      saved,
-      decisions.length > 0 ? `会议已记录，${decisions.length} 项议定事项已通知责任单位` : '会议已记录',
-    );
+    this.takes(saved, decisions.length > 0 ? `会议已记录，${decisions.length} 项议定事项已通知责任单位` : '会议已记录');
     return true;
   }
 

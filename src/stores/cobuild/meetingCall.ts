@@ -15,7 +15,15 @@ export const TOPIC_WINDOW_DAYS = 3;
 const TOPICS_CLOSE_AT = '18:00';
 
 const fieldOf = (path: string): MeetingCallField | undefined =>
-  path === 'startAt' ? 'start' : path === 'place' ? 'place' : path === 'topicsBy' ? 'topicsBy' : path === 'subject' ? 'subject' : undefined;
+  path === 'startAt'
+    ? 'start'
+    : path === 'place'
+      ? 'place'
+      : path === 'topicsBy'
+        ? 'topicsBy'
+        : path === 'subject'
+          ? 'subject'
+          : undefined;
 
 /**
  * 召集联席会议 (secretary): when and where, until when topics are taken (three days before unless
@@ -101,7 +109,8 @@ class MeetingCallForm {
     else if (Date.parse(startAt) <= now) errors.start = '会议时间须在将来';
     if (!isValidLocal(this.topicsDate, this.topicsTime)) errors.topicsBy = '请选择议题征集截止时间';
     else if (Date.parse(topicsBy) <= now) errors.topicsBy = '议题征集截止须在将来';
-    else if (!errors.start && Date.parse(topicsBy) >= Date.parse(startAt)) errors.topicsBy = '议题征集须在会议开始前截止';
+    else if (!errors.start && Date.parse(topicsBy) >= Date.parse(startAt))
+      errors.topicsBy = '议题征集须在会议开始前截止';
     const place = this.place.trim();
     const placeError = place === '' ? '请填写会议地点' : checkText(place, MEETING_PLACE.min, MEETING_PLACE.max);
     if (placeError) errors.place = placeError;

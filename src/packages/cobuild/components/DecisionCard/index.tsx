@@ -27,7 +27,10 @@ export function DecisionCard({
 }) {
   const latest = d.progress.slice(-progress).reverse();
   return (
-    <View className={`cobuild-decision cobuild-decision--${d.status}${d.overdue ? ' cobuild-decision--overdue' : ''}`} id={`decision-${d.id}`}>
+    <View
+      className={`cobuild-decision cobuild-decision--${d.status}${d.overdue ? ' cobuild-decision--overdue' : ''}`}
+      id={`decision-${d.id}`}
+    >
       <View className="cobuild-decision__head">
         <Text className="cobuild-decision__title">{d.title}</Text>
         <Text className={`cobuild-decision__status cobuild-decision__status--${d.status}`}>

@@ -52,7 +52,9 @@ function Summary({ m }: { m: MeetingView }) {
       <Row label="地点" value={m.place} name="place" />
       {m.status === 'called' ? (
         <Text className={`cobuild-meeting__window${m.topicsOpen ? ' cobuild-meeting__window--open' : ''}`}>
-          {m.topicsOpen ? `正在征集议题，截至 ${formatTime(m.topicsBy)}` : `议题征集已于 ${formatTime(m.topicsBy)} 截止`}
+          {m.topicsOpen
+            ? `正在征集议题，截至 ${formatTime(m.topicsBy)}`
+            : `议题征集已于 ${formatTime(m.topicsBy)} 截止`}
         </Text>
       ) : null}
       {m.status === 'cancelled' ? (
@@ -147,7 +149,11 @@ const Agenda = observer(({ m }: { m: MeetingView }) => {
           </View>
         ))}
         {off.map((t) => (
-          <View key={t.id} className="cobuild-meeting__agenda-item cobuild-meeting__agenda-item--off" id={`agenda-${t.id}`}>
+          <View
+            key={t.id}
+            className="cobuild-meeting__agenda-item cobuild-meeting__agenda-item--off"
+            id={`agenda-${t.id}`}
+          >
             <Text className="cobuild-meeting__topic-title">{t.title}</Text>
             <Text className="cobuild-meeting__link cobuild-meeting__on" onClick={() => store.toggleAgenda(t.id)}>
               列入议程
@@ -244,7 +250,10 @@ const DecisionRow = observer(({ d, i, m }: { d: DecisionDraft; i: number; m: Mee
     <View className={`cobuild-decision-form cobuild-decision-form--${d.key}`}>
       <View className="cobuild-decision-form__head">
         <Text className="cobuild-meeting__label">议定事项 {i + 1}</Text>
-        <Text className="cobuild-meeting__link cobuild-decision-form__remove" onClick={() => store.removeDecision(d.key)}>
+        <Text
+          className="cobuild-meeting__link cobuild-decision-form__remove"
+          onClick={() => store.removeDecision(d.key)}
+        >
           删除
         </Text>
       </View>
@@ -260,7 +269,10 @@ const DecisionRow = observer(({ d, i, m }: { d: DecisionDraft; i: number; m: Mee
       <Field name={`decision-owner-${d.key}`} label="责任方" error={e[`${d.key}-owner`]}>
         <Choices
           name={`owner-${d.key}`}
-          options={[...m.units.map((u) => ({ value: u.id, label: u.name })), { value: COMMUNITY, label: `${m.communityName}（社区）` }]}
+          options={[
+            ...m.units.map((u) => ({ value: u.id, label: u.name })),
+            { value: COMMUNITY, label: `${m.communityName}（社区）` },
+          ]}
           selected={d.owner || null}
           onPick={(owner) => store.updateDecision(d.key, { owner })}
         />
@@ -389,7 +401,11 @@ const Meeting = observer(({ m }: { m: MeetingView }) => (
     <RecordForm m={m} />
     <CancelBar m={m} />
     <View className="cobuild-meeting__bar">
-      <Button className="cobuild-meeting__decisions" block onClick={() => void Taro.navigateTo({ url: ROUTES.cobuildDecisions })}>
+      <Button
+        className="cobuild-meeting__decisions"
+        block
+        onClick={() => void Taro.navigateTo({ url: ROUTES.cobuildDecisions })}
+      >
         查看全部议定事项
       </Button>
     </View>

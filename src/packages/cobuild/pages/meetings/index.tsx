@@ -10,7 +10,12 @@ import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
-import { meetingList as store, QUARTER_NAMES, QUARTER_TAB_LABELS, QUARTER_TABS } from '../../../../stores/cobuild/meetings';
+import {
+  meetingList as store,
+  QUARTER_NAMES,
+  QUARTER_TAB_LABELS,
+  QUARTER_TABS,
+} from '../../../../stores/cobuild/meetings';
 import { formatTime } from '../../../../utils/date';
 import { countyOnly, isSecretary, whenSignedIn } from '../../lib/scope';
 import './index.scss';
@@ -75,7 +80,9 @@ const MeetingsPage = observer(() => {
   return (
     <Screen>
       <View className="cobuild-meetings__top">
-        <Text className="cobuild-meetings__intro">每季度至少召开一次联席会议：会前征集议题，会上形成议定事项，下次会议通报进展。</Text>
+        <Text className="cobuild-meetings__intro">
+          每季度至少召开一次联席会议：会前征集议题，会上形成议定事项，下次会议通报进展。
+        </Text>
         {secretary ? (
           <Button
             className="cobuild-meetings__call"
@@ -100,7 +107,11 @@ const MeetingsPage = observer(() => {
       <View className="cobuild-meetings">
         <ListState
           source={list}
-          emptyTitle={store.tab === 'all' ? `${store.year}年还没有联席会议` : `${store.year}年${QUARTER_TAB_LABELS[store.tab]}还没有联席会议`}
+          emptyTitle={
+            store.tab === 'all'
+              ? `${store.year}年还没有联席会议`
+              : `${store.year}年${QUARTER_TAB_LABELS[store.tab]}还没有联席会议`
+          }
           emptyDescription={secretary ? '点击“召集联席会议”，各共建单位会收到通知' : '社区书记召集会议后会列在这里'}
         >
           {(items) => items.map((m) => <MeetingCard key={m.id} m={m} county={county} />)}

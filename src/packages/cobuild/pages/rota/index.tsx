@@ -46,7 +46,9 @@ const MonthRow = observer(({ m, view }: { m: RotaMonthView; view: RotaView }) =>
     >
       <View className="cobuild-rota__head">
         <Text className="cobuild-rota__name">{m.month}月</Text>
-        {tag ? <Text className={`cobuild-rota__tag cobuild-rota__tag--${m.current ? 'current' : 'past'}`}>{tag}</Text> : null}
+        {tag ? (
+          <Text className={`cobuild-rota__tag cobuild-rota__tag--${m.current ? 'current' : 'past'}`}>{tag}</Text>
+        ) : null}
       </View>
       {editing && rotaEditable(m) ? (
         <Choices
@@ -163,7 +165,12 @@ const EditBar = observer(({ view }: { view: RotaView }) => {
         <Button className="cobuild-rota__cancel" onClick={rota.cancelEdit}>
           取消
         </Button>
-        <Button className="cobuild-rota__save" type="primary" loading={rota.saving.busy} onClick={() => void rota.save()}>
+        <Button
+          className="cobuild-rota__save"
+          type="primary"
+          loading={rota.saving.busy}
+          onClick={() => void rota.save()}
+        >
           保存轮值安排
         </Button>
       </View>
@@ -178,7 +185,9 @@ const Year = observer(({ view }: { view: RotaView }) => (
       <Text className="cobuild-rota__section">
         {view.communityName} {view.year}年轮值安排
       </Text>
-      {view.units.length === 0 ? <Text className="cobuild-rota__note">本社区还没有结对共建单位，暂不能安排轮值主席。</Text> : null}
+      {view.units.length === 0 ? (
+        <Text className="cobuild-rota__note">本社区还没有结对共建单位，暂不能安排轮值主席。</Text>
+      ) : null}
       {view.months.map((m) => (
         <MonthRow key={m.month} m={m} view={view} />
       ))}

@@ -55,7 +55,7 @@ export const COLLECTIONS = {
   sixOnes: { indexes: [{ fields: ['openid'] }, { fields: ['year'] }] },
   tallies: { indexes: [{ fields: ['kind'] }, { fields: ['base'] }] },
   /** 六个一 activities, and members' sign-ups (`${activityId}-${openid}`) with check-in and check-out. */
-  activities: { indexes: [{ fields: ['communityId'] }] },
+  activities: { indexes: [{ fields: ['communityId'] }, { fields: ['rotaId'] }] },
   signups: { indexes: [{ fields: ['activityId'] }, { fields: ['openid'] }] },
   /** One document per reminder sent (`sixOnes-<openid>-<YYYYMM>`): at most one a month. */
   reminders: { indexes: none },
@@ -77,6 +77,28 @@ export const COLLECTIONS = {
   caseMetrics: { indexes: none },
   /** 结对共建: a community's year in counts (`${communityId}-${year}`, server/cobuild/tally.ts). */
   cobuildTallies: { indexes: [{ fields: ['year'] }] },
+  /** 轮值主席: one rota per community-year (`${communityId}-${year}`), twelve months inside (server/cobuild/rota.ts). */
+  rotas: { indexes: [{ fields: ['year'] }] },
+  /** 联席会议: joint meetings, topics and agenda inside; listed by community or county, year and quarter. */
+  meetings: {
+    indexes: [
+      { fields: ['communityId', 'year', 'quarter', 'startAt'] },
+      { fields: ['year', 'quarter', 'startAt'] },
+      // The held meetings before a new one (its `previousId`), and the called ones after a held one.
+      { fields: ['communityId', 'status', 'startAt'] },
+      // The topic windows closing (reminders).
+      { fields: ['status', 'topicsBy'] },
+    ],
+  },
+  /** A joint meeting's decisions (`${meetingId}-${n}`): by meeting, by owner or community and status, due first. */
+  meetingDecisions: {
+    indexes: [
+      { fields: ['meetingId'] },
+      { fields: ['communityId', 'status', 'dueAt'] },
+      { fields: ['ownerUnitId', 'status', 'dueAt'] },
+      { fields: ['status', 'dueAt'] },
+    ],
+  },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */

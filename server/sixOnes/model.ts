@@ -23,6 +23,8 @@ export interface ActivityDoc {
    * secretary's own activities.
    */
   host?: { unitId: string; unitName: string; rotaMonth: string } | null;
+  /** The rota a chair activity belongs to (`${communityId}-${year}`; cobuild.rota looks the month's activity up by it). */
+  rotaId?: string;
   /** When the signed-up members were reminded the day before (remindActivities). */
   remindedAt?: Date;
   history: Array<{ at: Date; by: string; byName: string; action: string; note: string | null }>;

@@ -268,7 +268,7 @@ const DecisionRow = observer(({ d, i, m }: { d: DecisionDraft; i: number; m: Mee
       </Field>
       <Field name={`decision-owner-${d.key}`} label="责任方" error={e[`${d.key}-owner`]}>
         <Choices
-          name={`owner-${d.key}`}
+          name={`owner-${i + 1}`}
           options={[
             ...m.units.map((u) => ({ value: u.id, label: u.name })),
             { value: COMMUNITY, label: `${m.communityName}（社区）` },

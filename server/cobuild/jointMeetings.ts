@@ -413,12 +413,7 @@ export async function submitTopic(
     summary: `${from.fromName}：${input.title}`,
     scope: { communityId: row.communityId, unitId: viewer.unitId },
   });
-  return toMeetingView(
-    { ...row, topics: [...row.topics, topic], topicCount: row.topicCount + 1 },
-    ctx,
-    viewer,
-    units,
-  );
+  return toMeetingView({ ...row, topics: [...row.topics, topic], topicCount: row.topicCount + 1 }, ctx, viewer, units);
 }
 
 /** A secretary's step on a called meeting: the read beside the paired units' admins (the notice's recipients). */
@@ -468,7 +463,14 @@ export async function setAgenda(
       summary: titles.join('；'),
       scope: { communityId: row.communityId },
     }),
-    notifyAll(ctx, [notices(admins.map((a) => a.openid), row, '议程已确定', `共 ${titles.length} 项议题`)]),
+    notifyAll(ctx, [
+      notices(
+        admins.map((a) => a.openid),
+        row,
+        '议程已确定',
+        `共 ${titles.length} 项议题`,
+      ),
+    ]),
   ]);
   return toMeetingView(
     { ...row, agenda: input.topicIds, version: row.version + 1 },
@@ -478,7 +480,10 @@ export async function setAgenda(
   );
 }
 
-const dayStart = (day: string) => local(new Date(`${day}T00:00:00+08:00`)).startOf('day').toDate();
+const dayStart = (day: string) =>
+  local(new Date(`${day}T00:00:00+08:00`))
+    .startOf('day')
+    .toDate();
 
 /**
  * 记录会议: once its time has come, the meeting is held (conditional on called and version),
@@ -595,7 +600,12 @@ export async function recordMeeting(
     decisions: decisionDocs,
     version: row.version + 1,
   };
-  return toMeetingView(held, ctx, { communityId: row.communityId, secretary: true, unitId: null, county: false }, units);
+  return toMeetingView(
+    held,
+    ctx,
+    { communityId: row.communityId, secretary: true, unitId: null, county: false },
+    units,
+  );
 }
 
 /**
@@ -639,7 +649,14 @@ export async function cancelMeeting(
       summary: input.reason,
       scope: { communityId: row.communityId },
     }),
-    notifyAll(ctx, [notices(admins.map((a) => a.openid), row, '已取消', input.reason)]),
+    notifyAll(ctx, [
+      notices(
+        admins.map((a) => a.openid),
+        row,
+        '已取消',
+        input.reason,
+      ),
+    ]),
   ]);
   return toMeetingView(
     { ...row, status: 'cancelled', cancelReason: input.reason, version: row.version + 1 },
@@ -669,7 +686,13 @@ export async function updateDecision(
   if (d.status !== 'open') throw conflict('该事项已办结');
   if (d.version !== input.version) throw conflict('该事项刚刚被他人更新，请刷新后重试');
   if (input.note) await passText(ctx, input.note, '进展说明');
-  const entry = { at: ctx.now, by: ctx.openid, byName: byName(ctx), note: input.note ?? null, status: input.status ?? null };
+  const entry = {
+    at: ctx.now,
+    by: ctx.openid,
+    byName: byName(ctx),
+    note: input.note ?? null,
+    status: input.status ?? null,
+  };
   const _ = ctx.db.command;
   const { stats } = await ctx.db
     .collection('meetingDecisions')

@@ -309,4 +309,3 @@ export async function planChairActivity(
     () => moveCobuildTally(ctx, communityId, input.year, { 'chairMonths.activities': 1 }),
   );
 }
-

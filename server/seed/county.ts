@@ -13,6 +13,7 @@ import type { MemberReportDoc } from '../accounts/model';
 import { buildAudits } from './audits';
 import { buildCases } from './cases';
 import { Rng } from './rng';
+import { buildCobuildMeetings } from './cobuild-meetings';
 import { buildSixOnes, localYearOf, yearStart } from './sixOnes';
 import { buildWishes } from './wishes';
 import type {
@@ -635,6 +636,15 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     scale.auditDays === null ? null : new Date(anchor.getTime() - scale.auditDays * 86_400_000),
   );
 
+  // 轮值主席 and 联席会议 (server/seed/cobuild-meetings.ts): the chair units' activities join the 六个一 ones.
+  const cobuildMeetings = buildCobuildMeetings({
+    communities,
+    units,
+    anchor,
+    years: options.scale === 'county' || options.scale === 'county10' ? 3 : 1,
+    demoUnitId: demoUnit._id,
+  });
+
   return {
     communities,
     residentGroups,
@@ -647,7 +657,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     users: [...users, ...town.users.slice(users.length)],
     memberReports,
     wishes,
-    activities,
+    activities: [...activities, ...cobuildMeetings.activities],
     signups,
     records,
     sixOnes,
@@ -656,6 +666,10 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     deptTasks: complaints.tasks,
     caseMetrics: complaints.counters,
     audits,
+    rotas: cobuildMeetings.rotas,
+    meetings: cobuildMeetings.meetings,
+    meetingDecisions: cobuildMeetings.meetingDecisions,
+    cobuildTallies: cobuildMeetings.cobuildTallies,
   };
 }
 

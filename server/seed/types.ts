@@ -1,3 +1,5 @@
+import type { DecisionDoc, MeetingDoc, RotaDoc } from '../cobuild/meetingModel';
+import type { CobuildTallyDoc } from '../cobuild/tally';
 /**
  * The seed's own shapes: the seed collection by collection, its options and scales. The directory
  * documents it writes are typed in server/directory/model.ts.
@@ -52,6 +54,11 @@ export interface CountySeed {
   caseMetrics: CounterDoc[];
   /** 操作记录 of every staff step above (server/seed/audits.ts). */
   audits: AuditDoc[];
+  /** 轮值主席 and 联席会议 (server/seed/cobuild-meetings.ts); the tallies hold their chairMonths and meetingsHeld. */
+  rotas: RotaDoc[];
+  meetings: MeetingDoc[];
+  meetingDecisions: DecisionDoc[];
+  cobuildTallies: CobuildTallyDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

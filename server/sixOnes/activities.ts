@@ -9,7 +9,7 @@ import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
 import { directory } from '../directory/cache';
 import type { ActivityDoc, SignupDoc } from './model';
-import { signupId } from './model';
+import { chairActivityId, signupId } from './model';
 import { activityAudit, attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';
 import { activityPage, callerName, loadActivity, loadSignup, step, toActivityView } from './shared';
 
@@ -138,9 +138,6 @@ export async function createActivity(
   ]);
   return toActivityView(activity, ctx, null);
 }
-
-/** The id of a rota month's chair activity: at most one per month, whoever sends it twice. */
-export const chairActivityId = (rotaMonth: string) => `chair-${rotaMonth}`;
 
 /** Signed-up members of an activity (for notices and the organiser's list). */
 export async function activeSignups(ctx: CallContext, activityId: string): Promise<SignupDoc[]> {

@@ -62,3 +62,6 @@ export interface SignupDoc {
 
 export const signupId = (activityId: string, openid: string) => `${activityId}-${openid}`;
 export const attendanceRecordId = (activityId: string, openid: string) => `act-${activityId}-${openid}`;
+
+/** The id of a rota month's chair activity (cobuild.planChairActivity): at most one per month, whoever sends it twice. */
+export const chairActivityId = (rotaMonth: string) => `chair-${rotaMonth}`;

@@ -513,6 +513,120 @@ const ROWS: Row[] = [
     valid: () => ({ wishId: s.awaiting[0].id, verifiedHow: '电话回访居民本人' }),
     invalid: { wishId: 'w1', verifiedHow: '电话' },
   },
+  // ------------------------------------------------------------------ cobuild: 轮值主席 and 联席会议
+  { fn: 'cobuild', action: 'rota', as: SEC, valid: () => ({}), keep: (r) => (s.rota = r), invalid: { year: 1999 } },
+  {
+    fn: 'cobuild',
+    action: 'setRota',
+    as: SEC,
+    // Two years ahead: every month is still to come.
+    valid: async () => {
+      s.rotaYear = new Date(emulatorClock.nowMs()).getFullYear() + 2;
+      const r = await ok('cobuild', 'rota', { year: s.rotaYear }, SEC);
+      const unit = r.units.find((u: { id: string }) => u.id === 'u01') ?? r.units[0];
+      return { year: s.rotaYear, version: r.version, months: [{ month: 4, unitId: unit.id }] };
+    },
+    invalid: { year: 2030, version: 0, months: [{ month: 13, unitId: 'u01' }] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'proposeTheme',
+    as: UA,
+    valid: () => ({ year: s.rotaYear, month: 4, theme: '垃圾分类进社区' }),
+    // The demo unit admin's unit chairs month 4 only if it is u01.
+    mayRefuse: 'FORBIDDEN',
+    invalid: { year: 2030, month: 4, theme: '' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'planChairActivity',
+    as: UA,
+    valid: () => ({
+      year: s.rotaYear,
+      month: 4,
+      type: 'volunteer',
+      title: '轮值志愿服务',
+      description: '清理楼道杂物',
+      startAt: `${s.rotaYear}-04-10T09:00:00+08:00`,
+      endAt: `${s.rotaYear}-04-10T11:00:00+08:00`,
+      signUpBy: `${s.rotaYear}-04-09T18:00:00+08:00`,
+      place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+      capacity: 30,
+    }),
+    mayRefuse: 'FORBIDDEN',
+    invalid: { year: 2030, month: 4, title: '活动' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'callMeeting',
+    as: SEC,
+    valid: () => ({ startAt: fromNow(10 * 24 * 60), place: '潋江社区会议室', subject: '联席会议' }),
+    keep: (m) => (s.meeting = m),
+    invalid: { startAt: 'tomorrow', place: '会议室' },
+  },
+  { fn: 'cobuild', action: 'meetings', as: UA, valid: () => ({}), invalid: { quarter: 5 } },
+  { fn: 'cobuild', action: 'meeting', as: SEC, valid: () => ({ meetingId: s.meeting.id }), invalid: { meetingId: '' } },
+  {
+    fn: 'cobuild',
+    action: 'submitTopic',
+    as: UA,
+    valid: () => ({ meetingId: s.meeting.id, title: '楼道照明改造', description: '老旧小区楼道灯' }),
+    keep: (m) => (s.meeting = m),
+    invalid: { meetingId: 'm1', title: '' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'setAgenda',
+    as: SEC,
+    valid: () => ({
+      meetingId: s.meeting.id,
+      version: s.meeting.version,
+      topicIds: s.meeting.topics.map((x: { id: string }) => x.id),
+    }),
+    keep: (m) => (s.meeting = m),
+    invalid: { meetingId: 'm1', version: 1, topicIds: ['a', 'a'] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'recordMeeting',
+    as: SEC,
+    // The meeting's time has come: moved back in the store.
+    valid: () => {
+      t.cloud.store.update(
+        'meetings',
+        { _id: s.meeting.id },
+        { $set: { startAt: new Date(emulatorClock.nowMs() - 3_600_000) } },
+        { multi: false, merge: true, upsert: false },
+      );
+      return {
+        meetingId: s.meeting.id,
+        version: s.meeting.version,
+        presentUnitIds: [],
+        minutes: '会议听取了各单位意见，议定一项事项。',
+        decisions: [{ title: '走访困难群众', ownerUnitId: null, dueAt: fromNow(20 * 24 * 60).slice(0, 10) }],
+      };
+    },
+    keep: (m) => (s.decision = m.decisions[0]),
+    invalid: { meetingId: 'm1', version: 1, presentUnitIds: [], minutes: '短', decisions: [] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'cancelMeeting',
+    as: SEC,
+    valid: async () => {
+      const m = await ok('cobuild', 'callMeeting', { startAt: fromNow(12 * 24 * 60), place: '会议室' }, SEC);
+      return { meetingId: m.id, version: m.version, reason: '改期召开' };
+    },
+    invalid: { meetingId: 'm1', version: 1, reason: '' },
+  },
+  { fn: 'cobuild', action: 'decisions', as: SEC, valid: () => ({}), invalid: { status: 'lost' } },
+  {
+    fn: 'cobuild',
+    action: 'updateDecision',
+    as: SEC,
+    valid: () => ({ decisionId: s.decision.id, version: s.decision.version, note: '已走访 12 户', status: 'done' }),
+    invalid: { decisionId: 'd1', version: 1 },
+  },
 ];
 
 beforeAll(async () => {

@@ -56,6 +56,10 @@ export const READ_ACTIONS = new Set([
   'myClaims',
   'awaitingConfirmation',
   'roleHolders',
+  'rota',
+  'meetings',
+  'meeting',
+  'decisions',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

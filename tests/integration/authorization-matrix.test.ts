@@ -230,6 +230,77 @@ const recordWrites = (payload: { recordId?: string; recordIds?: string[] }) => (
   docs: (payload.recordIds ?? [payload.recordId!]).map((id) => ['records', id] as const),
 });
 
+/** 结对共建 meetings (cobuild-meetings.test.ts covers every scope in depth): c01's rota two years ahead and its meetings. */
+const cobuildCall = (action: string, payload: unknown, openid: string) =>
+  p.ok(p.call('cobuild', action, payload, openid));
+const rotaYear = async () => (await clockNow(t)).getFullYear() + 2;
+/** c01's rota month chaired by u01 (the matrix's unit). */
+const chairedByU01 = async (month: number) => {
+  const year = await rotaYear();
+  const rota = await cobuildCall('rota', { year }, CALLERS.secretary);
+  if (rota.months[month - 1].chair?.id !== 'u01')
+    await cobuildCall(
+      'setRota',
+      { year, version: rota.version, months: [{ month, unitId: 'u01' }] },
+      CALLERS.secretary,
+    );
+  return year;
+};
+const chairActivityInput = async () => {
+  const year = await chairedByU01(7);
+  return {
+    year,
+    month: 7,
+    type: 'volunteer',
+    title: '轮值志愿服务',
+    description: '清理楼道杂物',
+    startAt: `${year}-07-10T09:00:00+08:00`,
+    endAt: `${year}-07-10T11:00:00+08:00`,
+    signUpBy: `${year}-07-09T18:00:00+08:00`,
+    place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+    capacity: 30,
+  };
+};
+/** A meeting of c01 called by its secretary (topics open for a week). */
+const meetingOfC01 = async () =>
+  (await cobuildCall('callMeeting', { startAt: await inTenDays(), place: '潋江社区会议室' }, CALLERS.secretary)) as {
+    id: string;
+    version: number;
+  };
+/** A meeting of c01 whose time has come (called ahead, then moved back in the store). */
+const startedMeeting = async () => {
+  const m = await meetingOfC01();
+  const past = new Date((await clockNow(t)).getTime() - 3_600_000);
+  t.cloud.store.update(
+    'meetings',
+    { _id: m.id },
+    { $set: { startAt: past, topicsBy: new Date(past.getTime() - 3_600_000) } },
+    { multi: false, merge: true, upsert: false },
+  );
+  return m;
+};
+/** An open decision of a held c01 meeting, owned by u01. */
+const decisionOfU01 = async () => {
+  const m = await startedMeeting();
+  const due = new Date((await clockNow(t)).getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const held = await cobuildCall(
+    'recordMeeting',
+    {
+      meetingId: m.id,
+      version: m.version,
+      presentUnitIds: ['u01'],
+      minutes: '会议议定一项事项，由单位负责。',
+      decisions: [{ title: '更换楼道灯', ownerUnitId: 'u01', dueAt: due }],
+    },
+    CALLERS.secretary,
+  );
+  return held.decisions[0] as { id: string; version: number };
+};
+const meetingWrites = (payload: { meetingId: string }) => ({
+  collections: ['meetings', 'meetingDecisions', 'cobuildTallies', 'audits', 'notifications'],
+  docs: [['meetings', payload.meetingId] as const],
+});
+
 const ROWS: Row[] = [
   // ------------------------------------------------------------------ account
   { fn: 'account', action: 'me', payload: () => ({}), expect: everyone() },
@@ -841,8 +912,123 @@ const ROWS: Row[] = [
     payload: () => ({ scope: 'unit', scopeId: 'u01' }),
     expect: only('unitAdmin', 'countyAdmin'),
   },
+  // ------------------------------------------------------------------ cobuild: 轮值主席 and 联席会议
+  {
+    fn: 'cobuild',
+    action: 'rota',
+    payload: () => ({ communityId: 'c01' }),
+    expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin') },
+  },
+  {
+    fn: 'cobuild',
+    action: 'setRota',
+    // Each secretary sets their own community's (month 12 without a chair: valid anywhere).
+    payload: async ({ openid }) => {
+      const year = await rotaYear();
+      const own = p.doc('users', openid)?.roles?.find((g: any) => g.role === 'secretary')?.communityId ?? 'c01';
+      const version = p.doc('rotas', `${own}-${year}`)?.version ?? 0;
+      return { year, version, months: [{ month: 12, unitId: null }] };
+    },
+    writes: () => ({ collections: ['rotas', 'cobuildTallies', 'audits'] }),
+    expect: only('secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'proposeTheme',
+    payload: async () => ({ year: await chairedByU01(6), month: 6, theme: '垃圾分类进社区' }),
+    writes: () => ({ collections: ['rotas', 'cobuildTallies', 'audits'] }),
+    expect: only('unitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'planChairActivity',
+    payload: chairActivityInput,
+    writes: () => ({ collections: ['activities', 'rotas', 'cobuildTallies', 'audits'] }),
+    expect: only('unitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'callMeeting',
+    payload: async () => ({ startAt: await inTenDays(), place: '社区会议室' }),
+    writes: () => ({ collections: ['meetings', 'audits', 'notifications'] }),
+    expect: only('secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'meetings',
+    payload: () => ({ communityId: 'c01' }),
+    expect: only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'meeting',
+    payload: async () => ({ meetingId: (await meetingOfC01()).id }),
+    expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'), otherSecretary: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'submitTopic',
+    payload: async () => ({ meetingId: (await meetingOfC01()).id, title: '楼道照明改造', description: '' }),
+    writes: meetingWrites,
+    expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin'), otherSecretary: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'setAgenda',
+    payload: async () => {
+      const m = await meetingOfC01();
+      return { meetingId: m.id, version: m.version, topicIds: [] };
+    },
+    writes: meetingWrites,
+    expect: only('secretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'recordMeeting',
+    payload: async () => {
+      const m = await startedMeeting();
+      return {
+        meetingId: m.id,
+        version: m.version,
+        presentUnitIds: ['u01'],
+        minutes: '会议听取了各单位意见。',
+        decisions: [],
+      };
+    },
+    writes: meetingWrites,
+    expect: only('secretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'cancelMeeting',
+    payload: async () => {
+      const m = await meetingOfC01();
+      return { meetingId: m.id, version: m.version, reason: '改期召开' };
+    },
+    writes: meetingWrites,
+    expect: only('secretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'decisions',
+    payload: () => ({}),
+    expect: only('secretary', 'otherSecretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'updateDecision',
+    payload: async () => {
+      const d = await decisionOfU01();
+      return { decisionId: d.id, version: d.version, note: '已启动' };
+    },
+    writes: (payload: { decisionId: string }) => ({
+      collections: ['meetingDecisions', 'audits'],
+      docs: [['meetingDecisions', payload.decisionId] as const],
+    }),
+    // u02 is paired with c01 but does not own it; c03's secretary does not know it.
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND' },
+  },
 ];
-
 beforeAll(async () => {
   t = await startLocalCloud();
   p = people(t);
@@ -864,8 +1050,8 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe('the authorization matrix', () => {
-  it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint and contract.sixOnes, and no other', () => {
-    const inContract = (['account', 'directory', 'wish', 'complaint', 'sixOnes'] as const).flatMap((fn) =>
+  it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint, contract.sixOnes and contract.cobuild, and no other', () => {
+    const inContract = (['account', 'directory', 'wish', 'complaint', 'sixOnes', 'cobuild'] as const).flatMap((fn) =>
       Object.keys(contract[fn]).map((action) => `${fn}.${action}`),
     );
     const inMatrix = ROWS.map((r) => `${r.fn}.${r.action}`);

@@ -101,7 +101,8 @@ test('the unit admin sees the months the unit chairs, the current one first, and
   }
   // Next year's January, set by the secretary above.
   await page.tap(`.staff-segmented__item--${NEXT_YEAR}`);
-  await page.waitFor(() => page.has('#chair-1'));
+  await page.waitForText(`${NEXT_YEAR}年1月`);
+  expect(page.has('#chair-12')).toBe(false);
   expect(page.has('.cobuild-rota__edit')).toBe(false);
   await page.tap('#chair-1 .cobuild-rota__propose');
   await page.waitFor(() => page.has('.cobuild-rota__theme-input'));
@@ -203,6 +204,11 @@ test('the unit admin submits a topic while the window is open; the secretary put
   const page = await open(MEETING, UNIT_ADMIN, { calls, query: { id: meetingId } });
   await page.waitFor(() => page.has('.cobuild-meeting__topic-submit'), 10_000);
   expect(page.text()).toContain('正在征集议题');
+  // The previous held meeting's decisions, where each stands now.
+  const called = await cobuild<MeetingView>('meeting', { meetingId }, UNIT_ADMIN);
+  expect(called.previous).not.toBeNull();
+  expect(page.text()).toContain('上次会议议定事项');
+  for (const d of called.previous!.decisions) expect(page.has(`#decision-${d.id}`)).toBe(true);
   expect(page.has('.cobuild-meeting__record')).toBe(false);
   expect(page.has('.cobuild-meeting__cancel')).toBe(false);
   page.type('.cobuild-meeting__topic-input .nut-input-native', '老旧小区路灯维修');

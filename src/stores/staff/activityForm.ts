@@ -9,7 +9,7 @@ import type { LatLng } from '../../utils/gcj02';
 import { addDays, today } from '../../utils/date';
 import { Loadable, Pending } from '../loadable';
 import { session } from '../session';
-import { fromShanghai, isValidLocal, toShanghai } from '../../utils/activityTimes';
+import { fromShanghai, isValidLocal, monthDays, toShanghai } from '../../utils/activityTimes';
 import { checkReason } from '../../utils/reason';
 
 export type ActivityField =
@@ -68,14 +68,6 @@ export interface ChairMonth {
   /** 1–12 */
   month: number;
   communityId: string;
-}
-
-/** `YYYY-MM-DD` of a chair month's first and last day. */
-export function monthDays({ year, month }: Pick<ChairMonth, 'year' | 'month'>): { first: string; last: string } {
-  const mm = String(month).padStart(2, '0');
-  const first = `${year}-${mm}-01`;
-  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-  return { first, last: addDays(next, -1) };
 }
 
 /**

@@ -112,7 +112,7 @@ const ChairCard = observer(({ m, view }: { m: RotaMonthView; view: RotaView }) =
       <Text className="cobuild-rota__name">
         {view.year}年{m.month}月{tag ? `（${tag}）` : ''}
       </Text>
-      {m.theme ? null : <Text className="cobuild-rota__line">主题：尚未提出</Text>}
+      {m.theme || m.past ? null : <Text className="cobuild-rota__line">主题：尚未提出</Text>}
       <MonthBody m={m} />
       {m.can.includes('proposeTheme') && rota.themeMonth === m.month ? <ThemeForm /> : null}
       {m.can.length > 0 && rota.themeMonth !== m.month ? (

@@ -8,6 +8,13 @@ import './index.scss';
 /** A `YYYY-MM-DD` due day as people say it (今天, 12月7日 …). */
 export const dueDay = (day: string) => formatDay(`${day}T00:00:00+08:00`);
 
+/** What one progress report said: 标记为已完成, and the note (not repeating the status). */
+function progressText(p: DecisionView['progress'][number]): string {
+  const label = p.status ? DECISION_STATUS_LABELS[p.status] : null;
+  const note = p.note && p.note !== label ? p.note : null;
+  return [label ? `标记为${label}` : null, note].filter(Boolean).join('；');
+}
+
 /**
  * A decision (议定事项): what, who carries it out, by when (逾期 said in words), its status in words,
  * and the latest progress reported. `id="decision-<id>"`; `children` below (the report form).
@@ -48,9 +55,8 @@ export function DecisionCard({
       {meetingDay ? <Text className="cobuild-decision__line">会议：{formatDay(d.meetingStartAt)}联席会议</Text> : null}
       {latest.map((p, i) => (
         <Text key={`${p.at}-${i}`} className="cobuild-decision__progress">
-          {formatTime(p.at)} <Text className="txy-nowrap">{p.byName}</Text>
-          {p.status ? `：${DECISION_STATUS_LABELS[p.status]}` : ''}
-          {p.note ? `：${p.note}` : ''}
+          {formatTime(p.at)}
+          {p.byName ? <Text className="txy-nowrap"> {p.byName}</Text> : null}：{progressText(p)}
         </Text>
       ))}
       {children}

@@ -25,7 +25,7 @@ export function PickerRow(props: {
       onChange={(e) => onChange(String(e.detail.value))}
     >
       <View className={`cobuild-pick__row${value ? '' : ' cobuild-pick__row--empty'}`}>
-        <Text>{(mode === 'date' ? formatDay(value) : value) || placeholder}</Text>
+        <Text className="txy-nowrap">{(mode === 'date' ? formatDay(value) : value) || placeholder}</Text>
         <Text className="cobuild-pick__action">{value ? '更改' : '选择'}</Text>
       </View>
     </Picker>

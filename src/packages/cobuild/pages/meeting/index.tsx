@@ -394,11 +394,12 @@ const Meeting = observer(({ m }: { m: MeetingView }) => (
   <View className="cobuild-meeting">
     <Summary m={m} />
     {store.notice ? <Text className="cobuild-meeting__notice">{store.notice}</Text> : null}
-    <Previous m={m} />
     <Record m={m} />
+    <RecordForm m={m} />
     <Agenda m={m} />
     <Topics m={m} />
-    <RecordForm m={m} />
+    {/* Reported on at this meeting: where each of last meeting's decisions stands now. */}
+    <Previous m={m} />
     <CancelBar m={m} />
     <View className="cobuild-meeting__bar">
       <Button

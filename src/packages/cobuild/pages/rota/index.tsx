@@ -149,6 +149,12 @@ const Mine = observer(({ view }: { view: RotaView }) => {
 /** The secretary's 编辑轮值安排 / 保存 / 取消. */
 const EditBar = observer(({ view }: { view: RotaView }) => {
   if (!view.can.includes('set')) return null;
+  if (!rota.editing && !view.months.some(rotaEditable))
+    return (
+      <View className="cobuild-rota__bar">
+        <Text className="cobuild-rota__hint">{view.year}年各月已过去或已策划活动，轮值安排不能再更改。</Text>
+      </View>
+    );
   if (!rota.editing)
     return (
       <View className="cobuild-rota__bar">

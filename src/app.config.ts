@@ -60,6 +60,17 @@ const subPackages = [
       'pages/case-metrics/index',
     ],
   },
+  // 结对共建: the year's lists and agreement, the 轮值主席 rota, 联席会议 and their 议定事项.
+  {
+    root: 'packages/cobuild',
+    pages: [
+      'pages/rota/index',
+      'pages/meetings/index',
+      'pages/meeting/index',
+      'pages/meeting-call/index',
+      'pages/decisions/index',
+    ],
+  },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),
 ];
 

@@ -52,6 +52,14 @@ export const ROUTES = {
   /** 六个一统计: `?scope=community|unit&scopeId=…` (the caller's own when omitted); 六个一总览 (county admin). */
   staffSixOnesTally: '/packages/staff/pages/six-ones-tally/index',
   staffSixOnesOverview: '/packages/staff/pages/six-ones-overview/index',
+  /** 轮值主席: a community's year, month by month (secretary sets it; the chair unit proposes a theme, plans the activity); `?communityId=` for the county admin. */
+  cobuildRota: '/packages/cobuild/pages/rota/index',
+  /** 联席会议: the community's meetings by year and quarter; `?id=` one meeting; 召集联席会议 (secretary). */
+  cobuildMeetings: '/packages/cobuild/pages/meetings/index',
+  cobuildMeeting: '/packages/cobuild/pages/meeting/index',
+  cobuildMeetingCall: '/packages/cobuild/pages/meeting-call/index',
+  /** 议定事项: decisions the caller owns (unit admin) or oversees (secretary, county admin), overdue first. */
+  cobuildDecisions: '/packages/cobuild/pages/decisions/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

@@ -371,9 +371,9 @@ export const directory = {
   }),
   places: defineAction<PlaceOption[]>()({
     summary:
-      "The places of one community an activity can be held at, with name, address and GCJ-02 point: its Red Stations, its centre, its micro-grids' compounds (a secretary their own community, the first when omitted; the county admin any).",
+      "The places of one community an activity can be held at, with name, address and GCJ-02 point: its Red Stations, its centre, its micro-grids' compounds (a secretary their own community, a unit admin the community their unit is paired with — the first when omitted; the county admin any).",
     input: z.object({ communityId: id.optional() }).strict(),
-    roles: ['secretary', 'countyAdmin'],
+    roles: ['secretary', 'unitAdmin', 'countyAdmin'],
   }),
   gridCards: defineAction<ContactCardAdminView[]>()({
     summary:

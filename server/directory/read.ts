@@ -1,3 +1,4 @@
+import { directory } from './cache';
 import type {
   CommunityDetail,
   CommunitySummary,
@@ -163,10 +164,15 @@ export const buildingLabel = (m: MicroGridDoc) => (m.name.startsWith(m.compound)
  * the address names the community and grid).
  */
 export async function places(input: { communityId?: string }, ctx: CallContext): Promise<PlaceOption[]> {
-  const own = scopeIds(ctx.user, 'secretary');
+  // A unit admin plans its 轮值主席 month's activity in the community its unit is paired with.
+  const unitIds = scopeIds(ctx.user, 'unitAdmin');
+  const paired = unitIds.length
+    ? (await directory(ctx, 'units')).filter((u) => unitIds.includes(u._id)).map((u) => u.pairedCommunityId)
+    : [];
+  const own = [...scopeIds(ctx.user, 'secretary'), ...paired];
   const communityId = input.communityId ?? own[0];
   if (!communityId) throw invalidInput('请选择社区', [{ path: 'communityId', message: '请选择社区' }]);
-  if (!isCountyAdmin(ctx.user) && !own.includes(communityId)) throw forbidden('只能查看本社区的地点');
+  if (!isCountyAdmin(ctx.user) && !own.includes(communityId)) throw forbidden('只能查看本社区（或本单位结对社区）的地点');
   const [c, stationDocs, gridDocs] = await Promise.all([
     getById<CommunityDoc>(ctx.db, 'communities', communityId),
     ctx.db.collection('stations').where({ communityId }).limit(100).get<StationDoc>(),

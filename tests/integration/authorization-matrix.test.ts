@@ -561,7 +561,7 @@ const ROWS: Row[] = [
     fn: 'directory',
     action: 'places',
     payload: () => ({ communityId: 'c01' }),
-    expect: only('secretary', 'countyAdmin'),
+    expect: only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
   },
   {
     fn: 'directory',

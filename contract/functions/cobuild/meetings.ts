@@ -27,10 +27,10 @@ const version = z.number().int().min(0);
 
 /** The pages a co-building notification opens (the staff package's rota and meeting pages). */
 export const COBUILD_MEETING_PAGES = {
-  rota: 'packages/staff/pages/cobuild-rota/index',
-  meeting: (meetingId: string) => `packages/staff/pages/cobuild-meeting/index?id=${meetingId}`,
-  meetings: 'packages/staff/pages/cobuild-meetings/index',
-  decisions: 'packages/staff/pages/cobuild-decisions/index',
+  rota: 'packages/cobuild/pages/rota/index',
+  meeting: (meetingId: string) => `packages/cobuild/pages/meeting/index?id=${meetingId}`,
+  meetings: 'packages/cobuild/pages/meetings/index',
+  decisions: 'packages/cobuild/pages/decisions/index',
 } as const;
 
 /** A unit as the co-building pages name it. */

@@ -919,6 +919,23 @@ const ROWS: Row[] = [
     payload: () => ({ scope: 'community', scopeId: 'c01' }),
     expect: only('secretary', 'countyAdmin'),
   },
+  // ------------------------------------------------------------------ cobuild: property
+  // Every registered caller lives in an estate with a company here (beforeAll gives them
+  // addresses); each cell's caller rates once this quarter.
+  {
+    fn: 'cobuild',
+    action: 'rateProperty',
+    payload: () => ({ rating: 'satisfied' }),
+    writes: () => ({ collections: ['propertyRatings'] }),
+    expect: registered(),
+  },
+  { fn: 'cobuild', action: 'propertyRatingStatus', payload: () => ({}), expect: registered() },
+  {
+    fn: 'cobuild',
+    action: 'propertyStats',
+    payload: () => ({}),
+    expect: only('countyAdmin', 'liaison', 'otherLiaison'),
+  },
   // ------------------------------------------------------------------ cobuild: lists
   // u02 (otherUnitAdmin) is paired with c01 too: it sees c01's lists, not u01's projects.
   {

@@ -378,6 +378,21 @@ describe('the 消息 list', () => {
       'demo-secretary',
     );
     await job('cobuildReminders');
+    // The demo unit offers a resource in the category of one of c01's open needs: the secretary is told.
+    const [need] = t.cloud.store.find('cobuildNeeds', { query: { communityId: 'c01', status: 'open' } }) as any[];
+    await cobuild(
+      'saveResource',
+      {
+        year: need.year,
+        category: need.category,
+        title: '党员志愿服务队',
+        description: '单位党员志愿服务队每月上门服务',
+        capacity: { amount: 6, unit: '次', frequency: '每月一次' },
+        liaisonOpenid: 'demo-member',
+        availability: '周末全天',
+      },
+      'demo-unit-admin',
+    );
 
     const kinds = new Set((t.cloud.store.find('notifications', {}) as any[]).map((m) => m.kind));
     expect(TEMPLATE_KEYS.filter((k) => !kinds.has(k))).toEqual([]);

@@ -60,6 +60,25 @@ const subPackages = [
       'pages/case-metrics/index',
     ],
   },
+  // 结对共建 (三清单一协议, 轮值主席, 联席会议): secretaries, unit admins, the county admin; residents' 共建项目.
+  {
+    root: 'packages/cobuild',
+    pages: [
+      'pages/index/index',
+      'pages/needs/index',
+      'pages/need-edit/index',
+      'pages/resources/index',
+      'pages/resource-edit/index',
+      'pages/projects/index',
+      'pages/project/index',
+      'pages/project-edit/index',
+      'pages/agreements/index',
+      'pages/agreement/index',
+      'pages/agreement-edit/index',
+      'pages/public-projects/index',
+      'pages/public-project/index',
+    ],
+  },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),
 ];
 

@@ -52,6 +52,28 @@ export const ROUTES = {
   /** 六个一统计: `?scope=community|unit&scopeId=…` (the caller's own when omitted); 六个一总览 (county admin). */
   staffSixOnesTally: '/packages/staff/pages/six-ones-tally/index',
   staffSixOnesOverview: '/packages/staff/pages/six-ones-overview/index',
+  /** 结对共建: the secretary's / unit admin's year (三清单一协议, 轮值主席, 联席会议); the county admin's overview. */
+  cobuildHub: '/packages/cobuild/pages/index/index',
+  /** 需求清单 (secretary: keeps it; unit admin, county admin: read); `?id=<needId>` edits one, none: a new need. */
+  cobuildNeeds: '/packages/cobuild/pages/needs/index',
+  cobuildNeedEdit: '/packages/cobuild/pages/need-edit/index',
+  /** 资源清单 (unit admin: keeps the unit's; secretary: the paired units'); `?id=<resourceId>` edits one, none: new. */
+  cobuildResources: '/packages/cobuild/pages/resources/index',
+  cobuildResourceEdit: '/packages/cobuild/pages/resource-edit/index',
+  /** 共建项目: the list; `?id=<projectId>` one project with its actions; the form (`?id=` edits a planned one, none: new). */
+  cobuildProjects: '/packages/cobuild/pages/projects/index',
+  cobuildProject: '/packages/cobuild/pages/project/index',
+  cobuildProjectEdit: '/packages/cobuild/pages/project-edit/index',
+  /** 共建协议: the list; `?id=` one with its signatures; the form (`?id=` a draft, `?revises=` a new version, none: new). */
+  cobuildAgreements: '/packages/cobuild/pages/agreements/index',
+  cobuildAgreement: '/packages/cobuild/pages/agreement/index',
+  cobuildAgreementEdit: '/packages/cobuild/pages/agreement-edit/index',
+  /** 轮值主席 and 联席会议 (their pages come with the meetings UI). */
+  cobuildRota: '/packages/cobuild/pages/rota/index',
+  cobuildMeetings: '/packages/cobuild/pages/meetings/index',
+  /** 共建项目 as residents see them (in progress, done); `?id=` one, with 评价. */
+  cobuildPublicProjects: '/packages/cobuild/pages/public-projects/index',
+  cobuildPublicProject: '/packages/cobuild/pages/public-project/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

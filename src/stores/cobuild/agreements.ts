@@ -112,8 +112,7 @@ class AgreementFormStore {
   /** The pair's projects of the year, not dropped (and those the agreement covers already). */
   get projectOptions(): ProjectSummary[] {
     return (this.projects.value ?? []).filter(
-      (p) =>
-        p.units.some((u) => u.id === this.unitId) && (p.status !== 'dropped' || this.projectIds.includes(p.id)),
+      (p) => p.units.some((u) => u.id === this.unitId) && (p.status !== 'dropped' || this.projectIds.includes(p.id)),
     );
   }
 
@@ -159,9 +158,7 @@ class AgreementFormStore {
   }
 
   toggleProject(id: string): void {
-    this.projectIds = this.projectIds.includes(id)
-      ? this.projectIds.filter((x) => x !== id)
-      : [...this.projectIds, id];
+    this.projectIds = this.projectIds.includes(id) ? this.projectIds.filter((x) => x !== id) : [...this.projectIds, id];
     this.errors = withoutError(this.errors, 'projects');
   }
 
@@ -192,7 +189,8 @@ class AgreementFormStore {
       duties: { community: this.dutiesCommunity.trim(), unit: this.dutiesUnit.trim() },
       period: { from: this.periodFrom, to: this.periodTo },
     };
-    if (this.mode === 'edit' && base) return { errors, input: { agreementId: base.id, version: base.version, ...common } };
+    if (this.mode === 'edit' && base)
+      return { errors, input: { agreementId: base.id, version: base.version, ...common } };
     if (this.mode === 'revise' && base) return { errors, input: { revises: base.id, ...common } };
     return { errors, input: { ...(cobuildSide.unitAdmin ? {} : { unitId: this.unitId }), ...common } };
   }

@@ -22,7 +22,10 @@ export interface HubCounts {
   agreementsAll: number;
 }
 
-const count = (page: { items: unknown[]; next: number | null }, keep: (item: never) => boolean = () => true): Count => ({
+const count = (
+  page: { items: unknown[]; next: number | null },
+  keep: (item: never) => boolean = () => true,
+): Count => ({
   n: page.items.filter(keep as (item: unknown) => boolean).length,
   more: page.next !== null,
 });

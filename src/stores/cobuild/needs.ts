@@ -126,12 +126,22 @@ class NeedListStore {
 
 export const needList = new NeedListStore();
 
-export type NeedField = 'category' | 'title' | 'description' | 'quantity' | 'quantityUnit' | 'wantedBy' | 'contactName' | 'contactPhone';
+export type NeedField =
+  | 'category'
+  | 'title'
+  | 'description'
+  | 'quantity'
+  | 'quantityUnit'
+  | 'wantedBy'
+  | 'contactName'
+  | 'contactPhone';
 
 function needFieldOf(path: string): NeedField | undefined {
   if (path === 'contact.name') return 'contactName';
   if (path === 'contact.phone') return 'contactPhone';
-  return (['category', 'title', 'description', 'quantity', 'quantityUnit', 'wantedBy'] as const).find((f) => f === path);
+  return (['category', 'title', 'description', 'quantity', 'quantityUnit', 'wantedBy'] as const).find(
+    (f) => f === path,
+  );
 }
 
 /** 新增需求 / 编辑需求 (secretary): checked as the contract checks it, saved on the version read. */

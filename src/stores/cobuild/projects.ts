@@ -350,7 +350,10 @@ class ProjectFormStore {
   check(): { errors: FieldErrors<ProjectField>; input: Input<'cobuild', 'saveProject'> | null } {
     const errors = fieldErrors<ProjectField>({
       title: this.title.trim() === '' ? '请填写项目名称' : checkText(this.title, COBUILD_TITLE.min, COBUILD_TITLE.max),
-      goal: this.goal.trim() === '' ? '请填写项目目标' : checkText(this.goal, COBUILD_DESCRIPTION.min, COBUILD_DESCRIPTION.max),
+      goal:
+        this.goal.trim() === ''
+          ? '请填写项目目标'
+          : checkText(this.goal, COBUILD_DESCRIPTION.min, COBUILD_DESCRIPTION.max),
       needs: this.needIds.length === 0 ? '请至少选择一项需求' : this.needIds.length > 20 ? '需求最多 20 项' : null,
       resources:
         this.resourceIds.length === 0 ? '请至少选择一项资源' : this.resourceIds.length > 20 ? '资源最多 20 项' : null,

@@ -85,7 +85,9 @@ class PublicProjectStore {
     const p = this.project.value;
     if (!p || this.rating.busy) return null;
     this.error =
-      this.stars < 1 ? '请点星评价（1–5 星）' : checkText(this.comment, COBUILD_DESCRIPTION.min, COBUILD_DESCRIPTION.max);
+      this.stars < 1
+        ? '请点星评价（1–5 星）'
+        : checkText(this.comment, COBUILD_DESCRIPTION.min, COBUILD_DESCRIPTION.max);
     if (this.error) return null;
     const rated = await this.rating.run(() =>
       call('cobuild', 'rateProject', { projectId: p.id, stars: this.stars, comment: this.comment.trim() }),

@@ -41,7 +41,9 @@ export async function findPaged<T>(
 }
 
 /** A form's findings (null or undefined: the field passes) as its errors, only the failing fields kept. */
-export function fieldErrors<F extends string>(found: Partial<Record<F, string | null | undefined>>): Partial<Record<F, string>> {
+export function fieldErrors<F extends string>(
+  found: Partial<Record<F, string | null | undefined>>,
+): Partial<Record<F, string>> {
   const out: Partial<Record<F, string>> = {};
   for (const key of Object.keys(found) as F[]) {
     const message = found[key];

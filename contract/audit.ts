@@ -17,6 +17,8 @@ export const AUDIT_KINDS = [
   'role',
   /** 目录: the directory and the grids' contact cards. */
   'directory',
+  /** 结对共建: needs, resources, projects and agreements (三清单一协议). */
+  'cobuild',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -28,6 +30,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   report: '报到',
   role: '角色',
   directory: '目录',
+  cobuild: '结对共建',
 };
 
 /** Entries a page of `directory.audit` holds. */

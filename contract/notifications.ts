@@ -271,6 +271,19 @@ export const TEMPLATES = {
       time3: kw('time', '截止时间', 'time'),
     },
   },
+  cobuildTodo: {
+    title: '待办事项提醒',
+    inbox: '结对共建待办',
+    purpose:
+      'secretary or unit admins: a co-building step waits for them (a matching resource offered, a project naming their unit, an agreement to sign or signed)',
+    env: 'TXY_TPL_COBUILD_TODO',
+    keywords: {
+      thing1: kw('thing', '事项名称', 'subject'),
+      phrase2: kw('phrase', '事项状态', 'status'),
+      time3: kw('time', '提醒时间', 'time'),
+      thing4: kw('thing', '备注', 'note'),
+    },
+  },
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

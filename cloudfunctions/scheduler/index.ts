@@ -1,3 +1,4 @@
+import { reconcileCobuild } from '../../server/cobuild/jobs';
 import { caseDeadlines } from '../../server/complaints/jobs';
 import { createScheduledFunction, type Job } from '../../server/platform/router';
 import { purgeThrottles } from '../../server/platform/throttle';
@@ -22,6 +23,15 @@ export const jobs: Record<string, Job> = {
       return local(ctx.now).month() === 0 ? { current, previous: await reconcileTallies(ctx, year - 1) } : current;
     },
     at: { dailyAt: '03:00' },
+  },
+  reconcileCobuild: {
+    // In January the past year too (its last steps may have left counts behind).
+    run: async (ctx) => {
+      const year = localYear(ctx.now);
+      const current = await reconcileCobuild(ctx, year);
+      return local(ctx.now).month() === 0 ? { current, previous: await reconcileCobuild(ctx, year - 1) } : current;
+    },
+    at: { dailyAt: '03:20' },
   },
   repairCounters: { run: repairCounters, at: { dailyAt: '03:40' } },
   purgeThrottles: { run: purgeThrottles, at: { dailyAt: '04:30' } },

@@ -77,6 +77,20 @@ export const COLLECTIONS = {
   caseMetrics: { indexes: none },
   /** 结对共建: a community's year in counts (`${communityId}-${year}`, server/cobuild/tally.ts). */
   cobuildTallies: { indexes: [{ fields: ['year'] }] },
+  /** 结对共建 lists (server/cobuild/model.ts; docs/data-model.md "结对共建: lists"). */
+  cobuildNeeds: { indexes: [{ fields: ['communityId', 'year', 'wantedBy'] }, { fields: ['year', 'status'] }] },
+  cobuildResources: {
+    indexes: [{ fields: ['unitId', 'year', 'createdAt'] }, { fields: ['communityId', 'year'] }, { fields: ['year'] }],
+  },
+  cobuildProjects: { indexes: [{ fields: ['communityId', 'year', 'createdAt'] }, { fields: ['year', 'createdAt'] }] },
+  /** A project's progress updates, one document each. */
+  cobuildProjectUpdates: { indexes: [{ fields: ['projectId', 'at'] }] },
+  /** A resident's rating of a done project (`${projectId}-${openid}`). */
+  cobuildRatings: { indexes: [{ fields: ['projectId'] }] },
+  /** 共建协议, every version (`${communityId}-${unitId}-${year}-v${n}`). */
+  cobuildAgreements: {
+    indexes: [{ fields: ['communityId', 'year'] }, { fields: ['unitId', 'year'] }, { fields: ['year'] }],
+  },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */

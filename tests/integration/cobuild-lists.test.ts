@@ -1,0 +1,533 @@
+import { getDb } from '../../server/platform/cloud';
+import { now as serverNow } from '../../server/platform/clock';
+import { reconcileCobuild } from '../../server/cobuild/jobs';
+import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
+import { people, type Envelope, type People } from '../helpers/people';
+
+/**
+ * 三清单一协议: the secretary's 需求清单, the paired units' 资源清单, projects linking them, the
+ * agreement both sides sign, the residents' view and ratings, the county overview and the
+ * reconciliation that repairs the tallies. Scopes, bad input (nothing changed), races, budgets.
+ */
+
+let t: TestCloud;
+let p: People;
+beforeAll(async () => {
+  t = await startLocalCloud();
+  p = people(t);
+});
+afterAll(() => t.stop());
+
+const SECRETARY = 'demo-secretary'; // c01
+const OTHER_SECRETARY = 'seed-secretary-c03';
+const UNIT_ADMIN = 'demo-unit-admin';
+const COUNTY = 'demo-county-admin';
+const RESIDENT = 'demo-resident'; // lives in c01
+const MEMBER = 'demo-member'; // verified member of the demo unit
+const YEAR = 2031; // a year of its own: the seed's lists do not interfere
+
+const cb = <T = any>(action: string, payload: unknown, openid: string) =>
+  p.call<T>('cobuild', action, payload, openid) as Promise<Envelope<T>>;
+const ok = <T = any>(action: string, payload: unknown, openid: string) => p.ok<T>(cb<T>(action, payload, openid));
+const code = (r: Envelope) => r.error?.code;
+const paths = (r: Envelope) => ((r.error?.details ?? []) as Array<{ path: string }>).map((d) => d.path);
+const tally = (communityId = 'c01', year = YEAR) => p.doc('cobuildTallies', `${communityId}-${year}`);
+const COLLECTIONS = [
+  'cobuildNeeds',
+  'cobuildResources',
+  'cobuildProjects',
+  'cobuildAgreements',
+  'cobuildRatings',
+  'cobuildProjectUpdates',
+];
+
+/** Database round trips (requests sent side by side share one) while `fn` runs. */
+async function roundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: number }> {
+  // With a network's latency, requests sent side by side overlap as they would in CloudBase.
+  const get = () => t.cloud.store.counters.get('roundTrips.database') ?? 0;
+  t.cloud.dbLatencyMs = 20;
+  try {
+    const before = get();
+    const result = await fn();
+    return { result, trips: get() - before };
+  } finally {
+    t.cloud.dbLatencyMs = 0;
+  }
+}
+
+let demoUnit: string;
+let otherUnitC01: string;
+let otherAdmin: string;
+let unpairedUnit: string;
+
+const needInput = (over: Record<string, unknown> = {}) => ({
+  year: YEAR,
+  category: '助老助残',
+  title: '独居老人陪护',
+  description: '每周上门陪护独居老人',
+  quantity: 20,
+  quantityUnit: '户',
+  wantedBy: `${YEAR}-10-01`,
+  contact: { name: '谢春梅', phone: '13800000001' },
+  ...over,
+});
+const resourceInput = (over: Record<string, unknown> = {}) => ({
+  year: YEAR,
+  category: '助老助残',
+  title: '志愿服务队',
+  description: '单位志愿服务队每月上门',
+  capacity: { amount: 12, unit: '次', frequency: '每月一次' },
+  liaisonOpenid: MEMBER,
+  availability: '周末全天',
+  ...over,
+});
+const projectInput = (needIds: string[], resourceIds: string[], over: Record<string, unknown> = {}) => ({
+  year: YEAR,
+  title: '银龄关爱行动',
+  goal: '为独居老人提供每月上门服务',
+  needIds,
+  resourceIds,
+  milestones: [{ title: '摸底走访', dueAt: `${YEAR}-03-01` }],
+  leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
+  ...over,
+});
+
+beforeAll(async () => {
+  const admin = p.doc('users', UNIT_ADMIN);
+  demoUnit = admin.roles.find((g: any) => g.role === 'unitAdmin').unitId;
+  const units = t.cloud.store.find('units', { query: {} }) as any[];
+  otherUnitC01 = units.find((u) => u.pairedCommunityId === 'c01' && u._id !== demoUnit)._id;
+  unpairedUnit = units.find((u) => u.pairedCommunityId !== 'c01')._id;
+  const r = await p.newResident();
+  otherAdmin = r.openid;
+  await p.ok(
+    p.account('grantRole', { openid: otherAdmin, grant: { role: 'unitAdmin', unitId: otherUnitC01 } }, COUNTY),
+  );
+});
+
+describe('需求清单', () => {
+  test('the secretary adds, edits and closes needs; the tally moves; scopes hold', async () => {
+    const need = await ok('saveNeed', needInput(), SECRETARY);
+    expect(need).toMatchObject({ communityId: 'c01', status: 'open', version: 1, can: ['edit', 'close', 'matches'] });
+    expect(tally().needs.open).toBeGreaterThanOrEqual(1);
+    const before = tally().needs.open;
+
+    const edited = await ok(
+      'saveNeed',
+      needInput({ needId: need.id, version: 1, title: '独居老人陪护服务' }),
+      SECRETARY,
+    );
+    expect(edited).toMatchObject({ title: '独居老人陪护服务', version: 2 });
+
+    // Lists: the secretary, the paired unit's admin, the county; not another community's secretary.
+    for (const who of [SECRETARY, UNIT_ADMIN, COUNTY]) {
+      const page = await ok('needs', { year: YEAR, communityId: 'c01' }, who);
+      expect(page.items.map((n: any) => n.id)).toContain(need.id);
+    }
+    expect(code(await cb('needs', { year: YEAR, communityId: 'c01' }, OTHER_SECRETARY))).toBe('FORBIDDEN');
+    expect((await ok('needs', { year: YEAR }, OTHER_SECRETARY)).items.map((n: any) => n.id)).not.toContain(need.id);
+    expect(code(await cb('saveNeed', needInput({ needId: need.id, version: 2 }), OTHER_SECRETARY))).toBe('FORBIDDEN');
+    expect(code(await cb('saveNeed', needInput(), UNIT_ADMIN))).toBe('FORBIDDEN');
+
+    const closed = await ok('closeNeed', { needId: need.id, version: 2, reason: '已由其他渠道解决' }, SECRETARY);
+    expect(closed).toMatchObject({ status: 'closed', closeReason: '已由其他渠道解决' });
+    expect(tally().needs.open).toBe(before - 1);
+    expect(code(await cb('closeNeed', { needId: need.id, version: 3, reason: '再次关闭' }, SECRETARY))).toBe(
+      'CONFLICT',
+    );
+  });
+
+  test('bad input is refused and nothing changes', async () => {
+    const snap = p.snapshot(COLLECTIONS);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ title: '' }, 'title'],
+      [{ quantity: 0 }, 'quantity'],
+      [{ quantity: -3 }, 'quantity'],
+      [{ category: '其他' }, 'category'],
+      [{ wantedBy: '2020-01-01' }, 'wantedBy'],
+      [{ contact: { name: 'x', phone: '123' } }, 'contact.name'],
+    ];
+    for (const [over, path] of cases) {
+      const r = await cb('saveNeed', needInput(over), SECRETARY);
+      expect(code(r)).toBe('INVALID_INPUT');
+      expect(paths(r)).toContain(path);
+    }
+    expect(p.snapshot(COLLECTIONS)).toEqual(snap);
+  });
+
+  test('two edits of one need at once: one wins, the other CONFLICT', async () => {
+    const need = await ok('saveNeed', needInput({ title: '并发修改' }), SECRETARY);
+    const [a, b] = await Promise.all([
+      cb('saveNeed', needInput({ needId: need.id, version: 1, title: '甲的修改' }), SECRETARY),
+      cb('saveNeed', needInput({ needId: need.id, version: 1, title: '乙的修改' }), SECRETARY),
+    ]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    expect([code(a), code(b)]).toContain('CONFLICT');
+    expect(p.doc('cobuildNeeds', need.id).version).toBe(2);
+  });
+});
+
+describe('资源清单 and matching', () => {
+  test('the unit admin offers resources; scopes; the liaison must be a verified member of the unit', async () => {
+    const r = await ok('saveResource', resourceInput(), UNIT_ADMIN);
+    expect(r).toMatchObject({ unitId: demoUnit, communityId: 'c01', status: 'offered', liaison: { openid: MEMBER } });
+    expect(tally().resources.offered).toBeGreaterThanOrEqual(1);
+    for (const who of [SECRETARY, UNIT_ADMIN, COUNTY]) {
+      const page = await ok('resources', { year: YEAR }, who);
+      expect(page.items.map((x: any) => x.id)).toContain(r.id);
+    }
+    expect((await ok('resources', { year: YEAR }, otherAdmin)).items.map((x: any) => x.id)).not.toContain(r.id);
+    expect(code(await cb('resources', { year: YEAR, unitId: demoUnit }, OTHER_SECRETARY))).toBe('FORBIDDEN');
+
+    const snap = p.snapshot(COLLECTIONS);
+    const bad = await cb('saveResource', resourceInput({ liaisonOpenid: RESIDENT }), UNIT_ADMIN);
+    expect(code(bad)).toBe('INVALID_INPUT');
+    expect(paths(bad)).toContain('liaisonOpenid');
+    expect(
+      code(
+        await cb(
+          'saveResource',
+          resourceInput({ capacity: { amount: 0, unit: '次', frequency: '每月一次' } }),
+          UNIT_ADMIN,
+        ),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(code(await cb('saveResource', resourceInput({ title: ' ' }), UNIT_ADMIN))).toBe('INVALID_INPUT');
+    expect(code(await cb('saveResource', resourceInput(), SECRETARY))).toBe('FORBIDDEN');
+    expect(code(await cb('saveResource', resourceInput({ resourceId: r.id, version: 1 }), otherAdmin))).toBe(
+      'FORBIDDEN',
+    );
+    expect(p.snapshot(COLLECTIONS)).toEqual(snap);
+
+    const w = await ok('withdrawResource', { resourceId: r.id, version: 1, reason: '人员调整' }, UNIT_ADMIN);
+    expect(w.status).toBe('withdrawn');
+  });
+
+  test('matches: offered resources of the paired units in the same category', async () => {
+    const need = await ok('saveNeed', needInput({ category: '青少年教育', title: '暑期托管' }), SECRETARY);
+    const same = await ok('saveResource', resourceInput({ category: '青少年教育', title: '暑期课堂' }), UNIT_ADMIN);
+    const other = await ok('saveResource', resourceInput({ category: '文体活动', title: '文艺演出' }), UNIT_ADMIN);
+    const found = await ok('matches', { needId: need.id }, SECRETARY);
+    expect(found.map((x: any) => x.id)).toContain(same.id);
+    expect(found.map((x: any) => x.id)).not.toContain(other.id);
+    expect(code(await cb('matches', { needId: need.id }, OTHER_SECRETARY))).toBe('FORBIDDEN');
+    // The secretary was told of the matching resource.
+    const msgs = t.cloud.store.find('notifications', { query: { openid: SECRETARY, kind: 'cobuildTodo' } });
+    expect(msgs.some((m: any) => m.text.includes('暑期课堂'))).toBe(true);
+  });
+});
+
+describe('共建项目清单', () => {
+  let needId: string;
+  let resId: string;
+  let projectId: string;
+
+  test('a project links needs to resources; bad links are refused with nothing changed', async () => {
+    needId = (await ok('saveNeed', needInput({ title: '助老项目需求' }), SECRETARY)).id;
+    resId = (await ok('saveResource', resourceInput({ title: '助老项目资源' }), UNIT_ADMIN)).id;
+    const otherNeed = await ok('saveNeed', needInput({ title: '别的社区需求' }), OTHER_SECRETARY);
+    const unpairedAdmin = (await p.newResident()).openid;
+    await p.ok(
+      p.account('grantRole', { openid: unpairedAdmin, grant: { role: 'unitAdmin', unitId: unpairedUnit } }, COUNTY),
+    );
+    const unpairedMember = p.doc('users', unpairedAdmin);
+    expect(unpairedMember).toBeTruthy();
+
+    const snap = p.snapshot(COLLECTIONS, [
+      ['cobuildNeeds', needId],
+      ['cobuildResources', resId],
+    ]);
+    const r1 = await cb('saveProject', projectInput([otherNeed.id], [resId]), SECRETARY);
+    expect(code(r1)).toBe('INVALID_INPUT');
+    expect(paths(r1)).toContain('needIds.0');
+    const r2 = await cb('saveProject', projectInput([needId], ['nonexistent']), SECRETARY);
+    expect(paths(r2)).toContain('resourceIds.0');
+    expect(code(await cb('saveProject', projectInput([], [resId]), SECRETARY))).toBe('INVALID_INPUT');
+    expect(code(await cb('saveProject', projectInput([needId], [resId], { title: '' }), SECRETARY))).toBe(
+      'INVALID_INPUT',
+    );
+    // A unit admin whose unit has no resource in it.
+    expect(code(await cb('saveProject', projectInput([needId], [resId]), otherAdmin))).toBe('FORBIDDEN');
+    expect(
+      p.snapshot(COLLECTIONS, [
+        ['cobuildNeeds', needId],
+        ['cobuildResources', resId],
+      ]),
+    ).toEqual(snap);
+
+    const t0 = tally();
+    const { result: made, trips } = await roundTrips(() =>
+      ok('saveProject', projectInput([needId], [resId]), SECRETARY),
+    );
+    expect(trips).toBeLessThanOrEqual(4);
+    projectId = made.id;
+    expect(made).toMatchObject({ status: 'planned', units: [{ id: demoUnit }], can: ['edit', 'start', 'drop'] });
+    expect(p.doc('cobuildNeeds', needId).status).toBe('matched');
+    expect(p.doc('cobuildResources', resId).status).toBe('committed');
+    const t1 = tally();
+    expect(t1.needs.matched - t0.needs.matched).toBe(1);
+    expect(t1.resources.committed - t0.resources.committed).toBe(1);
+    expect(t1.projects.planned - t0.projects.planned).toBe(1);
+    // The unit's admin was told.
+    const msgs = t.cloud.store.find('notifications', { query: { openid: UNIT_ADMIN, kind: 'cobuildTodo' } });
+    expect(msgs.some((m: any) => m.text.includes('银龄关爱行动'))).toBe(true);
+  });
+
+  test('lists and detail, scoped', async () => {
+    for (const who of [SECRETARY, UNIT_ADMIN, COUNTY]) {
+      const page = await ok('projects', { year: YEAR }, who);
+      expect(page.items.map((x: any) => x.id)).toContain(projectId);
+      const detail = await ok('project', { projectId }, who);
+      expect(detail.needs.map((n: any) => n.id)).toEqual([needId]);
+    }
+    expect((await ok('projects', { year: YEAR }, otherAdmin)).items.map((x: any) => x.id)).not.toContain(projectId);
+    expect(code(await cb('project', { projectId }, OTHER_SECRETARY))).toBe('NOT_FOUND');
+    expect(code(await cb('project', { projectId }, otherAdmin))).toBe('NOT_FOUND');
+  });
+
+  test('start, update with own photos, finish; residents see and rate once', async () => {
+    const v = p.doc('cobuildProjects', projectId).version;
+    expect(code(await cb('startProject', { projectId, version: v }, OTHER_SECRETARY))).toBe('NOT_FOUND');
+    const started = await ok('startProject', { projectId, version: v }, UNIT_ADMIN);
+    expect(started.status).toBe('active');
+    expect(code(await cb('startProject', { projectId, version: v }, SECRETARY))).toBe('CONFLICT');
+
+    const mine = t.cloud.storage.put(`uploads/${SECRETARY}/cobuild-1.png`, Buffer.from('png'));
+    const theirs = t.cloud.storage.put(`uploads/${UNIT_ADMIN}/cobuild-2.png`, Buffer.from('png'));
+    const snap = p.snapshot(COLLECTIONS, [['cobuildProjects', projectId]]);
+    const bad = await cb('projectUpdate', { projectId, note: '第一次走访完成', photos: [theirs] }, SECRETARY);
+    expect(code(bad)).toBe('INVALID_INPUT');
+    expect(p.snapshot(COLLECTIONS, [['cobuildProjects', projectId]])).toEqual(snap);
+    const milestoneId = started.milestoneList[0].id;
+    const { result: updated, trips } = await roundTrips(() =>
+      ok('projectUpdate', { projectId, note: '第一次走访完成', photos: [mine], milestoneId }, SECRETARY),
+    );
+    expect(trips).toBeLessThanOrEqual(4);
+    expect(updated.updates[0]).toMatchObject({ note: '第一次走访完成', milestoneId });
+    expect(updated.milestoneList[0].doneAt).not.toBeNull();
+
+    // Residents see the active project, without staff-only data.
+    const pub = await ok('publicProjects', {}, RESIDENT);
+    const seen = pub.items.find((x: any) => x.id === projectId);
+    expect(seen).toMatchObject({ status: 'active', can: [] });
+    expect(seen).not.toHaveProperty('needs');
+    expect(seen).not.toHaveProperty('leads');
+    expect(code(await cb('rateProject', { projectId, stars: 5 }, RESIDENT))).toBe('CONFLICT');
+
+    const t0 = tally();
+    const finished = await ok(
+      'finishProject',
+      { projectId, version: p.doc('cobuildProjects', projectId).version, note: '服务老人二十户', photos: [mine] },
+      SECRETARY,
+    );
+    expect(finished.status).toBe('done');
+    expect(p.doc('cobuildNeeds', needId).status).toBe('done');
+    expect(p.doc('cobuildResources', resId).status).toBe('usedUp');
+    const t1 = tally();
+    expect(t1.projects.done - t0.projects.done).toBe(1);
+    expect(t1.needs.done - t0.needs.done).toBe(1);
+
+    // Two residents at once: both counted; a second rating by one: CONFLICT, counted once.
+    const other = await p.newResident();
+    const [a, b] = await Promise.all([
+      cb('rateProject', { projectId, stars: 5, comment: '很好' }, RESIDENT),
+      cb('rateProject', { projectId, stars: 3 }, other.openid),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(code(await cb('rateProject', { projectId, stars: 1 }, RESIDENT))).toBe('CONFLICT');
+    expect(p.doc('cobuildProjects', projectId).rating).toEqual({ count: 2, sum: 8 });
+    const after = (await ok('publicProjects', { status: 'done' }, RESIDENT)).items.find((x: any) => x.id === projectId);
+    expect(after).toMatchObject({ myRating: 5, rating: { count: 2, average: 4 }, can: [] });
+  });
+
+  test('drop puts needs and resources back', async () => {
+    const n = await ok('saveNeed', needInput({ title: '将被终止的需求' }), SECRETARY);
+    const r = await ok('saveResource', resourceInput({ title: '将被终止的资源' }), UNIT_ADMIN);
+    const pr = await ok('saveProject', projectInput([n.id], [r.id], { title: '将终止的项目' }), UNIT_ADMIN);
+    const dropped = await ok('dropProject', { projectId: pr.id, version: pr.version, reason: '计划调整' }, SECRETARY);
+    expect(dropped.status).toBe('dropped');
+    expect(p.doc('cobuildNeeds', n.id).status).toBe('open');
+    expect(p.doc('cobuildResources', r.id).status).toBe('offered');
+  });
+});
+
+describe('共建协议', () => {
+  let projectId: string;
+  beforeAll(async () => {
+    const n = await ok('saveNeed', needInput({ title: '协议需求' }), SECRETARY);
+    const r = await ok('saveResource', resourceInput({ title: '协议资源' }), UNIT_ADMIN);
+    projectId = (await ok('saveProject', projectInput([n.id], [r.id], { title: '协议项目' }), SECRETARY)).id;
+  });
+  const agreement = (over: Record<string, unknown> = {}) => ({
+    year: YEAR,
+    unitId: demoUnit,
+    projectIds: [projectId],
+    duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+    period: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` },
+    ...over,
+  });
+
+  test('draft, both sign at once, read-only, a revision supersedes it', async () => {
+    const snap = p.snapshot(COLLECTIONS);
+    expect(code(await cb('saveAgreement', agreement({ unitId: unpairedUnit }), SECRETARY))).toBe('INVALID_INPUT');
+    expect(code(await cb('saveAgreement', agreement({ projectIds: ['nope'] }), SECRETARY))).toBe('INVALID_INPUT');
+    expect(
+      code(await cb('saveAgreement', agreement({ period: { from: `${YEAR}-12-01`, to: `${YEAR}-01-01` } }), SECRETARY)),
+    ).toBe('INVALID_INPUT');
+    expect(p.snapshot(COLLECTIONS)).toEqual(snap);
+
+    const draft = await ok('saveAgreement', agreement(), SECRETARY);
+    expect(draft).toMatchObject({ status: 'draft', number: 1, can: ['edit', 'sign'] });
+    expect(code(await cb('saveAgreement', agreement(), UNIT_ADMIN))).toBe('CONFLICT');
+    expect(code(await cb('signAgreement', { agreementId: draft.id }, OTHER_SECRETARY))).toBe('NOT_FOUND');
+
+    const t0 = tally().agreementsSigned;
+    const [a, b] = await Promise.all([
+      roundTrips(() => cb('signAgreement', { agreementId: draft.id }, SECRETARY)),
+      cb('signAgreement', { agreementId: draft.id }, UNIT_ADMIN),
+    ]);
+    expect(a.result.ok && b.ok).toBe(true);
+    expect(a.trips).toBeLessThanOrEqual(4);
+    const stored = p.doc('cobuildAgreements', draft.id);
+    expect(stored.status).toBe('signed');
+    expect(stored.signatures.community.openid).toBe(SECRETARY);
+    expect(stored.signatures.unit.openid).toBe(UNIT_ADMIN);
+    expect(tally().agreementsSigned).toBe(t0 + 1);
+
+    // Signing again counts once; a signed agreement cannot change.
+    const again = await ok('signAgreement', { agreementId: draft.id }, SECRETARY);
+    expect(again.status).toBe('signed');
+    expect(p.doc('cobuildAgreements', draft.id).signatures.community.at).toEqual(stored.signatures.community.at);
+    expect(
+      code(await cb('saveAgreement', agreement({ agreementId: draft.id, version: stored.version }), SECRETARY)),
+    ).toBe('CONFLICT');
+
+    // A revision: a new draft that supersedes the signed one once both sign.
+    const v2 = await ok(
+      'saveAgreement',
+      agreement({ revises: draft.id, duties: { community: '提供场地与宣传', unit: '每月服务两次以上' } }),
+      UNIT_ADMIN,
+    );
+    expect(v2).toMatchObject({ number: 2, status: 'draft', supersedes: draft.id });
+    await ok('signAgreement', { agreementId: v2.id }, UNIT_ADMIN);
+    expect(p.doc('cobuildAgreements', v2.id).status).toBe('draft');
+    await ok('signAgreement', { agreementId: v2.id }, SECRETARY);
+    expect(p.doc('cobuildAgreements', v2.id).status).toBe('signed');
+    expect(p.doc('cobuildAgreements', draft.id).status).toBe('superseded');
+    expect(tally().agreementsSigned).toBe(t0 + 1);
+
+    const list = await ok('agreements', { year: YEAR }, UNIT_ADMIN);
+    expect(list.map((x: any) => x.id)).toEqual(expect.arrayContaining([draft.id, v2.id]));
+    expect(await ok('agreements', { year: YEAR }, otherAdmin)).toEqual([]);
+  });
+});
+
+describe('county overview, reconciliation and budgets', () => {
+  test('overview: the county admin only; every community in one read', async () => {
+    expect(code(await cb('countyOverview', { year: YEAR }, SECRETARY))).toBe('FORBIDDEN');
+    const o = await ok('countyOverview', { year: YEAR }, COUNTY);
+    const c01 = o.communities.find((c: any) => c.communityId === 'c01');
+    expect(c01.communityName).toBeTruthy();
+    expect(c01.needs).toEqual(tally().needs);
+    expect(o.county.projects.done).toBeGreaterThanOrEqual(1);
+  });
+
+  test('reconcileCobuild repairs a broken tally, orphan links and a rating counter, changing nothing else', async () => {
+    const before = tally();
+    // Break things as a crash would.
+    t.cloud.store.update(
+      'cobuildTallies',
+      { _id: `c01-${YEAR}` },
+      { $set: { 'needs.open': 999 } },
+      { multi: false, merge: true, upsert: false },
+    );
+    const orphan = await ok('saveNeed', needInput({ title: '孤儿需求' }), SECRETARY);
+    t.cloud.store.update(
+      'cobuildNeeds',
+      { _id: orphan.id },
+      { $set: { status: 'matched' } },
+      { multi: false, merge: true, upsert: false },
+    );
+    const done = (t.cloud.store.find('cobuildProjects', { query: { status: 'done', year: YEAR } }) as any[])[0];
+    t.cloud.store.update(
+      'cobuildProjects',
+      { _id: done._id },
+      { $set: { rating: { count: 0, sum: 0 } } },
+      { multi: false, merge: true, upsert: false },
+    );
+
+    const ctx = { requestId: 'test', openid: 'system', user: null, db: getDb(), now: serverNow(), job: true } as any;
+    const fixed = await reconcileCobuild(ctx, YEAR);
+    expect(fixed.needs).toBeGreaterThanOrEqual(1);
+    expect(p.doc('cobuildNeeds', orphan.id).status).toBe('open');
+    expect(tally().needs.open).toBe(before.needs.open + 1);
+    expect(tally().needs.matched).toBe(before.needs.matched);
+    expect(p.doc('cobuildProjects', done._id).rating.count).toBeGreaterThan(0);
+    // A second run finds nothing to fix.
+    expect(await reconcileCobuild(ctx, YEAR)).toMatchObject({
+      needs: 0,
+      resources: 0,
+      agreements: 0,
+      tallies: 0,
+      ratings: 0,
+    });
+  });
+
+  test('reads take at most 2 database requests', async () => {
+    const need = (t.cloud.store.find('cobuildNeeds', { query: { communityId: 'c01', year: YEAR } }) as any[])[0];
+    const project = (t.cloud.store.find('cobuildProjects', { query: { communityId: 'c01', year: YEAR } }) as any[])[0];
+    const reads: Array<[string, unknown, string]> = [
+      ['needs', { year: YEAR }, SECRETARY],
+      ['needs', { year: YEAR }, UNIT_ADMIN],
+      ['resources', { year: YEAR }, SECRETARY],
+      ['matches', { needId: need._id }, SECRETARY],
+      ['projects', { year: YEAR }, UNIT_ADMIN],
+      ['project', { projectId: project._id }, SECRETARY],
+      ['publicProjects', {}, RESIDENT],
+      ['agreements', { year: YEAR }, SECRETARY],
+      ['countyOverview', { year: YEAR }, COUNTY],
+    ];
+    for (const [action, payload, who] of reads) {
+      await ok(action, payload, who); // the instance's directory cache warm
+      const { result, requests } = await p.dbRequests(() => cb(action, payload, who));
+      expect([action, result.ok]).toEqual([action, true]);
+      expect([action, requests]).toEqual([action, expect.any(Number)]);
+      expect(requests).toBeLessThanOrEqual(2);
+    }
+  });
+
+  test('writes take at most 4 round trips', async () => {
+    const { result: need, trips: t1 } = await roundTrips(() =>
+      ok('saveNeed', needInput({ title: '预算需求' }), SECRETARY),
+    );
+    expect(t1).toBeLessThanOrEqual(4);
+    const { trips: t2 } = await roundTrips(() =>
+      ok('saveNeed', needInput({ needId: need.id, version: 1, title: '预算需求二' }), SECRETARY),
+    );
+    expect(t2).toBeLessThanOrEqual(4);
+    const { result: res, trips: t3 } = await roundTrips(() =>
+      ok('saveResource', resourceInput({ title: '预算资源' }), UNIT_ADMIN),
+    );
+    expect(t3).toBeLessThanOrEqual(4);
+    const { result: pr, trips: t4 } = await roundTrips(() =>
+      ok('saveProject', projectInput([need.id], [res.id], { title: '预算项目' }), SECRETARY),
+    );
+    expect(t4).toBeLessThanOrEqual(4);
+    const { trips: t5 } = await roundTrips(() =>
+      ok(
+        'saveProject',
+        projectInput([need.id], [res.id], { projectId: pr.id, version: pr.version, title: '预算项目二' }),
+        SECRETARY,
+      ),
+    );
+    expect(t5).toBeLessThanOrEqual(4);
+    const { trips: t6 } = await roundTrips(() =>
+      ok('startProject', { projectId: pr.id, version: pr.version + 1 }, SECRETARY),
+    );
+    expect(t6).toBeLessThanOrEqual(4);
+    const { trips: t7 } = await roundTrips(() =>
+      ok('dropProject', { projectId: pr.id, version: pr.version + 2, reason: '预算测试' }, SECRETARY),
+    );
+    expect(t7).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,11 +1,12 @@
 import '../configure';
-import { makeAutoObservable } from 'mobx';
+import { makeAutoObservable, when } from 'mobx';
 import type { AgreementView, Input, ProjectSummary } from '../../../contract';
 import { AGREEMENT_DUTIES } from '../../../contract/limits';
 import { call } from '../../services/cloud';
 import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
 import { Loadable, Pending } from '../loadable';
 import { CloudError } from '../../services/CloudError';
+import { session } from '../session';
 import { cobuildSide, fieldErrors, thisYear } from './side';
 
 /**
@@ -128,6 +129,9 @@ class AgreementFormStore {
     this.base.clear();
     this.errors = {};
     this.saving.clear();
+    // Which side the caller signs for comes with the session.
+    await when(() => session.me !== null || session.error !== null);
+    if (this.mode !== mode || this.baseId !== baseId) return;
     const year = thisYear();
     this.unitId = cobuildSide.unitAdmin?.unitId ?? '';
     this.projectIds = [];

@@ -1,5 +1,5 @@
 import '../configure';
-import { makeAutoObservable } from 'mobx';
+import { makeAutoObservable, when, type IReactionDisposer } from 'mobx';
 import type { CobuildCategory, Input, NeedStatus, NeedView, ResourceView } from '../../../contract';
 import { COBUILD_CATEGORIES } from '../../../contract/cobuild';
 import { COBUILD_DESCRIPTION, COBUILD_QUANTITY_UNIT, COBUILD_TITLE } from '../../../contract/limits';
@@ -165,9 +165,14 @@ class NeedFormStore {
   contactPhone = '';
   errors: FieldErrors<NeedField> = {};
   readonly saving = new Pending();
+  private waiting: IReactionDisposer | null = null;
 
   constructor() {
-    makeAutoObservable(this, { original: false, saving: false }, { autoBind: true, deep: false });
+    makeAutoObservable<NeedFormStore, 'waiting'>(
+      this,
+      { original: false, saving: false, waiting: false },
+      { autoBind: true, deep: false },
+    );
   }
 
   get isNew(): boolean {
@@ -183,8 +188,15 @@ class NeedFormStore {
   openNew(): void {
     this.reset(null);
     this.wantedBy = addDays(today(), 30);
-    this.contactName = session.me?.name ?? '';
-    this.contactPhone = session.me?.phone ?? '';
+    // The secretary is the contact unless they write someone else (once the session is in).
+    this.waiting = when(
+      () => session.me !== null,
+      () => {
+        if (!this.isNew) return;
+        if (!this.contactName) this.contactName = session.me?.name ?? '';
+        if (!this.contactPhone) this.contactPhone = session.me?.phone ?? '';
+      },
+    );
     this.ready = true;
   }
 
@@ -204,6 +216,8 @@ class NeedFormStore {
   }
 
   private reset(needId: string | null): void {
+    this.waiting?.();
+    this.waiting = null;
     this.needId = needId;
     this.ready = false;
     this.original.clear();

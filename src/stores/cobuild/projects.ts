@@ -1,5 +1,5 @@
 import '../configure';
-import { makeAutoObservable } from 'mobx';
+import { makeAutoObservable, when, type IReactionDisposer } from 'mobx';
 import type { Input, NeedView, ProjectStatus, ProjectSummary, ProjectView, ResourceView } from '../../../contract';
 import {
   COBUILD_DESCRIPTION,
@@ -206,11 +206,12 @@ class ProjectFormStore {
   leadUnitName = '';
   errors: FieldErrors<ProjectField> = {};
   readonly saving = new Pending();
+  private waiting: IReactionDisposer | null = null;
 
   constructor() {
-    makeAutoObservable(
+    makeAutoObservable<ProjectFormStore, 'waiting'>(
       this,
-      { original: false, needs: false, resources: false, saving: false },
+      { original: false, needs: false, resources: false, saving: false, waiting: false },
       { autoBind: true, deep: false },
     );
   }
@@ -243,16 +244,25 @@ class ProjectFormStore {
     this.needIds = chosen.needId ? [chosen.needId] : [];
     this.resourceIds = chosen.resourceId ? [chosen.resourceId] : [];
     this.milestones = [{ key: nextRow++, title: '', dueAt: addDays(today(), 30) }];
-    const me = session.me;
-    if (cobuildSide.secretary && me) {
-      this.leadCommunityName = me.name ?? '';
-      this.leadCommunityOpenid = me.openid;
-    } else if (cobuildSide.unitAdmin && me) {
-      this.leadUnitName = me.name ?? '';
-    }
+    // The caller leads their own side unless they write someone else (once the session is in).
+    this.waiting = when(
+      () => session.me !== null,
+      () => this.defaultLead(),
+    );
     void this.needs.load();
     void this.resources.load();
     this.ready = true;
+  }
+
+  private defaultLead(): void {
+    const me = session.me;
+    if (!me || !this.isNew) return;
+    if (cobuildSide.secretary && !this.leadCommunityName) {
+      this.leadCommunityName = me.name ?? '';
+      this.leadCommunityOpenid = me.openid;
+    } else if (cobuildSide.unitAdmin && !cobuildSide.secretary && !this.leadUnitName) {
+      this.leadUnitName = me.name ?? '';
+    }
   }
 
   async openEdit(projectId: string): Promise<void> {
@@ -273,6 +283,8 @@ class ProjectFormStore {
   }
 
   private reset(projectId: string | null): void {
+    this.waiting?.();
+    this.waiting = null;
     this.projectId = projectId;
     this.ready = false;
     this.original.clear();

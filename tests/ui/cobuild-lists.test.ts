@@ -1,0 +1,277 @@
+/**
+ * @jest-environment ./tests/ui/weapp-environment.ts
+ *
+ * 结对共建 of the built weapp: the hub for the secretary (demo-secretary, 潋江社区 c01), the unit
+ * admin of the unit paired with c01 (demo-unit-admin) and the county admin; a need added on the
+ * form and matched to a resource the unit admin offers on theirs; a project made from that need
+ * and resource and started; an agreement drafted and signed by both sides. Through the real cloud
+ * functions (local CloudBase); needs `npm run build:weapp` first.
+ */
+import type {
+  AgreementView,
+  CobuildOverview,
+  NeedPage,
+  NeedView,
+  ProjectPage,
+  ProjectView,
+  ResourcePage,
+  ResourceView,
+} from '../../contract';
+import { COBUILD_CATEGORIES } from '../../contract/cobuild';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
+
+const PAGES = 'packages/cobuild/pages';
+const STAFF_HOME = 'packages/staff/pages/roles/index';
+const SECRETARY = 'demo-secretary';
+const UNIT_ADMIN = 'demo-unit-admin';
+const COUNTY = 'demo-county-admin';
+const MEMBER = 'demo-member'; // a verified member of the demo unit: a liaison
+
+const { open, invoke } = useLocalCloud();
+
+const cb = <T>(action: string, payload: unknown, openid: string) => invoke<T>('cobuild', action, payload, openid);
+const chip = (name: string, category: string) =>
+  `.staff-choice--${name}-${COBUILD_CATEGORIES.indexOf(category as (typeof COBUILD_CATEGORIES)[number])}`;
+const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+test('each role reaches 结对共建 from the workbench', async () => {
+  for (const openid of [SECRETARY, UNIT_ADMIN, COUNTY]) {
+    const home = await open(STAFF_HOME, openid);
+    await home.waitFor(() => home.has('.staff-home__tool--cobuild'));
+    await home.tap('.staff-home__tool--cobuild');
+    expect(home.navigation).toContainEqual({
+      api: 'navigateTo',
+      options: expect.objectContaining({ url: '/packages/cobuild/pages/index/index' }),
+    });
+  }
+});
+
+test("the secretary's hub: the year's four lists with their counts, and 轮值主席 / 联席会议", async () => {
+  const needs = await cb<NeedPage>('needs', {}, SECRETARY);
+  const projects = await cb<ProjectPage>('projects', {}, SECRETARY);
+  const hub = await open(`${PAGES}/index/index`, SECRETARY);
+  await hub.waitForText('待对接');
+  const text = hub.text();
+  for (const title of ['需求清单', '资源清单', '共建项目', '共建协议', '轮值主席', '联席会议'])
+    expect(text).toContain(title);
+  const open_ = needs.items.filter((n) => n.status === 'open').length;
+  expect(text).toContain(`待对接 ${open_}${needs.next === null ? '' : '+'} 项`);
+  expect(text).toContain(`共 ${projects.items.length}${projects.next === null ? '' : '+'} 个`);
+  await hub.tap('.cobuild__tile--rota');
+  expect(hub.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: '/packages/cobuild/pages/rota/index' }),
+  });
+});
+
+test("the unit admin's hub names the unit's own 资源清单", async () => {
+  const hub = await open(`${PAGES}/index/index`, UNIT_ADMIN);
+  await hub.waitForText('可提供');
+  expect(hub.text()).toContain('本单位资源清单');
+  expect(hub.text()).toContain('本单位轮值的月份');
+});
+
+test("the county admin's hub is every community's overview", async () => {
+  const overview = await cb<CobuildOverview>('countyOverview', {}, COUNTY);
+  const hub = await open(`${PAGES}/index/index`, COUNTY);
+  await hub.waitForText('全县合计');
+  const text = hub.text();
+  for (const row of overview.communities) {
+    expect(hub.has(`#overview-${row.communityId}`)).toBe(true);
+    expect(text).toContain(row.communityName);
+  }
+  expect(text).toContain(`协议已签署 ${overview.county.agreementsSigned} 份`);
+  expect(text).toContain('联席会议：1季度');
+});
+
+let need: NeedView;
+let resource: ResourceView;
+
+test('the secretary adds a need on the form: checked first, then saved to the 需求清单', async () => {
+  const calls: CallEvent[] = [];
+  const form = await open(`${PAGES}/need-edit/index`, SECRETARY, { calls });
+  await form.waitFor(() => form.has('.cobuild-form__save'));
+  // Nothing filled: every problem is said, nothing sent.
+  await form.tap('.cobuild-form__save');
+  await form.waitForText('请选择类别');
+  expect(form.text()).toContain('请填写需求名称');
+  expect(calls.some((c) => c.action === 'saveNeed')).toBe(false);
+
+  await form.tap(chip('category', '助老助残'));
+  form.type('.cobuild-form__title .nut-input-native', '独居老人上门理发');
+  form.type('.cobuild-form__description .nut-textarea-textarea', '每月一次，为行动不便的老人上门理发');
+  form.type('.cobuild-form__quantity .nut-input-native', '0');
+  form.type('.cobuild-form__unit .nut-input-native', '次');
+  await form.tap('.cobuild-form__save');
+  await form.waitForText('数量须大于 0');
+  expect(calls.some((c) => c.action === 'saveNeed')).toBe(false);
+
+  form.type('.cobuild-form__quantity .nut-input-native', '12');
+  form.type('.cobuild-form__contact-name .nut-input-native', '谢春梅');
+  form.type('.cobuild-form__contact-phone .nut-input-native', '13800000001');
+  await form.tap('.cobuild-form__save');
+  await form.waitFor(() => form.navigation.some((n) => n.api === 'showToast'));
+  const sent = calls.find((c) => c.action === 'saveNeed')!;
+  expect(sent.payload).toMatchObject({
+    category: '助老助残',
+    title: '独居老人上门理发',
+    quantity: 12,
+    quantityUnit: '次',
+    contact: { name: '谢春梅', phone: '13800000001' },
+  });
+
+  const { items } = await cb<NeedPage>('needs', { status: 'open' }, SECRETARY);
+  need = items.find((n) => n.title === '独居老人上门理发')!;
+  expect(need).toMatchObject({ status: 'open', quantity: 12, communityId: 'c01' });
+
+  const list = await open(`${PAGES}/needs/index`, SECRETARY);
+  await list.waitFor(() => list.has(`#need-${need.id}`));
+  expect(list.text()).toContain('独居老人上门理发');
+  expect(list.text()).toContain('数量：12 次');
+});
+
+test("the unit admin offers a matching resource with a liaison among the unit's members", async () => {
+  const calls: CallEvent[] = [];
+  const form = await open(`${PAGES}/resource-edit/index`, UNIT_ADMIN, { calls });
+  await form.waitFor(() => form.has(`.staff-choice--liaison-${MEMBER}`));
+  await form.tap(chip('category', '助老助残'));
+  form.type('.cobuild-form__title .nut-input-native', '理发志愿服务队');
+  form.type('.cobuild-form__amount .nut-input-native', '12');
+  form.type('.cobuild-form__unit .nut-input-native', '次');
+  form.type('.cobuild-form__frequency .nut-input-native', '每月一次');
+  form.type('.cobuild-form__availability .nut-input-native', '每月第一个周六');
+  await form.tap(`.staff-choice--liaison-${MEMBER}`);
+  await form.tap('.cobuild-form__save');
+  await form.waitFor(() => form.navigation.some((n) => n.api === 'showToast'));
+  expect(calls.find((c) => c.action === 'saveResource')!.payload).toMatchObject({
+    category: '助老助残',
+    liaisonOpenid: MEMBER,
+    capacity: { amount: 12, unit: '次', frequency: '每月一次' },
+  });
+  const { items } = await cb<ResourcePage>('resources', {}, UNIT_ADMIN);
+  resource = items.find((r) => r.title === '理发志愿服务队')!;
+  expect(resource).toMatchObject({ status: 'offered', liaison: { openid: MEMBER } });
+});
+
+test('匹配资源 on the open need lists the resource, one tap from a project', async () => {
+  const page = await open(`${PAGES}/needs/index`, SECRETARY);
+  const card = `#need-${need.id}`;
+  await page.waitFor(() => page.has(`${card} .cobuild__matches-toggle`));
+  await page.tap(`${card} .cobuild__matches-toggle`);
+  await page.waitFor(() => page.has(`#match-${resource.id}`));
+  expect(page.text()).toContain('理发志愿服务队');
+  await page.tap(`#match-${resource.id} .cobuild__plan`);
+  expect(page.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({
+      url: `/packages/cobuild/pages/project-edit/index?needId=${need.id}&resourceId=${resource.id}`,
+    }),
+  });
+});
+
+let project: ProjectView;
+
+test('a project made from the need and the resource, then started', async () => {
+  const calls: CallEvent[] = [];
+  const form = await open(`${PAGES}/project-edit/index`, SECRETARY, {
+    calls,
+    query: { needId: need.id, resourceId: resource.id },
+  });
+  await form.waitFor(() => form.has(`#pick-need-${need.id}`) && form.has(`#pick-resource-${resource.id}`));
+  // Chosen already from 匹配资源.
+  expect(form.has(`#pick-need-${need.id}.cobuild__check--on`)).toBe(true);
+  expect(form.has(`#pick-resource-${resource.id}.cobuild__check--on`)).toBe(true);
+  form.type('.cobuild-form__title .nut-input-native', '银龄理发共建行动');
+  form.type('.cobuild-form__goal .nut-textarea-textarea', '全年为 12 位独居老人每月上门理发');
+  form.type('.cobuild-form__milestone-title .nut-input-native', '完成第一次上门');
+  form.type('.cobuild-form__lead-unit .nut-input-native', '肖国平');
+  await form.tap('.cobuild-form__save');
+  await form.waitFor(() => form.navigation.some((n) => n.api === 'redirectTo'));
+  const sent = calls.find((c) => c.action === 'saveProject')!.payload as Record<string, unknown>;
+  expect(sent).toMatchObject({
+    needIds: [need.id],
+    resourceIds: [resource.id],
+    milestones: [{ title: '完成第一次上门', dueAt: inFuture(30) }],
+    leads: { community: { openid: SECRETARY }, unit: { name: '肖国平' } },
+  });
+  const { items } = await cb<ProjectPage>('projects', { status: 'planned' }, SECRETARY);
+  const id = items.find((p) => p.title === '银龄理发共建行动')!.id;
+  expect(form.navigation).toContainEqual({
+    api: 'redirectTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/project/index?id=${id}` }),
+  });
+
+  const page = await open(`${PAGES}/project/index`, SECRETARY, { query: { id } });
+  await page.waitFor(() => page.has('.cobuild__start'));
+  expect(page.text()).toContain('计划中');
+  expect(page.text()).toContain('独居老人上门理发');
+  expect(page.text()).toContain('理发志愿服务队');
+  await page.tap('.cobuild__start');
+  await page.waitFor(() => page.has('#staff-confirm-ok'));
+  await page.tap('#staff-confirm-ok');
+  await page.waitForText('项目已启动');
+  expect(page.text()).toContain('进行中');
+
+  // A progress update marking the milestone done.
+  await page.tap('.cobuild__update');
+  await page.waitFor(() => page.has('.cobuild-step__note'));
+  page.type('.cobuild-step__note .nut-textarea-textarea', '第一次上门理发，服务 12 位老人');
+  const started = await cb<ProjectView>('project', { projectId: id }, SECRETARY);
+  await page.waitFor(() => page.has(`.staff-choice--milestone-${started.milestoneList[0].id}`));
+  await page.tap(`.staff-choice--milestone-${started.milestoneList[0].id}`);
+  await page.tap('.cobuild-step__send');
+  await page.waitForText('已记录进展');
+  expect(page.text()).toContain('第一次上门理发，服务 12 位老人');
+
+  project = await cb<ProjectView>('project', { projectId: id }, SECRETARY);
+  expect(project).toMatchObject({ status: 'active', milestones: { done: 1, total: 1 } });
+  expect(project.needs[0].status).toBe('matched');
+  expect(project.resources[0].status).toBe('committed');
+});
+
+test('an agreement drafted by the secretary, signed by each side once', async () => {
+  const form = await open(`${PAGES}/agreement-edit/index`, SECRETARY);
+  const unitId = project.units[0].id;
+  await form.waitFor(() => form.has(`.staff-choice--unit-${unitId}`) || form.has(`#pick-project-${project.id}`));
+  if (form.has(`.staff-choice--unit-${unitId}`)) await form.tap(`.staff-choice--unit-${unitId}`);
+  await form.waitFor(() => form.has(`#pick-project-${project.id}`));
+  await form.tap(`#pick-project-${project.id}`);
+  form.type('.cobuild-form__duties-community .nut-textarea-textarea', '摸清老人需求，提供服务场地');
+  form.type('.cobuild-form__duties-unit .nut-textarea-textarea', '每月派志愿者上门理发');
+  await form.tap('.cobuild-form__save');
+  await form.waitFor(() => form.navigation.some((n) => n.api === 'redirectTo'));
+
+  const drafts = await cb<AgreementView[]>('agreements', {}, SECRETARY);
+  const draft = drafts.find((a) => a.status === 'draft' && a.projects.some((p) => p.id === project.id))!;
+  expect(draft).toMatchObject({
+    unitId,
+    duties: { unit: '每月派志愿者上门理发' },
+    signatures: { community: null, unit: null },
+  });
+
+  const mine = await open(`${PAGES}/agreement/index`, SECRETARY, { query: { id: draft.id } });
+  await mine.waitFor(() => mine.has('.cobuild__sign'));
+  expect(mine.text()).toContain('银龄理发共建行动');
+  expect(mine.text()).toContain('以社区身份签署');
+  await mine.tap('.cobuild__sign');
+  await mine.waitFor(() => mine.has('#staff-confirm-ok'));
+  await mine.tap('#staff-confirm-ok');
+  await mine.waitForText('已签署，等待对方签署');
+  expect(mine.has('.cobuild__sign')).toBe(false);
+
+  const theirs = await open(`${PAGES}/agreement/index`, UNIT_ADMIN, { query: { id: draft.id } });
+  await theirs.waitFor(() => theirs.has('.cobuild__sign'));
+  expect(theirs.text()).toContain('社区（');
+  expect(theirs.text()).toContain('谢春梅');
+  await theirs.tap('.cobuild__sign');
+  await theirs.waitFor(() => theirs.has('#staff-confirm-ok'));
+  await theirs.tap('#staff-confirm-ok');
+  await theirs.waitForText('双方均已签署');
+  expect(theirs.has('.cobuild__edit')).toBe(false);
+
+  const signed = (await cb<AgreementView[]>('agreements', {}, SECRETARY)).find((a) => a.id === draft.id)!;
+  expect(signed.status).toBe('signed');
+  expect(signed.signatures.community?.openid).toBe(SECRETARY);
+  expect(signed.signatures.unit?.openid).toBe(UNIT_ADMIN);
+  expect(signed.can).toEqual(['revise']);
+});

@@ -19,13 +19,15 @@ const cb = <T>(action: string, payload: unknown, openid: string) => invoke<T>('c
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 let done: ProjectView;
+let active: ProjectView;
 
-beforeAll(async () => {
+/** A planned project of c01 from a new need and a new resource of the demo unit. */
+async function plannedProject(title: string, goal: string): Promise<ProjectView> {
   const need = await cb<NeedView>(
     'saveNeed',
     {
       category: '环境整治',
-      title: '背街小巷卫生清理',
+      title: `${title}需求`,
       description: '',
       quantity: 4,
       quantityUnit: '次',
@@ -38,7 +40,7 @@ beforeAll(async () => {
     'saveResource',
     {
       category: '环境整治',
-      title: '青年志愿者清扫队',
+      title: `${title}志愿队`,
       description: '',
       capacity: { amount: 4, unit: '次', frequency: '每季度一次' },
       liaisonOpenid: 'demo-member',
@@ -46,24 +48,34 @@ beforeAll(async () => {
     },
     UNIT_ADMIN,
   );
-  const planned = await cb<ProjectView>(
+  return cb<ProjectView>(
     'saveProject',
     {
-      title: '小巷换新颜',
-      goal: '清理三条背街小巷的卫生死角',
+      title,
+      goal,
       needIds: [need.id],
       resourceIds: [resource.id],
-      milestones: [{ title: '第一次清理', dueAt: inFuture(20) }],
+      milestones: [{ title: '第一次行动', dueAt: inFuture(20) }],
       leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
     },
     SECRETARY,
   );
-  const active = await cb<ProjectView>('startProject', { projectId: planned.id, version: planned.version }, UNIT_ADMIN);
+}
+
+beforeAll(async () => {
+  const planned = await plannedProject('小巷换新颜', '清理三条背街小巷的卫生死角');
+  const started = await cb<ProjectView>(
+    'startProject',
+    { projectId: planned.id, version: planned.version },
+    UNIT_ADMIN,
+  );
   done = await cb<ProjectView>(
     'finishProject',
-    { projectId: active.id, version: active.version, note: '清理垃圾 3 吨，三条小巷焕然一新', photos: [] },
+    { projectId: started.id, version: started.version, note: '清理垃圾 3 吨，三条小巷焕然一新', photos: [] },
     SECRETARY,
   );
+  const second = await plannedProject('垃圾分类入户宣传', '每户发放垃圾分类指南');
+  active = await cb<ProjectView>('startProject', { projectId: second.id, version: second.version }, SECRETARY);
 });
 
 test('the home page has a 共建项目 area for residents', async () => {
@@ -115,8 +127,12 @@ test('a resident sees the done project with its unit and result, and rates it on
 
 test('an active project is listed under 进行中', async () => {
   const list = await open(`${PAGES}/public-projects/index`, RESIDENT);
-  await list.waitFor(() => list.has('.staff-segmented__item--active'));
-  await list.tap('.staff-segmented__item--active');
-  await list.waitFor(() => !list.text().includes('加载中'));
+  await list.waitFor(() => list.has('.staff-segmented__item--ongoing'));
+  // Done projects first.
+  expect(list.has('.staff-segmented__item--done.staff-segmented__item--active')).toBe(true);
+  await list.tap('.staff-segmented__item--ongoing');
+  await list.waitFor(() => list.has(`#public-project-${active.id}`));
+  expect(list.text()).toContain('垃圾分类入户宣传');
+  expect(list.text()).toContain('进行中');
   expect(list.has(`#public-project-${done.id}`)).toBe(false);
 });

@@ -18,14 +18,21 @@ import { PhotoSet } from '../photos';
 import { session } from '../session';
 import { cobuildSide, fieldErrors } from './side';
 
-export const PROJECT_TABS = ['all', 'planned', 'active', 'done', 'dropped'] as const;
+/** The tabs of 共建项目: every project, or one status (`ongoing`: active — Segmented's own `--active` marks the chosen tab). */
+export const PROJECT_TABS = ['all', 'planned', 'ongoing', 'done', 'dropped'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
+export const PROJECT_TAB_STATUS: Record<Exclude<ProjectTab, 'all'>, ProjectStatus> = {
+  planned: 'planned',
+  ongoing: 'active',
+  done: 'done',
+  dropped: 'dropped',
+};
 
 /** 共建项目清单 of the year by status (cobuild.projects), newest first, 50 a page. */
 class ProjectListStore {
   tab: ProjectTab = 'all';
   readonly list = new PagedList<ProjectSummary>((from) =>
-    call('cobuild', 'projects', { ...(this.tab === 'all' ? {} : { status: this.tab as ProjectStatus }), from }),
+    call('cobuild', 'projects', { ...(this.tab === 'all' ? {} : { status: PROJECT_TAB_STATUS[this.tab] }), from }),
   );
 
   constructor() {

@@ -9,12 +9,15 @@ import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
-import { PROJECT_TABS, projectList as store } from '../../../../stores/cobuild/projects';
+import { PROJECT_TAB_STATUS, PROJECT_TABS, projectList as store } from '../../../../stores/cobuild/projects';
 import { cobuildSide } from '../../../../stores/cobuild/side';
 import { formatDay } from '../../../../utils/date';
 import '../../lib/cobuild.scss';
 
-const TABS = PROJECT_TABS.map((key) => ({ key, label: key === 'all' ? '全部' : PROJECT_STATUS_LABELS[key] }));
+const TABS = PROJECT_TABS.map((key) => ({
+  key,
+  label: key === 'all' ? '全部' : PROJECT_STATUS_LABELS[PROJECT_TAB_STATUS[key]],
+}));
 const go = (url: string) => void Taro.navigateTo({ url });
 
 function ProjectCard({ project: p }: { project: ProjectSummary }) {

@@ -13,7 +13,7 @@ import '../../lib/cobuild.scss';
 
 const TABS = [
   { key: 'done' as const, label: '已完成' },
-  { key: 'active' as const, label: '进行中' },
+  { key: 'ongoing' as const, label: '进行中' },
 ];
 
 function ProjectCard({ project: p }: { project: PublicProjectView }) {

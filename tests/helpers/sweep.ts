@@ -56,6 +56,15 @@ export const READ_ACTIONS = new Set([
   'myClaims',
   'awaitingConfirmation',
   'roleHolders',
+  // 结对共建 (cobuild lists)
+  'needs',
+  'resources',
+  'matches',
+  'projects',
+  'project',
+  'publicProjects',
+  'agreements',
+  'countyOverview',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

@@ -81,7 +81,7 @@ test("the county admin's hub is every community's overview", async () => {
     expect(text).toContain(row.communityName);
   }
   expect(text).toContain(`协议已签署 ${overview.county.agreementsSigned} 份`);
-  expect(text).toContain('联席会议：1季度');
+  expect(text).toContain('联席会议：一季度');
 });
 
 let need: NeedView;

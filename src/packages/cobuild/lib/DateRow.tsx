@@ -9,8 +9,10 @@ export function DateRow(props: {
   onChange(value: string): void;
   /** The earliest day offered. */
   start?: string;
+  /** Said before the day (开始, 结束). */
+  label?: string;
 }) {
-  const { name, value, placeholder, onChange, start } = props;
+  const { name, value, placeholder, onChange, start, label } = props;
   return (
     <Picker
       className={`cobuild__picker cobuild__picker--${name}`}
@@ -20,7 +22,10 @@ export function DateRow(props: {
       onChange={(e) => onChange(String(e.detail.value))}
     >
       <View className="cobuild__pick">
-        <Text>{value ? `${formatDay(value)}（${value}）` : placeholder}</Text>
+        <Text>
+          {label ? `${label}：` : ''}
+          {value ? `${formatDay(value)}（${value}）` : placeholder}
+        </Text>
         <Text className="cobuild__pick-action">{value ? '更改' : '选择'}</Text>
       </View>
     </Picker>

@@ -86,8 +86,22 @@ const AgreementForm = observer(() => (
       />
     </Field>
     <Field name="periodFrom" label="协议期限" error={form.errors.periodFrom ?? form.errors.periodTo}>
-      <DateRow name="from" value={form.periodFrom} placeholder="开始日期" onChange={(v) => form.set('periodFrom', v)} />
-      <DateRow name="to" value={form.periodTo} placeholder="结束日期" onChange={(v) => form.set('periodTo', v)} />
+      <View className="cobuild__rows">
+        <DateRow
+          name="from"
+          label="开始"
+          value={form.periodFrom}
+          placeholder="开始日期"
+          onChange={(v) => form.set('periodFrom', v)}
+        />
+        <DateRow
+          name="to"
+          label="结束"
+          value={form.periodTo}
+          placeholder="结束日期"
+          onChange={(v) => form.set('periodTo', v)}
+        />
+      </View>
     </Field>
     {form.saving.error && form.saving.error.code !== 'INVALID_INPUT' ? <ErrorNotice error={form.saving.error} /> : null}
     {Object.keys(form.errors).length > 0 ? <Text className="cobuild__invalid">请按提示修改标红的项目</Text> : null}

@@ -75,9 +75,28 @@ const Lists = observer(() => {
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
+const QUARTERS = ['一', '二', '三', '四'];
+
+/** Quarters of `year` that have ended (their joint meetings can no longer be held). */
+function endedQuarters(year: number, now = Date.now()): number {
+  const current = thisYear(now);
+  if (year < current) return 4;
+  if (year > current) return 0;
+  return Math.floor(new Date(now + 8 * 3600_000).getUTCMonth() / 3);
+}
+
 /** One community's year in counts, as lines (readable in large mode, unlike a wide table). */
-function OverviewRow({ row, name }: { row: Omit<CobuildCommunityRow, 'communityId' | 'communityName'>; name: string }) {
+function OverviewRow({
+  row,
+  name,
+  year,
+}: {
+  row: Omit<CobuildCommunityRow, 'communityId' | 'communityName'>;
+  name: string;
+  year: number;
+}) {
   const { needs, resources, projects, meetingsHeld: m, chairMonths } = row;
+  const missed = m.slice(0, endedQuarters(year)).some((q) => q === 0);
   return (
     <View className="cobuild__table-row">
       <Text className="cobuild__heading">{name}</Text>
@@ -91,8 +110,9 @@ function OverviewRow({ row, name }: { row: Omit<CobuildCommunityRow, 'communityI
         项目：计划 {projects.planned}，进行中 {projects.active}，已完成 {projects.done}，终止 {projects.dropped}
       </Text>
       <Text className="cobuild__line">协议已签署 {row.agreementsSigned} 份</Text>
-      <Text className={m.some((q) => q === 0) ? 'cobuild__line cobuild__warn' : 'cobuild__line'}>
-        联席会议：{m.map((q, i) => `${i + 1}季度 ${q} 次`).join('，')}
+      <Text className={missed ? 'cobuild__line cobuild__warn' : 'cobuild__line'}>
+        联席会议：{m.map((q, i) => `${QUARTERS[i]}季度 ${q} 次`).join('，')}
+        {missed ? '（有季度未开）' : ''}
       </Text>
       <Text className="cobuild__line">
         轮值主席：已排 {chairMonths.set} 个月，定主题 {chairMonths.themed}，办活动 {chairMonths.activities}
@@ -110,15 +130,15 @@ const Overview = observer(() => {
   return (
     <>
       <Text className="cobuild__intro">
-        {o.year} 年各社区结对共建情况，是季度督导通报的依据。联席会议某季度为 0 次的标红提示。
+        {o.year} 年各社区结对共建情况，是季度督导通报的依据。已过去的季度没开联席会议的，注明“有季度未开”。
       </Text>
       <View className="cobuild__table">
-        <OverviewRow row={o.county} name="全县合计" />
+        <OverviewRow row={o.county} name="全县合计" year={o.year} />
       </View>
       <View className="cobuild__table">
         {o.communities.map((row) => (
           <View key={row.communityId} id={`overview-${row.communityId}`}>
-            <OverviewRow row={row} name={row.communityName} />
+            <OverviewRow row={row} name={row.communityName} year={o.year} />
           </View>
         ))}
       </View>
@@ -148,9 +168,11 @@ const CobuildHub = observer(() => {
   return (
     <Screen>
       <View className="cobuild">
-        <Text className="cobuild__intro">
-          {thisYear()} 年 · 三清单一协议：社区列需求，单位报资源，双方定项目、签协议。
-        </Text>
+        {county ? null : (
+          <Text className="cobuild__intro">
+            {thisYear()} 年 · 三清单一协议：社区列需求，单位报资源，双方定项目、签协议。
+          </Text>
+        )}
         {county ? <Overview /> : <Lists />}
       </View>
     </Screen>

@@ -146,6 +146,7 @@ const Needs = observer(() => {
             新增需求
           </Button>
         ) : null}
+        <Text className="cobuild__muted">按类别查看（再点一次取消）</Text>
         <Choices name="need-category" options={CATEGORIES} selected={store.category} onPick={store.pickCategory} />
       </View>
       <Segmented options={TABS} value={store.tab} onChange={store.show} />

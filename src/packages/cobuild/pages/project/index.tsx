@@ -222,7 +222,7 @@ const Dialogs = observer(({ p }: { p: ProjectView }) => {
 const Actions = observer(({ p }: { p: ProjectView }) => {
   if (p.can.length === 0 || store.step === 'update' || store.step === 'finish') return null;
   return (
-    <View className="cobuild__actions cobuild__bar">
+    <View className="cobuild__card cobuild__step-actions">
       {p.can.includes('start') ? (
         <Button className="cobuild__start" type="primary" size="large" onClick={() => store.begin('start')}>
           启动项目

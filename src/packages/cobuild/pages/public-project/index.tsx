@@ -4,6 +4,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { PublicProjectView } from '../../../../../contract';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
 import { Screen } from '../../../../components/Screen';
 import { PhotoGrid } from '../../../../components/wish/PhotoGrid';
@@ -17,13 +18,15 @@ const Rate = observer(() => (
   <View className="cobuild__card cobuild-rate">
     <Text className="cobuild__heading">您觉得这个项目办得怎么样？</Text>
     <Stars value={store.stars} onChange={store.setStars} />
-    <TextArea
-      className="cobuild__textarea cobuild-rate__comment"
-      value={store.comment}
-      maxLength={500}
-      placeholder="想说的话（选填）"
-      onChange={store.setComment}
-    />
+    <Field name="comment" label="想说的话" optional>
+      <TextArea
+        className="cobuild__textarea cobuild-rate__comment"
+        value={store.comment}
+        maxLength={500}
+        placeholder="例如：小巷干净多了，谢谢"
+        onChange={store.setComment}
+      />
+    </Field>
     {store.error ? <Text className="cobuild__warn">{store.error}</Text> : null}
     {store.rating.error ? <ErrorNotice error={store.rating.error} /> : null}
     <Button

@@ -27,7 +27,39 @@ const UNIT_ADMIN = 'demo-unit-admin';
 const COUNTY = 'demo-county-admin';
 const MEMBER = 'demo-member'; // a verified member of the demo unit: a liaison
 
-const { open, invoke } = useLocalCloud();
+const ui = useLocalCloud();
+const { open, invoke } = ui;
+jest.setTimeout(30_000);
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+type Wx = Record<string, unknown> & { cloud: Record<string, unknown> };
+const wx = () => (globalThis as unknown as { wx: Wx }).wx;
+
+/** The weapp photo flow: chooseMedia answers one image; wx.cloud.uploadFile stores it in the local storage. */
+function stubPhotoFlow(): string[] {
+  const uploads: string[] = [];
+  wx().chooseMedia = (options: { success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+    const result = {
+      errMsg: 'chooseMedia:ok',
+      type: 'image',
+      tempFiles: [{ tempFilePath: 'http://tmp/cobuild-photo.png', size: PNG.length, fileType: 'image' }],
+    };
+    setTimeout(() => {
+      options.success?.(result);
+      options.complete?.(result);
+    }, 0);
+  };
+  wx().cloud.uploadFile = async ({ cloudPath }: { cloudPath: string }) => {
+    const fileID = ui.local.cloud.storage.put(cloudPath, PNG);
+    uploads.push(fileID);
+    return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+  };
+  return uploads;
+}
 
 const cb = <T>(action: string, payload: unknown, openid: string) => invoke<T>('cobuild', action, payload, openid);
 const chip = (name: string, category: string) =>
@@ -274,4 +306,81 @@ test('an agreement drafted by the secretary, signed by each side once', async ()
   expect(signed.signatures.community?.openid).toBe(SECRETARY);
   expect(signed.signatures.unit?.openid).toBe(UNIT_ADMIN);
   expect(signed.can).toEqual(['revise']);
+});
+
+test('the project finished with a result and a photo of its own', async () => {
+  const calls: CallEvent[] = [];
+  const page = await open(`${PAGES}/project/index`, UNIT_ADMIN, { calls, query: { id: project.id } });
+  await page.waitFor(() => page.has('.cobuild__finish'));
+  const uploads = stubPhotoFlow();
+  await page.tap('.cobuild__finish');
+  await page.waitFor(() => page.has('.cobuild-step__send'));
+  // No result written: said, nothing sent.
+  await page.tap('.cobuild-step__send');
+  await page.waitForText('请填写共建成效');
+  await page.tap('.wish-photos__add');
+  await page.waitFor(() => page.visible('.wish-photos__item--done'));
+  page.type('.cobuild-step__note .nut-textarea-textarea', '全年上门理发 12 次，服务老人 150 人次');
+  await page.tap('.cobuild-step__send');
+  await page.waitForText('项目已完成');
+  expect(calls.find((c) => c.action === 'finishProject')!.payload).toEqual({
+    projectId: project.id,
+    version: expect.any(Number),
+    note: '全年上门理发 12 次，服务老人 150 人次',
+    photos: uploads,
+  });
+  expect(page.text()).toContain('共建成效');
+  expect(page.has('.cobuild__finish')).toBe(false);
+  const done = await cb<ProjectView>('project', { projectId: project.id }, SECRETARY);
+  expect(done).toMatchObject({ status: 'done', result: { note: '全年上门理发 12 次，服务老人 150 人次' } });
+  expect(done.result!.photos.map((p) => p.fileId)).toEqual(uploads);
+});
+
+test('the secretary closes a need with a reason; the unit admin withdraws a resource with one', async () => {
+  const spare = await cb<NeedView>(
+    'saveNeed',
+    {
+      category: '文体活动',
+      title: '广场舞队服装',
+      description: '',
+      quantity: 30,
+      quantityUnit: '套',
+      wantedBy: inFuture(40),
+      contact: { name: '谢春梅', phone: '13800000001' },
+    },
+    SECRETARY,
+  );
+  const needs = await open(`${PAGES}/needs/index`, SECRETARY);
+  await needs.waitFor(() => needs.has(`#need-${spare.id} .cobuild__close`));
+  await needs.tap(`#need-${spare.id} .cobuild__close`);
+  await needs.waitFor(() => needs.has('#staff-confirm-ok'));
+  await needs.tap('#staff-confirm-ok');
+  await needs.waitForText('请填写理由');
+  needs.type('.staff-reason--close .nut-textarea-textarea', '已由社区自行解决');
+  await needs.tap('#staff-confirm-ok');
+  await needs.waitForText('已关闭需求「广场舞队服装」');
+  const closed = (await cb<NeedPage>('needs', { status: 'closed' }, SECRETARY)).items.find((n) => n.id === spare.id);
+  expect(closed).toMatchObject({ status: 'closed', closeReason: '已由社区自行解决' });
+
+  const offered = await cb<ResourceView>(
+    'saveResource',
+    {
+      category: '政策宣讲',
+      title: '法律知识讲座',
+      description: '',
+      capacity: { amount: 4, unit: '场', frequency: '每季度一场' },
+      liaisonOpenid: MEMBER,
+      availability: '工作日晚上',
+    },
+    UNIT_ADMIN,
+  );
+  const resources = await open(`${PAGES}/resources/index`, UNIT_ADMIN);
+  await resources.waitFor(() => resources.has(`#resource-${offered.id} .cobuild__withdraw`));
+  await resources.tap(`#resource-${offered.id} .cobuild__withdraw`);
+  await resources.waitFor(() => resources.has('.staff-reason--withdraw'));
+  resources.type('.staff-reason--withdraw .nut-textarea-textarea', '讲师调走，今年无法提供');
+  await resources.tap('#staff-confirm-ok');
+  await resources.waitForText('已撤回资源「法律知识讲座」');
+  const withdrawn = (await cb<ResourcePage>('resources', {}, UNIT_ADMIN)).items.find((r) => r.id === offered.id);
+  expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '讲师调走，今年无法提供' });
 });

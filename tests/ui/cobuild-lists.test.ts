@@ -306,6 +306,29 @@ test('an agreement drafted by the secretary, signed by each side once', async ()
   expect(signed.signatures.community?.openid).toBe(SECRETARY);
   expect(signed.signatures.unit?.openid).toBe(UNIT_ADMIN);
   expect(signed.can).toEqual(['revise']);
+
+  // 新版本 of the signed one: the form filled from it; saved as a draft that supersedes it once signed.
+  await theirs.waitFor(() => theirs.has('.cobuild__revise'));
+  await theirs.tap('.cobuild__revise');
+  expect(theirs.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/agreement-edit/index?revises=${draft.id}` }),
+  });
+  const calls: CallEvent[] = [];
+  const revise = await open(`${PAGES}/agreement-edit/index`, UNIT_ADMIN, { calls, query: { revises: draft.id } });
+  await revise.waitFor(() => revise.has(`#pick-project-${project.id}.cobuild__check--on`));
+  expect(revise.text()).toContain('新版本经双方签署后替代原协议');
+  revise.type('.cobuild-form__duties-unit .nut-textarea-textarea', '每月派志愿者上门理发，每季度开展一次健康讲座');
+  await revise.tap('.cobuild-form__save');
+  await revise.waitFor(() => revise.navigation.some((n) => n.api === 'redirectTo'));
+  expect(calls.find((c) => c.action === 'saveAgreement')!.payload).toMatchObject({
+    revises: draft.id,
+    projectIds: [project.id],
+    duties: { community: '摸清老人需求，提供服务场地', unit: '每月派志愿者上门理发，每季度开展一次健康讲座' },
+  });
+  const versions = await cb<AgreementView[]>('agreements', {}, UNIT_ADMIN);
+  expect(versions.find((a) => a.supersedes === draft.id)).toMatchObject({ status: 'draft', number: 2 });
+  expect(versions.find((a) => a.id === draft.id)).toMatchObject({ status: 'signed' });
 });
 
 test('the project finished with a result and a photo of its own', async () => {
@@ -334,6 +357,56 @@ test('the project finished with a result and a photo of its own', async () => {
   const done = await cb<ProjectView>('project', { projectId: project.id }, SECRETARY);
   expect(done).toMatchObject({ status: 'done', result: { note: '全年上门理发 12 次，服务老人 150 人次' } });
   expect(done.result!.photos.map((p) => p.fileId)).toEqual(uploads);
+});
+
+test('a planned project dropped with a reason frees its need and resource', async () => {
+  const n = await cb<NeedView>(
+    'saveNeed',
+    {
+      category: '困难帮扶',
+      title: '困难家庭冬衣',
+      description: '',
+      quantity: 10,
+      quantityUnit: '户',
+      wantedBy: inFuture(20),
+      contact: { name: '谢春梅', phone: '13800000001' },
+    },
+    SECRETARY,
+  );
+  const r = await cb<ResourceView>(
+    'saveResource',
+    {
+      category: '困难帮扶',
+      title: '冬衣捐赠',
+      description: '',
+      capacity: { amount: 10, unit: '户', frequency: '一次' },
+      liaisonOpenid: MEMBER,
+      availability: '十二月',
+    },
+    UNIT_ADMIN,
+  );
+  const planned = await cb<ProjectView>(
+    'saveProject',
+    {
+      title: '冬日送温暖',
+      goal: '为 10 户困难家庭送冬衣',
+      needIds: [n.id],
+      resourceIds: [r.id],
+      milestones: [{ title: '送到各户', dueAt: inFuture(10) }],
+      leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
+    },
+    UNIT_ADMIN,
+  );
+  const page = await open(`${PAGES}/project/index`, SECRETARY, { query: { id: planned.id } });
+  await page.waitFor(() => page.has('.cobuild__drop'));
+  await page.tap('.cobuild__drop');
+  await page.waitFor(() => page.has('.staff-reason--drop'));
+  page.type('.staff-reason--drop .nut-textarea-textarea', '已由民政部门统一发放');
+  await page.tap('#staff-confirm-ok');
+  await page.waitForText('项目已终止');
+  expect(page.text()).toContain('终止原因：已由民政部门统一发放');
+  const dropped = await cb<ProjectView>('project', { projectId: planned.id }, SECRETARY);
+  expect(dropped).toMatchObject({ status: 'dropped', needs: [{ status: 'open' }], resources: [{ status: 'offered' }] });
 });
 
 test('the secretary closes a need with a reason; the unit admin withdraws a resource with one', async () => {

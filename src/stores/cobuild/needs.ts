@@ -59,7 +59,9 @@ class NeedListStore {
     makeAutoObservable(this, { list: false, matches: false, closeSend: false }, { autoBind: true, deep: false });
   }
 
+  /** Shown (first, or back from a form): read again; what was said after the last change is old news. */
   refresh(): void {
+    this.notice = null;
     void this.list.load();
   }
 

@@ -201,8 +201,21 @@ class ProjectFormStore {
   projectId: string | null = null;
   ready = false;
   readonly original = new Loadable<ProjectView>(() => call('cobuild', 'project', { projectId: this.projectId! }));
-  readonly needs = new Loadable<NeedView[]>(async () => (await call('cobuild', 'needs', {})).items);
-  readonly resources = new Loadable<ResourceView[]>(async () => (await call('cobuild', 'resources', {})).items);
+  /** The needs that can be linked (open, matched): each status's first page, so done ones never crowd them out. */
+  readonly needs = new Loadable<NeedView[]>(async () => {
+    const pages = await Promise.all([
+      call('cobuild', 'needs', { status: 'open' }),
+      call('cobuild', 'needs', { status: 'matched' }),
+    ]);
+    return pages.flatMap((p) => p.items);
+  });
+  readonly resources = new Loadable<ResourceView[]>(async () => {
+    const pages = await Promise.all([
+      call('cobuild', 'resources', { status: 'offered' }),
+      call('cobuild', 'resources', { status: 'committed' }),
+    ]);
+    return pages.flatMap((p) => p.items);
+  });
   title = '';
   goal = '';
   needIds: string[] = [];

@@ -33,7 +33,9 @@ class ResourceListStore {
     makeAutoObservable(this, { list: false, withdrawSend: false }, { autoBind: true, deep: false });
   }
 
+  /** Shown (first, or back from a form): read again; what was said after the last change is old news. */
   refresh(): void {
+    this.notice = null;
     void this.list.load();
   }
 

@@ -66,8 +66,10 @@ const subPackages = [
     pages: [
       'pages/index/index',
       'pages/needs/index',
+      'pages/need/index',
       'pages/need-edit/index',
       'pages/resources/index',
+      'pages/resource/index',
       'pages/resource-edit/index',
       'pages/projects/index',
       'pages/project/index',

@@ -54,11 +54,13 @@ export const ROUTES = {
   staffSixOnesOverview: '/packages/staff/pages/six-ones-overview/index',
   /** 结对共建: the secretary's / unit admin's year (三清单一协议, 轮值主席, 联席会议); the county admin's overview. */
   cobuildHub: '/packages/cobuild/pages/index/index',
-  /** 需求清单 (secretary: keeps it; unit admin, county admin: read); `?id=<needId>` edits one, none: a new need. */
+  /** 需求清单 (secretary: keeps it; unit admin, county admin: read); `?id=` one need with its 匹配资源; the form (`?id=` edits, none: new). */
   cobuildNeeds: '/packages/cobuild/pages/needs/index',
+  cobuildNeed: '/packages/cobuild/pages/need/index',
   cobuildNeedEdit: '/packages/cobuild/pages/need-edit/index',
-  /** 资源清单 (unit admin: keeps the unit's; secretary: the paired units'); `?id=<resourceId>` edits one, none: new. */
+  /** 资源清单 (unit admin: keeps the unit's; secretary: the paired units'); `?id=` one resource; the form (`?id=` edits, none: new). */
   cobuildResources: '/packages/cobuild/pages/resources/index',
+  cobuildResource: '/packages/cobuild/pages/resource/index',
   cobuildResourceEdit: '/packages/cobuild/pages/resource-edit/index',
   /** 共建项目: the list; `?id=<projectId>` one project with its actions; the form (`?id=` edits a planned one, none: new). */
   cobuildProjects: '/packages/cobuild/pages/projects/index',

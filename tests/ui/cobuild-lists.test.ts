@@ -199,6 +199,12 @@ test('匹配资源 on the open need lists the resource, one tap from a project',
       url: `/packages/cobuild/pages/project-edit/index?needId=${need.id}&resourceId=${resource.id}`,
     }),
   });
+
+  // Where the secretary's notice of the new resource leads: the need with its matches shown.
+  const one = await open(`${PAGES}/need/index`, SECRETARY, { query: { id: need.id } });
+  await one.waitFor(() => one.has(`#match-${resource.id}`));
+  expect(one.text()).toContain('独居老人上门理发');
+  expect(one.text()).toContain('可匹配的资源（助老助残）');
 });
 
 let project: ProjectView;

@@ -54,9 +54,35 @@ class NeedListStore {
   readonly closeSend = new Pending();
   /** Said above the list after a change. */
   notice: string | null = null;
+  /** One need opened by its id (a notification's page), with its matches shown. */
+  oneId: string | null = null;
+  readonly one = new Loadable<NeedView>(() =>
+    findPaged(
+      (from) => call('cobuild', 'needs', { from }),
+      (n) => n.id === this.oneId,
+      '没有找到这条需求，可能不在今年的需求清单中',
+    ),
+  );
 
   constructor() {
-    makeAutoObservable(this, { list: false, matches: false, closeSend: false }, { autoBind: true, deep: false });
+    makeAutoObservable(
+      this,
+      { list: false, matches: false, closeSend: false, one: false },
+      { autoBind: true, deep: false },
+    );
+  }
+
+  /** One need by its id, its 匹配资源 shown while it can be matched. */
+  async openOne(needId: string): Promise<void> {
+    this.oneId = needId;
+    this.notice = null;
+    this.one.clear();
+    const need = await this.one.load();
+    if (need && need.can.includes('matches') && this.oneId === needId) {
+      this.matchesFor = needId;
+      this.matches.clear();
+      void this.matches.load();
+    }
   }
 
   /** Shown (first, or back from a form): read again; what was said after the last change is old news. */
@@ -116,11 +142,15 @@ class NeedListStore {
       call('cobuild', 'closeNeed', { needId: need.id, version: need.version, reason: this.closeReason.trim() }),
     );
     if (!closed) {
-      if (this.closeSend.error?.code === 'CONFLICT') void this.list.load();
+      if (this.closeSend.error?.code === 'CONFLICT') {
+        void this.list.load();
+        if (this.one.value?.id === need.id) void this.one.load();
+      }
       return null;
     }
     this.closing = null;
     this.notice = `已关闭需求「${closed.title}」`;
+    if (this.one.value?.id === closed.id) this.one.value = closed;
     void this.list.load();
     return closed;
   }

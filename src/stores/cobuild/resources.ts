@@ -28,9 +28,25 @@ class ResourceListStore {
   reasonError: string | null = null;
   readonly withdrawSend = new Pending();
   notice: string | null = null;
+  /** One resource opened by its id (a notification's page). */
+  oneId: string | null = null;
+  readonly one = new Loadable<ResourceView>(() =>
+    findPaged(
+      (from) => call('cobuild', 'resources', { from }),
+      (r) => r.id === this.oneId,
+      '没有找到这项资源，可能不在今年的资源清单中',
+    ),
+  );
 
   constructor() {
-    makeAutoObservable(this, { list: false, withdrawSend: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { list: false, withdrawSend: false, one: false }, { autoBind: true, deep: false });
+  }
+
+  openOne(resourceId: string): void {
+    this.oneId = resourceId;
+    this.notice = null;
+    this.one.clear();
+    void this.one.load();
   }
 
   /** Shown (first, or back from a form): read again; what was said after the last change is old news. */
@@ -71,6 +87,7 @@ class ResourceListStore {
     if (!done) return null;
     this.withdrawing = null;
     this.notice = `已撤回资源「${done.title}」`;
+    if (this.one.value?.id === done.id) this.one.value = done;
     void this.list.load();
     return done;
   }

@@ -114,6 +114,11 @@ test("the county admin's hub is every community's overview", async () => {
   }
   expect(text).toContain(`协议已签署 ${overview.county.agreementsSigned} 份`);
   expect(text).toContain('联席会议：一季度');
+
+  // Last year's, for the supervision report looking back.
+  const last = overview.year - 1;
+  await hub.tap(`.staff-segmented__item--${last}`);
+  await hub.waitForText(`${last} 年各社区结对共建情况`);
 });
 
 let need: NeedView;

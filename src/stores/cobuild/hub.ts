@@ -3,6 +3,7 @@ import { makeAutoObservable } from 'mobx';
 import type { AgreementView, CobuildOverview, NeedPage, ProjectPage, ResourcePage } from '../../../contract';
 import { call } from '../../services/cloud';
 import { Loadable } from '../loadable';
+import { thisYear } from './side';
 
 /** A count of a list's first page: `more` when the list goes on (shown as 50+). */
 export interface Count {
@@ -52,10 +53,21 @@ class CobuildHubStore {
       agreementsAll: agreements.filter((a) => a.status !== 'superseded').length,
     };
   });
-  readonly overview = new Loadable<CobuildOverview>(() => call('cobuild', 'countyOverview', {}));
+  /** The overview's year: this one or the last (the supervision report looks back a year). */
+  year = thisYear();
+  readonly overview = new Loadable<CobuildOverview>(() => call('cobuild', 'countyOverview', { year: this.year }));
 
   constructor() {
     makeAutoObservable(this, { counts: false, overview: false }, { autoBind: true, deep: false });
+  }
+
+  get years(): number[] {
+    return [thisYear(), thisYear() - 1];
+  }
+
+  showYear(year: number): void {
+    this.year = year;
+    void this.overview.load();
   }
 }
 

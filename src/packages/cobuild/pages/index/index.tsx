@@ -6,6 +6,7 @@ import type { CobuildCommunityRow } from '../../../../../contract';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
 import { Screen, usePageTitle } from '../../../../components/Screen';
+import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
 import { cobuildHub as store, shown } from '../../../../stores/cobuild/hub';
 import { cobuildSide, thisYear } from '../../../../stores/cobuild/side';
@@ -124,11 +125,31 @@ function OverviewRow({
 /** 结对共建总览 (county admin): the county's sums, then every community. */
 const Overview = observer(() => {
   const { overview } = store;
-  if (overview.error) return <ErrorNotice error={overview.error} onRetry={overview.load} />;
+  const years = (
+    <Segmented
+      options={store.years.map((y) => ({ key: String(y), label: `${y} 年` }))}
+      value={String(store.year)}
+      onChange={(y) => store.showYear(Number(y))}
+    />
+  );
+  if (overview.error)
+    return (
+      <>
+        {years}
+        <ErrorNotice error={overview.error} onRetry={overview.load} />
+      </>
+    );
   const o = overview.value;
-  if (!o) return <Loading />;
+  if (!o || o.year !== store.year)
+    return (
+      <>
+        {years}
+        <Loading />
+      </>
+    );
   return (
     <>
+      {years}
       <Text className="cobuild__intro">
         {o.year} 年各社区结对共建情况，是季度督导通报的依据。已过去的季度没开联席会议的，注明“有季度未开”。
       </Text>

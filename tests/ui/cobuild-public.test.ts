@@ -136,3 +136,11 @@ test('an active project is listed under 进行中', async () => {
   expect(list.text()).toContain('进行中');
   expect(list.has(`#public-project-${done.id}`)).toBe(false);
 });
+
+test('someone without an address is asked for it, and the community is not guessed', async () => {
+  const calls: CallEvent[] = [];
+  const page = await open(`${PAGES}/public-projects/index`, UNIT_ADMIN, { calls });
+  await page.waitForText('还没有填写住址');
+  expect(page.has('.prompt__action--no-address')).toBe(true);
+  expect(calls.some((c) => c.action === 'publicProjects')).toBe(false);
+});

@@ -1,7 +1,11 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useEffect, useRef } from 'react';
 import type { PublicProjectView } from '../../../../../contract';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Loading } from '../../../../components/Loading';
+import { Prompt } from '../../../../components/Prompt';
 import { Screen } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
@@ -9,6 +13,7 @@ import { Segmented } from '../../../../components/staff/Segmented';
 import { PhotoGrid } from '../../../../components/wish/PhotoGrid';
 import { ROUTES } from '../../../../routes';
 import { publicProjects as store } from '../../../../stores/cobuild/publicProjects';
+import { session } from '../../../../stores/session';
 import '../../lib/cobuild.scss';
 
 const TABS = [
@@ -52,7 +57,33 @@ function ProjectCard({ project: p }: { project: PublicProjectView }) {
 
 /** 共建项目 of the resident's community: what the community and its paired units did together. */
 const PublicProjects = observer(() => {
-  useDidShow(() => store.refresh());
+  const { me } = session;
+  const hasAddress = Boolean(me?.address);
+  // Once the session says where the user lives (the community is the address's), and on coming back.
+  useEffect(() => {
+    if (hasAddress) store.refresh();
+  }, [hasAddress]);
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current && session.me?.address) store.refresh();
+    shownOnce.current = true;
+  });
+  if (!me)
+    return (
+      <Screen>{session.error ? <ErrorNotice error={session.error} onRetry={session.load} /> : <Loading />}</Screen>
+    );
+  if (!hasAddress)
+    return (
+      <Screen>
+        <Prompt
+          name="no-address"
+          title="还没有填写住址"
+          description="填写您居住的社区和楼栋后，这里会显示本社区与共建单位一起办的实事。"
+          action="去填写住址"
+          onAction={() => void Taro.navigateTo({ url: ROUTES.profile })}
+        />
+      </Screen>
+    );
   const list = store.current;
   return (
     <Screen>

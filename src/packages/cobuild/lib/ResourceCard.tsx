@@ -22,7 +22,7 @@ export function ResourceCard({ resource: r }: { resource: ResourceView }) {
       <Text className="cobuild__muted">{r.unitName}</Text>
       {r.description ? <Text className="cobuild__line">{r.description}</Text> : null}
       <Text className="cobuild__line">
-        能力：{r.capacity.amount} {r.capacity.unit} · {r.capacity.frequency}
+        数量：{r.capacity.amount} {r.capacity.unit} · {r.capacity.frequency}
       </Text>
       <Text className="cobuild__line">时间：{r.availability}</Text>
       <Text className="cobuild__line">

@@ -17,7 +17,7 @@ export const AUDIT_KINDS = [
   'role',
   /** 目录: the directory and the grids' contact cards. */
   'directory',
-  /** 结对共建: needs, resources, projects and agreements (三清单一协议). */
+  /** 结对共建: needs, resources, projects, agreements (三清单一协议), rota months, joint meetings and their decisions. */
   'cobuild',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];

@@ -65,6 +65,21 @@ export const AGREEMENT_DUTIES = { min: 5, max: 1000 } as const;
 /** sixOnes.reviewRecords: records one 通过 / 驳回 decides. */
 export const REVIEW_BATCH_MAX = 100;
 
+/* 轮值主席 and 联席会议 (cobuild meetings). */
+export const CHAIR_THEME = { min: 2, max: 40 } as const;
+export const MEETING_PLACE = { min: 2, max: 60 } as const;
+export const MEETING_SUBJECT = { min: 0, max: 60 } as const;
+export const TOPIC_TITLE = { min: 2, max: 40 } as const;
+export const TOPIC_DESCRIPTION = { min: 0, max: 500 } as const;
+/** Topics one meeting takes (all submitters together), and the agenda's length. */
+export const TOPICS_MAX = 30;
+export const AGENDA_MAX = 30;
+export const MEETING_MINUTES = { min: 10, max: 5000 } as const;
+export const DECISION_TITLE = { min: 2, max: 60 } as const;
+/** Decisions one meeting records. */
+export const DECISIONS_MAX = 20;
+export const DECISION_NOTE = { min: 2, max: 500 } as const;
+
 /**
  * Characters that never belong in what a user typed: C0/C1 controls (NUL …) but newline and tab,
  * bidi overrides and isolates (which reorder what others see), marks and the BOM. Removed.
@@ -90,3 +105,7 @@ export const charCount = (s: string) => [...s].length;
  */
 export const textTooShort = (s: string, min: number) => charCount(visibleText(s)) < min;
 export const textTooLong = (s: string, max: number) => charCount(keptText(s)) > max;
+
+/** 红色物业: a resident's comment on their quarterly property rating; a handler's progress reply on a case. */
+export const PROPERTY_RATING_COMMENT = { min: 0, max: 200 } as const;
+export const CASE_REPLY = { min: 2, max: 200 } as const;

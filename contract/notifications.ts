@@ -284,6 +284,67 @@ export const TEMPLATES = {
       thing4: kw('thing', '备注', 'note'),
     },
   },
+  // 结对共建: 轮值主席 and 联席会议 (server/cobuild/meetings.ts, server/cobuild/reminders.ts).
+  chairMonth: {
+    title: '工作提醒',
+    inbox: '轮值主席提醒',
+    purpose: "a chair unit's admins at the start of their month; the secretary a week before a chair month",
+    env: 'TXY_TPL_CHAIR_MONTH',
+    keywords: {
+      thing1: kw('thing', '提醒事项', 'subject'),
+      thing2: kw('thing', '提醒内容', 'note'),
+      time3: kw('time', '开始时间', 'time'),
+    },
+  },
+  meetingNotice: {
+    title: '会议通知',
+    inbox: '联席会议通知',
+    purpose:
+      "paired units' admins: a joint meeting was called, its agenda set, it was cancelled; attendees: its minutes recorded",
+    env: 'TXY_TPL_MEETING_NOTICE',
+    keywords: {
+      thing1: kw('thing', '会议名称', 'subject'),
+      time2: kw('time', '会议时间', 'time'),
+      thing3: kw('thing', '会议地点', 'place'),
+      thing4: kw('thing', '备注', 'note'),
+    },
+  },
+  topicsClosing: {
+    title: '截止提醒',
+    inbox: '联席会议议题征集即将截止',
+    purpose: "paired units' admins whose unit submitted no topic: the topic window closes tomorrow",
+    env: 'TXY_TPL_TOPICS_CLOSING',
+    keywords: {
+      thing1: kw('thing', '事项名称', 'subject'),
+      time2: kw('time', '截止时间', 'time'),
+      thing3: kw('thing', '温馨提示', 'note'),
+    },
+  },
+  decisionNotice: {
+    title: '任务提醒',
+    inbox: '联席会议议定事项',
+    purpose:
+      "the owner unit's admins (or the secretary for the community): a decision assigned to them, due tomorrow, overdue",
+    env: 'TXY_TPL_DECISION_NOTICE',
+    keywords: {
+      thing1: kw('thing', '事项名称', 'subject'),
+      phrase2: kw('phrase', '事项状态', 'status'),
+      time3: kw('time', '完成期限', 'time'),
+      thing4: kw('thing', '说明', 'note'),
+    },
+  },
+  meetingMissing: {
+    title: '工作提醒',
+    inbox: '本季度联席会议提醒',
+    purpose:
+      'the secretary and the county admins: a quarter is ending with no joint meeting called, or ended with none held',
+    env: 'TXY_TPL_MEETING_MISSING',
+    keywords: {
+      thing1: kw('thing', '提醒事项', 'subject'),
+      thing2: kw('thing', '提醒内容', 'note'),
+      time3: kw('time', '截止时间', 'time'),
+    },
+  },
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
@@ -302,6 +363,8 @@ export const WAITS = {
   wishReviewQueue: ['wishToReview'],
   caseQueue: ['caseAlert', 'deadlineNear'],
   caseInbox: ['whistleReceived', 'deadlineNear'],
+  cobuildMeeting: ['meetingNotice', 'topicsClosing', 'decisionNotice'],
+  cobuildRota: ['chairMonth', 'meetingMissing'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 export type WaitKey = keyof typeof WAITS;
 

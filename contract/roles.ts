@@ -7,6 +7,7 @@ export const ROLES = [
   'department', // 职能部门
   'unitAdmin', // 结对单位党组织管理员
   'countyAdmin', // 城市社区党工委
+  'propertyLiaison', // 物业联络员 (红色物业): granted by the directory, never by 角色授权
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -19,6 +20,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   department: '部门人员',
   unitAdmin: '单位管理员',
   countyAdmin: '党工委',
+  propertyLiaison: '物业联络员',
 };
 
 /**
@@ -32,4 +34,10 @@ export type RoleGrant =
   | { role: 'secretary'; communityId: string }
   | { role: 'department'; departmentId: string }
   | { role: 'unitAdmin'; unitId: string }
-  | { role: 'countyAdmin' };
+  | { role: 'countyAdmin' }
+  /**
+   * 物业联络员: the liaison a property company names in the directory (directory.save, kind
+   * propertyCompany, `liaisonOpenid`). The grant follows the company — never granted or revoked
+   * through 角色授权 (server/directory/liaison.ts).
+   */
+  | { role: 'propertyLiaison'; companyId: string };

@@ -60,7 +60,8 @@ const subPackages = [
       'pages/case-metrics/index',
     ],
   },
-  // 结对共建 (三清单一协议, 轮值主席, 联席会议): secretaries, unit admins, the county admin; residents' 共建项目.
+  // 结对共建: the year's 三清单一协议 (secretaries, unit admins, the county admin), the 轮值主席 rota,
+  // 联席会议 and their 议定事项; residents' 共建项目.
   {
     root: 'packages/cobuild',
     pages: [
@@ -77,6 +78,11 @@ const subPackages = [
       'pages/agreements/index',
       'pages/agreement/index',
       'pages/agreement-edit/index',
+      'pages/rota/index',
+      'pages/meetings/index',
+      'pages/meeting/index',
+      'pages/meeting-call/index',
+      'pages/decisions/index',
       'pages/public-projects/index',
       'pages/public-project/index',
     ],

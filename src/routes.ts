@@ -70,9 +70,14 @@ export const ROUTES = {
   cobuildAgreements: '/packages/cobuild/pages/agreements/index',
   cobuildAgreement: '/packages/cobuild/pages/agreement/index',
   cobuildAgreementEdit: '/packages/cobuild/pages/agreement-edit/index',
-  /** 轮值主席 and 联席会议 (their pages come with the meetings UI). */
+  /** 轮值主席: a community's year, month by month (secretary sets it; the chair unit proposes a theme, plans the activity); `?communityId=` for the county admin. */
   cobuildRota: '/packages/cobuild/pages/rota/index',
+  /** 联席会议: the community's meetings by year and quarter; `?id=` one meeting; 召集联席会议 (secretary). */
   cobuildMeetings: '/packages/cobuild/pages/meetings/index',
+  cobuildMeeting: '/packages/cobuild/pages/meeting/index',
+  cobuildMeetingCall: '/packages/cobuild/pages/meeting-call/index',
+  /** 议定事项: decisions the caller owns (unit admin) or oversees (secretary, county admin), overdue first. */
+  cobuildDecisions: '/packages/cobuild/pages/decisions/index',
   /** 共建项目 as residents see them (in progress, done); `?id=` one, with 评价. */
   cobuildPublicProjects: '/packages/cobuild/pages/public-projects/index',
   cobuildPublicProject: '/packages/cobuild/pages/public-project/index',

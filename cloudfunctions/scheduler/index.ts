@@ -1,4 +1,5 @@
 import { reconcileCobuild } from '../../server/cobuild/jobs';
+import { cobuildReminders } from '../../server/cobuild/reminders';
 import { caseDeadlines } from '../../server/complaints/jobs';
 import { createScheduledFunction, type Job } from '../../server/platform/router';
 import { purgeThrottles } from '../../server/platform/throttle';
@@ -37,6 +38,7 @@ export const jobs: Record<string, Job> = {
   purgeThrottles: { run: purgeThrottles, at: { dailyAt: '04:30' } },
   remindSixOnes: { run: remindSixOnes, at: { dailyAt: '09:00' } },
   remindActivities: { run: remindActivities, at: { dailyAt: '18:00' } },
+  cobuildReminders: { run: cobuildReminders, at: { dailyAt: '09:00' } },
 };
 
 export const main = createScheduledFunction('scheduler', jobs);

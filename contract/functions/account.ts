@@ -195,7 +195,7 @@ export const account = {
     summary:
       'The staff workbench: for each staff role of the caller, the to-dos of its scope with how many wait and how many are overdue (counts, one round trip).',
     input: z.object({}).strict(),
-    roles: ['gridWorker', 'secretary', 'department', 'unitAdmin', 'countyAdmin'],
+    roles: ['gridWorker', 'secretary', 'department', 'unitAdmin', 'countyAdmin', 'propertyLiaison'],
   }),
   reportQueue: defineAction<MemberReportView[]>()({
     summary:
@@ -267,7 +267,12 @@ export const account = {
   revokeRole: defineAction<UserSummary>()({
     summary: 'Revokes a staff role (same scope rules as grantRole). Audited.',
     input: z
-      .object({ openid: id, role: z.enum(ROLES).exclude(['resident', 'member']), scopeId: id.optional() })
+      .object({
+        openid: id,
+        // A property liaison's grant follows the directory (directory.save, propertyCompany): not revoked here.
+        role: z.enum(ROLES).exclude(['resident', 'member', 'propertyLiaison']),
+        scopeId: id.optional(),
+      })
       .strict(),
     roles: ['countyAdmin', 'secretary'],
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from '../action';
 import { fileId, id, instant, latLng, queueQuery, queueTab, text } from '../fields';
-import { ASSIST_DEPARTMENTS_MAX, CASE_DESCRIPTION, CASE_PHOTOS } from '../limits';
+import { ASSIST_DEPARTMENTS_MAX, CASE_DESCRIPTION, CASE_PHOTOS, CASE_REPLY } from '../limits';
 import {
   CASE_CATEGORIES,
   DEPARTMENT_GRADES,
@@ -90,13 +90,16 @@ export interface CaseView {
   level: CaseLevel;
   community: { id: string; name: string };
   grid: { id: string; name: string } | null;
-  /** The complainant: for the complainant and handlers in scope only; null for everyone else. */
+  /**
+   * The complainant: for the complainant and handlers in scope only (a property liaison — not
+   * government staff — only when the case is not anonymous, to contact them); null for everyone else.
+   */
   complainant: { name: string; phone: string } | null;
   submittedAt: string;
   /** The deadline now running (response, grid resolution, report-in or department resolution). */
   dueAt: string | null;
   overdue: boolean;
-  /** 吹哨: for handlers in scope; null for the complainant (who reads `progress`) and before a whistle. */
+  /** 吹哨: for government handlers in scope; null for the complainant (who reads `progress`), a property liaison, and before a whistle. */
   whistle: {
     reason: WhistleReason;
     class: WhistleClass;
@@ -128,6 +131,7 @@ export interface CaseView {
     | 'withdraw'
     | 'rate'
     | 'accept'
+    | 'reply'
     | 'resolve'
     | 'escalate'
     | 'whistle'
@@ -267,7 +271,7 @@ export const complaint = {
     summary:
       'One case, for the complainant and handlers in scope: handlers get the full timeline and the whistle; the complainant gets plain progress instead (who handles it now, what happened, what comes next and by when), none of the internal chain.',
     input: caseId,
-    roles: ['resident', 'gridWorker', 'secretary', 'department', 'countyAdmin'],
+    roles: ['resident', 'gridWorker', 'secretary', 'department', 'countyAdmin', 'propertyLiaison'],
   }),
   withdraw: defineAction<CaseView>()({
     summary: 'The complainant withdraws a case before it is accepted.',
@@ -292,17 +296,29 @@ export const complaint = {
     input: z.object({ ...queueSearch, from: z.number().int().min(0).max(100_000).default(0) }).strict(),
     roles: ['gridWorker'],
   }),
+  propertyQueue: defineAction<CasePage>()({
+    summary:
+      "The property liaison's queue (红色物业), 20 a page: the property-category (物业) cases of the estates their company serves. 待办 (`todo`) those still with the grid (waiting for a response or a result), overdue then 紧急 then the nearest deadline; 已办 (`done`) the others, latest moved first. `q` as in gridQueue. The grid keeps the case: its grid worker sees and acts on it too.",
+    input: z.object({ ...queueSearch, from: z.number().int().min(0).max(100_000).default(0) }).strict(),
+    roles: ['propertyLiaison'],
+  }),
   accept: defineAction<CaseView>()({
     summary:
-      'The grid worker (or, for a case in the community queue, the secretary) responds: first contact. Not on a case the caller filed (FORBIDDEN).',
+      "The grid worker (or, for a case in the community queue, the secretary; or, for a property case of their company's estates at the grid, the property liaison) responds: first contact. Not on a case the caller filed (FORBIDDEN).",
     input: z.object({ caseId: id, note: text(0, 200).optional() }).strict(),
-    roles: ['gridWorker', 'secretary'],
+    roles: ['gridWorker', 'secretary', 'propertyLiaison'],
+  }),
+  reply: defineAction<CaseView>()({
+    summary:
+      "The property liaison replies on an accepted property case of their company's estates still at the grid: a progress note the complainant reads (物业回复); the state does not move, the grid keeps the case. Not on a case the caller filed (FORBIDDEN).",
+    input: z.object({ caseId: id, note: text(CASE_REPLY.min, CASE_REPLY.max) }).strict(),
+    roles: ['propertyLiaison'],
   }),
   resolve: defineAction<CaseView>()({
     summary:
-      'The grid worker (grid level) or the secretary (community level) resolves the case with a note and photos. Not on a case the caller filed (FORBIDDEN).',
+      'The grid worker (grid level), the property liaison (a property case of their estates, grid level) or the secretary (community level) resolves the case with a note and photos. Not on a case the caller filed (FORBIDDEN).',
     input: z.object({ caseId: id, note: text(2, 500), photos: photos(0, 6).default([]) }).strict(),
-    roles: ['gridWorker', 'secretary'],
+    roles: ['gridWorker', 'secretary', 'propertyLiaison'],
   }),
   escalate: defineAction<CaseView>()({
     summary:

@@ -4,6 +4,7 @@ import { AUDIT_KINDS, type AuditKind } from '../audit';
 import { id, latLng, phone, personName, polygon, text } from '../fields';
 import type { UserSummary } from './account';
 import { OPENING_HOURS } from '../limits';
+import { PARTY_ORG_KINDS, type PartyOrgKind } from '../cobuild';
 
 /** A community as pickers and lists show it. */
 export interface CommunitySummary {
@@ -27,11 +28,25 @@ export interface UnitSummary {
   pairedCommunityName: string;
 }
 
+/**
+ * A property company (物业企业) with its 红色物业 data: how its party organisation is formed, the
+ * 党建指导员 sent to it, its liaison (a user: the 物业联络员 grant follows), the estates it serves
+ * (the micro-grids naming it as their `propertyCompanyId`).
+ */
 export interface PropertyCompanySummary {
   id: string;
   name: string;
+  /** `partyOrgKind !== 'none'` (kept for the pickers and lists that read it). */
   hasPartyOrg: boolean;
+  /** 单独组建 / 联合组建 / 未组建; derived from `hasPartyOrg` for companies recorded before it was kept. */
+  partyOrgKind: PartyOrgKind;
+  partyOrgName: string | null;
+  /** 党建指导员; null when none is recorded. */
+  instructor: { name: string; phone: string } | null;
+  liaison: { name: string; phone: string; openid: string | null };
   communityIds: string[];
+  /** The estates (micro-grids) it serves, by community and name. */
+  estates: Array<{ id: string; name: string; communityId: string }>;
 }
 
 export interface DepartmentSummary {
@@ -194,6 +209,11 @@ const cardInput = z
   })
   .strict();
 
+/** A company's party organisation kind: as recorded, or (recorded before the kind was kept) from `hasPartyOrg`. */
+export function partyOrgKindOf(d: { partyOrgKind?: PartyOrgKind | null; hasPartyOrg?: boolean }): PartyOrgKind {
+  return d.partyOrgKind ?? (d.hasPartyOrg ? 'single' : 'none');
+}
+
 /** The fields of each directory kind the county admin edits (ids are chosen by the server on create). */
 export const directoryEntityInput = z.discriminatedUnion('kind', [
   z
@@ -289,15 +309,35 @@ export const directoryEntityInput = z.discriminatedUnion('kind', [
       data: z
         .object({
           name: text(2, 50),
-          hasPartyOrg: z.boolean(),
-          partyOrgName: text(2, 60).nullable(),
+          /** 单独组建 / 联合组建 / 未组建. Omitted: from `hasPartyOrg` (true → single). */
+          partyOrgKind: z.enum(PARTY_ORG_KINDS, { message: '党组织组建方式须为单独组建、联合组建或未组建' }).optional(),
+          /** Older callers' flag: when sent with `partyOrgKind` it must agree (kind ≠ none). */
+          hasPartyOrg: z.boolean().optional(),
+          partyOrgName: text(2, 60).nullable().default(null),
+          /** 党建指导员: the instructor sent to the company (null: none). */
+          instructor: z.object({ name: personName, phone }).strict().nullable().default(null),
           liaisonName: personName,
           liaisonPhone: phone,
-          /** The liaison's own account (a user): told of property complaints in the company's estates. */
+          /** The liaison's own account (a user): gets the 物业联络员 grant (a previous liaison loses it). */
           liaisonOpenid: id.nullable().default(null),
           communityIds: z.array(id).max(14),
         })
-        .strict(),
+        .strict()
+        .refine((d) => d.partyOrgKind !== undefined || d.hasPartyOrg !== undefined, {
+          message: '请选择党组织组建方式',
+          path: ['partyOrgKind'],
+        })
+        .refine(
+          (d) =>
+            d.partyOrgKind === undefined ||
+            d.hasPartyOrg === undefined ||
+            d.hasPartyOrg === (d.partyOrgKind !== 'none'),
+          { message: '是否建有党组织与组建方式不一致', path: ['hasPartyOrg'] },
+        )
+        .refine((d) => partyOrgKindOf(d) === 'none' || d.partyOrgName !== null, {
+          message: '已组建党组织的，请填写党组织名称',
+          path: ['partyOrgName'],
+        }),
     })
     .strict(),
 ]);
@@ -331,9 +371,9 @@ export const directory = {
   }),
   places: defineAction<PlaceOption[]>()({
     summary:
-      "The places of one community an activity can be held at, with name, address and GCJ-02 point: its Red Stations, its centre, its micro-grids' compounds (a secretary their own community, the first when omitted; the county admin any).",
+      "The places of one community an activity can be held at, with name, address and GCJ-02 point: its Red Stations, its centre, its micro-grids' compounds (a secretary their own community, a unit admin the community their unit is paired with — the first when omitted; the county admin any).",
     input: z.object({ communityId: id.optional() }).strict(),
-    roles: ['secretary', 'countyAdmin'],
+    roles: ['secretary', 'unitAdmin', 'countyAdmin'],
   }),
   gridCards: defineAction<ContactCardAdminView[]>()({
     summary:
@@ -373,9 +413,10 @@ export const directory = {
     roles: ['gridWorker', 'secretary'],
   }),
   propertyCompanies: defineAction<PropertyCompanySummary[]>()({
-    summary: 'Property companies (物业企业), 红色物业 marked (secretary, county admin).',
+    summary:
+      'Property companies (物业企业) with their 红色物业 data: party organisation kind and name, 党建指导员, liaison, the communities and estates (micro-grids) they serve (secretary, county admin: all; a property liaison: their own).',
     input: z.object({}).strict(),
-    roles: ['secretary', 'countyAdmin'],
+    roles: ['secretary', 'countyAdmin', 'propertyLiaison'],
   }),
   entry: defineAction<{ kind: DirectoryKind; id: string; data: Record<string, unknown> }>()({
     summary: "One directory entry's stored fields, as `save` takes them (county admin, to edit).",

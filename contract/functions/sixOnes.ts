@@ -39,6 +39,8 @@ export interface ActivityView {
   phase: 'signUp' | 'closed' | 'checkIn' | 'ended' | 'cancelled';
   /** The caller's own sign-up and attendance (members); null if they never signed up. */
   mine: Attendance | null;
+  /** The paired unit that hosts it as the month's 轮值主席 (planned by its admin); null for the secretary's own. */
+  host: { unitId: string; unitName: string } | null;
   can: Array<'signUp' | 'cancelSignUp' | 'checkIn' | 'checkOut' | 'edit' | 'cancel' | 'runCheckIn'>;
 }
 
@@ -165,7 +167,8 @@ const place = z
   })
   .strict();
 
-const activityFields = {
+/** An activity's fields (sixOnes.publishActivity; cobuild.planChairActivity for a chair unit). */
+export const activityFields = {
   type: z.enum(ACTIVITY_TYPES),
   title: text(RECORD_TITLE.min, RECORD_TITLE.max),
   description: text(0, 1000),
@@ -176,9 +179,9 @@ const activityFields = {
   capacity: z.number().int().min(1, '名额至少为 1').max(2000),
 };
 
-const timesInOrder = <T extends { startAt?: string; endAt?: string; signUpBy?: string }>(p: T) =>
+export const timesInOrder = <T extends { startAt?: string; endAt?: string; signUpBy?: string }>(p: T) =>
   p.startAt === undefined || p.endAt === undefined || Date.parse(p.endAt) > Date.parse(p.startAt);
-const signUpBeforeEnd = <T extends { startAt?: string; endAt?: string; signUpBy?: string }>(p: T) =>
+export const signUpBeforeEnd = <T extends { startAt?: string; endAt?: string; signUpBy?: string }>(p: T) =>
   p.signUpBy === undefined || p.endAt === undefined || Date.parse(p.signUpBy) <= Date.parse(p.endAt);
 
 const photos = (min: number, max: number) => z.array(fileId).min(min, '请上传照片作为凭证').max(max);

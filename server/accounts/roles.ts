@@ -1,6 +1,7 @@
 import type { RoleHolder, StaffGrant, UserSummary } from '../../contract/functions/account';
 import { byPinyin } from '../../contract/collate';
 import { forget } from '../directory/cache';
+import { staffMark } from '../directory/liaison';
 import type { Role, RoleGrant } from '../../contract/roles';
 import { audit } from '../platform/audit';
 import { isCountyAdmin, scopeIds } from '../platform/authorize';
@@ -186,7 +187,8 @@ async function writeRoles(
   action: 'grantRole' | 'revokeRole',
   grant: RoleGrant,
 ): Promise<UserSummary> {
-  const staff = roles.some(isStaffGrant) ? 1 : 0;
+  // A property liaison's grant (kept by the directory) keeps the mark too: liaison.ts `staffMark`.
+  const staff = staffMark(roles);
   await Promise.all([
     tx
       .collection('users')
@@ -233,7 +235,7 @@ export async function grantRole(input: { openid: string; grant: StaffGrant }, ct
 }
 
 export async function revokeRole(
-  input: { openid: string; role: Exclude<Role, 'resident' | 'member'>; scopeId?: string },
+  input: { openid: string; role: Exclude<Role, 'resident' | 'member' | 'propertyLiaison'>; scopeId?: string },
   ctx: CallContext,
 ): Promise<UserSummary> {
   if (input.role !== 'countyAdmin' && !input.scopeId)

@@ -1,5 +1,7 @@
 import type { TodoKey, WorkbenchView } from '../../contract/functions/account';
+import { PROPERTY_CATEGORIES } from '../../contract/caseLabels';
 import type { CaseDoc } from '../complaints/model';
+import { AT_GRID } from '../complaints/property';
 import type { CallContext } from '../platform/router';
 import { CONFIRM_BY_STAFF_AFTER_MS } from '../wishes/rules';
 
@@ -14,6 +16,7 @@ type Count = Promise<Todo>;
  *   work to (complaints/rules.ts `isOverdue`: not the resident's rating).
  * - 社区诉求 (complaint.communityQueue, 待处理): the community's open cases in its queue, overdue,
  *   or waiting for a department's grade; 延期审批: extensions asked for.
+ * - 物业诉求 (complaint.propertyQueue, 待办): a property liaison's company's property cases at the grid.
  * - 吹哨报到 (complaint.deptInbox): the department's open tasks; overdue = not reported in by
  *   `reportBy`, or past the deadline.
  * - 心愿审核 (wish.reviewQueue), 待居民确认 (wish.awaitingConfirmation, fulfilled 7 days ago).
@@ -85,6 +88,23 @@ export async function workbench(_input: Record<string, never>, ctx: CallContext)
         ];
       case 'unitAdmin':
         return [role(g.unitId, [count('unitReports', 'memberReports', { unitId: g.unitId, status: 'pending' })])];
+      case 'propertyLiaison':
+        // 物业诉求 (complaint.propertyQueue, 待办): the company's property cases still with the grid.
+        return [
+          role(g.companyId, [
+            count(
+              'caseQueue',
+              'cases',
+              {
+                propertyCompanyId: g.companyId,
+                category: _.in([...PROPERTY_CATEGORIES]),
+                level: 'grid',
+                status: _.in([...AT_GRID]),
+              },
+              { dueAt: _.lt(now), dueKind: _.neq('rate') },
+            ),
+          ]),
+        ];
       case 'countyAdmin':
         return [role(null, [])];
       default:

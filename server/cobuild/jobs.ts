@@ -1,4 +1,3 @@
-import { NEED_STATUSES, PROJECT_STATUSES, RESOURCE_STATUSES } from '../../contract/cobuild';
 import { readAll } from '../platform/read';
 import type { JobContext } from '../platform/router';
 import { localYear } from '../platform/time';
@@ -15,7 +14,9 @@ import {
   type RatingDoc,
   type ResourceDoc,
 } from './model';
-import { cobuildTallyId, emptyCobuildTally, type CobuildTallyDoc } from './tally';
+import type { ActivityDoc } from '../sixOnes/model';
+import type { MeetingDoc, RotaDoc } from './meetingModel';
+import { countCobuildYear, emptyCobuildTally, tallyFields, type CobuildTallyDoc } from './tally';
 
 /**
  * reconcileCobuild (scheduler, daily): brings the year's co-building counters and links in line
@@ -27,9 +28,10 @@ import { cobuildTallyId, emptyCobuildTally, type CobuildTallyDoc } from './tally
  *    likewise (`committed` ↔ `offered`, `usedUp` when only done projects used it).
  * 2. agreements: a draft both sides signed is completed (signed; the version it revises
  *    superseded).
- * 3. the tallies' needs, resources, projects and agreementsSigned per community (meetings and
- *    chair months are another part's: left as read); each rewrite is conditional on the tally
- *    not having moved since it was read (a step meanwhile: left for the next run).
+ * 3. the tallies per community, every count (`countCobuildYear`: needs, resources, projects,
+ *    agreements signed, chair months set / themed / planned, meetings held per quarter); each
+ *    rewrite is conditional on the tally not having moved since it was read (a step meanwhile:
+ *    left for the next run).
  * 4. each project's rating counter from its `cobuildRatings` documents.
  */
 export async function reconcileCobuild(ctx: JobContext, year = localYear(ctx.now)) {
@@ -105,32 +107,27 @@ export async function reconcileCobuild(ctx: JobContext, year = localYear(ctx.now
   const stored = step2Moved(fixed.agreements)
     ? await readAll<CobuildTallyDoc>(ctx.db, 'cobuildTallies', { year })
     : tallies;
-  const communities = new Set([
-    ...needs.map((n) => n.communityId),
-    ...resources.map((r) => r.communityId),
-    ...projects.map((p) => p.communityId),
-    ...agreements.map((a) => a.communityId),
-    ...stored.map((t) => t.communityId),
+  const [rotas, meetings] = await Promise.all([
+    readAll<RotaDoc>(ctx.db, 'rotas', { year }),
+    readAll<MeetingDoc>(ctx.db, 'meetings', { year }),
   ]);
-  for (const c of communities) {
-    const e = emptyCobuildTally(c, year, ctx.now);
-    for (const n of needs) if (n.communityId === c) e.needs[n.status]++;
-    for (const r of resources) if (r.communityId === c) e.resources[r.status]++;
-    for (const p of projects) if (p.communityId === c) e.projects[p.status]++;
-    e.agreementsSigned = agreements.filter((a) => a.communityId === c && a.status === 'signed').length;
-    const seen = stored.find((t) => t._id === cobuildTallyId(c, year));
+  const chairActivities: ActivityDoc[] = [];
+  for (let i = 0; i < rotas.length; i += 100) {
+    const ids = rotas.slice(i, i + 100).map((r) => r._id);
+    chairActivities.push(...(await readAll<ActivityDoc>(ctx.db, 'activities', { rotaId: _.in(ids) })));
+  }
+  const counted = countCobuildYear(
+    year,
+    { needs, resources, projects, agreements, rotas, chairActivities, meetings },
+    ctx.now,
+  );
+  for (const t of stored) if (!counted.has(t._id)) counted.set(t._id, emptyCobuildTally(t.communityId, year, ctx.now));
+  for (const e of counted.values()) {
+    const seen = stored.find((t) => t._id === e._id);
+    const want = tallyFields(e);
+    const have = seen ? tallyFields({ ...emptyCobuildTally(e.communityId, year, ctx.now), ...seen }) : null;
     const data: Record<string, unknown> = {};
-    const groups = [
-      ['needs', NEED_STATUSES],
-      ['resources', RESOURCE_STATUSES],
-      ['projects', PROJECT_STATUSES],
-    ] as const;
-    for (const [group, keys] of groups)
-      for (const k of keys) {
-        const want = (e[group] as Record<string, number>)[k];
-        if ((seen?.[group] as Record<string, number> | undefined)?.[k] !== want) data[`${group}.${k}`] = want;
-      }
-    if (seen?.agreementsSigned !== e.agreementsSigned) data.agreementsSigned = e.agreementsSigned;
+    for (const [field, n] of Object.entries(want)) if (have?.[field as keyof typeof want] !== n) data[field] = n;
     if (Object.keys(data).length === 0) continue;
     if (!seen) {
       try {

@@ -88,3 +88,52 @@ export async function moveCobuildTally(
     await ctx.db.collection('cobuildTallies').where({ _id: id }).update({ data });
   }
 }
+
+/** What a community-year's tally counts, as the documents hold it (the seed and `reconcileCobuild` alike). */
+export interface CobuildYearDocs {
+  needs: Array<{ communityId: string; status: NeedStatus }>;
+  resources: Array<{ communityId: string; status: ResourceStatus }>;
+  projects: Array<{ communityId: string; status: ProjectStatus }>;
+  agreements: Array<{ communityId: string; status: string }>;
+  /** Rotas: a month counts as set with a chair unit, as themed with a theme. */
+  rotas: Array<{ _id: string; communityId: string; months: Array<{ unitId: string | null; theme: string | null }> }>;
+  /** Chair activities (`rotaId` set): one per planned month, cancelled or not (as the step moved it). */
+  chairActivities: Array<{ rotaId?: string }>;
+  meetings: Array<{ communityId: string; status: string; quarter: number }>;
+}
+
+/** Every community-year tally the documents of `year` make, by `_id`. */
+export function countCobuildYear(year: number, docs: CobuildYearDocs, at: Date): Map<string, CobuildTallyDoc> {
+  const out = new Map<string, CobuildTallyDoc>();
+  const of = (communityId: string) => {
+    const id = cobuildTallyId(communityId, year);
+    let t = out.get(id);
+    if (!t) out.set(id, (t = emptyCobuildTally(communityId, year, at)));
+    return t;
+  };
+  for (const n of docs.needs) of(n.communityId).needs[n.status]++;
+  for (const r of docs.resources) of(r.communityId).resources[r.status]++;
+  for (const p of docs.projects) of(p.communityId).projects[p.status]++;
+  for (const a of docs.agreements) if (a.status === 'signed') of(a.communityId).agreementsSigned++;
+  const rotaCommunity = new Map(docs.rotas.map((r) => [r._id, r.communityId]));
+  for (const r of docs.rotas) {
+    const t = of(r.communityId);
+    t.chairMonths.set += r.months.filter((m) => m.unitId).length;
+    t.chairMonths.themed += r.months.filter((m) => m.unitId && m.theme).length;
+  }
+  for (const a of docs.chairActivities) {
+    const c = a.rotaId ? rotaCommunity.get(a.rotaId) : undefined;
+    if (c) of(c).chairMonths.activities++;
+  }
+  for (const m of docs.meetings) if (m.status === 'held') of(m.communityId).meetingsHeld[m.quarter - 1]++;
+  return out;
+}
+
+/** A tally's counts as dot paths (`needs.open` → 3 …): what `reconcileCobuild` compares and rewrites. */
+export function tallyFields(t: CobuildTallyDoc): Record<CobuildTallyField, number> {
+  const out: Record<string, number> = { agreementsSigned: t.agreementsSigned };
+  for (const group of ['needs', 'resources', 'projects', 'chairMonths'] as const)
+    for (const [k, n] of Object.entries(t[group])) out[`${group}.${k}`] = n;
+  t.meetingsHeld.forEach((n, i) => (out[`meetingsHeld.${i}`] = n));
+  return out as Record<CobuildTallyField, number>;
+}

@@ -148,7 +148,15 @@ const TURN = { grid: 0, community: 1, department: 2 } as const;
 export function actingLevel(c: CaseDoc, h: Handler): 'grid' | 'community' {
   if (h.gridWorker && (c.level === 'grid' || !h.secretary)) return 'grid';
   if (h.secretary) return 'community';
+  // 红色物业: the liaison acts beside the grid worker, at the grid only (the grid keeps the case).
+  if (h.liaison) return 'grid';
   throw forbidden('该诉求不在您的办理范围内');
+}
+
+/** The role a handler's step at `level` is recorded with: the grid worker, the property liaison, the secretary. */
+export function actingRole(h: Handler, level: 'grid' | 'community'): 'gridWorker' | 'propertyLiaison' | 'secretary' {
+  if (level === 'community') return 'secretary';
+  return h.gridWorker ? 'gridWorker' : 'propertyLiaison';
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CasePage, CaseView } from '../../contract/functions/complaint';
 import { conflict, forbidden } from '../platform/errors';
 import { assertUploaded } from '../platform/files';
 import type { CallContext } from '../platform/router';
-import { actingLevel, atLevel, escalation, handle, name, step, viewer } from './engine';
+import { actingLevel, actingRole, atLevel, escalation, handle, name, step, viewer } from './engine';
 import { bump, caseScopes } from './metrics';
 import type { CaseDoc } from './model';
 import { tell, tellSecretary } from './notices';
@@ -37,20 +37,14 @@ export async function accept(input: { caseId: string; note?: string }, ctx: Call
     const level = actingLevel(c, h);
     atLevel(c, level);
     if (c.status !== 'assigned') throw conflict('该诉求已被响应或已结束');
+    const role = actingRole(h, level);
     return {
       to: 'accepted',
       changes:
         c.level === 'grid'
           ? { respondedAt: ctx.now, dueAt: gridResolveBy(c.createdAt), dueKind: 'gridResolve' }
           : { respondedAt: ctx.now, dueAt: null, dueKind: null },
-      step: step(
-        ctx,
-        c.level === 'grid' ? 'gridWorker' : 'secretary',
-        'accept',
-        c.status,
-        'accepted',
-        input.note ?? null,
-      ),
+      step: step(ctx, role, 'accept', c.status, 'accepted', input.note ?? null),
     };
   });
   // Now due a response (unless the scheduler counted it when its deadline passed), and on time or not.
@@ -60,7 +54,8 @@ export async function accept(input: { caseId: string; note?: string }, ctx: Call
       ...(before.counted.respondOverdue ? {} : { responseDue: 1 }),
       ...(onTime ? { respondedOnTime: 1 } : {}),
     });
-  await tell(ctx, after.complainant.openid, 'caseAccepted', after, '已受理', input.note ?? '网格员将尽快办理', {
+  const who = after.timeline[after.timeline.length - 1].role === 'propertyLiaison' ? '物业' : '网格员';
+  await tell(ctx, after.complainant.openid, 'caseAccepted', after, '已受理', input.note ?? `${who}将尽快办理`, {
     person: name(ctx),
   });
   return toCaseView(after, viewer(ctx));
@@ -84,15 +79,7 @@ export async function resolve(
         dueKind: 'rate',
         'counted.resolved': true,
       },
-      step: step(
-        ctx,
-        level === 'grid' ? 'gridWorker' : 'secretary',
-        'resolve',
-        c.status,
-        'resolved',
-        input.note,
-        input.photos,
-      ),
+      step: step(ctx, actingRole(h, level), 'resolve', c.status, 'resolved', input.note, input.photos),
     };
   });
   if (!before.counted.resolved) await bump(ctx, caseScopes(after), 'resolved');

@@ -4,6 +4,7 @@ import { communityQueue, decideExtension, rateDepartment, whistle } from './comm
 import { assist, deptInbox, deptResolve, reportIn, requestExtension } from './department';
 import { accept, escalate, gridQueue, resolve } from './grid';
 import { metrics } from './metrics';
+import { propertyQueue, reply } from './property';
 import { detail, mine, rate, submit, withdraw } from './resident';
 
 export const complaintHandlers: Handlers<typeof complaint> = {
@@ -13,7 +14,9 @@ export const complaintHandlers: Handlers<typeof complaint> = {
   withdraw,
   rate,
   gridQueue,
+  propertyQueue,
   accept,
+  reply,
   resolve,
   escalate,
   communityQueue,

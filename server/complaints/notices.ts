@@ -2,7 +2,9 @@
 import { notify, type NoticeContent, type TemplateKey } from '../notify';
 import { gridStaff, staffOf } from '../notify/recipients';
 import type { CallContext } from '../platform/router';
+import { directory } from '../directory/cache';
 import type { CaseDoc } from './model';
+import { isPropertyCase } from './rules';
 
 export const casePage = (caseId: string) => `packages/resident/pages/case-detail/index?id=${caseId}`;
 
@@ -31,4 +33,11 @@ export async function tellGrid(ctx: CallContext, c: CaseDoc, status: string, not
 
 export async function tellSecretary(ctx: CallContext, c: CaseDoc, status: string, note: string) {
   await tell(ctx, await staffOf(ctx, { role: 'secretary', communityId: c.communityId }), 'caseAlert', c, status, note);
+}
+
+/** 红色物业: a property case's company liaison, told beside the grid (nobody when the company has none). */
+export async function tellLiaison(ctx: CallContext, c: CaseDoc, status: string, note: string) {
+  if (!isPropertyCase(c)) return;
+  const company = (await directory(ctx, 'propertyCompanies')).find((p) => p._id === c.propertyCompanyId);
+  if (company?.liaisonOpenid) await tell(ctx, company.liaisonOpenid, 'caseAlert', c, status, note);
 }

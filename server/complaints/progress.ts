@@ -85,7 +85,14 @@ function ratingOf(note: string | null): { grade: string; comment: string | null 
 /** One step of the timeline as the resident reads it; null for what is the handlers' business. */
 function plainStep(c: CaseDoc, s: StoredCaseStep): CaseProgressStep | null {
   const line = (text: string, note: string | null = null): CaseProgressStep => ({ at: toIso(s.at)!, text, note });
-  const by = s.role === 'gridWorker' ? '网格员' : s.role === 'secretary' ? '社区' : departments(c);
+  const by =
+    s.role === 'gridWorker'
+      ? '网格员'
+      : s.role === 'propertyLiaison'
+        ? '物业'
+        : s.role === 'secretary'
+          ? '社区'
+          : departments(c);
   switch (s.action) {
     case 'submit':
       return line('您提交了诉求');
@@ -99,6 +106,8 @@ function plainStep(c: CaseDoc, s: StoredCaseStep): CaseProgressStep | null {
       return line('您撤回了诉求', s.note);
     case 'accept':
       return line(`${by}已受理`, s.note);
+    case 'reply':
+      return line(`${by}回复`, s.note);
     case 'escalate':
       return line(`已转交${c.communityName}办理`);
     case 'whistle': {

@@ -20,7 +20,7 @@ import { MIN, step, transition, viewer } from './engine';
 import { bump, caseScopes, ensureCounters } from './metrics';
 import type { CaseDoc, StoredCaseStep } from './model';
 import { taskId } from './model';
-import { tell, tellGrid, tellSecretary } from './notices';
+import { tell, tellGrid, tellLiaison, tellSecretary } from './notices';
 import { gridResolveBy, handlerOf, mayView, respondByFor } from './rules';
 import { toCaseView, toCaseViews } from './views';
 
@@ -205,7 +205,12 @@ export async function rate(
   });
   if (after.status === 'closed') {
     await bump(ctx, caseScopes(after), { rated: 1, ...(input.grade !== '不满意' ? { satisfied: 1 } : {}) });
-  } else if (after.level === 'grid') await tellGrid(ctx, after, '重新办理', '居民不满意');
+  } else if (after.level === 'grid')
+    // Back at the grid: its staff and, for a property case, the company's liaison beside it.
+    await Promise.all([
+      tellGrid(ctx, after, '重新办理', '居民不满意'),
+      tellLiaison(ctx, after, '重新办理', '居民不满意'),
+    ]);
   else if (after.level === 'community') await tellSecretary(ctx, after, '重新办理', '居民不满意');
   return toCaseView(after, viewer(ctx));
 }

@@ -1,5 +1,5 @@
 import type { CaseView } from '../../contract/functions/complaint';
-import { DEADLINES } from '../../contract/caseLabels';
+import { DEADLINES, PROPERTY_CATEGORIES } from '../../contract/caseLabels';
 import type { UserDoc } from '../platform/identity';
 import type { CaseDoc } from './model';
 
@@ -62,7 +62,16 @@ export interface Handler {
   /** The department the caller acts for on this case, with its role. */
   department: { id: string; role: 'lead' | 'assist' } | null;
   countyAdmin: boolean;
+  /**
+   * 物业联络员 of the company managing the case's estate, on a property-category case (红色物业):
+   * reads it and, while it is at the grid, accepts, replies and resolves beside the grid worker.
+   */
+  liaison: boolean;
 }
+
+/** A property-category case of an estate a company manages: its liaison's (PROPERTY_CATEGORIES). */
+export const isPropertyCase = (c: Pick<CaseDoc, 'category' | 'propertyCompanyId'>): boolean =>
+  c.propertyCompanyId !== null && c.propertyCompanyId !== undefined && PROPERTY_CATEGORIES.includes(c.category);
 
 export function handlerOf(openid: string, user: UserDoc | null, c: CaseDoc): Handler {
   const roles = user?.roles ?? [];
@@ -77,10 +86,14 @@ export function handlerOf(openid: string, user: UserDoc | null, c: CaseDoc): Han
     secretary: roles.some((g) => g.role === 'secretary' && g.communityId === c.communityId),
     department: part ? { id: part.departmentId, role: part.role } : null,
     countyAdmin: roles.some((g) => g.role === 'countyAdmin'),
+    liaison:
+      isPropertyCase(c) && roles.some((g) => g.role === 'propertyLiaison' && g.companyId === c.propertyCompanyId),
   };
 }
 
-export const isHandler = (h: Handler) => h.gridWorker || h.secretary || h.department !== null || h.countyAdmin;
+/** The government side's handlers: they see the whole chain (whistle, departments, the complainant whole). */
+export const isStaffHandler = (h: Handler) => h.gridWorker || h.secretary || h.department !== null || h.countyAdmin;
+export const isHandler = (h: Handler) => isStaffHandler(h) || h.liaison;
 export const mayView = (h: Handler) => h.complainant || isHandler(h);
 
 export function allowedActions(c: CaseDoc, h: Handler): CaseView['can'] {
@@ -97,6 +110,11 @@ export function allowedActions(c: CaseDoc, h: Handler): CaseView['can'] {
   if (h.gridWorker && atGrid) {
     if (s === 'assigned') can.push('accept');
     if (s === 'accepted' || s === 'reopened') can.push('resolve', 'escalate');
+  }
+  // The property liaison acts beside the grid worker while the grid keeps the case (not once it is passed on).
+  if (h.liaison && atGrid && !h.gridWorker) {
+    if (s === 'assigned') can.push('accept');
+    if (s === 'accepted' || s === 'reopened') can.push('reply', 'resolve');
   }
   if (h.secretary) {
     if (atCommunity && s === 'assigned') can.push('accept');

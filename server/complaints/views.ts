@@ -3,7 +3,7 @@ import { tempUrls } from '../platform/files';
 import type { UserDoc } from '../platform/identity';
 import type { CaseDoc, DeptTaskDoc } from './model';
 import { residentProgress } from './progress';
-import { allowedActions, handlerOf, isHandler, isOverdue } from './rules';
+import { allowedActions, handlerOf, isHandler, isOverdue, isStaffHandler } from './rules';
 import { toIso } from '../platform/time';
 
 const iso = toIso;
@@ -26,11 +26,12 @@ export async function toCaseViews(
   opts: { timeline: boolean },
 ): Promise<CaseView[]> {
   const handles = (c: CaseDoc) => isHandler(handlerOf(viewer.openid, viewer.user, c));
+  const staff = (c: CaseDoc) => isStaffHandler(handlerOf(viewer.openid, viewer.user, c));
   const urls = await tempUrls(
     cases.flatMap((c) => [
       ...c.photos,
       ...(c.resolution?.photos ?? []),
-      ...(handles(c) ? (c.whistle?.departments.flatMap((d) => d.photos) ?? []) : []),
+      ...(staff(c) ? (c.whistle?.departments.flatMap((d) => d.photos) ?? []) : []),
       ...(opts.timeline && handles(c) ? c.timeline.flatMap((t) => t.photos) : []),
     ]),
   );
@@ -38,7 +39,10 @@ export async function toCaseViews(
   return cases.map((c) => {
     const h = handlerOf(viewer.openid, viewer.user, c);
     const handler = isHandler(h);
-    const sees = h.complainant || handler;
+    const staffSide = isStaffHandler(h);
+    // A property liaison (not government staff) gets the complainant to contact them, unless the
+    // case is anonymous; the whistle and the departments' parts are the government side's.
+    const sees = h.complainant || staffSide || (h.liaison && !c.anonymous);
     return {
       id: c._id,
       category: c.category,
@@ -56,7 +60,7 @@ export async function toCaseViews(
       dueAt: iso(c.dueAt),
       overdue: isOverdue(c, viewer.now),
       whistle:
-        c.whistle && handler
+        c.whistle && staffSide
           ? {
               reason: c.whistle.reason,
               class: c.whistle.class,

@@ -1,6 +1,8 @@
 import { AUDIT_PAGE, type AuditKind } from '../../contract/audit';
 import type { AuditEntry, AuditPage, DirectoryEntityInput, DirectoryKind } from '../../contract/functions/directory';
+import { partyOrgKindOf } from '../../contract/functions/directory';
 import { forget } from './cache';
+import { moveLiaisonGrant } from './liaison';
 import type { AuditDoc } from '../platform/audit';
 import { audit } from '../platform/audit';
 import { isCountyAdmin, scopeIds } from '../platform/authorize';
@@ -62,10 +64,17 @@ async function checkReferences(ctx: CallContext, input: DirectoryEntityInput): P
     case 'station':
       await exists('communities', [input.data.communityId], 'communityId');
       return {};
-    case 'propertyCompany':
+    case 'propertyCompany': {
       await exists('communities', input.data.communityIds, 'communityIds');
       if (input.data.liaisonOpenid) await exists('users', [input.data.liaisonOpenid], 'liaisonOpenid');
-      return {};
+      // 红色物业: the kind is stored, `hasPartyOrg` kept in step with it; no name without an organisation.
+      const partyOrgKind = partyOrgKindOf(input.data);
+      return {
+        partyOrgKind,
+        hasPartyOrg: partyOrgKind !== 'none',
+        partyOrgName: partyOrgKind === 'none' ? null : input.data.partyOrgName,
+      };
+    }
     default:
       return {};
   }
@@ -137,6 +146,16 @@ export async function save(input: DirectoryEntityInput, ctx: CallContext): Promi
         tx,
       ),
     ]);
+    if (input.kind === 'propertyCompany') {
+      // 物业联络员: the grant follows the company in the same transaction (liaison.ts).
+      await moveLiaisonGrant(
+        ctx,
+        tx,
+        id,
+        (before?.liaisonOpenid as string | null | undefined) ?? null,
+        input.data.liaisonOpenid,
+      );
+    }
     if (input.kind === 'unit') {
       // 结对: the unit's pairing is mirrored on the communities' pairedUnitIds.
       const from = before?.pairedCommunityId as string | undefined;
@@ -165,10 +184,12 @@ const EDITABLE: Record<DirectoryKind, string[]> = {
   unit: ['name', 'kind', 'partyOrgName', 'pairedCommunityId'],
   department: ['name', 'shortName', 'liaisonName', 'liaisonPhone'],
   station: ['name', 'communityId', 'address', 'location', 'openingHours', 'phone', 'services', 'amenities'],
+  // `hasPartyOrg` is derived from the kind on save (an older caller's flag): not handed out to edit.
   propertyCompany: [
     'name',
-    'hasPartyOrg',
+    'partyOrgKind',
     'partyOrgName',
+    'instructor',
     'liaisonName',
     'liaisonPhone',
     'liaisonOpenid',
@@ -189,7 +210,13 @@ export async function entry(
   const levelOk =
     input.kind === 'grid' ? doc?.level === 'grid' : input.kind === 'microGrid' ? doc?.level === 'microGrid' : true;
   if (!doc || !levelOk) throw notFound('目录项不存在');
-  const stored = input.kind === 'microGrid' ? { ...doc, gridId: doc.parentId } : doc;
+  const stored =
+    input.kind === 'microGrid'
+      ? { ...doc, gridId: doc.parentId }
+      : input.kind === 'propertyCompany'
+        ? // Recorded before the kind was kept: read from hasPartyOrg, so `save` takes it back as is.
+          { ...doc, partyOrgKind: partyOrgKindOf(doc as { hasPartyOrg?: boolean }) }
+        : doc;
   // Geo values come back from the SDK as its own classes; hand out plain GeoJSON.
   const plain = JSON.parse(
     JSON.stringify(Object.fromEntries(EDITABLE[input.kind].map((f) => [f, stored[f] ?? null]))),

@@ -3,6 +3,7 @@
  * directory's reads and edits, the complaint assignment, the accounts and the seed share.
  * Coordinates are GCJ-02 (the WeChat map's system); GeoJSON is [lng, lat].
  */
+import type { PartyOrgKind } from '../../contract/cobuild';
 import type { DirectoryEntityInput } from '../../contract/functions/directory';
 
 /** What every stored document carries. */
@@ -138,11 +139,20 @@ export interface StationDoc extends BaseDoc {
   phone?: string | null;
 }
 
-/** 物业服务企业; with a party organisation it is a 红色物业. */
+/**
+ * 物业服务企业; with a party organisation it is a 红色物业. The estates it serves are the
+ * micro-grids naming it (`MicroGridDoc.propertyCompanyId`); its liaison holds the grant
+ * `{ role: 'propertyLiaison', companyId }` while named here (server/directory/liaison.ts).
+ */
 export interface PropertyCompanyDoc extends BaseDoc {
   name: string;
+  /** Always `partyOrgKind !== 'none'` once the kind is recorded (directory.save writes both). */
   hasPartyOrg: boolean;
+  /** 单独组建 / 联合组建 / 未组建; absent on companies recorded before it was kept (read: `partyOrgKindOf`). */
+  partyOrgKind?: PartyOrgKind;
   partyOrgName: string | null;
+  /** 党建指导员 sent to the company; absent or null: none recorded. */
+  instructor?: { name: string; phone: string } | null;
   liaisonName: string;
   liaisonPhone: string;
   /** The liaison's account, set by the county admin: told of property complaints (null: none yet). */

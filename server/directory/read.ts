@@ -1,3 +1,4 @@
+import { directory } from './cache';
 import type {
   CommunityDetail,
   CommunitySummary,
@@ -7,6 +8,7 @@ import type {
   StationView,
   UnitSummary,
 } from '../../contract/functions/directory';
+import { partyOrgKindOf } from '../../contract/functions/directory';
 import type {
   CommunityDoc,
   DepartmentDoc,
@@ -81,16 +83,40 @@ export async function units(input: { communityId?: string }, ctx: CallContext): 
   }));
 }
 
+/**
+ * Property companies with their 红色物业 data and the estates they serve (the micro-grids naming
+ * them): one aggregate. A company recorded before its party organisation kind was kept reads it
+ * from `hasPartyOrg` (partyOrgKindOf).
+ */
 export async function propertyCompanies(
   _input: Record<string, never>,
   ctx: CallContext,
 ): Promise<PropertyCompanySummary[]> {
-  const { data } = await ctx.db
-    .collection('propertyCompanies')
-    .orderBy('_id', 'asc')
+  // A liaison (who is neither secretary nor county admin) reads their own company only.
+  const all = isCountyAdmin(ctx.user) || scopeIds(ctx.user, 'secretary').length > 0;
+  const base = ctx.db.collection('propertyCompanies').aggregate();
+  const { list } = await (all ? base : base.match({ _id: ctx.db.command.in(scopeIds(ctx.user, 'propertyLiaison')) }))
+    .sort({ _id: 1 })
     .limit(1000)
-    .get<PropertyCompanyDoc>();
-  return data.map((p) => ({ id: p._id, name: p.name, hasPartyOrg: p.hasPartyOrg, communityIds: p.communityIds }));
+    .lookup({ from: 'grids', localField: '_id', foreignField: 'propertyCompanyId', as: 'estates' })
+    .end<PropertyCompanyDoc & { estates: Array<GridDoc | MicroGridDoc> }>();
+  return list.map((p) => {
+    const kind = partyOrgKindOf(p);
+    return {
+      id: p._id,
+      name: p.name,
+      hasPartyOrg: kind !== 'none',
+      partyOrgKind: kind,
+      partyOrgName: p.partyOrgName,
+      instructor: p.instructor ?? null,
+      liaison: { name: p.liaisonName, phone: p.liaisonPhone, openid: p.liaisonOpenid },
+      communityIds: p.communityIds,
+      estates: p.estates
+        .filter((m): m is MicroGridDoc => m.level === 'microGrid')
+        .sort((a, b) => a.communityId.localeCompare(b.communityId) || a._id.localeCompare(b._id))
+        .map((m) => ({ id: m._id, name: buildingLabel(m), communityId: m.communityId })),
+    };
+  });
 }
 
 export async function departments(_input: Record<string, never>, ctx: CallContext): Promise<DepartmentSummary[]> {
@@ -138,10 +164,15 @@ export const buildingLabel = (m: MicroGridDoc) => (m.name.startsWith(m.compound)
  * the address names the community and grid).
  */
 export async function places(input: { communityId?: string }, ctx: CallContext): Promise<PlaceOption[]> {
-  const own = scopeIds(ctx.user, 'secretary');
+  // A unit admin plans its 轮值主席 month's activity in the community its unit is paired with.
+  const unitIds = scopeIds(ctx.user, 'unitAdmin');
+  const paired = unitIds.length
+    ? (await directory(ctx, 'units')).filter((u) => unitIds.includes(u._id)).map((u) => u.pairedCommunityId)
+    : [];
+  const own = [...scopeIds(ctx.user, 'secretary'), ...paired];
   const communityId = input.communityId ?? own[0];
   if (!communityId) throw invalidInput('请选择社区', [{ path: 'communityId', message: '请选择社区' }]);
-  if (!isCountyAdmin(ctx.user) && !own.includes(communityId)) throw forbidden('只能查看本社区的地点');
+  if (!isCountyAdmin(ctx.user) && !own.includes(communityId)) throw forbidden('只能查看本社区（或本单位结对社区）的地点');
   const [c, stationDocs, gridDocs] = await Promise.all([
     getById<CommunityDoc>(ctx.db, 'communities', communityId),
     ctx.db.collection('stations').where({ communityId }).limit(100).get<StationDoc>(),

@@ -6,13 +6,15 @@ import type { UserDoc } from './identity';
  * The one permission module. A target names what an action touches; a grant is in scope when
  * it covers the target: a secretary their community, a grid worker their grids (and their
  * community for community-wide reads), department staff their department, a unit admin their
- * unit, the county admin everything. Roles are checked by the router; scope here.
+ * unit, a property liaison their company, the county admin everything. Roles are checked by the router; scope here.
  */
 export interface Target {
   communityId?: string;
   gridId?: string;
   departmentId?: string;
   unitId?: string;
+  /** A property company (物业企业): its liaison's scope. */
+  companyId?: string;
 }
 
 export function inScope(grant: RoleGrant, target: Target): boolean {
@@ -27,6 +29,8 @@ export function inScope(grant: RoleGrant, target: Target): boolean {
       return target.departmentId !== undefined && target.departmentId === grant.departmentId;
     case 'unitAdmin':
       return target.unitId !== undefined && target.unitId === grant.unitId;
+    case 'propertyLiaison':
+      return target.companyId !== undefined && target.companyId === grant.companyId;
     default:
       return false;
   }
@@ -52,10 +56,11 @@ export function requireScope(
 /** The scope ids a user holds for a role (e.g. the communities they are secretary of). */
 export function scopeIds(
   user: Pick<UserDoc, 'roles'> | null,
-  role: 'secretary' | 'unitAdmin' | 'department',
+  role: 'secretary' | 'unitAdmin' | 'department' | 'propertyLiaison',
 ): string[] {
   const out: string[] = [];
   for (const g of user?.roles ?? []) {
+    if (g.role === 'propertyLiaison' && role === 'propertyLiaison') out.push(g.companyId);
     if (g.role === 'secretary' && role === 'secretary') out.push(g.communityId);
     if (g.role === 'unitAdmin' && role === 'unitAdmin') out.push(g.unitId);
     if (g.role === 'department' && role === 'department') out.push(g.departmentId);
@@ -69,7 +74,7 @@ export const isCountyAdmin = (user: Pick<UserDoc, 'roles'> | null): boolean =>
 /** The caller's own scope for a role (their first, if several); FORBIDDEN with `message` if none. */
 export function ownScope(
   user: Pick<UserDoc, 'roles'> | null,
-  role: 'secretary' | 'unitAdmin' | 'department',
+  role: 'secretary' | 'unitAdmin' | 'department' | 'propertyLiaison',
   message: string,
 ): string {
   const [id] = scopeIds(user, role);

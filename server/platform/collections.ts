@@ -17,7 +17,8 @@ export const COLLECTIONS = {
   // The county's directory (see docs/data-model.md).
   communities: { indexes: none },
   residentGroups: { indexes: [{ fields: ['communityId'] }] },
-  grids: { indexes: [{ fields: ['communityId'] }, { fields: ['parentId'] }] },
+  /** Grids and micro-grids; a property company's estates are the micro-grids naming it. */
+  grids: { indexes: [{ fields: ['communityId'] }, { fields: ['parentId'] }, { fields: ['propertyCompanyId'] }] },
   contactCards: { indexes: [{ fields: ['gridId'] }] },
   units: { indexes: [{ fields: ['pairedCommunityId'] }] },
   departments: { indexes: none },
@@ -55,7 +56,7 @@ export const COLLECTIONS = {
   sixOnes: { indexes: [{ fields: ['openid'] }, { fields: ['year'] }] },
   tallies: { indexes: [{ fields: ['kind'] }, { fields: ['base'] }] },
   /** 六个一 activities, and members' sign-ups (`${activityId}-${openid}`) with check-in and check-out. */
-  activities: { indexes: [{ fields: ['communityId'] }] },
+  activities: { indexes: [{ fields: ['communityId'] }, { fields: ['rotaId'] }] },
   signups: { indexes: [{ fields: ['activityId'] }, { fields: ['openid'] }] },
   /** One document per reminder sent (`sixOnes-<openid>-<YYYYMM>`): at most one a month. */
   reminders: { indexes: none },
@@ -69,6 +70,8 @@ export const COLLECTIONS = {
       // 已办 of a grid and of a community: the latest moved first.
       { fields: ['gridId', 'updatedAt'] },
       { fields: ['communityId', 'updatedAt'] },
+      // 红色物业: a property liaison's queue, its company's cases (待办 narrowed here, 已办 the latest moved first).
+      { fields: ['propertyCompanyId', 'updatedAt'] },
     ],
   },
   /** A whistled department's part of a case (`${caseId}-${departmentId}`): the department inbox. */
@@ -91,6 +94,33 @@ export const COLLECTIONS = {
   cobuildAgreements: {
     indexes: [{ fields: ['communityId', 'year'] }, { fields: ['unitId', 'year'] }, { fields: ['year'] }],
   },
+  /** 轮值主席: one rota per community-year (`${communityId}-${year}`), twelve months inside (server/cobuild/rota.ts). */
+  rotas: { indexes: [{ fields: ['year'] }] },
+  /** 联席会议: joint meetings, topics and agenda inside; listed by community or county, year and quarter. */
+  meetings: {
+    indexes: [
+      { fields: ['communityId', 'year', 'quarter', 'startAt'] },
+      { fields: ['year', 'quarter', 'startAt'] },
+      // The held meetings before a new one (its `previousId`), and the called ones after a held one.
+      { fields: ['communityId', 'status', 'startAt'] },
+      // The topic windows closing (reminders).
+      { fields: ['status', 'topicsBy'] },
+    ],
+  },
+  /** A joint meeting's decisions (`${meetingId}-${n}`): by meeting, by owner or community and status, due first. */
+  meetingDecisions: {
+    indexes: [
+      { fields: ['meetingId'] },
+      { fields: ['communityId', 'status', 'dueAt'] },
+      { fields: ['ownerUnitId', 'status', 'dueAt'] },
+      { fields: ['status', 'dueAt'] },
+    ],
+  },
+  /**
+   * 红色物业: a resident's quarterly rating of their estate's property service, one per estate,
+   * resident and quarter (`${microGridId}-${openid}-${YYYYQn}`); counted by an aggregate per quarter.
+   */
+  propertyRatings: { indexes: [{ fields: ['quarter', 'companyId'] }] },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */

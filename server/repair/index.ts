@@ -7,6 +7,7 @@ import {
   type CounterDoc,
 } from '../complaints/metrics';
 import type { CaseDoc } from '../complaints/model';
+import { repairLiaisonGrants } from '../directory/liaison';
 import { log } from '../platform/log';
 import { readAll } from '../platform/read';
 import type { JobContext } from '../platform/router';
@@ -110,6 +111,7 @@ const STEP_COUNTERS: Record<string, readonly Counter[]> = {
   notifyProperty: [],
   withdraw: ['withdrawn'],
   accept: ['respondedOnTime', 'responseDue'],
+  reply: [],
   resolve: ['resolved'],
   deptResolve: ['resolved'],
   escalate: ['communityLevel', 'responseDue'],
@@ -187,8 +189,11 @@ export async function repairCounters(ctx: JobContext) {
     signups: await repairSignups(ctx),
     claims: await repairClaims(ctx),
     caseMetrics: await repairCaseMetrics(ctx),
+    // Not a counter, but kept beside one the same way: users' 物业联络员 grants = the companies naming them.
+    liaisonGrants: await repairLiaisonGrants(ctx),
   };
-  const fixed = out.signups.fixed + out.signups.recordsMade + out.claims.fixed + out.caseMetrics.fixed;
+  const fixed =
+    out.signups.fixed + out.signups.recordsMade + out.claims.fixed + out.caseMetrics.fixed + out.liaisonGrants.fixed;
   if (fixed > 0) log.warn('counters differed from their documents; fixed', { requestId: ctx.requestId, ...out });
   return out;
 }

@@ -77,7 +77,7 @@ const WITHDRAW_NOTES = [null, '问题已自行解决', '已与邻居协商好了
 /** The scheduler's moves (jobs.ts caseDeadlines). */
 type SystemMove = 'escalate' | 'flagUnanswered' | 'flagLate' | 'autoClose';
 
-type Act =
+export type Act =
   | { kind: 'accept'; note?: string | null }
   | { kind: 'withdraw'; note?: string | null }
   | { kind: 'escalate'; note?: string }
@@ -750,7 +750,7 @@ type Where =
   | { kind: 'building'; microGridId: string }
   | { kind: 'point'; communityId: string; label: string };
 
-interface Scripted {
+export interface Scripted {
   resident: string;
   where?: Where;
   category: CaseCategory;
@@ -981,6 +981,11 @@ export interface CaseSeedInput {
   /** The random cases are submitted over this many days before the anchor. */
   spanDays: number;
   anchor: Date;
+  /**
+   * More scripted cases, each with its own id, played after the random ones (so they take no
+   * draw of the random cases' generator): 红色物业's property cases (server/seed/cobuild-property.ts).
+   */
+  extraStory?: Array<Scripted & { id: string }>;
 }
 
 /**
@@ -1049,10 +1054,10 @@ export function buildCases(rng: Rng, input: CaseSeedInput): CaseSeed {
   const idOf = (n: number) => `seed-case-${String(n + 1).padStart(6, '0')}`;
 
   // The demo story: each step as scripted, the scheduler acting in between as it would.
-  STORY.forEach((story, n) => {
+  const play = (story: Scripted, id: string) => {
     const resident = usersById.get(story.resident);
     if (!resident) throw new Error(`seed: no resident ${story.resident}`);
-    const s = new CaseSim(w, idOf(n), resident, place(resident, story.where ?? { kind: 'address' }), {
+    const s = new CaseSim(w, id, resident, place(resident, story.where ?? { kind: 'address' }), {
       category: story.category,
       description: story.description,
       urgency: story.urgency ?? 'normal',
@@ -1067,12 +1072,15 @@ export function buildCases(rng: Rng, input: CaseSeedInput): CaseSeed {
     }
     s.runSystemUntil(w.anchor);
     done(s);
-  });
+  };
+  STORY.forEach((story, n) => play(story, idOf(n)));
 
   // Random cases: the seeded residents', each played until the anchor.
   const residents = users.filter((u) => u.address && u._id.startsWith('seed-resident'));
   const handlers = new Handlers(rng, departments);
-  for (let n = STORY.length; n < input.count; n++) {
+  // The extra story counts in `count` too: the random cases are as many fewer (the last ones drawn).
+  const extra = input.extraStory ?? [];
+  for (let n = STORY.length; n < input.count - extra.length; n++) {
     const resident = rng.pick(residents);
     const r = rng.float();
     const where: Where =
@@ -1109,5 +1117,6 @@ export function buildCases(rng: Rng, input: CaseSeedInput): CaseSeed {
     }
     done(s);
   }
+  for (const story of extra) play(story, story.id);
   return { cases, tasks, counters: countersFrom(cases) };
 }

@@ -12,7 +12,11 @@ import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
 import { buildAudits } from './audits';
 import { buildCases } from './cases';
+import { buildCobuildLists, type CobuildListsSeed } from './cobuild-lists';
 import { Rng } from './rng';
+import { buildCobuildMeetings, type CobuildMeetingsSeed } from './cobuild-meetings';
+import { countCobuildYear, type CobuildTallyDoc } from '../cobuild/tally';
+import type { ActivityDoc } from '../sixOnes/model';
 import { buildSixOnes, localYearOf, yearStart } from './sixOnes';
 import { buildWishes } from './wishes';
 import type {
@@ -31,6 +35,7 @@ import type {
 } from '../directory/model';
 import type { CountySeed, ResidentAddress, SeedData, SeedOptions, SeedUserDoc } from './types';
 import type { RoleGrant } from '../../contract/roles';
+import { propertyStory, seedPropertyDirectory, seedPropertyRatings } from './cobuild-property';
 
 export type { CountySeed, SeedData, SeedOptions, SeedScale } from './types';
 export { Rng } from './rng';
@@ -51,6 +56,7 @@ const STAFF_ROLES: ReadonlyArray<RoleGrant['role']> = [
   'department',
   'unitAdmin',
   'countyAdmin',
+  'propertyLiaison',
 ];
 
 // ---------------------------------------------------------------- small helpers
@@ -292,7 +298,8 @@ function addLiaisons(town: Town, companies: PropertyCompanyDoc[]): void {
       name: c.liaisonName,
       nickname: c.liaisonName,
       phone: c.liaisonPhone,
-      roles: [{ role: 'resident' }],
+      // The grant follows the directory (server/directory/liaison.ts).
+      roles: [{ role: 'resident' }, { role: 'propertyLiaison', companyId: c._id }],
       privacyAcceptedVersion: SEED_PRIVACY_VERSION,
       ...meta(),
     });
@@ -536,6 +543,8 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
   if (!demoUnit) throw new Error('seed: c01 has no paired unit');
   addMembers(town, units, demoUnit);
   const { grids, contactCards } = buildGrids(town, communities, propertyCompanies);
+  // 红色物业: party organisations, instructors, the demo liaison (before the liaisons' accounts).
+  const demoCompanyId = seedPropertyDirectory(propertyCompanies, grids);
   const stations = buildStations(town, communities);
 
   const [c01, c02] = communities;
@@ -579,6 +588,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     'demo-unit-admin': `单位管理员 · ${demoUnit.name}`,
     'demo-county-admin': '党工委 · 城市社区党工委',
     'demo-multi': `社区书记 + 居民 · ${c02.name}`,
+    'demo-property': `物业联络员 · ${propertyCompanies.find((p) => p._id === demoCompanyId)?.name ?? ''}`,
   };
   N.DEMO_OPENIDS.forEach((openid, i) => {
     const user = town.users.find((u) => u._id === openid);
@@ -626,12 +636,37 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     count: options.cases ?? scale.cases,
     spanDays: scale.caseDays,
     anchor,
+    extraStory: propertyStory(demoCompanyId, grids),
   });
 
   // 角色授权 reads the staff by this mark (account.grantRole writes it with the roles).
   for (const u of town.users) if (u.roles.some((g) => STAFF_ROLES.includes(g.role))) u.staff = 1;
+  // 结对共建 三清单一协议 (server/seed/cobuild-lists.ts): three years at county scale.
+  const cobuildLists = buildCobuildLists({
+    communities,
+    units,
+    users: town.users,
+    anchor,
+    years: options.scale === 'county' || options.scale === 'county10' ? 3 : 1,
+    demoUnitId: demoUnit._id,
+    addAccount: (openid) => addUser(town, openid, town.people.name(), [{ role: 'resident' }]),
+  });
+
+  // 轮值主席 and 联席会议 (server/seed/cobuild-meetings.ts): the chair units' activities join the 六个一 ones.
+  const cobuildMeetings = buildCobuildMeetings({
+    communities,
+    units,
+    anchor,
+    years: options.scale === 'county' || options.scale === 'county10' ? 3 : 1,
+    demoUnitId: demoUnit._id,
+    unitAdmins: new Map(
+      town.users.flatMap((u) => u.roles.flatMap((g) => (g.role === 'unitAdmin' ? [[g.unitId, u._id] as const] : []))),
+    ),
+    nameOf: (openid) => town.users.find((u) => u._id === openid)?.name ?? '',
+  });
+  const allActivities = [...activities, ...cobuildMeetings.activities];
   const audits = buildAudits(
-    { users: town.users, wishes, cases: complaints.cases, records, activities, memberReports },
+    { users: town.users, wishes, cases: complaints.cases, records, activities: allActivities, memberReports },
     scale.auditDays === null ? null : new Date(anchor.getTime() - scale.auditDays * 86_400_000),
   );
 
@@ -647,7 +682,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     users: [...users, ...town.users.slice(users.length)],
     memberReports,
     wishes,
-    activities,
+    activities: allActivities,
     signups,
     records,
     sixOnes,
@@ -656,6 +691,18 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     deptTasks: complaints.tasks,
     caseMetrics: complaints.counters,
     audits,
+    rotas: cobuildMeetings.rotas,
+    meetings: cobuildMeetings.meetings,
+    meetingDecisions: cobuildMeetings.meetingDecisions,
+    cobuildNeeds: cobuildLists.cobuildNeeds,
+    cobuildResources: cobuildLists.cobuildResources,
+    cobuildProjects: cobuildLists.cobuildProjects,
+    cobuildProjectUpdates: cobuildLists.cobuildProjectUpdates,
+    cobuildRatings: cobuildLists.cobuildRatings,
+    cobuildAgreements: cobuildLists.cobuildAgreements,
+    // One per community-year, counted from the documents above by the rule reconcileCobuild uses.
+    cobuildTallies: cobuildTalliesOf(cobuildLists, cobuildMeetings, activities, anchor),
+    propertyRatings: seedPropertyRatings(town.users, grids, propertyCompanies, anchor),
   };
 }
 
@@ -752,4 +799,45 @@ function buildMemberReports(
 export function buildCounty(options: SeedOptions = {}): SeedData {
   // Interfaces carry no index signature, so the typed seed widens to SeedData by a cast.
   return buildCountySeed(options) as unknown as SeedData;
+}
+
+/**
+ * The co-building tallies of the seed: one per community-year, counted from its documents by the
+ * rule `reconcileCobuild` applies (countCobuildYear), so a fresh seed has nothing to repair.
+ */
+function cobuildTalliesOf(
+  lists: CobuildListsSeed,
+  meetings: CobuildMeetingsSeed,
+  activities: ActivityDoc[],
+  at: Date,
+): CobuildTallyDoc[] {
+  const chairActivities = [...activities, ...meetings.activities].filter((a) => a.rotaId);
+  const years = new Set<number>([
+    ...lists.cobuildNeeds.map((n) => n.year),
+    ...lists.cobuildResources.map((r) => r.year),
+    ...lists.cobuildProjects.map((p) => p.year),
+    ...lists.cobuildAgreements.map((a) => a.year),
+    ...meetings.rotas.map((r) => r.year),
+    ...meetings.meetings.map((m) => m.year),
+  ]);
+  return [...years].flatMap((year) => {
+    const ofYear = <T extends { year: number }>(docs: T[]) => docs.filter((d) => d.year === year);
+    const rotas = ofYear(meetings.rotas);
+    const rotaIds = new Set(rotas.map((r) => r._id));
+    return [
+      ...countCobuildYear(
+        year,
+        {
+          needs: ofYear(lists.cobuildNeeds),
+          resources: ofYear(lists.cobuildResources),
+          projects: ofYear(lists.cobuildProjects),
+          agreements: ofYear(lists.cobuildAgreements),
+          rotas,
+          chairActivities: chairActivities.filter((a) => rotaIds.has(a.rotaId!)),
+          meetings: ofYear(meetings.meetings),
+        },
+        at,
+      ).values(),
+    ];
+  });
 }

@@ -15,6 +15,7 @@ export const DEMO_OPENIDS = [
   'demo-unit-admin',
   'demo-county-admin',
   'demo-multi',
+  'demo-property',
 ] as const;
 export type DemoOpenid = (typeof DEMO_OPENIDS)[number];
 
@@ -29,6 +30,7 @@ export const DEMO_NAMES: Record<DemoOpenid, string> = {
   'demo-unit-admin': '肖国平',
   'demo-county-admin': '温振华',
   'demo-multi': '廖美玲',
+  'demo-property': '李红梅',
 };
 
 /** Common surnames in southern Jiangxi (钟, 陈, 刘, 曾, 谢 … are frequent in 兴国). */

@@ -1,3 +1,5 @@
+import type { DecisionDoc, MeetingDoc, RotaDoc } from '../cobuild/meetingModel';
+import type { CobuildTallyDoc } from '../cobuild/tally';
 /**
  * The seed's own shapes: the seed collection by collection, its options and scales. The directory
  * documents it writes are typed in server/directory/model.ts.
@@ -20,6 +22,8 @@ import type {
   UnitDoc,
 } from '../directory/model';
 import type { AuditDoc } from '../platform/audit';
+import type { CobuildListsSeed } from './cobuild-lists';
+import type { PropertyRatingDoc } from '../cobuild/propertyRatings';
 import type { UserDoc } from '../platform/identity';
 
 /** The platform's user document (residents carry their address, members their report). */
@@ -52,6 +56,21 @@ export interface CountySeed {
   caseMetrics: CounterDoc[];
   /** 操作记录 of every staff step above (server/seed/audits.ts). */
   audits: AuditDoc[];
+  /** 轮值主席 and 联席会议 (server/seed/cobuild-meetings.ts). */
+  rotas: RotaDoc[];
+  meetings: MeetingDoc[];
+  meetingDecisions: DecisionDoc[];
+  /** 结对共建 三清单一协议 (server/seed/cobuild-lists.ts). */
+  cobuildNeeds: CobuildListsSeed['cobuildNeeds'];
+  cobuildResources: CobuildListsSeed['cobuildResources'];
+  cobuildProjects: CobuildListsSeed['cobuildProjects'];
+  cobuildProjectUpdates: CobuildListsSeed['cobuildProjectUpdates'];
+  cobuildRatings: CobuildListsSeed['cobuildRatings'];
+  cobuildAgreements: CobuildListsSeed['cobuildAgreements'];
+  /** One per community-year, counted from the co-building documents (countCobuildYear). */
+  cobuildTallies: CobuildTallyDoc[];
+  /** 红色物业: residents' quarterly ratings of their estate's property service (server/seed/cobuild-property.ts). */
+  propertyRatings: PropertyRatingDoc[];
 }
 
 /** The generic form the seeding script inserts: collection name → documents. */

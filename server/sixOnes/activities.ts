@@ -7,13 +7,11 @@ import { checkText, SCENE } from '../platform/content';
 import { AppError, conflict, forbidden, invalidInput, isDuplicate, notFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { CallContext } from '../platform/router';
-import type { CommunityDoc } from '../directory/model';
 import { directory } from '../directory/cache';
 import type { ActivityDoc, SignupDoc } from './model';
-import { signupId } from './model';
+import { chairActivityId, signupId } from './model';
 import { activityAudit, attendanceOf, isOrganiser, memberCommunity, signUpOpen } from './rules';
 import { activityPage, callerName, loadActivity, loadSignup, step, toActivityView } from './shared';
-import { getById } from '../platform/read';
 
 const PAGE = 20;
 
@@ -74,13 +72,40 @@ async function checkContent(ctx: CallContext, title: string, description: string
 
 export async function publishActivity(input: ActivityInput, ctx: CallContext): Promise<ActivityView> {
   const communityId = secretaryCommunity(ctx);
+  return createActivity(ctx, communityId, input, null);
+}
+
+/** Who an activity is published by when a paired unit hosts it (cobuild.planChairActivity). */
+export interface ActivityHost {
+  unitId: string;
+  unitName: string;
+  /** The rota month it is planned for (`${communityId}-${year}-${MM}`) — also the activity's `_id` stem. */
+  rotaMonth: string;
+  /** The rota (`${communityId}-${year}`): cobuild.rota finds the chair activities by it. */
+  rotaId: string;
+}
+
+/**
+ * The one way an activity is published: the secretary's own (`host` null, a fresh id) and a chair
+ * unit's (`host` set, the id `chair-<rotaMonth>` — one activity per rota month: a second insert
+ * is a duplicate → CONFLICT). Times and content are checked before anything is written; then the
+ * insert and, after it, the audit entry (two requests; the community's name from the directory).
+ */
+export async function createActivity(
+  ctx: CallContext,
+  communityId: string,
+  input: ActivityInput,
+  host: ActivityHost | null,
+  /** What the caller moves once the activity exists (a tally), beside the audit entry. */
+  alongside?: () => Promise<void>,
+): Promise<ActivityView> {
   const times = { startAt: new Date(input.startAt), endAt: new Date(input.endAt), signUpBy: new Date(input.signUpBy) };
   checkTimes(times, ctx.now, { startAt: true, signUpBy: true });
   await checkContent(ctx, input.title, input.description);
-  const community = await getById<CommunityDoc>(ctx.db, 'communities', communityId);
+  const community = (await directory(ctx, 'communities')).find((c) => c._id === communityId);
   if (!community) throw notFound('社区不存在');
   const activity: ActivityDoc = {
-    _id: newId(),
+    _id: host ? chairActivityId(host.rotaMonth) : newId(),
     communityId,
     communityName: community.name,
     type: input.type,
@@ -92,14 +117,25 @@ export async function publishActivity(input: ActivityInput, ctx: CallContext): P
     signedUp: 0,
     status: 'open',
     cancelReason: null,
-    history: [step(ctx, 'publish', null)],
+    ...(host
+      ? { host: { unitId: host.unitId, unitName: host.unitName, rotaMonth: host.rotaMonth }, rotaId: host.rotaId }
+      : {}),
+    history: [step(ctx, 'publish', host ? `轮值主席单位：${host.unitName}` : null)],
     createdAt: ctx.now,
     updatedAt: ctx.now,
     createdBy: ctx.openid,
   };
-  await ctx.db.collection('activities').add({ data: activity });
-  // After the activity exists (a failed insert leaves no entry): the call's fourth round trip.
-  await audit(ctx, activityAudit(activity, 'publish'));
+  try {
+    await ctx.db.collection('activities').add({ data: activity });
+  } catch (err) {
+    if (host && isDuplicate(err)) throw conflict('本月的轮值活动已策划，每月一次');
+    throw err;
+  }
+  // After the activity exists (a failed insert leaves no entry).
+  await Promise.all([
+    audit(ctx, activityAudit(activity, 'publish', host ? `轮值主席单位：${host.unitName}` : undefined)),
+    alongside?.(),
+  ]);
   return toActivityView(activity, ctx, null);
 }
 

@@ -18,6 +18,13 @@ export interface ActivityDoc {
   signedUp: number;
   status: 'open' | 'cancelled';
   cancelReason: string | null;
+  /**
+   * The paired unit hosting it as the month's 轮值主席 (cobuild.planChairActivity); absent on the
+   * secretary's own activities.
+   */
+  host?: { unitId: string; unitName: string; rotaMonth: string } | null;
+  /** The rota a chair activity belongs to (`${communityId}-${year}`; cobuild.rota looks the month's activity up by it). */
+  rotaId?: string;
   /** When the signed-up members were reminded the day before (remindActivities). */
   remindedAt?: Date;
   history: Array<{ at: Date; by: string; byName: string; action: string; note: string | null }>;
@@ -55,3 +62,6 @@ export interface SignupDoc {
 
 export const signupId = (activityId: string, openid: string) => `${activityId}-${openid}`;
 export const attendanceRecordId = (activityId: string, openid: string) => `act-${activityId}-${openid}`;
+
+/** The id of a rota month's chair activity (cobuild.planChairActivity): at most one per month, whoever sends it twice. */
+export const chairActivityId = (rotaMonth: string) => `chair-${rotaMonth}`;

@@ -52,6 +52,7 @@ export function toActivityView(a: ActivityDoc, ctx: CallContext, s: SignupDoc | 
     cancelReason: a.cancelReason,
     phase: phaseOf(a, ctx.now),
     mine: s && s.openid === ctx.openid ? attendanceOf(s) : null,
+    host: a.host ? { unitId: a.host.unitId, unitName: a.host.unitName } : null,
     can: allowedActions(a, ctx.user, s && s.openid === ctx.openid ? s : null, ctx.now),
   };
 }

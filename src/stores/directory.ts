@@ -55,6 +55,10 @@ class DirectoryStore {
     return this.units.value?.find((u) => u.id === id)?.name ?? null;
   }
 
+  propertyCompanyName(id: string): string | null {
+    return this.propertyCompanies.value?.find((p) => p.id === id)?.name ?? null;
+  }
+
   departmentName(id: string): string | null {
     return this.departments.value?.find((d) => d.id === id)?.name ?? null;
   }

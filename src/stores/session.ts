@@ -13,7 +13,14 @@ const ACTIVE_ROLE_KEY = 'txy.activeRole';
 export type MemberGrant = Extract<RoleGrant, { role: 'member' }>;
 
 /** Roles that see the staff subpackage (packages/staff). */
-export const STAFF_ROLES: readonly Role[] = ['secretary', 'gridWorker', 'department', 'unitAdmin', 'countyAdmin'];
+export const STAFF_ROLES: readonly Role[] = [
+  'secretary',
+  'gridWorker',
+  'department',
+  'unitAdmin',
+  'countyAdmin',
+  'propertyLiaison',
+];
 
 /** The signed-in user: profile and roles from `account.me`, privacy consent, display preferences. */
 class SessionStore {

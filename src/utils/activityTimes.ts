@@ -3,7 +3,7 @@
  * UTC+8, no daylight saving) and as the contract takes them: instants with their offset,
  * `2026-12-01T09:00:00+08:00` — the same whatever zone the phone is set to.
  */
-import { instantAt, shanghai } from './date';
+import { addDays, instantAt, shanghai } from './date';
 
 export interface LocalTime {
   /** `YYYY-MM-DD` */
@@ -42,4 +42,11 @@ export function formatSpan(startIso: string, endIso: string): string {
 /** The current year in Shanghai (the year tallies count by). */
 export function currentYear(now = Date.now()): number {
   return Number(toShanghai(now).date.slice(0, 4));
+}
+
+/** A month's first and last day as `YYYY-MM-DD` (a 轮值主席 month: its activity starts within it). */
+export function monthDays({ year, month }: { year: number; month: number }): { first: string; last: string } {
+  const mm = String(month).padStart(2, '0');
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return { first: `${year}-${mm}-01`, last: addDays(next, -1) };
 }

@@ -4,6 +4,7 @@
  * directory.save. Plain data and functions; the form store runs them.
  */
 import type { DirectoryEntityInput, DirectoryKind } from '../../contract';
+import { PARTY_ORG_KINDS, PARTY_ORG_KIND_LABELS, type PartyOrgKind } from '../../contract/cobuild';
 import {
   checkName,
   checkPhone,
@@ -39,7 +40,10 @@ export const STATION_SERVICES = ['政策宣传', '民情收集', '帮扶解难',
 export const STATION_AMENITIES = ['休息桌椅', '学习角', '雨具', '茶水', '针线包', '充电宝', '书籍'] as const;
 
 /** Where a choice field takes its options from. */
-export type OptionSource = 'communities' | 'grids' | 'unitKinds' | 'services' | 'amenities';
+export type OptionSource = 'communities' | 'grids' | 'unitKinds' | 'partyOrgKinds' | 'services' | 'amenities';
+
+/** 红色物业: how a company's party organisation is formed (单独组建 / 联合组建 / 未组建). */
+export const PARTY_ORG_KIND_OPTIONS = PARTY_ORG_KINDS.map((k) => ({ value: k, label: PARTY_ORG_KIND_LABELS[k] }));
 
 export type FieldSpec =
   | { key: string; label: string; type: 'text'; min: number; max: number; multiline?: boolean; placeholder?: string }
@@ -118,15 +122,17 @@ export const KIND_FIELDS: Record<DirectoryKind, FieldSpec[]> = {
   ],
   propertyCompany: [
     { key: 'name', label: '企业名称', type: 'text', min: 2, max: 50 },
-    { key: 'hasPartyOrg', label: '建有党组织（红色物业）', type: 'switch' },
+    { key: 'partyOrgKind', label: '党组织组建（红色物业）', type: 'choice', source: 'partyOrgKinds' },
     { key: 'partyOrgName', label: '党组织名称', type: 'text', min: 2, max: 60 },
+    { key: 'instructorName', label: '党建指导员（选填）', type: 'personName', optional: true },
+    { key: 'instructorPhone', label: '指导员电话（选填）', type: 'phone', optional: true },
     { key: 'liaisonName', label: '联络人', type: 'personName' },
     { key: 'liaisonPhone', label: '联络电话', type: 'phone' },
     {
       key: 'liaisonOpenid',
       label: '联络人账号',
       type: 'account',
-      hint: '关联联络人本人的账号后，所服务小区的物业类诉求会提醒他',
+      hint: '关联联络人本人的账号后，他成为物业联络员：办理所服务小区的物业类诉求',
     },
     { key: 'communityIds', label: '服务社区', type: 'multi', source: 'communities', max: 14 },
   ],
@@ -137,7 +143,7 @@ export const HAS_BOUNDARY: ReadonlySet<DirectoryKind> = new Set(['grid', 'microG
 
 /** A field that does not apply: a company without a party organisation names none. */
 export function fieldApplies(kind: DirectoryKind, key: string, values: FormValues): boolean {
-  return !(kind === 'propertyCompany' && key === 'partyOrgName' && values.hasPartyOrg !== true);
+  return !(kind === 'propertyCompany' && key === 'partyOrgName' && values.partyOrgKind === 'none');
 }
 
 const str = (v: FieldValue | undefined): string => (typeof v === 'string' ? v : '');
@@ -149,7 +155,7 @@ export function checkField(spec: FieldSpec, value: FieldValue | undefined): stri
     case 'text':
       return checkText(str(value), spec.min, spec.max);
     case 'personName':
-      return checkName(str(value));
+      return spec.optional && str(value).trim() === '' ? null : checkName(str(value));
     case 'phone':
       return spec.optional && str(value).trim() === '' ? null : checkPhone(str(value));
     case 'hours':
@@ -224,16 +230,16 @@ export function valuesFromStored(kind: DirectoryKind, doc: Stored): FormValues {
         ...pick(['name', 'communityId', 'address', 'openingHours', 'phone', 'services', 'amenities']),
         ...location(doc.location),
       };
-    case 'propertyCompany':
-      return pick([
-        'name',
-        'hasPartyOrg',
-        'partyOrgName',
-        'liaisonName',
-        'liaisonPhone',
-        'liaisonOpenid',
-        'communityIds',
-      ]);
+    case 'propertyCompany': {
+      const instructor = doc.instructor as { name?: unknown; phone?: unknown } | null | undefined;
+      const kind = text(doc.partyOrgKind) ?? (doc.hasPartyOrg === true ? 'single' : 'none');
+      return {
+        ...pick(['name', 'partyOrgName', 'liaisonName', 'liaisonPhone', 'liaisonOpenid', 'communityIds']),
+        partyOrgKind: kind,
+        ...(text(instructor?.name) ? { instructorName: text(instructor?.name)! } : {}),
+        ...(text(instructor?.phone) ? { instructorPhone: text(instructor?.phone)! } : {}),
+      };
+    }
   }
 }
 
@@ -249,7 +255,7 @@ export function emptyValues(kind: DirectoryKind): FormValues {
   for (const spec of KIND_FIELDS[kind])
     values[spec.key] = spec.type === 'multi' ? [] : spec.type === 'switch' ? false : '';
   if (kind === 'unit') values.kind = 'government';
-  if (kind === 'propertyCompany') values.hasPartyOrg = true;
+  if (kind === 'propertyCompany') values.partyOrgKind = 'single';
   if (kind === 'grid') values.order = '0';
   return values;
 }
@@ -306,15 +312,20 @@ export function toSaveData(kind: DirectoryKind, v: FormValues, extras: Extras): 
         services: list(v.services) as Array<(typeof STATION_SERVICES)[number]>,
         amenities: list(v.amenities) as Array<(typeof STATION_AMENITIES)[number]>,
       };
-    case 'propertyCompany':
+    case 'propertyCompany': {
+      const kind = (s('partyOrgKind') || 'none') as PartyOrgKind;
+      const instructorName = s('instructorName');
+      const instructorPhone = s('instructorPhone').replace(/\s+/g, '');
       return {
         name: s('name'),
-        hasPartyOrg: v.hasPartyOrg === true,
-        partyOrgName: v.hasPartyOrg === true ? s('partyOrgName') : null,
+        partyOrgKind: kind,
+        partyOrgName: kind !== 'none' ? s('partyOrgName') : null,
+        instructor: instructorName || instructorPhone ? { name: instructorName, phone: instructorPhone } : null,
         liaisonName: s('liaisonName'),
         liaisonPhone: s('liaisonPhone').replace(/\s+/g, ''),
         liaisonOpenid: s('liaisonOpenid') || null,
         communityIds: list(v.communityIds),
       };
+    }
   }
 }

@@ -27,6 +27,7 @@ const SEC = 'demo-secretary';
 const DEP = 'demo-department';
 const UA = 'demo-unit-admin';
 const CA = 'demo-county-admin';
+const LI = 'demo-property'; // 物业联络员 of the company managing c01-g01-m1
 
 let t: TestCloud;
 /** What the rows hand on to later rows. */
@@ -81,6 +82,45 @@ const caseInput = (n: string) => ({
   description: `楼下垃圾桶满了没人清 ${n}`,
   location: { kind: 'building', microGridId: 'c01-g01-m1' },
 });
+// cobuild: lists
+let listsSeq = 0;
+const listsNeed = () => ({
+  year: s.listsYear,
+  category: '助老助残',
+  title: `独居老人陪护 ${++listsSeq}`,
+  description: '每周上门陪护独居老人',
+  quantity: 20,
+  quantityUnit: '户',
+  wantedBy: `${s.listsYear}-10-01`,
+  contact: { name: '谢春梅', phone: '13800000001' },
+});
+const listsResource = () => ({
+  year: s.listsYear,
+  category: '助老助残',
+  title: `志愿服务队 ${++listsSeq}`,
+  description: '单位志愿服务队每月上门',
+  capacity: { amount: 12, unit: '次', frequency: '每月一次' },
+  liaisonOpenid: M,
+  availability: '周末全天',
+});
+const listsProject = (needIds: string[], resourceIds: string[]) => ({
+  year: s.listsYear,
+  title: `银龄关爱行动 ${++listsSeq}`,
+  goal: '为独居老人提供每月上门服务',
+  needIds,
+  resourceIds,
+  milestones: [{ title: '摸底走访', dueAt: `${s.listsYear}-03-01` }],
+  leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
+});
+const listsAgreement = () => ({
+  year: s.listsYear,
+  unitId: 'u01',
+  projectIds: [s.project.id],
+  duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+  period: { from: `${s.listsYear}-01-01`, to: `${s.listsYear}-12-31` },
+});
+// cobuild: lists (end)
+
 /** A case of demo-resident accepted and escalated to c01 by its grid worker. */
 async function escalatedCase(): Promise<string> {
   const { id } = await ok('complaint', 'submit', caseInput(`esc ${++photoSeq}`), R);
@@ -386,6 +426,137 @@ const ROWS: Row[] = [
   { fn: 'sixOnes', action: 'tally', as: SEC, valid: () => ({ scope: 'community' }), invalid: { scope: 'town' } },
   { fn: 'sixOnes', action: 'overview', as: CA, valid: () => ({}), invalid: { year: '2026' } },
   { fn: 'sixOnes', action: 'progress', as: UA, valid: () => ({ scope: 'unit' }), invalid: { scope: 'county' } },
+  // ------------------------------------------------------------------ cobuild: lists
+  // c01's lists three years ahead (the seed's years untouched): need → resource → project → agreement.
+  {
+    fn: 'cobuild',
+    action: 'needs',
+    as: SEC,
+    valid: () => {
+      s.listsYear = new Date(emulatorClock.nowMs()).getFullYear() + 3;
+      return { year: s.listsYear };
+    },
+    invalid: { year: 1999 },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveNeed',
+    as: SEC,
+    valid: () => listsNeed(),
+    keep: (n) => (s.needId = n.id),
+    invalid: { category: '助老助残', title: '独居老人陪护', quantity: 0, quantityUnit: '户', wantedBy: '2030-10-01' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'closeNeed',
+    as: SEC,
+    valid: async () => {
+      const n = await ok('cobuild', 'saveNeed', listsNeed(), SEC);
+      return { needId: n.id, version: n.version, reason: '已由其他渠道解决' };
+    },
+    invalid: { needId: 'n1', version: 1, reason: '' },
+  },
+  { fn: 'cobuild', action: 'resources', as: UA, valid: () => ({ year: s.listsYear }), invalid: { status: 'lost' } },
+  {
+    fn: 'cobuild',
+    action: 'saveResource',
+    as: UA,
+    valid: () => listsResource(),
+    keep: (r) => (s.resourceId = r.id),
+    invalid: { category: '助老助残', title: '志愿服务队', capacity: { amount: 0, unit: '次', frequency: '每月一次' } },
+  },
+  {
+    fn: 'cobuild',
+    action: 'withdrawResource',
+    as: UA,
+    valid: async () => {
+      const r = await ok('cobuild', 'saveResource', listsResource(), UA);
+      return { resourceId: r.id, version: r.version, reason: '人员调整' };
+    },
+    invalid: { resourceId: 'r1', version: -1, reason: '人员调整' },
+  },
+  { fn: 'cobuild', action: 'matches', as: SEC, valid: () => ({ needId: s.needId }), invalid: { needId: 1 } },
+  {
+    fn: 'cobuild',
+    action: 'saveProject',
+    as: SEC,
+    valid: () => listsProject([s.needId], [s.resourceId]),
+    keep: (pr) => (s.project = pr),
+    invalid: { title: '银龄关爱行动', goal: '', needIds: [], resourceIds: ['r1'], milestones: [] },
+  },
+  { fn: 'cobuild', action: 'projects', as: UA, valid: () => ({ year: s.listsYear }), invalid: { status: 'lost' } },
+  { fn: 'cobuild', action: 'project', as: SEC, valid: () => ({ projectId: s.project.id }), invalid: { projectId: '' } },
+  {
+    fn: 'cobuild',
+    action: 'startProject',
+    as: UA,
+    valid: () => ({ projectId: s.project.id, version: s.project.version }),
+    keep: (pr) => (s.project = pr),
+    invalid: { projectId: 'p1' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'projectUpdate',
+    as: SEC,
+    valid: () => ({ projectId: s.project.id, note: '第一次走访完成', photos: [photo(SEC)] }),
+    keep: (pr) => (s.project = pr),
+    invalid: { projectId: 'p1', note: '太短', photos: [] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'finishProject',
+    as: SEC,
+    valid: () => ({
+      projectId: s.project.id,
+      version: s.project.version,
+      note: '服务老人二十户',
+      photos: [photo(SEC)],
+    }),
+    invalid: { projectId: 'p1', version: 1, note: '', photos: [] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'dropProject',
+    as: UA,
+    valid: async () => {
+      const n = await ok('cobuild', 'saveNeed', listsNeed(), SEC);
+      const r = await ok('cobuild', 'saveResource', listsResource(), UA);
+      const pr = await ok('cobuild', 'saveProject', listsProject([n.id], [r.id]), UA);
+      return { projectId: pr.id, version: pr.version, reason: '计划调整' };
+    },
+    invalid: { projectId: 'p1', version: 1, reason: '' },
+  },
+  { fn: 'cobuild', action: 'publicProjects', as: R, valid: () => ({}), invalid: { status: 'planned' } },
+  {
+    fn: 'cobuild',
+    action: 'rateProject',
+    as: R,
+    valid: () => ({ projectId: s.project.id, stars: 5, comment: '很好' }),
+    invalid: { projectId: 'p1', stars: 6 },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveAgreement',
+    as: SEC,
+    valid: () => listsAgreement(),
+    keep: (a) => (s.agreementId = a.id),
+    invalid: {
+      unitId: 'u01',
+      projectIds: ['p1'],
+      duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+      period: { from: '2030-12-31', to: '2030-01-01' },
+    },
+  },
+  {
+    fn: 'cobuild',
+    action: 'signAgreement',
+    as: UA,
+    valid: () => ({ agreementId: s.agreementId }),
+    invalid: { agreementId: 5 },
+  },
+  { fn: 'cobuild', action: 'agreements', as: SEC, valid: () => ({ year: s.listsYear }), invalid: { year: 'x' } },
+  { fn: 'cobuild', action: 'countyOverview', as: CA, valid: () => ({}), invalid: { year: 1999 } },
+  // ------------------------------------------------------------------ cobuild: lists (end)
   // ------------------------------------------------------------------ complaint
   {
     fn: 'complaint',
@@ -398,6 +569,29 @@ const ROWS: Row[] = [
   { fn: 'complaint', action: 'mine', as: R, valid: () => ({}), invalid: { from: 0 } },
   { fn: 'complaint', action: 'detail', as: R, valid: () => ({ caseId: s.caseId }), invalid: { id: s.caseId } },
   { fn: 'complaint', action: 'gridQueue', as: GW, valid: () => ({}), invalid: { from: 1e9 } },
+  { fn: 'complaint', action: 'propertyQueue', as: LI, valid: () => ({}), invalid: { tab: 'all' } },
+  {
+    fn: 'complaint',
+    action: 'reply',
+    as: LI,
+    valid: async () => {
+      const { id } = await ok('complaint', 'submit', { ...caseInput('物业'), category: '物业' }, R);
+      await ok('complaint', 'accept', { caseId: id }, LI);
+      return { caseId: id, note: '维修师傅明天上门' };
+    },
+    invalid: { caseId: 'c1', note: '' },
+  },
+  // 红色物业's quarterly ratings (function cobuild).
+  { fn: 'cobuild', action: 'propertyRatingStatus', as: R, valid: () => ({}), invalid: { quarter: 1 } },
+  {
+    fn: 'cobuild',
+    action: 'rateProperty',
+    as: R,
+    valid: () => ({ rating: 'satisfied', comment: '物业服务很周到' }),
+    invalid: { rating: 'great' },
+    mayRefuse: 'CONFLICT',
+  },
+  { fn: 'cobuild', action: 'propertyStats', as: CA, valid: () => ({}), invalid: { quarter: 5 } },
   { fn: 'complaint', action: 'accept', as: GW, valid: () => ({ caseId: s.caseId }), invalid: { caseId: '' } },
   {
     fn: 'complaint',
@@ -512,6 +706,120 @@ const ROWS: Row[] = [
     as: GW,
     valid: () => ({ wishId: s.awaiting[0].id, verifiedHow: '电话回访居民本人' }),
     invalid: { wishId: 'w1', verifiedHow: '电话' },
+  },
+  // ------------------------------------------------------------------ cobuild: 轮值主席 and 联席会议
+  { fn: 'cobuild', action: 'rota', as: SEC, valid: () => ({}), keep: (r) => (s.rota = r), invalid: { year: 1999 } },
+  {
+    fn: 'cobuild',
+    action: 'setRota',
+    as: SEC,
+    // Two years ahead: every month is still to come.
+    valid: async () => {
+      s.rotaYear = new Date(emulatorClock.nowMs()).getFullYear() + 2;
+      const r = await ok('cobuild', 'rota', { year: s.rotaYear }, SEC);
+      const unit = r.units.find((u: { id: string }) => u.id === 'u01') ?? r.units[0];
+      return { year: s.rotaYear, version: r.version, months: [{ month: 4, unitId: unit.id }] };
+    },
+    invalid: { year: 2030, version: 0, months: [{ month: 13, unitId: 'u01' }] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'proposeTheme',
+    as: UA,
+    valid: () => ({ year: s.rotaYear, month: 4, theme: '垃圾分类进社区' }),
+    // The demo unit admin's unit chairs month 4 only if it is u01.
+    mayRefuse: 'FORBIDDEN',
+    invalid: { year: 2030, month: 4, theme: '' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'planChairActivity',
+    as: UA,
+    valid: () => ({
+      year: s.rotaYear,
+      month: 4,
+      type: 'volunteer',
+      title: '轮值志愿服务',
+      description: '清理楼道杂物',
+      startAt: `${s.rotaYear}-04-10T09:00:00+08:00`,
+      endAt: `${s.rotaYear}-04-10T11:00:00+08:00`,
+      signUpBy: `${s.rotaYear}-04-09T18:00:00+08:00`,
+      place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+      capacity: 30,
+    }),
+    mayRefuse: 'FORBIDDEN',
+    invalid: { year: 2030, month: 4, title: '活动' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'callMeeting',
+    as: SEC,
+    valid: () => ({ startAt: fromNow(10 * 24 * 60), place: '潋江社区会议室', subject: '联席会议' }),
+    keep: (m) => (s.meeting = m),
+    invalid: { startAt: 'tomorrow', place: '会议室' },
+  },
+  { fn: 'cobuild', action: 'meetings', as: UA, valid: () => ({}), invalid: { quarter: 5 } },
+  { fn: 'cobuild', action: 'meeting', as: SEC, valid: () => ({ meetingId: s.meeting.id }), invalid: { meetingId: '' } },
+  {
+    fn: 'cobuild',
+    action: 'submitTopic',
+    as: UA,
+    valid: () => ({ meetingId: s.meeting.id, title: '楼道照明改造', description: '老旧小区楼道灯' }),
+    keep: (m) => (s.meeting = m),
+    invalid: { meetingId: 'm1', title: '' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'setAgenda',
+    as: SEC,
+    valid: () => ({
+      meetingId: s.meeting.id,
+      version: s.meeting.version,
+      topicIds: s.meeting.topics.map((x: { id: string }) => x.id),
+    }),
+    keep: (m) => (s.meeting = m),
+    invalid: { meetingId: 'm1', version: 1, topicIds: ['a', 'a'] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'recordMeeting',
+    as: SEC,
+    // The meeting's time has come: moved back in the store.
+    valid: () => {
+      t.cloud.store.update(
+        'meetings',
+        { _id: s.meeting.id },
+        { $set: { startAt: new Date(emulatorClock.nowMs() - 3_600_000) } },
+        { multi: false, merge: true, upsert: false },
+      );
+      return {
+        meetingId: s.meeting.id,
+        version: s.meeting.version,
+        presentUnitIds: [],
+        minutes: '会议听取了各单位意见，议定一项事项。',
+        decisions: [{ title: '走访困难群众', ownerUnitId: null, dueAt: fromNow(20 * 24 * 60).slice(0, 10) }],
+      };
+    },
+    keep: (m) => (s.decision = m.decisions[0]),
+    invalid: { meetingId: 'm1', version: 1, presentUnitIds: [], minutes: '短', decisions: [] },
+  },
+  {
+    fn: 'cobuild',
+    action: 'cancelMeeting',
+    as: SEC,
+    valid: async () => {
+      const m = await ok('cobuild', 'callMeeting', { startAt: fromNow(12 * 24 * 60), place: '会议室' }, SEC);
+      return { meetingId: m.id, version: m.version, reason: '改期召开' };
+    },
+    invalid: { meetingId: 'm1', version: 1, reason: '' },
+  },
+  { fn: 'cobuild', action: 'decisions', as: SEC, valid: () => ({}), invalid: { status: 'lost' } },
+  {
+    fn: 'cobuild',
+    action: 'updateDecision',
+    as: SEC,
+    valid: () => ({ decisionId: s.decision.id, version: s.decision.version, note: '已走访 12 户', status: 'done' }),
+    invalid: { decisionId: 'd1', version: 1 },
   },
 ];
 

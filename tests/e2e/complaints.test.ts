@@ -9,8 +9,8 @@
  */
 import type { Page } from 'playwright-core';
 import type { CaseView, MetricsView, Rates } from '../../contract';
-import { answerSubscribe, launchBrowser, screenshot, shown, tapShown, signInAs } from '../helpers/browser';
-import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
+import { answerSubscribe, screenshot, shown, tapShown } from '../helpers/browser';
+import { useApp } from '../helpers/e2e';
 
 jest.setTimeout(300_000);
 
@@ -19,30 +19,12 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let server: RunningServer;
-let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let demoUsers: DemoUser[];
+const app = useApp();
+const { api } = app;
 
-beforeAll(async () => {
-  server = await startServer();
-  launched = await launchBrowser();
-  demoUsers = await server.demoUsers();
-});
-afterAll(async () => {
-  await launched?.close();
-  await server?.stop();
-});
+const signIn = (openid: string): Promise<Page> => app.signIn(openid);
 
-const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
-  server.api<T>(fn, action, payload, openid);
-
-const signIn = (openid: string): Promise<Page> =>
-  signInAs(launched.browser, server.url, demoUsers.find((u) => u.openid === openid)!);
-
-/** Opens a page of the app by its path (the h5 build routes by hash), as a notification would. */
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}/#/${path}`);
-}
+const { open } = app;
 
 /** Opens a case: the complainant sees its plain 办理进度, handlers its full timeline. */
 async function openCase(page: Page, caseId: string): Promise<void> {

@@ -8,27 +8,13 @@
  */
 import type { Page } from 'playwright-core';
 import type { CaseView } from '../../contract';
-import { answerSubscribe, launchBrowser, screenshot, shown, tapShown, signInAs } from '../helpers/browser';
-import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
+import { answerSubscribe, screenshot, shown, tapShown } from '../helpers/browser';
+import { useApp } from '../helpers/e2e';
 
 jest.setTimeout(300_000);
 
-let server: RunningServer;
-let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let demoUsers: DemoUser[];
-
-beforeAll(async () => {
-  server = await startServer();
-  launched = await launchBrowser();
-  demoUsers = await server.demoUsers();
-});
-afterAll(async () => {
-  await launched?.close();
-  await server?.stop();
-});
-
-const signIn = (openid: string): Promise<Page> =>
-  signInAs(launched.browser, server.url, demoUsers.find((u) => u.openid === openid)!);
+const app = useApp();
+const signIn = (openid: string): Promise<Page> => app.signIn(openid);
 
 interface OutboxEntry {
   touser: string;
@@ -38,7 +24,7 @@ interface OutboxEntry {
   errcode: number;
 }
 async function outbox(touser: string, caseId: string): Promise<OutboxEntry[]> {
-  const res = await fetch(`${server.url}/dev/outbox?touser=${touser}`);
+  const res = await fetch(`${app.server.url}/dev/outbox?touser=${touser}`);
   const { messages } = (await res.json()) as { messages: OutboxEntry[] };
   return messages.filter((m) => m.page?.endsWith(`id=${caseId}`));
 }
@@ -59,13 +45,13 @@ test('a resident allows two of three templates: exactly those messages are deliv
   expect(titles).toEqual(['受理成功通知', '工单进度通知', '办结通知']);
   await shown(resident, '.case-submit__done').waitFor();
 
-  const mine = await server.api<CaseView[]>('complaint', 'mine', {}, 'demo-resident');
+  const mine = await app.server.api<CaseView[]>('complaint', 'mine', {}, 'demo-resident');
   const c = mine.find((m) => m.description === description)!;
   expect(c).toMatchObject({ status: 'assigned', grid: { id: 'c01-g01' } });
 
   // 2. The grid worker accepts and resolves it.
-  await server.api('complaint', 'accept', { caseId: c.id, note: '已电话联系居民' }, 'demo-grid-worker');
-  await server.api(
+  await app.server.api('complaint', 'accept', { caseId: c.id, note: '已电话联系居民' }, 'demo-grid-worker');
+  await app.server.api(
     'complaint',
     'resolve',
     { caseId: c.id, note: '已更换路灯灯泡，恢复照明', photos: [] },
@@ -96,7 +82,7 @@ test('a resident allows two of three templates: exactly those messages are deliv
   await items.first().tap();
   await shown(resident, '.case-detail__section--progress').waitFor();
   expect(resident.url()).toContain(`id=${c.id}`);
-  const list = await server.api<{ items: Array<{ read: boolean }>; unread: number }>(
+  const list = await app.server.api<{ items: Array<{ read: boolean }>; unread: number }>(
     'account',
     'messages',
     {},
@@ -106,7 +92,7 @@ test('a resident allows two of three templates: exactly those messages are deliv
   expect(list.items.slice(0, 2).map((m) => m.read)).toEqual([true, false]);
 
   // 6. The declined template is remembered: 我的 offers 开启消息提醒.
-  await resident.goto(`${server.url}/#/pages/mine/index`);
+  await resident.goto(`${app.server.url}/#/pages/mine/index`);
   await shown(resident, '.mine__subscribe').getByText('开启消息提醒').waitFor();
   await screenshot(resident, 'notifications-04-mine-subscribe-off');
 });

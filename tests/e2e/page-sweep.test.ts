@@ -87,6 +87,7 @@ const DEMO = [
   'demo-unit-admin',
   'demo-county-admin',
   'demo-multi',
+  'demo-property',
 ];
 
 const report = (w: WalkResult | undefined) => (w?.findings ?? []).map((f) => `${f.url}: ${f.what}`);

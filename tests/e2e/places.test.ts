@@ -9,36 +9,16 @@
 import type { Page } from 'playwright-core';
 import type { ActivityPage, CheckInCode, PlaceOption } from '../../contract';
 import { wgs84ToGcj02, type LatLng } from '../../src/utils/gcj02';
-import { answerSubscribe, launchBrowser, screenshot, shown, signInAs, tapShown } from '../helpers/browser';
-import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
+import { answerSubscribe, screenshot, shown, tapShown } from '../helpers/browser';
+import { useApp } from '../helpers/e2e';
 
 jest.setTimeout(300_000);
 
-let server: RunningServer;
-let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let demoUsers: DemoUser[];
-
-beforeAll(async () => {
-  server = await startServer();
-  launched = await launchBrowser();
-  demoUsers = await server.demoUsers();
-});
-afterAll(async () => {
-  await launched?.close();
-  await server?.stop();
-});
-
-const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
-  server.api<T>(fn, action, payload, openid);
+const app = useApp();
+const { api } = app;
 
 const signIn = (openid: string, geolocation?: LatLng): Promise<Page> =>
-  signInAs(
-    launched.browser,
-    server.url,
-    demoUsers.find((u) => u.openid === openid)!,
-    undefined,
-    geolocation ? { geolocation: browserPoint(geolocation) } : {},
-  );
+  app.signIn(openid, geolocation ? { geolocation: browserPoint(geolocation) } : {});
 
 /** What a phone's browser reports (WGS-84) standing at a GCJ-02 point: one step back through the offset (≈1 m). */
 function browserPoint(gcj: LatLng): { latitude: number; longitude: number } {
@@ -46,9 +26,7 @@ function browserPoint(gcj: LatLng): { latitude: number; longitude: number } {
   return { latitude: 2 * gcj.lat - shifted.lat, longitude: 2 * gcj.lng - shifted.lng };
 }
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}/#/${path}`);
-}
+const { open } = app;
 
 test('the secretary picks a Red Station for an activity; the member checks in at that point', async () => {
   const title = `驿站志愿服务 ${Date.now() % 10_000}`;
@@ -120,7 +98,7 @@ test('the secretary picks a Red Station for an activity; the member checks in at
   await screenshot(member, 'places-03-member-place');
 
   // 3. The day comes; from a kilometre away the check-in is refused.
-  const res = await fetch(`${server.url}/dev/clock`, {
+  const res = await fetch(`${app.server.url}/dev/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs: Date.parse(activity.startAt) + 5 * 60_000 - Date.now() }),

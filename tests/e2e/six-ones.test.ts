@@ -8,34 +8,17 @@
  */
 import type { Page } from 'playwright-core';
 import type { ActivityPage, MemberYearView, TallyView } from '../../contract';
-import { answerSubscribe, launchBrowser, screenshot, shown, tapShown, signInAs } from '../helpers/browser';
-import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
+import { answerSubscribe, screenshot, shown, tapShown } from '../helpers/browser';
+import { useApp } from '../helpers/e2e';
 
 jest.setTimeout(300_000);
 
-let server: RunningServer;
-let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let demoUsers: DemoUser[];
+const app = useApp();
+const { api } = app;
 
-beforeAll(async () => {
-  server = await startServer();
-  launched = await launchBrowser();
-  demoUsers = await server.demoUsers();
-});
-afterAll(async () => {
-  await launched?.close();
-  await server?.stop();
-});
+const signIn = (openid: string): Promise<Page> => app.signIn(openid);
 
-const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
-  server.api<T>(fn, action, payload, openid);
-
-const signIn = (openid: string): Promise<Page> =>
-  signInAs(launched.browser, server.url, demoUsers.find((u) => u.openid === openid)!);
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}/#/${path}`);
-}
+const { open } = app;
 
 const shownWith = (page: Page, selector: string, text: string) =>
   page.locator(selector, { hasText: text }).filter({ visible: true }).first();
@@ -85,7 +68,7 @@ test('an activity from publication to a counted 六个一 item', async () => {
 
   // 3. The day comes: the emulator's clock moves to five minutes after the start.
   const start = Date.parse(activity.startAt);
-  const res = await fetch(`${server.url}/dev/clock`, {
+  const res = await fetch(`${app.server.url}/dev/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs: start + 5 * 60_000 - Date.now() }),

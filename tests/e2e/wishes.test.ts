@@ -9,8 +9,8 @@
  */
 import type { Page } from 'playwright-core';
 import type { WishView } from '../../contract';
-import { answerSubscribe, launchBrowser, screenshot, shown, tapShown, signInAs } from '../helpers/browser';
-import { startServer, type DemoUser, type RunningServer } from '../helpers/server';
+import { answerSubscribe, screenshot, shown, tapShown } from '../helpers/browser';
+import { useApp } from '../helpers/e2e';
 
 jest.setTimeout(240_000);
 
@@ -20,26 +20,10 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let server: RunningServer;
-let launched: Awaited<ReturnType<typeof launchBrowser>>;
-let demoUsers: DemoUser[];
+const app = useApp();
+const { api } = app;
 
-beforeAll(async () => {
-  server = await startServer();
-  launched = await launchBrowser();
-  demoUsers = await server.demoUsers();
-});
-afterAll(async () => {
-  await launched?.close();
-  await server?.stop();
-});
-
-const api = <T>(fn: string, action: string, payload: unknown, openid: string) =>
-  server.api<T>(fn, action, payload, openid);
-
-/** A phone of its own for `openid`: opens on the demo picker and taps that user. */
-const signIn = (openid: string): Promise<Page> =>
-  signInAs(launched.browser, server.url, demoUsers.find((u) => u.openid === openid)!);
+const signIn = (openid: string): Promise<Page> => app.signIn(openid);
 
 async function tab(page: Page, name: '首页' | '微心愿' | '我的'): Promise<void> {
   await page.locator('.weui-tabbar__item', { hasText: name }).tap();

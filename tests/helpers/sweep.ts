@@ -41,6 +41,16 @@ export const READ_ACTIONS = new Set([
   'pairMembers',
   'propertyCompanies',
   'entry',
+  // cobuild: lists
+  'needs',
+  'resources',
+  'matches',
+  'projects',
+  'project',
+  'publicProjects',
+  'agreements',
+  'countyOverview',
+  // cobuild: lists (end)
   'audit',
   'activities',
   'activity',
@@ -56,15 +66,13 @@ export const READ_ACTIONS = new Set([
   'myClaims',
   'awaitingConfirmation',
   'roleHolders',
-  // 结对共建 (cobuild lists)
-  'needs',
-  'resources',
-  'matches',
-  'projects',
-  'project',
-  'publicProjects',
-  'agreements',
-  'countyOverview',
+  'rota',
+  'meetings',
+  'meeting',
+  'decisions',
+  'propertyQueue',
+  'propertyRatingStatus',
+  'propertyStats',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

@@ -26,6 +26,8 @@ const CALLERS = {
   unitAdmin: 'demo-unit-admin',
   otherUnitAdmin: '', // a unit admin of u02, appointed in beforeAll
   countyAdmin: 'demo-county-admin',
+  liaison: 'demo-property', // 物业联络员 of p01, which manages c01-g01-m1
+  otherLiaison: 'seed-liaison-p14', // of p14, which does not
 };
 type Caller = keyof typeof CALLERS;
 type Outcome = 'ok' | ErrorCode;
@@ -120,23 +122,26 @@ async function caseFor(row: string, make: () => Promise<string>): Promise<string
   prepared.set(row, { id, stamp: JSON.stringify(p.doc('cases', id)) });
   return id;
 }
-const assignedCase = async () =>
+const assignedCase = async (category = '环境卫生') =>
   (
     await complaintCall(
       'submit',
       {
-        category: '环境卫生',
+        category,
         description: `楼下垃圾桶满了没人清 ${++photoSeq}`,
         location: { kind: 'building', microGridId: 'c01-g01-m1' },
       },
       'demo-resident',
     )
   ).id as string;
-const acceptedCase = async () => {
-  const caseId = await assignedCase();
+const acceptedCase = async (category?: string) => {
+  const caseId = await assignedCase(category);
   await complaintCall('accept', { caseId }, CALLERS.gridWorker);
   return caseId;
 };
+/** 红色物业: a property case of c01-g01-m1, whose company (p01) the matrix's liaison works for. */
+const propertyCase = () => assignedCase('物业');
+const acceptedPropertyCase = () => acceptedCase('物业');
 const resolvedCase = async () => {
   const caseId = await acceptedCase();
   await complaintCall('resolve', { caseId, note: '已清理' }, CALLERS.gridWorker);
@@ -186,6 +191,117 @@ const complainantOnly = (): Expectation => ({
   countyAdmin: 'FORBIDDEN',
 });
 
+// cobuild: lists
+/**
+ * 结对共建 三清单一协议 (cobuild-lists.test.ts covers every scope in depth): c01's lists in years
+ * of their own ahead (each agreement cell a year of its own, one draft per pair and year), made by
+ * demo-secretary and demo-unit-admin (u01).
+ */
+const listsCall = (action: string, payload: unknown, openid: string) =>
+  p.ok(p.call('cobuild', action, payload, openid));
+let listsSeq = 0;
+let agreementYears = 0;
+const listsYear = async () => (await clockNow(t)).getFullYear() + 3;
+/** A verified member of the caller's unit (u01's demo-member for anyone else). */
+const liaisonFor = (openid: string) => {
+  const unitId = p.doc('users', openid)?.roles?.find((g: any) => g.role === 'unitAdmin')?.unitId ?? 'u01';
+  const member = t.cloud.store
+    .find('users', { query: { roles: { $elemMatch: { role: 'member', unitId, verified: true } } } })
+    .map((u) => u._id as string)[0];
+  return member ?? 'demo-member';
+};
+const needOfC01 = async (year?: number) =>
+  (await listsCall(
+    'saveNeed',
+    {
+      year: year ?? (await listsYear()),
+      category: '助老助残',
+      title: `独居老人陪护 ${++listsSeq}`,
+      description: '',
+      quantity: 10,
+      quantityUnit: '户',
+      wantedBy: `${year ?? (await listsYear())}-10-01`,
+      contact: { name: '谢春梅', phone: '13800000001' },
+    },
+    CALLERS.secretary,
+  )) as { id: string; version: number };
+const resourceOfU01 = async (year?: number) =>
+  (await listsCall(
+    'saveResource',
+    {
+      year: year ?? (await listsYear()),
+      category: '助老助残',
+      title: `志愿服务队 ${++listsSeq}`,
+      description: '',
+      capacity: { amount: 12, unit: '次', frequency: '每月一次' },
+      liaisonOpenid: 'demo-member',
+      availability: '周末全天',
+    },
+    CALLERS.unitAdmin,
+  )) as { id: string; version: number };
+/** A planned project of c01 using a resource of u01 (only). */
+const projectInputOf = async (year?: number) => {
+  const y = year ?? (await listsYear());
+  return {
+    year: y,
+    title: `银龄关爱行动 ${++listsSeq}`,
+    goal: '',
+    needIds: [(await needOfC01(y)).id],
+    resourceIds: [(await resourceOfU01(y)).id],
+    milestones: [{ title: '摸底走访', dueAt: `${y}-03-01` }],
+    leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
+  };
+};
+const plannedProject = async (year?: number) =>
+  (await listsCall('saveProject', await projectInputOf(year), CALLERS.secretary)) as { id: string; version: number };
+const activeProject = async () => {
+  const pr = await plannedProject();
+  return (await listsCall('startProject', { projectId: pr.id, version: pr.version }, CALLERS.secretary)) as {
+    id: string;
+    version: number;
+  };
+};
+/** One done project of c01 for the rating row (every caller rates it once). */
+let doneProject: string | null = null;
+const doneProjectOfC01 = async () => {
+  if (doneProject) return doneProject;
+  const pr = await activeProject();
+  const photo = t.cloud.storage.put(`uploads/${CALLERS.secretary}/l-${++listsSeq}.png`, Buffer.from('png'));
+  await listsCall(
+    'finishProject',
+    { projectId: pr.id, version: pr.version, note: '服务老人二十户', photos: [photo] },
+    CALLERS.secretary,
+  );
+  return (doneProject = pr.id);
+};
+/** A payload for a new agreement of c01 and u01, in a year of its own. */
+const agreementInputOf = async () => {
+  const year = (await listsYear()) + ++agreementYears;
+  const pr = await plannedProject(year);
+  return {
+    year,
+    unitId: 'u01',
+    projectIds: [pr.id],
+    duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+    period: { from: `${year}-01-01`, to: `${year}-12-31` },
+  };
+};
+const listsWrites = (collection: string, idField: string) => (payload: Record<string, string>) => ({
+  collections: [
+    'cobuildNeeds',
+    'cobuildResources',
+    'cobuildProjects',
+    'cobuildProjectUpdates',
+    'cobuildRatings',
+    'cobuildAgreements',
+    'cobuildTallies',
+    'audits',
+  ],
+  docs: payload[idField] ? [[collection, payload[idField]] as const] : [],
+});
+const listsStaff = (): Expectation => only('secretary', 'otherSecretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin');
+// cobuild: lists (end)
+
 /** 六个一: an activity of c01 (check-in open now), published by its secretary. */
 const sixCall = (action: string, payload: unknown, openid: string) => p.ok(p.call('sixOnes', action, payload, openid));
 const activityInput = async () => {
@@ -228,6 +344,77 @@ const activityWrites = (payload: { activityId: string }) => ({
 const recordWrites = (payload: { recordId?: string; recordIds?: string[] }) => ({
   collections: ['records', 'sixOnes', 'tallies', 'audits'],
   docs: (payload.recordIds ?? [payload.recordId!]).map((id) => ['records', id] as const),
+});
+
+/** 结对共建 meetings (cobuild-meetings.test.ts covers every scope in depth): c01's rota two years ahead and its meetings. */
+const cobuildCall = (action: string, payload: unknown, openid: string) =>
+  p.ok(p.call('cobuild', action, payload, openid));
+const rotaYear = async () => (await clockNow(t)).getFullYear() + 2;
+/** c01's rota month chaired by u01 (the matrix's unit). */
+const chairedByU01 = async (month: number) => {
+  const year = await rotaYear();
+  const rota = await cobuildCall('rota', { year }, CALLERS.secretary);
+  if (rota.months[month - 1].chair?.id !== 'u01')
+    await cobuildCall(
+      'setRota',
+      { year, version: rota.version, months: [{ month, unitId: 'u01' }] },
+      CALLERS.secretary,
+    );
+  return year;
+};
+const chairActivityInput = async () => {
+  const year = await chairedByU01(7);
+  return {
+    year,
+    month: 7,
+    type: 'volunteer',
+    title: '轮值志愿服务',
+    description: '清理楼道杂物',
+    startAt: `${year}-07-10T09:00:00+08:00`,
+    endAt: `${year}-07-10T11:00:00+08:00`,
+    signUpBy: `${year}-07-09T18:00:00+08:00`,
+    place: { name: '潋江社区党群服务中心', lat: 26.335, lng: 115.342143, radius: 200 },
+    capacity: 30,
+  };
+};
+/** A meeting of c01 called by its secretary (topics open for a week). */
+const meetingOfC01 = async () =>
+  (await cobuildCall('callMeeting', { startAt: await inTenDays(), place: '潋江社区会议室' }, CALLERS.secretary)) as {
+    id: string;
+    version: number;
+  };
+/** A meeting of c01 whose time has come (called ahead, then moved back in the store). */
+const startedMeeting = async () => {
+  const m = await meetingOfC01();
+  const past = new Date((await clockNow(t)).getTime() - 3_600_000);
+  t.cloud.store.update(
+    'meetings',
+    { _id: m.id },
+    { $set: { startAt: past, topicsBy: new Date(past.getTime() - 3_600_000) } },
+    { multi: false, merge: true, upsert: false },
+  );
+  return m;
+};
+/** An open decision of a held c01 meeting, owned by u01. */
+const decisionOfU01 = async () => {
+  const m = await startedMeeting();
+  const due = new Date((await clockNow(t)).getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const held = await cobuildCall(
+    'recordMeeting',
+    {
+      meetingId: m.id,
+      version: m.version,
+      presentUnitIds: ['u01'],
+      minutes: '会议议定一项事项，由单位负责。',
+      decisions: [{ title: '更换楼道灯', ownerUnitId: 'u01', dueAt: due }],
+    },
+    CALLERS.secretary,
+  );
+  return held.decisions[0] as { id: string; version: number };
+};
+const meetingWrites = (payload: { meetingId: string }) => ({
+  collections: ['meetings', 'meetingDecisions', 'cobuildTallies', 'audits', 'notifications'],
+  docs: [['meetings', payload.meetingId] as const],
 });
 
 const ROWS: Row[] = [
@@ -284,6 +471,8 @@ const ROWS: Row[] = [
       'unitAdmin',
       'otherUnitAdmin',
       'countyAdmin',
+      'liaison',
+      'otherLiaison',
     ),
   },
   {
@@ -372,7 +561,7 @@ const ROWS: Row[] = [
     fn: 'directory',
     action: 'places',
     payload: () => ({ communityId: 'c01' }),
-    expect: only('secretary', 'countyAdmin'),
+    expect: only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
   },
   {
     fn: 'directory',
@@ -454,7 +643,8 @@ const ROWS: Row[] = [
     fn: 'directory',
     action: 'propertyCompanies',
     payload: () => ({}),
-    expect: only('secretary', 'otherSecretary', 'countyAdmin'),
+    // A liaison reads their own company (property.test.ts).
+    expect: only('secretary', 'otherSecretary', 'countyAdmin', 'liaison', 'otherLiaison'),
   },
   { fn: 'directory', action: 'entry', payload: () => ({ kind: 'grid', id: 'c01-g01' }), expect: only('countyAdmin') },
   // ------------------------------------------------------------------ wish
@@ -555,9 +745,10 @@ const ROWS: Row[] = [
   {
     fn: 'complaint',
     action: 'detail',
-    // The complainant and the handlers in scope (complaints.test.ts); anyone else does not find it.
-    payload: async () => ({ caseId: await caseFor('detail', assignedCase) }),
-    expect: { ...complainantOnly(), gridWorker: 'ok', secretary: 'ok', countyAdmin: 'ok' },
+    // The complainant and the handlers in scope (complaints.test.ts) — for a property case, its
+    // company's liaison too; anyone else does not find it.
+    payload: async () => ({ caseId: await caseFor('detail', propertyCase) }),
+    expect: { ...complainantOnly(), gridWorker: 'ok', secretary: 'ok', countyAdmin: 'ok', liaison: 'ok' },
   },
   {
     fn: 'complaint',
@@ -582,17 +773,42 @@ const ROWS: Row[] = [
   {
     fn: 'complaint',
     action: 'accept',
-    // A grid-level case: its grid's worker; the secretary's turn has not come; other scopes do not find it.
-    payload: async () => ({ caseId: await caseFor('accept', assignedCase) }),
+    // A grid-level property case: its grid's worker and its company's liaison; the secretary's turn
+    // has not come; other scopes (another company's liaison) do not find it.
+    payload: async () => ({ caseId: await caseFor('accept', propertyCase) }),
     writes: caseWrites,
-    expect: { ...only('gridWorker'), otherGridWorker: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' },
+    expect: {
+      ...only('gridWorker', 'liaison'),
+      otherGridWorker: 'NOT_FOUND',
+      otherSecretary: 'NOT_FOUND',
+      otherLiaison: 'NOT_FOUND',
+    },
   },
   {
     fn: 'complaint',
     action: 'resolve',
-    payload: async () => ({ caseId: await caseFor('resolve', acceptedCase), note: '已处理完毕' }),
+    payload: async () => ({ caseId: await caseFor('resolve', acceptedPropertyCase), note: '已处理完毕' }),
     writes: caseWrites,
-    expect: { ...only('gridWorker'), otherGridWorker: 'NOT_FOUND', otherSecretary: 'NOT_FOUND' },
+    expect: {
+      ...only('gridWorker', 'liaison'),
+      otherGridWorker: 'NOT_FOUND',
+      otherSecretary: 'NOT_FOUND',
+      otherLiaison: 'NOT_FOUND',
+    },
+  },
+  {
+    fn: 'complaint',
+    action: 'propertyQueue',
+    payload: () => ({}),
+    expect: only('liaison', 'otherLiaison'),
+  },
+  {
+    fn: 'complaint',
+    action: 'reply',
+    // The liaison of the case's company only; another company's does not find it.
+    payload: async () => ({ caseId: await caseFor('reply', acceptedPropertyCase), note: '维修师傅明天上门' }),
+    writes: caseWrites,
+    expect: { ...only('liaison'), otherLiaison: 'NOT_FOUND' },
   },
   {
     fn: 'complaint',
@@ -703,6 +919,168 @@ const ROWS: Row[] = [
     payload: () => ({ scope: 'community', scopeId: 'c01' }),
     expect: only('secretary', 'countyAdmin'),
   },
+  // ------------------------------------------------------------------ cobuild: lists
+  // u02 (otherUnitAdmin) is paired with c01 too: it sees c01's lists, not u01's projects.
+  {
+    fn: 'cobuild',
+    action: 'needs',
+    payload: () => ({ communityId: 'c01' }),
+    expect: { ...listsStaff(), otherSecretary: 'FORBIDDEN' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveNeed',
+    // Each secretary adds to their own community's list.
+    payload: async () => {
+      const year = await listsYear();
+      return {
+        year,
+        category: '环境整治',
+        title: '楼道清理',
+        description: '',
+        quantity: 3,
+        quantityUnit: '栋',
+        wantedBy: `${year}-06-30`,
+        contact: { name: '谢春梅', phone: '13800000001' },
+      };
+    },
+    writes: listsWrites('cobuildNeeds', 'needId'),
+    expect: only('secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'closeNeed',
+    payload: async () => {
+      const n = await needOfC01();
+      return { needId: n.id, version: n.version, reason: '已由其他渠道解决' };
+    },
+    writes: listsWrites('cobuildNeeds', 'needId'),
+    expect: only('secretary'),
+  },
+  { fn: 'cobuild', action: 'resources', payload: () => ({}), expect: listsStaff() },
+  {
+    fn: 'cobuild',
+    action: 'saveResource',
+    // Each unit admin offers their own unit's, its liaison one of their unit's verified members.
+    payload: async ({ openid }) => ({
+      year: await listsYear(),
+      category: '文体活动',
+      title: '文艺演出队',
+      description: '',
+      capacity: { amount: 1, unit: '支', frequency: '节假日' },
+      liaisonOpenid: liaisonFor(openid),
+      availability: '节假日',
+    }),
+    writes: listsWrites('cobuildResources', 'resourceId'),
+    expect: only('unitAdmin', 'otherUnitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'withdrawResource',
+    payload: async () => {
+      const r = await resourceOfU01();
+      return { resourceId: r.id, version: r.version, reason: '人员调整' };
+    },
+    writes: listsWrites('cobuildResources', 'resourceId'),
+    expect: only('unitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'matches',
+    payload: async () => ({ needId: (await needOfC01()).id }),
+    expect: { ...listsStaff(), otherSecretary: 'FORBIDDEN' },
+  },
+  { fn: 'cobuild', action: 'projects', payload: () => ({}), expect: listsStaff() },
+  {
+    fn: 'cobuild',
+    action: 'project',
+    payload: async () => ({ projectId: (await plannedProject()).id }),
+    expect: { ...listsStaff(), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'saveProject',
+    payload: () => projectInputOf(),
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    // c03's secretary may not link c01's needs; u02's admin not a project of u01's resource only.
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'INVALID_INPUT', otherUnitAdmin: 'FORBIDDEN' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'startProject',
+    payload: async () => {
+      const pr = await plannedProject();
+      return { projectId: pr.id, version: pr.version };
+    },
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'projectUpdate',
+    // The photo is the caller's own upload, so only the scope decides.
+    payload: async ({ openid }) => ({
+      projectId: (await activeProject()).id,
+      note: '第一次走访完成',
+      photos: [t.cloud.storage.put(`uploads/${openid || 'nobody'}/l-${++listsSeq}.png`, Buffer.from('png'))],
+    }),
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'finishProject',
+    payload: async ({ openid }) => {
+      const pr = await activeProject();
+      return {
+        projectId: pr.id,
+        version: pr.version,
+        note: '服务老人二十户',
+        photos: [t.cloud.storage.put(`uploads/${openid || 'nobody'}/l-${++listsSeq}.png`, Buffer.from('png'))],
+      };
+    },
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'dropProject',
+    payload: async () => {
+      const pr = await plannedProject();
+      return { projectId: pr.id, version: pr.version, reason: '计划调整' };
+    },
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  // Every registered caller lives in c01 (beforeAll gives them an address there).
+  { fn: 'cobuild', action: 'publicProjects', payload: () => ({}), expect: registered() },
+  {
+    fn: 'cobuild',
+    action: 'rateProject',
+    payload: async () => ({ projectId: await doneProjectOfC01(), stars: 5 }),
+    writes: listsWrites('cobuildProjects', 'projectId'),
+    expect: registered(),
+  },
+  { fn: 'cobuild', action: 'agreements', payload: () => ({}), expect: listsStaff() },
+  {
+    fn: 'cobuild',
+    action: 'saveAgreement',
+    payload: agreementInputOf,
+    writes: listsWrites('cobuildAgreements', 'agreementId'),
+    // u01 is not paired with c03 (its secretary: bad input); u02's admin drafts only for u02.
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'INVALID_INPUT', otherUnitAdmin: 'FORBIDDEN' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'signAgreement',
+    payload: async () => ({
+      agreementId: (await listsCall('saveAgreement', await agreementInputOf(), CALLERS.secretary)).id,
+    }),
+    writes: listsWrites('cobuildAgreements', 'agreementId'),
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  { fn: 'cobuild', action: 'countyOverview', payload: () => ({}), expect: only('countyAdmin') },
+  // ------------------------------------------------------------------ cobuild: lists (end)
   // ------------------------------------------------------------------ sixOnes
   // No caller of the matrix is a verified member: member-only actions refuse them all
   // (six-ones.test.ts covers members in and out of the activity's community).
@@ -841,8 +1219,123 @@ const ROWS: Row[] = [
     payload: () => ({ scope: 'unit', scopeId: 'u01' }),
     expect: only('unitAdmin', 'countyAdmin'),
   },
+  // ------------------------------------------------------------------ cobuild: 轮值主席 and 联席会议
+  {
+    fn: 'cobuild',
+    action: 'rota',
+    payload: () => ({ communityId: 'c01' }),
+    expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin') },
+  },
+  {
+    fn: 'cobuild',
+    action: 'setRota',
+    // Each secretary sets their own community's (month 12 without a chair: valid anywhere).
+    payload: async ({ openid }) => {
+      const year = await rotaYear();
+      const own = p.doc('users', openid)?.roles?.find((g: any) => g.role === 'secretary')?.communityId ?? 'c01';
+      const version = p.doc('rotas', `${own}-${year}`)?.version ?? 0;
+      return { year, version, months: [{ month: 12, unitId: null }] };
+    },
+    writes: () => ({ collections: ['rotas', 'cobuildTallies', 'audits'] }),
+    expect: only('secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'proposeTheme',
+    payload: async () => ({ year: await chairedByU01(6), month: 6, theme: '垃圾分类进社区' }),
+    writes: () => ({ collections: ['rotas', 'cobuildTallies', 'audits'] }),
+    expect: only('unitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'planChairActivity',
+    payload: chairActivityInput,
+    writes: () => ({ collections: ['activities', 'rotas', 'cobuildTallies', 'audits'] }),
+    expect: only('unitAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'callMeeting',
+    payload: async () => ({ startAt: await inTenDays(), place: '社区会议室' }),
+    writes: () => ({ collections: ['meetings', 'audits', 'notifications'] }),
+    expect: only('secretary', 'otherSecretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'meetings',
+    payload: () => ({ communityId: 'c01' }),
+    expect: only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'meeting',
+    payload: async () => ({ meetingId: (await meetingOfC01()).id }),
+    expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'), otherSecretary: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'submitTopic',
+    payload: async () => ({ meetingId: (await meetingOfC01()).id, title: '楼道照明改造', description: '' }),
+    writes: meetingWrites,
+    expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin'), otherSecretary: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
+    action: 'setAgenda',
+    payload: async () => {
+      const m = await meetingOfC01();
+      return { meetingId: m.id, version: m.version, topicIds: [] };
+    },
+    writes: meetingWrites,
+    expect: only('secretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'recordMeeting',
+    payload: async () => {
+      const m = await startedMeeting();
+      return {
+        meetingId: m.id,
+        version: m.version,
+        presentUnitIds: ['u01'],
+        minutes: '会议听取了各单位意见。',
+        decisions: [],
+      };
+    },
+    writes: meetingWrites,
+    expect: only('secretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'cancelMeeting',
+    payload: async () => {
+      const m = await meetingOfC01();
+      return { meetingId: m.id, version: m.version, reason: '改期召开' };
+    },
+    writes: meetingWrites,
+    expect: only('secretary'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'decisions',
+    payload: () => ({}),
+    expect: only('secretary', 'otherSecretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
+  },
+  {
+    fn: 'cobuild',
+    action: 'updateDecision',
+    payload: async () => {
+      const d = await decisionOfU01();
+      return { decisionId: d.id, version: d.version, note: '已启动' };
+    },
+    writes: (payload: { decisionId: string }) => ({
+      collections: ['meetingDecisions', 'audits'],
+      docs: [['meetingDecisions', payload.decisionId] as const],
+    }),
+    // u02 is paired with c01 but does not own it; c03's secretary does not know it.
+    expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND' },
+  },
 ];
-
 beforeAll(async () => {
   t = await startLocalCloud();
   p = people(t);
@@ -864,8 +1357,8 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe('the authorization matrix', () => {
-  it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint and contract.sixOnes, and no other', () => {
-    const inContract = (['account', 'directory', 'wish', 'complaint', 'sixOnes'] as const).flatMap((fn) =>
+  it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint, contract.sixOnes and contract.cobuild, and no other', () => {
+    const inContract = (['account', 'directory', 'wish', 'complaint', 'sixOnes', 'cobuild'] as const).flatMap((fn) =>
       Object.keys(contract[fn]).map((action) => `${fn}.${action}`),
     );
     const inMatrix = ROWS.map((r) => `${r.fn}.${r.action}`);
@@ -888,6 +1381,8 @@ describe('the authorization matrix', () => {
       unitAdmin: ['resident', 'unitAdmin'],
       otherUnitAdmin: ['resident', 'unitAdmin'],
       countyAdmin: ['resident', 'countyAdmin'],
+      liaison: ['resident', 'propertyLiaison'],
+      otherLiaison: ['resident', 'propertyLiaison'],
     };
     for (const row of ROWS) {
       const roles = (contract[row.fn] as Record<string, { roles: 'anyone' | readonly string[] }>)[row.action].roles;

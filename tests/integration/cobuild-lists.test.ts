@@ -1,6 +1,8 @@
 import { getDb } from '../../server/platform/cloud';
 import { now as serverNow } from '../../server/platform/clock';
 import { reconcileCobuild } from '../../server/cobuild/jobs';
+import { localYear } from '../../server/platform/time';
+import { SEED_BASE_DATE } from '../../server/seed/county';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { people, type Envelope, type People } from '../helpers/people';
 
@@ -103,6 +105,61 @@ beforeAll(async () => {
   await p.ok(
     p.account('grantRole', { openid: otherAdmin, grant: { role: 'unitAdmin', unitId: otherUnitC01 } }, COUNTY),
   );
+});
+
+describe('the seed', () => {
+  // The seed's year (tests seed at the fixed seed date); run first, before any test moves it.
+  const SEEDED = localYear(SEED_BASE_DATE);
+  const jobCtx = () =>
+    ({ requestId: 'test', openid: 'system', user: null, db: getDb(), now: serverNow(), job: true }) as any;
+
+  test('a fresh seed is consistent: reconcileCobuild finds nothing to fix', async () => {
+    const tallies = t.cloud.store.find('cobuildTallies', { query: { year: SEEDED } }) as any[];
+    expect(tallies.length).toBe(14);
+    expect(await reconcileCobuild(jobCtx(), SEEDED)).toEqual({
+      year: SEEDED,
+      needs: 0,
+      resources: 0,
+      agreements: 0,
+      tallies: 0,
+      ratings: 0,
+    });
+  });
+
+  test('c01 shows every state to demo-secretary and demo-unit-admin; residents see theirs', async () => {
+    const statuses = (items: Array<{ status: string }>) => [...new Set(items.map((x) => x.status))].sort();
+    for (const who of [SECRETARY, UNIT_ADMIN]) {
+      const needs = await ok('needs', { year: SEEDED, communityId: 'c01' }, who);
+      expect(statuses(needs.items)).toEqual(['closed', 'done', 'matched', 'open']);
+      const resources = await ok('resources', { year: SEEDED }, who);
+      expect(statuses(resources.items)).toEqual(['committed', 'offered', 'usedUp', 'withdrawn']);
+      const projects = await ok('projects', { year: SEEDED }, who);
+      expect(statuses(projects.items)).toEqual(['active', 'done', 'dropped', 'planned']);
+      const agreements = await ok('agreements', { year: SEEDED }, who);
+      expect(statuses(agreements)).toEqual(['draft', 'signed', 'superseded']);
+      // A draft awaiting this side's signature.
+      expect(agreements.some((a: any) => a.status === 'draft' && a.can.includes('sign'))).toBe(true);
+    }
+    const all = await ok('agreements', { year: SEEDED }, SECRETARY);
+    const drafts = all.filter((a: any) => a.status === 'draft');
+    expect(drafts.some((a: any) => !a.signatures.community && !a.signatures.unit)).toBe(true);
+    expect(drafts.some((a: any) => !!a.signatures.community !== !!a.signatures.unit)).toBe(true);
+    const active = (await ok('projects', { year: SEEDED, status: 'active' }, SECRETARY)).items[0];
+    const detail = await ok('project', { projectId: active.id }, UNIT_ADMIN);
+    expect(detail.updates.length).toBeGreaterThan(0);
+    expect(detail.updates[0].photos.length).toBeGreaterThan(0);
+    expect(detail.milestoneList.some((m: any) => m.doneAt)).toBe(true);
+
+    const pub = await ok('publicProjects', {}, RESIDENT);
+    expect(statuses(pub.items)).toEqual(['active', 'done']);
+    const done = pub.items.filter((x: any) => x.status === 'done');
+    expect(done.some((x: any) => x.rating.count > 0)).toBe(true);
+    expect(done.every((x: any) => x.myRating === null && x.can.includes('rate'))).toBe(true);
+    expect(done.every((x: any) => x.photos.length > 0 && x.result)).toBe(true);
+
+    const o = await ok('countyOverview', { year: SEEDED }, COUNTY);
+    expect(o.communities.every((c: any) => c.projects.done > 0 && c.agreementsSigned > 0)).toBe(true);
+  });
 });
 
 describe('需求清单', () => {
@@ -529,5 +586,73 @@ describe('county overview, reconciliation and budgets', () => {
       ok('dropProject', { projectId: pr.id, version: pr.version + 2, reason: '预算测试' }, SECRETARY),
     );
     expect(t7).toBeLessThanOrEqual(4);
+
+    // closeNeed.
+    const { trips: t8 } = await roundTrips(() =>
+      ok(
+        'closeNeed',
+        { needId: need.id, version: p.doc('cobuildNeeds', need.id).version, reason: '预算测试' },
+        SECRETARY,
+      ),
+    );
+    expect(t8).toBeLessThanOrEqual(4);
+
+    // finishProject: an active project with its result and an own photo.
+    const n2 = await ok('saveNeed', needInput({ title: '预算完成需求' }), SECRETARY);
+    const r2 = await ok('saveResource', resourceInput({ title: '预算完成资源' }), UNIT_ADMIN);
+    const p2 = await ok('saveProject', projectInput([n2.id], [r2.id], { title: '预算完成项目' }), SECRETARY);
+    await ok('startProject', { projectId: p2.id, version: p2.version }, SECRETARY);
+    const photo = t.cloud.storage.put(`uploads/${SECRETARY}/cobuild-budget.png`, Buffer.from('png'));
+    const { result: finished, trips: t9 } = await roundTrips(() =>
+      ok(
+        'finishProject',
+        { projectId: p2.id, version: p2.version + 1, note: '预算测试完成', photos: [photo] },
+        SECRETARY,
+      ),
+    );
+    expect(finished.status).toBe('done');
+    expect(t9).toBeLessThanOrEqual(4);
+
+    // saveAgreement: a new version of the pair's signed agreement, then an edit of that draft.
+    // The pair's signed agreement (the 共建协议 test leaves one; alone, this draws the first).
+    const signed = (
+      t.cloud.store.find('cobuildAgreements', { query: { communityId: 'c01', unitId: demoUnit, year: YEAR } }) as any[]
+    ).find((a) => a.status === 'signed');
+    const agreementInput = {
+      year: YEAR,
+      unitId: demoUnit,
+      projectIds: [p2.id],
+      duties: { community: '提供活动场地', unit: '派出党员志愿者' },
+      period: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` },
+    };
+    const { result: draft, trips: t10 } = await roundTrips(() =>
+      ok('saveAgreement', { ...agreementInput, ...(signed ? { revises: signed._id } : {}) }, SECRETARY),
+    );
+    expect(draft).toMatchObject({ status: 'draft', supersedes: signed?._id ?? null });
+    expect(t10).toBeLessThanOrEqual(4);
+    const { trips: t11 } = await roundTrips(() =>
+      ok(
+        'saveAgreement',
+        {
+          ...agreementInput,
+          agreementId: draft.id,
+          version: draft.version,
+          duties: { community: '提供场地与宣传', unit: '派出党员志愿者' },
+        },
+        SECRETARY,
+      ),
+    );
+    expect(t11).toBeLessThanOrEqual(4);
+    if (process.env.COBUILD_TRIPS)
+      console.log({
+        saveNeed: [t1, t2],
+        saveResource: t3,
+        saveProject: [t4, t5],
+        startProject: t6,
+        dropProject: t7,
+        closeNeed: t8,
+        finishProject: t9,
+        saveAgreement: [t10, t11],
+      });
   });
 });

@@ -354,6 +354,31 @@ describe('the 消息 list', () => {
     await advanceClock(t, due - (await clockNow(t)).getTime() - 10 * MIN);
     await job('caseDeadlines');
 
+    // 结对共建: the demo unit chairs this month, a joint meeting is called (its units told) with
+    // its topic window closing tomorrow, a decision owned by the unit; the reminders job.
+    const cobuild = (action: string, payload: unknown, openid: string) =>
+      p.ok(p.call('cobuild', action, payload, openid));
+    const demoUnit = p.doc('users', 'demo-unit-admin').roles.find((g: any) => g.role === 'unitAdmin').unitId;
+    const rota = await cobuild('rota', {}, 'demo-secretary');
+    const month = rota.months.find((m: any) => m.current);
+    if (month.chair?.id !== demoUnit)
+      await cobuild(
+        'setRota',
+        { year: rota.year, version: rota.version, months: [{ month: month.month, unitId: demoUnit }] },
+        'demo-secretary',
+      );
+    const at = (await clockNow(t)).getTime();
+    await cobuild(
+      'callMeeting',
+      {
+        startAt: new Date(at + 3 * 86_400_000).toISOString(),
+        topicsBy: new Date(at + 20 * 3_600_000).toISOString(),
+        place: '社区会议室',
+      },
+      'demo-secretary',
+    );
+    await job('cobuildReminders');
+
     const kinds = new Set((t.cloud.store.find('notifications', {}) as any[]).map((m) => m.kind));
     expect(TEMPLATE_KEYS.filter((k) => !kinds.has(k))).toEqual([]);
     // Each entry reads as a title and one line, and opens a page.

@@ -92,6 +92,15 @@ describe('directory.places', () => {
       error: { code: 'FORBIDDEN' },
     });
   });
+
+  it("a unit admin reads the places of the community their unit is paired with (its chair month's activity), no other", async () => {
+    const own = await p.ok<PlaceOption[]>(p.directory('places', {}, 'demo-unit-admin'));
+    expect(own.find((x) => x.kind === 'community')?.id).toBe('c01');
+    expect(await p.directory('places', { communityId: 'c03' }, 'demo-unit-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
 });
 
 describe('an activity at a place of the directory', () => {

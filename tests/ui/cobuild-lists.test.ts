@@ -84,7 +84,7 @@ test("the secretary's hub: the year's four lists with their counts, and 轮值�
   const hub = await open(`${PAGES}/index/index`, SECRETARY);
   await hub.waitForText('待对接');
   const text = hub.text();
-  for (const title of ['需求清单', '资源清单', '共建项目', '共建协议', '轮值主席', '联席会议'])
+  for (const title of ['需求清单', '资源清单', '共建项目', '共建协议', '轮值主席', '联席会议', '议定事项'])
     expect(text).toContain(title);
   const open_ = needs.items.filter((n) => n.status === 'open').length;
   expect(text).toContain(`待对接 ${open_}${needs.next === null ? '' : '+'} 项`);

@@ -113,6 +113,19 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
             'deptTasks',
             'caseMetrics',
             'audits',
+            // cobuild: lists
+            'cobuildNeeds',
+            'cobuildResources',
+            'cobuildProjects',
+            'cobuildProjectUpdates',
+            'cobuildRatings',
+            'cobuildAgreements',
+            'cobuildTallies',
+            // cobuild: meetings
+            'rotas',
+            'meetings',
+            'meetingDecisions',
+            'propertyRatings',
           ].includes(collection)
         )
           continue;
@@ -303,6 +316,16 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
     expect(grantOf(multi, 'resident')).toBeDefined();
     expect((multi.address as { communityId: string }).communityId).toBe('c02');
     expect(communities.get('c02')?.secretaryOpenid).toBe('demo-multi');
+
+    // 红色物业: the demo liaison is the liaison of the company serving the demo resident's estate.
+    const liaison = grantOf(user('demo-property'), 'propertyLiaison') as { companyId: string } | undefined;
+    expect(user('demo-property').name).toBe('李红梅');
+    expect(liaison?.companyId).toBe(firstMicroGrid.propertyCompanyId);
+    expect(byId('propertyCompanies').get(liaison!.companyId)).toMatchObject({
+      liaisonOpenid: 'demo-property',
+      hasPartyOrg: true,
+    });
+    expect(user('demo-property').staff).toBe(1);
   });
 
   it('gives every community its secretary, and about two thirds of 30 seed members verified', () => {
@@ -1154,5 +1177,74 @@ describe('the seed’s 操作记录 (audits)', () => {
     expect(c.audits.length).toBeGreaterThan(5_000);
     expect(c.audits.every((a) => a.at.getTime() >= since)).toBe(true);
     expect(missingAudits(c, since)).toEqual([]);
+  }, 300_000);
+});
+
+// ---------------------------------------------------------------- cobuild: lists
+
+/** What reconcileCobuild (server/cobuild/jobs.ts) would change: links, agreements, tallies, ratings. */
+function cobuildDrift(c: CountySeed): string[] {
+  const drift: string[] = [];
+  const years = [...new Set(c.cobuildNeeds.map((n) => n.year))];
+  for (const year of years) {
+    const projects = c.cobuildProjects.filter((p) => p.year === year);
+    const live = projects.filter((p) => p.status === 'planned' || p.status === 'active');
+    const done = projects.filter((p) => p.status === 'done');
+    const want = (id: string, field: 'needIds' | 'resourceIds', linked: string, used: string, free: string) =>
+      live.some((p) => p[field].includes(id)) ? linked : done.some((p) => p[field].includes(id)) ? used : free;
+    for (const n of c.cobuildNeeds.filter((x) => x.year === year && ['open', 'matched'].includes(x.status)))
+      if (want(n._id, 'needIds', 'matched', 'done', 'open') !== n.status) drift.push(`need ${n._id}`);
+    for (const r of c.cobuildResources.filter((x) => x.year === year && ['offered', 'committed'].includes(x.status)))
+      if (want(r._id, 'resourceIds', 'committed', 'usedUp', 'offered') !== r.status) drift.push(`resource ${r._id}`);
+    for (const a of c.cobuildAgreements.filter((x) => x.year === year))
+      if (a.status === 'draft' && a.signatures.community && a.signatures.unit) drift.push(`agreement ${a._id}`);
+    for (const p of done) {
+      const ratings = c.cobuildRatings.filter((r) => r.projectId === p._id);
+      if (p.rating.count !== ratings.length || p.rating.sum !== ratings.reduce((s, r) => s + r.stars, 0))
+        drift.push(`rating ${p._id}`);
+    }
+    for (const t of c.cobuildTallies.filter((x) => x.year === year)) {
+      const of = <T extends { communityId: string; year: number; status: string }>(docs: T[]) =>
+        docs.filter((d) => d.communityId === t.communityId && d.year === year);
+      const count = (docs: Array<{ status: string }>, status: string) => docs.filter((d) => d.status === status).length;
+      for (const [k, v] of Object.entries(t.needs))
+        if (count(of(c.cobuildNeeds), k) !== v) drift.push(`${t._id} needs.${k}`);
+      for (const [k, v] of Object.entries(t.resources))
+        if (count(of(c.cobuildResources), k) !== v) drift.push(`${t._id} resources.${k}`);
+      for (const [k, v] of Object.entries(t.projects))
+        if (count(of(c.cobuildProjects), k) !== v) drift.push(`${t._id} projects.${k}`);
+      if (count(of(c.cobuildAgreements), 'signed') !== t.agreementsSigned) drift.push(`${t._id} agreementsSigned`);
+    }
+  }
+  return drift;
+}
+
+describe('the 三清单一协议 seed', () => {
+  it('gives every community a year of lists in every state, consistent with its tallies', () => {
+    const demo = buildCountySeed();
+    const year = localYear(new Date('2026-01-05T00:00:00Z'));
+    for (const c of demo.communities) {
+      const mine = <T extends { communityId: string }>(docs: T[]) => docs.filter((d) => d.communityId === c._id);
+      expect(new Set(mine(demo.cobuildNeeds).map((n) => n.category)).size).toBe(6);
+      expect(new Set(mine(demo.cobuildProjects).map((p) => p.status))).toEqual(
+        new Set(['planned', 'active', 'done', 'dropped']),
+      );
+      expect(new Set(mine(demo.cobuildAgreements).map((a) => a.status))).toEqual(
+        new Set(['draft', 'signed', 'superseded']),
+      );
+      expect(demo.cobuildTallies.find((t) => t._id === `${c._id}-${year}`)).toBeTruthy();
+    }
+    expect(cobuildDrift(demo)).toEqual([]);
+  });
+
+  it('fills three years at county scale, each consistent', () => {
+    const c = county();
+    const year = localYear(COUNTY_ANCHOR);
+    expect([...new Set(c.cobuildProjects.map((p) => p.year))].sort()).toEqual([year - 2, year - 1, year]);
+    expect(c.cobuildTallies).toHaveLength(14 * 3);
+    expect(cobuildDrift(c)).toEqual([]);
+    // Nothing happens after the anchor.
+    for (const d of [...c.cobuildNeeds, ...c.cobuildProjects, ...c.cobuildProjectUpdates, ...c.cobuildAgreements])
+      expect(d.updatedAt.getTime()).toBeLessThanOrEqual(COUNTY_ANCHOR.getTime());
   }, 300_000);
 });

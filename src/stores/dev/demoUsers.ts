@@ -22,6 +22,7 @@ const GROUP_ORDER: readonly Role[] = [
   'gridWorker',
   'department',
   'unitAdmin',
+  'propertyLiaison',
   'member',
   'resident',
 ];

@@ -30,6 +30,7 @@ const TEXT: Record<CaseAction, { min: number; max: number; missing?: string }> =
   withdraw: { min: 0, max: 200 },
   rate: { min: 0, max: 200 },
   accept: { min: 0, max: 200 },
+  reply: { min: 2, max: 200, missing: '请填写回复内容' },
   resolve: { min: 2, max: 500, missing: '请填写办理情况' },
   escalate: { min: 2, max: 200, missing: '请填写上报社区的原因' },
   whistle: { min: 0, max: 200 },
@@ -48,6 +49,7 @@ export const DONE_TEXT: Record<CaseAction, string> = {
   withdraw: '已撤回',
   rate: '感谢您的评价',
   accept: '已受理',
+  reply: '已回复',
   resolve: '已办结',
   escalate: '已上报社区',
   whistle: '已吹哨',
@@ -277,6 +279,8 @@ export class CaseActionForm {
         });
       case 'accept':
         return call('complaint', 'accept', { caseId, ...optional('note') });
+      case 'reply':
+        return call('complaint', 'reply', { caseId, note: text });
       case 'resolve':
         return call('complaint', 'resolve', { caseId, note: text, photos: this.photos.fileIds });
       case 'escalate':

@@ -1,21 +1,16 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { WishView } from '../../../contract';
-import { WISH_CATEGORIES, type WishCategory } from '../../../contract/wishLabels';
+import type { WishCategory } from '../../../contract/wishLabels';
 import { call } from '../../services/cloud';
 import { toCloudError, type CloudError } from '../../services/CloudError';
-import { checkName, checkPhone, checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
+import { withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
 import { Draft } from '../../utils/drafts';
 import { session } from '../session';
 import { wishes } from '../wishes';
-import { PhotoSet } from '../photos';
-import { WISH_DESCRIPTION, WISH_PHOTOS } from '../../../contract/limits';
+import { beneficiaryErrors, WishContent } from '../wishContent';
 
-export const DESCRIPTION_MIN = WISH_DESCRIPTION.min;
-export const DESCRIPTION_MAX = WISH_DESCRIPTION.max;
-export const WISH_PHOTOS_MAX = WISH_PHOTOS.max;
-
-export type SubmitField = 'category' | 'description' | 'photos' | 'name' | 'phone';
+export type SubmitField = 'name' | 'phone';
 
 /** What a wish form keeps while unsent (photos are uploaded afresh). */
 interface WishDraft {
@@ -26,48 +21,8 @@ interface WishDraft {
   phone: string;
 }
 
-/** A wish's description: said, 5–500 characters (`empty`: what to ask for when it is blank). */
-export function checkWishDescription(description: string, empty: string): string | null {
-  if (description.trim() === '') return empty;
-  return checkText(description, DESCRIPTION_MIN, DESCRIPTION_MAX);
-}
-
-/** What both wish forms check before sending: category, description, photos done uploading. */
-export function wishContentErrors(
-  form: { category: WishCategory | null; description: string; photos: PhotoSet },
-  emptyDescription: string,
-): FieldErrors<SubmitField> {
-  const errors: FieldErrors<SubmitField> = {};
-  if (!form.category) errors.category = '请选择心愿类别';
-  const description = checkWishDescription(form.description, emptyDescription);
-  if (description) errors.description = description;
-  const photos = form.photos.problem();
-  if (photos) errors.photos = photos;
-  return errors;
-}
-
-/** A beneficiary other than the caller: a valid name; the phone may be left out (then it must be valid). */
-export function beneficiaryErrors(name: string, phone: string): FieldErrors<'name' | 'phone'> {
-  const errors: FieldErrors<'name' | 'phone'> = {};
-  const badName = checkName(name);
-  if (badName) errors.name = badName;
-  if (phone !== '') {
-    const badPhone = checkPhone(phone);
-    if (badPhone) errors.phone = badPhone;
-  }
-  return errors;
-}
-
-/** Where a server issue of wish.submit belongs on a form: `paths`, or the photos. */
-export const wishFieldOf =
-  <F extends string>(paths: Record<string, F>) =>
-  (path: string): F | 'photos' | undefined =>
-    paths[path] ?? (path.startsWith('photos') ? 'photos' : undefined);
-
-/** Server issue paths → the form's fields. */
+/** Server issue paths → the form's own fields (the content's are its own). */
 const SERVER_PATHS: Record<string, SubmitField> = {
-  category: 'category',
-  description: 'description',
   'beneficiary.name': 'name',
   'beneficiary.phone': 'phone',
 };
@@ -78,12 +33,10 @@ const SERVER_PATHS: Record<string, SubmitField> = {
  * Every field is checked here first, so a bad form never reaches the server.
  */
 class WishSubmitStore {
-  category: WishCategory | null = null;
-  description = '';
+  readonly content = new WishContent('请描述您的心愿');
   forFamily = false;
   name = '';
   phone = '';
-  readonly photos = new PhotoSet(WISH_PHOTOS_MAX);
 
   errors: FieldErrors<SubmitField> = {};
   saving = false;
@@ -95,12 +48,12 @@ class WishSubmitStore {
   private readonly draft: Draft<WishDraft>;
 
   constructor() {
-    makeAutoObservable(this, { photos: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { content: false }, { autoBind: true, deep: false });
     this.draft = new Draft<WishDraft>(
       'wish',
       () => ({
-        category: this.category,
-        description: this.description,
+        category: this.content.category,
+        description: this.content.description,
         forFamily: this.forFamily,
         name: this.name,
         phone: this.phone,
@@ -112,13 +65,11 @@ class WishSubmitStore {
   /** The form as it was left unsent (a kept draft), else blank — each time the page opens. */
   start(): void {
     const kept = this.draft.load();
-    this.category = kept?.category ?? null;
-    this.description = kept?.description ?? '';
+    this.content.reset(kept);
     this.forFamily = kept?.forFamily ?? false;
     this.name = kept?.name ?? '';
     this.phone = kept?.phone ?? '';
     this.restored = kept !== null && kept.description.trim() !== '';
-    this.photos.clear();
     this.errors = {};
     this.error = null;
     this.saving = false;
@@ -128,31 +79,12 @@ class WishSubmitStore {
   /** 清空: the kept draft and the form go. */
   discardDraft(): void {
     this.draft.clear();
-    this.category = null;
-    this.description = '';
+    this.content.reset();
     this.forFamily = false;
     this.name = '';
     this.phone = '';
     this.restored = false;
     this.errors = {};
-  }
-
-  get length(): number {
-    return [...this.description.trim()].length;
-  }
-
-  setCategory(category: string): void {
-    if (!(WISH_CATEGORIES as readonly string[]).includes(category)) return;
-    this.category = category as WishCategory;
-    this.clearError('category');
-  }
-
-  setDescription(value: string): void {
-    this.description = value;
-    if (!this.errors.description) return;
-    const error = checkWishDescription(value, '请描述您的心愿');
-    if (error) this.errors = { ...this.errors, description: error };
-    else this.clearError('description');
   }
 
   setForFamily(on: boolean): void {
@@ -173,11 +105,9 @@ class WishSubmitStore {
 
   validate(): boolean {
     // A family member without a phone: the claimer reaches them through the resident.
-    this.errors = {
-      ...wishContentErrors(this, '请描述您的心愿'),
-      ...(this.forFamily ? beneficiaryErrors(this.name, this.phone) : {}),
-    };
-    return Object.keys(this.errors).length === 0;
+    const content = this.content.validate();
+    this.errors = this.forFamily ? beneficiaryErrors(this.name, this.phone) : {};
+    return content && Object.keys(this.errors).length === 0;
   }
 
   /** Submits the wish; true when it was submitted (`submitted` holds it). */
@@ -187,9 +117,7 @@ class WishSubmitStore {
     this.saving = true;
     try {
       const wish = await call('wish', 'submit', {
-        category: this.category!,
-        description: this.description.trim(),
-        photos: this.photos.fileIds,
+        ...this.content.input,
         ...(this.forFamily
           ? { beneficiary: { name: this.name.trim(), ...(this.phone ? { phone: this.phone } : {}) } }
           : {}),
@@ -212,14 +140,15 @@ class WishSubmitStore {
     this.submitted = wish;
     this.restored = false;
     this.draft.sent();
-    this.photos.clear();
+    this.content.photos.clear();
     wishes.invalidate();
   }
 
   private failed(error: CloudError): void {
     this.saving = false;
     this.error = error;
-    this.errors = withFieldIssues(this.errors, error.details, wishFieldOf(SERVER_PATHS));
+    this.content.showIssues(error.details);
+    this.errors = withFieldIssues(this.errors, error.details, (path) => SERVER_PATHS[path]);
   }
 
   private clearError(field: SubmitField): void {

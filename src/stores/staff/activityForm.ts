@@ -9,7 +9,7 @@ import type { LatLng } from '../../utils/gcj02';
 import { addDays, today } from '../../utils/date';
 import { Loadable, Pending } from '../loadable';
 import { session } from '../session';
-import { fromShanghai, isValidLocal, toShanghai } from '../../utils/activityTimes';
+import { fromShanghai, isValidLocal, monthDays, toShanghai } from '../../utils/activityTimes';
 import { checkReason } from '../../utils/reason';
 
 export type ActivityField =
@@ -62,14 +62,26 @@ function checkWhole(value: string, min: number, max: number, low: string, high: 
   return null;
 }
 
+/** 轮值主席: the chair month an activity is planned for (cobuild.planChairActivity), and the community's. */
+export interface ChairMonth {
+  year: number;
+  /** 1–12 */
+  month: number;
+  communityId: string;
+}
+
 /**
  * 发布活动 / 编辑活动 (secretary): the form of one activity, checked here as the contract checks
  * it (sixOnes.publishActivity / updateActivity) so the secretary reads every problem before
  * sending; what the server still refuses lands on its field. Also 取消活动 with a reason.
+ * In chair mode (`chair` set) the same form plans the month's activity of the 轮值主席 unit
+ * (cobuild.planChairActivity): it must start within that month.
  */
 class ActivityFormStore {
   /** null: a new activity. */
   activityId: string | null = null;
+  /** Set: the chair unit's admin plans the month's activity (a new one). */
+  chair: ChairMonth | null = null;
   /** The form holds this page's values (defaults, or the activity read): the page shows it from then on. */
   ready = false;
   /** The activity being edited, as last read. */
@@ -145,6 +157,20 @@ class ActivityFormStore {
     );
   }
 
+  /**
+   * 轮值主席: a new activity of the chair month — on its first day still to come (tomorrow, or
+   * the month's first day), 09:00–11:00, at the community's Red Station.
+   */
+  openChair(chair: ChairMonth, now = Date.now()): void {
+    this.openNew();
+    this.chair = chair;
+    const { first, last } = monthDays(chair);
+    const tomorrow = addDays(today(now), 1);
+    const day = tomorrow < first ? first : tomorrow > last ? last : tomorrow;
+    this.date = day;
+    this.signUpDate = day;
+  }
+
   /** Editing an activity: the form filled from sixOnes.activity. */
   async openEdit(activityId: string): Promise<void> {
     this.reset(activityId);
@@ -156,6 +182,7 @@ class ActivityFormStore {
     this.waiting?.();
     this.waiting = null;
     this.activityId = activityId;
+    this.chair = null;
     this.ready = false;
     this.original.clear();
     this.type = '';
@@ -209,9 +236,10 @@ class ActivityFormStore {
    */
   private async defaultLocation(): Promise<void> {
     const grant = session.staffGrants.find((g) => g.role === 'secretary');
+    const communityId = this.chair?.communityId ?? (grant && grant.role === 'secretary' ? grant.communityId : null);
     const stations = await this.stations.get();
     if (!this.isNew || this.ready) return;
-    const own = grant && grant.role === 'secretary' ? stations?.find((s) => s.communityId === grant.communityId) : null;
+    const own = communityId ? stations?.find((s) => s.communityId === communityId) : null;
     this.point = own
       ? { name: own.name, address: own.address, phone: own.phone, ...own.location }
       : { name: '县城中心', address: '', phone: null, ...COUNTY_TOWN };
@@ -341,6 +369,10 @@ class ActivityFormStore {
     const endAt = fromShanghai(this.date, this.endTime);
     const signUpBy = fromShanghai(this.signUpDate, this.signUpTime);
     if (!startOk) errors.startTime = '请选择活动日期和开始时间';
+    else if (this.chair) {
+      const { first, last } = monthDays(this.chair);
+      if (this.date < first || this.date > last) errors.startTime = `轮值活动须在${this.chair.month}月内举行`;
+    }
     if (!endOk) errors.endTime = '请选择结束时间';
     else if (startOk && Date.parse(endAt) <= Date.parse(startAt)) errors.endTime = '结束时间须晚于开始时间';
     else if (Date.parse(endAt) <= now) errors.endTime = '结束时间须在将来';
@@ -388,10 +420,13 @@ class ActivityFormStore {
     this.errors = errors;
     if (!input) return null;
     const id = this.activityId;
+    const chair = this.chair;
     const saved = await this.saving.run(() =>
-      id === null
-        ? call('sixOnes', 'publishActivity', input)
-        : call('sixOnes', 'updateActivity', { activityId: id, ...input }),
+      chair
+        ? call('cobuild', 'planChairActivity', { year: chair.year, month: chair.month, ...input })
+        : id === null
+          ? call('sixOnes', 'publishActivity', input)
+          : call('sixOnes', 'updateActivity', { activityId: id, ...input }),
     );
     if (!saved) {
       const error = this.saving.error;

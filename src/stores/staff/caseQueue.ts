@@ -2,14 +2,16 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { CaseView, TaskView } from '../../../contract';
 import { call } from '../../services/cloud';
+import { QueueSearch } from '../queueSearch';
 import { PagedList } from '../paged';
 
-/** Whose queue: the grid worker's grids, or the secretary's community. */
-export type QueueKind = 'grid' | 'community';
+/** Whose queue: the grid worker's grids, the secretary's community, or the property liaison's estates (红色物业). */
+export type QueueKind = 'grid' | 'community' | 'property';
 /** 待办 (a community's: 待处理, or 全部办理中) or 已办. */
 export type QueueView = 'todo' | 'all' | 'done';
 
-export const isQueueKind = (v: string | undefined): v is QueueKind => v === 'grid' || v === 'community';
+export const isQueueKind = (v: string | undefined): v is QueueKind =>
+  v === 'grid' || v === 'community' || v === 'property';
 
 /**
  * 网格诉求 (complaint.gridQueue) and 社区诉求 (complaint.communityQueue): 待办 by urgency and
@@ -20,13 +22,11 @@ export const isQueueKind = (v: string | undefined): v is QueueKind => v === 'gri
 class CaseQueueStore {
   kind: QueueKind = 'grid';
   view: QueueView = 'todo';
-  /** The words searched (applied with 搜索); '' for none. */
-  q = '';
-  /** What the search box holds, searched on 搜索. */
-  typed = '';
+  readonly query = new QueueSearch(() => this.reload());
   readonly list = new PagedList<CaseView>((from) => {
     const tab = this.view === 'done' ? 'done' : 'todo';
-    const q = this.q ? { q: this.q } : {};
+    const q = this.query.param;
+    if (this.kind === 'property') return call('complaint', 'propertyQueue', { tab, from, ...q });
     return this.kind === 'grid'
       ? call('complaint', 'gridQueue', { tab, from, ...q })
       : call('complaint', 'communityQueue', { tab, filter: this.view === 'all' ? 'all' : 'action', from, ...q });
@@ -39,25 +39,13 @@ class CaseQueueStore {
   enter(kind: QueueKind): void {
     this.kind = kind;
     this.view = 'todo';
-    this.q = '';
-    this.typed = '';
+    this.query.clear();
     this.reload();
   }
 
   setView(view: QueueView): void {
     if (view === this.view) return;
     this.view = view;
-    this.reload();
-  }
-
-  setTyped(words: string): void {
-    this.typed = words;
-  }
-
-  search(): void {
-    const q = this.typed.trim();
-    if (q === this.q) return;
-    this.q = q;
     this.reload();
   }
 
@@ -81,12 +69,9 @@ export type InboxStatus = 'open' | 'done';
  */
 class CaseInboxStore {
   status: InboxStatus = 'open';
-  /** The words searched (applied with 搜索); '' for none. */
-  q = '';
-  /** What the search box holds, searched on 搜索. */
-  typed = '';
+  readonly query = new QueueSearch(() => this.reload());
   readonly list = new PagedList<TaskView>((from) =>
-    call('complaint', 'deptInbox', { status: this.status, from, ...(this.q ? { q: this.q } : {}) }),
+    call('complaint', 'deptInbox', { status: this.status, from, ...this.query.param }),
   );
 
   constructor() {
@@ -95,25 +80,13 @@ class CaseInboxStore {
 
   enter(): void {
     this.status = 'open';
-    this.q = '';
-    this.typed = '';
+    this.query.clear();
     this.reload();
   }
 
   setStatus(status: InboxStatus): void {
     if (status === this.status) return;
     this.status = status;
-    this.reload();
-  }
-
-  setTyped(words: string): void {
-    this.typed = words;
-  }
-
-  search(): void {
-    const q = this.typed.trim();
-    if (q === this.q) return;
-    this.q = q;
     this.reload();
   }
 

@@ -2,6 +2,7 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { MemberReportView } from '../../../contract';
 import { call } from '../../services/cloud';
+import { QueueSearch } from '../queueSearch';
 import { Loadable, Pending } from '../loadable';
 import { checkRejectReason } from '../../utils/fields';
 
@@ -23,10 +24,7 @@ export type Decision = 'verify' | 'reject';
  */
 class ReportReviewStore {
   tab: ReviewTab = 'pending';
-  /** The words searched (applied with 搜索, to every tab); '' for none. */
-  q = '';
-  /** What the search box holds, searched on 搜索. */
-  typed = '';
+  readonly query = new QueueSearch(() => this.searched());
   readonly lists: Record<ReviewTab, Loadable<MemberReportView[]>> = {
     pending: this.queue('pending'),
     verified: this.queue('verified'),
@@ -48,14 +46,13 @@ class ReportReviewStore {
   }
 
   private queue(status: ReviewTab): Loadable<MemberReportView[]> {
-    return new Loadable(() => call('account', 'reportQueue', { status, ...(this.q ? { q: this.q } : {}) }));
+    return new Loadable(() => call('account', 'reportQueue', { status, ...this.query.param }));
   }
 
   /** Opening the page: every tab is read afresh when shown, nothing searched. */
   open(): void {
     for (const list of Object.values(this.lists)) list.clear();
-    this.q = '';
-    this.typed = '';
+    this.query.clear();
     this.cancel();
     this.show(this.tab);
   }
@@ -65,15 +62,8 @@ class ReportReviewStore {
     this.lists[tab].ensure();
   }
 
-  setTyped(words: string): void {
-    this.typed = words;
-  }
-
-  /** Narrows every tab to the words typed: the tab shown reads again, the others when opened. */
-  search(): void {
-    const q = this.typed.trim();
-    if (q === this.q) return;
-    this.q = q;
+  /** Words searched narrow every tab: the tab shown reads again, the others when opened. */
+  private searched(): void {
     for (const list of Object.values(this.lists)) list.clear();
     this.lists[this.tab].ensure();
   }

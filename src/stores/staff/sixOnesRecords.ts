@@ -3,6 +3,7 @@ import { REVIEW_BATCH_MAX } from '../../../contract/limits';
 import { makeAutoObservable } from 'mobx';
 import type { RecordStatus, RecordView } from '../../../contract';
 import { call } from '../../services/cloud';
+import { QueueSearch } from '../queueSearch';
 import { Pending } from '../loadable';
 import { PagedList } from '../paged';
 import { checkReason } from '../../utils/reason';
@@ -39,10 +40,7 @@ export const waitingCheckOut = (r: RecordView) =>
  */
 class RecordReviewStore {
   tab: RecordStatus = 'pending';
-  /** The words searched (applied with 搜索, to every tab); '' for none. */
-  q = '';
-  /** What the search box holds, searched on 搜索. */
-  typed = '';
+  readonly query = new QueueSearch(() => this.searched());
   readonly lists: Record<RecordStatus, PagedList<RecordView>> = {
     pending: this.queue('pending'),
     approved: this.queue('approved'),
@@ -77,14 +75,13 @@ class RecordReviewStore {
   }
 
   private queue(status: RecordStatus): PagedList<RecordView> {
-    return new PagedList((from) => call('sixOnes', 'recordQueue', { status, from, ...(this.q ? { q: this.q } : {}) }));
+    return new PagedList((from) => call('sixOnes', 'recordQueue', { status, from, ...this.query.param }));
   }
 
   /** Opening the page: every tab read afresh, nothing chosen, nothing searched. */
   open(): void {
     for (const list of Object.values(this.lists)) list.clear();
-    this.q = '';
-    this.typed = '';
+    this.query.clear();
     this.selected = [];
     this.outcome = null;
     this.cancel();
@@ -96,15 +93,8 @@ class RecordReviewStore {
     this.lists[tab].ensure();
   }
 
-  setTyped(words: string): void {
-    this.typed = words;
-  }
-
-  /** Narrows every tab to the words typed: the tab shown reads again, the others when opened. */
-  search(): void {
-    const q = this.typed.trim();
-    if (q === this.q) return;
-    this.q = q;
+  /** Words searched narrow every tab: the tab shown reads again, the others when opened. */
+  private searched(): void {
     for (const list of Object.values(this.lists)) list.clear();
     this.lists[this.tab].ensure();
   }

@@ -2,6 +2,7 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { WishView } from '../../../contract';
 import { call } from '../../services/cloud';
+import { QueueSearch } from '../queueSearch';
 import { Loadable } from '../loadable';
 import { session } from '../session';
 
@@ -13,11 +14,8 @@ import { session } from '../session';
  * whenever shown. No 已办 tab: a wish confirmed is completed, and its page keeps who confirmed it.
  */
 class WishAwaitingStore {
-  /** The words searched (applied with 搜索); '' for none. */
-  q = '';
-  /** What the search box holds, searched on 搜索. */
-  typed = '';
-  readonly list = new Loadable<WishView[]>(() => call('wish', 'awaitingConfirmation', this.q ? { q: this.q } : {}));
+  readonly query = new QueueSearch(() => this.reload());
+  readonly list = new Loadable<WishView[]>(() => call('wish', 'awaitingConfirmation', this.query.param));
   private loadedFor: string | null = null;
 
   constructor() {
@@ -29,21 +27,13 @@ class WishAwaitingStore {
     const openid = session.me?.openid ?? null;
     if (openid !== this.loadedFor) {
       this.loadedFor = openid;
-      this.q = '';
-      this.typed = '';
+      this.query.clear();
       this.list.clear();
     }
     if (!this.list.loading) void this.list.load();
   }
 
-  setTyped(words: string): void {
-    this.typed = words;
-  }
-
-  search(): void {
-    const q = this.typed.trim();
-    if (q === this.q) return;
-    this.q = q;
+  private reload(): void {
     this.list.clear();
     void this.list.load();
   }

@@ -2,27 +2,19 @@ import '../configure';
 import { WISH_DOOR } from '../../../contract/limits';
 import { makeAutoObservable } from 'mobx';
 import type { RoleGrant, WishView } from '../../../contract';
-import { WISH_CATEGORIES, type WishCategory } from '../../../contract/wishLabels';
 import { call } from '../../services/cloud';
 import { toCloudError, type CloudError } from '../../services/CloudError';
 import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../../utils/fields';
 import { directory } from '../directory';
 import { session } from '../session';
 import { wishes } from '../wishes';
-import { PhotoSet } from '../photos';
-import {
-  beneficiaryErrors,
-  checkWishDescription,
-  WISH_PHOTOS_MAX,
-  wishContentErrors,
-  wishFieldOf,
-} from '../resident/wishSubmit';
+import { beneficiaryErrors, WishContent } from '../wishContent';
 
 /** contract wish.submit: on behalf of a resident, the door within the building (2–100 characters). */
 export const DOOR_MIN = WISH_DOOR.min;
 export const DOOR_MAX = WISH_DOOR.max;
 
-export type OnBehalfField = 'category' | 'description' | 'photos' | 'name' | 'phone' | 'building' | 'door';
+export type OnBehalfField = 'name' | 'phone' | 'building' | 'door';
 
 /** A building (micro-grid) of one of the grid worker's grids. */
 export interface Building {
@@ -35,8 +27,6 @@ type GridWorkerGrant = Extract<RoleGrant, { role: 'gridWorker' }>;
 
 /** Server issue paths → the form's fields. */
 const SERVER_PATHS: Record<string, OnBehalfField> = {
-  category: 'category',
-  description: 'description',
   'beneficiary.name': 'name',
   'beneficiary.phone': 'phone',
   'beneficiary.address': 'door',
@@ -51,13 +41,11 @@ const SERVER_PATHS: Record<string, OnBehalfField> = {
  * worker's.
  */
 class WishOnBehalfStore {
-  category: WishCategory | null = null;
-  description = '';
+  readonly content = new WishContent('请描述居民的心愿');
   name = '';
   phone = '';
   microGridId = '';
   door = '';
-  readonly photos = new PhotoSet(WISH_PHOTOS_MAX);
 
   errors: FieldErrors<OnBehalfField> = {};
   saving = false;
@@ -66,7 +54,7 @@ class WishOnBehalfStore {
   submitted: WishView | null = null;
 
   constructor() {
-    makeAutoObservable(this, { photos: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { content: false }, { autoBind: true, deep: false });
   }
 
   /** The grid worker's grants (one per community they serve). */
@@ -105,13 +93,11 @@ class WishOnBehalfStore {
 
   /** A blank form (each time the page opens), and the worker's buildings read. */
   start(): void {
-    this.category = null;
-    this.description = '';
+    this.content.reset();
     this.name = '';
     this.phone = '';
     this.microGridId = '';
     this.door = '';
-    this.photos.clear();
     this.errors = {};
     this.error = null;
     this.saving = false;
@@ -128,26 +114,8 @@ class WishOnBehalfStore {
     }
   }
 
-  get length(): number {
-    return [...this.description.trim()].length;
-  }
-
   get building(): Building | null {
     return this.buildings.find((b) => b.id === this.microGridId) ?? null;
-  }
-
-  setCategory(category: string): void {
-    if (!(WISH_CATEGORIES as readonly string[]).includes(category)) return;
-    this.category = category as WishCategory;
-    this.clearError('category');
-  }
-
-  setDescription(value: string): void {
-    this.description = value;
-    if (!this.errors.description) return;
-    const error = checkWishDescription(value, '请描述居民的心愿');
-    if (error) this.errors = { ...this.errors, description: error };
-    else this.clearError('description');
   }
 
   setName(value: string): void {
@@ -172,10 +140,8 @@ class WishOnBehalfStore {
 
   validate(): boolean {
     // Residents without a phone are why this form exists: the phone is optional.
-    const errors: FieldErrors<OnBehalfField> = {
-      ...wishContentErrors(this, '请描述居民的心愿'),
-      ...beneficiaryErrors(this.name, this.phone),
-    };
+    const content = this.content.validate();
+    const errors: FieldErrors<OnBehalfField> = beneficiaryErrors(this.name, this.phone);
     if (!this.building) errors.building = '请选择受助人所在的小区或楼栋';
     if (this.door.trim() === '') errors.door = '请填写单元、门牌号';
     else {
@@ -183,7 +149,7 @@ class WishOnBehalfStore {
       if (door) errors.door = door;
     }
     this.errors = errors;
-    return Object.keys(errors).length === 0;
+    return content && Object.keys(errors).length === 0;
   }
 
   /** Submits the wish; true when it was submitted (`submitted` holds it). */
@@ -193,9 +159,7 @@ class WishOnBehalfStore {
     this.saving = true;
     try {
       const wish = await call('wish', 'submit', {
-        category: this.category!,
-        description: this.description.trim(),
-        photos: this.photos.fileIds,
+        ...this.content.input,
         beneficiary: {
           name: this.name.trim(),
           ...(this.phone ? { phone: this.phone } : {}),
@@ -214,14 +178,15 @@ class WishOnBehalfStore {
   private done(wish: WishView): void {
     this.saving = false;
     this.submitted = wish;
-    this.photos.clear();
+    this.content.photos.clear();
     wishes.invalidate();
   }
 
   private failed(error: CloudError): void {
     this.saving = false;
     this.error = error;
-    this.errors = withFieldIssues(this.errors, error.details, wishFieldOf(SERVER_PATHS));
+    this.content.showIssues(error.details);
+    this.errors = withFieldIssues(this.errors, error.details, (path) => SERVER_PATHS[path]);
   }
 
   private clearError(field: OnBehalfField): void {

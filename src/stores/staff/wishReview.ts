@@ -2,6 +2,7 @@ import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { WishView } from '../../../contract';
 import { call } from '../../services/cloud';
+import { QueueSearch } from '../queueSearch';
 import { toCloudError, type CloudError } from '../../services/CloudError';
 import { checkText } from '../../utils/fields';
 import { Loadable } from '../loadable';
@@ -19,13 +20,8 @@ export type ReviewTab = 'todo' | 'done';
  */
 class WishReviewStore {
   tab: ReviewTab = 'todo';
-  /** The words searched (applied with 搜索); '' for none. */
-  q = '';
-  /** What the search box holds, searched on 搜索. */
-  typed = '';
-  readonly queue = new Loadable<WishView[]>(() =>
-    call('wish', 'reviewQueue', { tab: this.tab, ...(this.q ? { q: this.q } : {}) }),
-  );
+  readonly query = new QueueSearch(() => this.reload());
+  readonly queue = new Loadable<WishView[]>(() => call('wish', 'reviewQueue', { tab: this.tab, ...this.query.param }));
 
   deciding: { wish: WishView; decision: ReviewDecision } | null = null;
   reason = '';
@@ -41,25 +37,13 @@ class WishReviewStore {
   open(): void {
     this.cancel();
     this.tab = 'todo';
-    this.q = '';
-    this.typed = '';
+    this.query.clear();
     this.reload();
   }
 
   setTab(tab: ReviewTab): void {
     if (tab === this.tab) return;
     this.tab = tab;
-    this.reload();
-  }
-
-  setTyped(words: string): void {
-    this.typed = words;
-  }
-
-  search(): void {
-    const q = this.typed.trim();
-    if (q === this.q) return;
-    this.q = q;
     this.reload();
   }
 

@@ -22,6 +22,9 @@ export function ActivityCard({ activity, onTap }: { activity: ActivityView; onTa
         {mine ? <Text className="activity-card__mine">{mine}</Text> : null}
       </View>
       <Text className="activity-card__title">{activity.title}</Text>
+      {activity.host ? (
+        <Text className="activity-card__line activity-card__host">主办单位：{activity.host.unitName}</Text>
+      ) : null}
       <Text className="activity-card__line">时间：{timeRange(activity.startAt, activity.endAt)}</Text>
       <Text className="activity-card__line">地点：{activity.place.name}</Text>
       <Text className={`activity-card__count${full ? ' activity-card__count--full' : ''}`}>

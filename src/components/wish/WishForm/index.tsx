@@ -7,7 +7,7 @@ import type { WishView } from '../../../../contract';
 import type { WishCategory } from '../../../../contract/wishLabels';
 import { ROUTES } from '../../../routes';
 import type { PhotoSet } from '../../../stores/photos';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, WISH_PHOTOS_MAX } from '../../../stores/resident/wishSubmit';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, WISH_PHOTOS_MAX } from '../../../stores/wishContent';
 import { ErrorNotice } from '../../ErrorNotice';
 import { Field } from '../../Field';
 import type { CloudError } from '../../../services/CloudError';

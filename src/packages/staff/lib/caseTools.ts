@@ -28,6 +28,16 @@ export function caseWorkFor(grant: RoleGrant): StaffTool[] {
           wait: 'caseQueue',
         },
       ];
+    case 'propertyLiaison':
+      return [
+        {
+          key: 'case-queue',
+          title: '物业诉求',
+          hint: '所服务小区的物业类诉求：受理、回复居民、办结（网格同时办理）',
+          url: `${CASE_ROUTES.queue}?as=property`,
+          wait: 'caseQueue',
+        },
+      ];
     case 'department':
       return [
         {

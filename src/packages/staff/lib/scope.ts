@@ -19,6 +19,8 @@ export function describeScope(grant: RoleGrant): string {
       return unit(grant.unitId);
     case 'countyAdmin':
       return '全县城市社区';
+    case 'propertyLiaison':
+      return directory.propertyCompanyName(grant.companyId) ?? '…';
     case 'member': {
       const where = [
         grant.communityId && `报到社区 ${community(grant.communityId)}`,
@@ -44,6 +46,8 @@ export function loadNamesFor(grants: readonly RoleGrant[]): void {
   if (has('unitAdmin') || has('member')) directory.units.ensure();
   // Department staff may read the departments (as may secretaries and the county admin).
   if (has('department')) directory.departments.ensure();
+  // A property liaison reads their own company (directory.propertyCompanies answers them only it).
+  if (has('propertyLiaison')) directory.propertyCompanies.ensure();
   for (const g of grants) if (g.role === 'gridWorker') directory.community(g.communityId).ensure();
 }
 
@@ -54,4 +58,5 @@ export const DUTIES: Partial<Record<RoleGrant['role'], string>> = {
   department: '接收吹哨，按时报到，办结并回复社区的评价。',
   unitAdmin: '查看本单位党员的报到情况和六个一进度。',
   countyAdmin: '查看全部社区、督导通报和部门、社区排名，管理组织目录。',
+  propertyLiaison: '配合网格办理所服务小区的物业类诉求：受理、回复居民、办结；查看本企业的居民满意度。',
 };

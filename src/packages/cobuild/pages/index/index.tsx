@@ -70,6 +70,12 @@ const Lists = observer(() => {
         url={ROUTES.cobuildRota}
       />
       <Tile name="meetings" title="联席会议" hint="每季度至少一次：议题、纪要、议定事项" url={ROUTES.cobuildMeetings} />
+      <Tile
+        name="decisions"
+        title="议定事项"
+        hint={unit ? '本单位负责的会议决定，报告进展' : '联席会议的决定：谁负责、何时完成'}
+        url={ROUTES.cobuildDecisions}
+      />
     </View>
   );
 });

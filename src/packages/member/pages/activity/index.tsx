@@ -223,6 +223,7 @@ const Detail = observer(({ activity }: { activity: ActivityView }) => (
           活动已取消{activity.cancelReason ? `：${activity.cancelReason}` : ''}
         </Text>
       ) : null}
+      {activity.host ? <Row label="主办单位" value={activity.host.unitName} name="host" /> : null}
       <Row label="时间" value={timeRange(activity.startAt, activity.endAt)} name="time" />
       <Row label="报名截止" value={formatTime(activity.signUpBy)} name="sign-up-by" />
       <Row label="报名人数" value={`${activity.signedUp}/${activity.capacity}`} name="count" />

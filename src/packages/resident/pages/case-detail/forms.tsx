@@ -56,6 +56,14 @@ const SPECS: Record<CaseAction, Spec> = {
     confirm: '确认受理',
     text: { label: '备注', placeholder: '例如：已电话联系居民，明天上午到现场', optional: true },
   },
+  reply: {
+    button: '回复居民',
+    secondary: true,
+    title: '物业回复',
+    message: '告诉居民办理进展，居民可以看到。回复不改变诉求状态，网格员同样可以办理。',
+    confirm: '发送回复',
+    text: { label: '回复内容', placeholder: '例如：维修师傅明天上午上门更换水管', optional: false },
+  },
   resolve: {
     button: '办结',
     title: '办结诉求',

@@ -98,7 +98,7 @@ const Form = observer(() => {
     <View className="wish-submit">
       {form.restored ? <DraftNote name="wish" onClear={form.discardDraft} /> : null}
       <WishContentFields
-        form={form}
+        form={form.content}
         prefix="wish-submit"
         placeholder="请写清楚需要什么帮助，例如：家里的水龙头坏了，想请人帮忙换一个"
       />

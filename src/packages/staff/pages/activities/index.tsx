@@ -25,6 +25,9 @@ function ActivityCard({ activity: a }: { activity: ActivityView }) {
         <Text className={`staff-activities__phase staff-activities__phase--${a.phase}`}>{PHASE_LABELS[a.phase]}</Text>
       </View>
       <Text className="staff-activities__title">{a.title}</Text>
+      {a.host ? (
+        <Text className="staff-activities__line staff-activities__host">主办单位：{a.host.unitName}（轮值主席）</Text>
+      ) : null}
       <Text className="staff-activities__line">时间：{formatSpan(a.startAt, a.endAt)}</Text>
       <Text className="staff-activities__line">地点：{a.place.name}</Text>
       <Text className="staff-activities__line">

@@ -138,10 +138,11 @@ const Place = observer(() => (
 
 async function save() {
   const wasNew = form.isNew;
+  const chair = form.chair !== null;
   const saved = await form.save();
   if (!saved) return;
   void Taro.showToast({ title: wasNew ? '已发布' : '已保存', icon: 'success' });
-  backOr(ROUTES.staffActivities);
+  backOr(chair ? ROUTES.cobuildRota : ROUTES.staffActivities);
 }
 
 async function cancelActivity() {
@@ -177,6 +178,13 @@ const CancelDialog = observer(() =>
 
 const ActivityForm = observer(() => (
   <View className="staff-activity-form">
+    {form.chair ? (
+      <Text className="staff-activity-form__chair">
+        作为{form.chair.year}年{form.chair.month}月轮值主席活动发布到社区活动，主办单位显示为本单位；活动须在
+        {form.chair.month}
+        月内举行。
+      </Text>
+    ) : null}
     <Field name="type" label="活动类型" error={form.errors.type} hint="签到后计入党员六个一的对应项目">
       <Choices name="type" options={TYPE_OPTIONS} selected={form.type || null} onPick={form.setType} />
     </Field>
@@ -239,17 +247,26 @@ const ActivityForm = observer(() => (
   </View>
 ));
 
-/** 发布活动, or `?id=` 编辑活动 (secretary): the form, and 取消活动 with a reason. */
+/**
+ * 发布活动, or `?id=` 编辑活动 (secretary): the form, and 取消活动 with a reason; or
+ * `?chairYear=&chairMonth=&communityId=` 策划轮值活动: the chair unit's admin plans the month's
+ * activity with the same form (cobuild.planChairActivity).
+ */
 const ActivityEdit = observer(() => {
   // The form shows once opened for this page: never with the previous visit's values (h5 inputs
   // changed right after they are created fail to take the new value).
   const [opened, setOpened] = useState(false);
-  const [editing, setEditing] = useState(false);
-  usePageTitle(editing ? '编辑活动' : null);
+  const [title, setTitle] = useState<string | null>(null);
+  usePageTitle(title);
   useLoad((params: Record<string, string | undefined>) => {
+    const chairYear = Number(params.chairYear);
+    const chairMonth = Number(params.chairMonth);
     if (params.id) {
-      setEditing(true);
+      setTitle('编辑活动');
       void form.openEdit(params.id);
+    } else if (chairYear && chairMonth && params.communityId) {
+      setTitle('策划轮值活动');
+      form.openChair({ year: chairYear, month: chairMonth, communityId: decodeURIComponent(params.communityId) });
     } else {
       form.openNew();
     }

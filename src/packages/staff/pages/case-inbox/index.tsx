@@ -68,11 +68,11 @@ const TaskCard = ({ task }: { task: TaskView }) => {
 const Search = observer(() => (
   <View className="case-inbox__search">
     <SearchBar
-      value={caseInbox.typed}
+      value={caseInbox.query.typed}
       placeholder="诉求内容、地点或反映人"
       maxLength={30}
-      onChange={caseInbox.setTyped}
-      onSearch={caseInbox.search}
+      onChange={caseInbox.query.setTyped}
+      onSearch={caseInbox.query.run}
     />
   </View>
 ));
@@ -90,7 +90,8 @@ const CaseInbox = observer(() => {
     entered.current = true;
   });
   usePullDownRefresh(() => void caseInbox.refresh().then(() => Taro.stopPullDownRefresh()));
-  const { list, q } = caseInbox;
+  const { list } = caseInbox;
+  const { q } = caseInbox.query;
   return (
     <Screen>
       <Segmented options={TABS} value={caseInbox.status} onChange={caseInbox.setStatus} />

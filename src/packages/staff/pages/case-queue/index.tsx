@@ -24,6 +24,10 @@ const VIEWS: Record<QueueKind, Array<{ key: QueueView; label: string }>> = {
     { key: 'all', label: '全部办理中' },
     { key: 'done', label: '已办' },
   ],
+  property: [
+    { key: 'todo', label: '待办' },
+    { key: 'done', label: '已办' },
+  ],
 };
 
 const INTRO: Record<QueueKind, Record<QueueView, string>> = {
@@ -37,25 +41,32 @@ const INTRO: Record<QueueKind, Record<QueueView, string>> = {
     all: '本社区所有未办结的诉求，超期的在前。',
     done: '不需要社区处理的诉求：网格或部门正在办理的、已办结的、已撤回的，最近有进展的在前。',
   },
+  property: {
+    todo: '本企业服务小区的物业类诉求，网格同时办理。超期的在前，其次紧急的。受理、回复居民、办结均可。',
+    all: '',
+    done: '已办结、已上报社区或已撤回的物业类诉求，最近有进展的在前。',
+  },
 };
+
+const TITLES: Record<QueueKind, string> = { grid: '网格诉求', community: '社区诉求', property: '物业诉求' };
 
 const EMPTY: Record<QueueView, string> = { todo: '没有待办的诉求', all: '没有办理中的诉求', done: '还没有已办的诉求' };
 
 const Search = observer(() => (
   <View className="case-queue__search">
     <SearchBar
-      value={caseQueue.typed}
+      value={caseQueue.query.typed}
       placeholder="诉求内容、地点或反映人"
       maxLength={30}
-      onChange={caseQueue.setTyped}
-      onSearch={caseQueue.search}
+      onChange={caseQueue.query.setTyped}
+      onSearch={caseQueue.query.run}
     />
   </View>
 ));
 
 /**
- * 网格诉求 (`?as=grid`, complaint.gridQueue) or 社区诉求 (`?as=community`,
- * complaint.communityQueue): 待办 (待处理 / 全部办理中) by urgency and deadline with the overdue
+ * 网格诉求 (`?as=grid`, complaint.gridQueue), 社区诉求 (`?as=community`,
+ * complaint.communityQueue) or 物业诉求 (`?as=property`, complaint.propertyQueue): 待办 (待处理 / 全部办理中) by urgency and deadline with the overdue
  * marked, or 已办; a search box narrows either; a tap opens the case with its actions.
  */
 const CaseQueue = observer(() => {
@@ -63,8 +74,8 @@ const CaseQueue = observer(() => {
   const [title, setTitle] = useState<string | null>(null);
   usePageTitle(title);
   useLoad((params: Record<string, string | undefined>) => {
-    const start = (kind: 'grid' | 'community') => {
-      setTitle(kind === 'grid' ? '网格诉求' : '社区诉求');
+    const start = (kind: QueueKind) => {
+      setTitle(TITLES[kind]);
       caseQueue.enter(kind);
     };
     if (isQueueKind(params.as)) start(params.as);
@@ -72,7 +83,14 @@ const CaseQueue = observer(() => {
     else
       when(
         () => session.me !== null,
-        () => start(session.activeRole === 'secretary' ? 'community' : 'grid'),
+        () =>
+          start(
+            session.activeRole === 'secretary'
+              ? 'community'
+              : session.activeRole === 'propertyLiaison'
+                ? 'property'
+                : 'grid',
+          ),
       );
   });
   // Back from a case: the queue as it is now (the first show finds the load running).
@@ -81,7 +99,8 @@ const CaseQueue = observer(() => {
     entered.current = true;
   });
   usePullDownRefresh(() => void caseQueue.refresh().then(() => Taro.stopPullDownRefresh()));
-  const { kind, view, list, q } = caseQueue;
+  const { kind, view, list } = caseQueue;
+  const { q } = caseQueue.query;
   return (
     <Screen>
       <Segmented options={VIEWS[kind]} value={view} onChange={caseQueue.setView} />

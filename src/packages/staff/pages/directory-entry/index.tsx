@@ -17,6 +17,7 @@ import {
   STATION_AMENITIES,
   STATION_SERVICES,
   UNIT_KIND_LABELS,
+  PARTY_ORG_KIND_OPTIONS,
   UNIT_KINDS,
   type FieldSpec,
   type OptionSource,
@@ -35,6 +36,8 @@ function optionsOf(source: OptionSource): Choice[] {
     }
     case 'unitKinds':
       return UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));
+    case 'partyOrgKinds':
+      return PARTY_ORG_KIND_OPTIONS;
     case 'services':
       return STATION_SERVICES.map((s) => ({ value: s, label: s }));
     case 'amenities':

@@ -2,7 +2,8 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import type { CommunityDetail, DirectoryKind } from '../../../../../contract';
+import type { CommunityDetail, DirectoryKind, PropertyCompanySummary } from '../../../../../contract';
+import { PARTY_ORG_KIND_LABELS } from '../../../../../contract/cobuild';
 import { ChoicePanel, ChoiceTitle, CommunityChoices } from '../../../../components/staff/DirectoryChoices';
 import { ListState } from '../../../../components/staff/ListState';
 import { Segmented } from '../../../../components/staff/Segmented';
@@ -194,6 +195,28 @@ const Stations = observer(() => (
   </>
 ));
 
+/**
+ * A company in one line (红色物业): its party organisation, 党建指导员 and liaison, the communities
+ * and the estates it serves (the first few named).
+ */
+function companyDetail(p: PropertyCompanySummary): string {
+  const communities = p.communityIds.map((id) => directory.communityName(id) ?? id).join('、') || '未指定社区';
+  const named = p.estates.slice(0, 3).map((e) => e.name);
+  const estates =
+    p.estates.length === 0
+      ? '暂无服务小区'
+      : `服务小区 ${p.estates.length} 个：${named.join('、')}${p.estates.length > named.length ? '等' : ''}`;
+  return [
+    p.partyOrgKind === 'none' ? '未建党组织' : `红色物业（${PARTY_ORG_KIND_LABELS[p.partyOrgKind]}）`,
+    p.instructor ? `党建指导员 ${p.instructor.name}` : null,
+    `联络人 ${p.liaison.name}${p.liaison.openid ? '' : '（未关联账号）'}`,
+    communities,
+    estates,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 const Companies = observer(() => (
   <>
     <NewButton kind="propertyCompany" onClick={() => openEntry('propertyCompany')} />
@@ -207,7 +230,7 @@ const Companies = observer(() => (
           <Row
             key={p.id}
             title={p.name}
-            detail={`${p.hasPartyOrg ? '红色物业' : '未建党组织'} · ${p.communityIds.map((id) => directory.communityName(id) ?? id).join('、') || '未指定社区'}`}
+            detail={companyDetail(p)}
             onClick={() => openEntry('propertyCompany', { id: p.id })}
           />
         ))

@@ -197,11 +197,11 @@ const Decision = observer(() => {
 const Search = observer(() => (
   <View className="staff-records__search">
     <SearchBar
-      value={recordReview.typed}
+      value={recordReview.query.typed}
       placeholder="党员姓名、单位或标题"
       maxLength={30}
-      onChange={recordReview.setTyped}
-      onSearch={recordReview.search}
+      onChange={recordReview.query.setTyped}
+      onSearch={recordReview.query.run}
     />
   </View>
 ));
@@ -222,8 +222,10 @@ const RecordReview = observer(() => {
       <View className="staff-records">
         <ListState
           source={list}
-          emptyTitle={recordReview.q ? `没有找到与“${recordReview.q}”有关的记录` : EMPTY[recordReview.tab]}
-          emptyDescription={recordReview.q ? '换个词试试，或清空搜索框后点“搜索”' : EMPTY_DESCRIPTION[recordReview.tab]}
+          emptyTitle={recordReview.query.q ? `没有找到与“${recordReview.query.q}”有关的记录` : EMPTY[recordReview.tab]}
+          emptyDescription={
+            recordReview.query.q ? '换个词试试，或清空搜索框后点“搜索”' : EMPTY_DESCRIPTION[recordReview.tab]
+          }
         >
           {(records) => records.map((r) => <RecordCard key={r.id} record={r} />)}
         </ListState>

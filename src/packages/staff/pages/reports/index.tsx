@@ -118,11 +118,11 @@ const Decision = observer(() => {
 const Search = observer(() => (
   <View className="staff-reports__search">
     <SearchBar
-      value={reportReview.typed}
+      value={reportReview.query.typed}
       placeholder="姓名、单位或完整手机号"
       maxLength={30}
-      onChange={reportReview.setTyped}
-      onSearch={reportReview.search}
+      onChange={reportReview.query.setTyped}
+      onSearch={reportReview.query.run}
     />
   </View>
 ));
@@ -137,8 +137,10 @@ const ReportReview = observer(() => {
       <View className="staff-reports">
         <ListState
           source={reportReview.current}
-          emptyTitle={reportReview.q ? `没有找到与“${reportReview.q}”有关的报到` : EMPTY[reportReview.tab]}
-          emptyDescription={reportReview.q ? '换个词试试，或清空搜索框后点“搜索”' : EMPTY_DESCRIPTION[reportReview.tab]}
+          emptyTitle={reportReview.query.q ? `没有找到与“${reportReview.query.q}”有关的报到` : EMPTY[reportReview.tab]}
+          emptyDescription={
+            reportReview.query.q ? '换个词试试，或清空搜索框后点“搜索”' : EMPTY_DESCRIPTION[reportReview.tab]
+          }
         >
           {(reports) => reports.map((r) => <ReportCard key={r.id} report={r} />)}
         </ListState>

@@ -34,11 +34,11 @@ const AwaitingCard = ({ wish }: { wish: WishView }) => (
 const Search = observer(() => (
   <View className="wish-awaiting__search">
     <SearchBar
-      value={wishAwaiting.typed}
+      value={wishAwaiting.query.typed}
       placeholder="心愿内容、受助人或认领人"
       maxLength={30}
-      onChange={wishAwaiting.setTyped}
-      onSearch={wishAwaiting.search}
+      onChange={wishAwaiting.query.setTyped}
+      onSearch={wishAwaiting.query.run}
     />
   </View>
 ));
@@ -53,7 +53,7 @@ const Search = observer(() => (
 const WishAwaiting = observer(() => {
   useDidShow(wishAwaiting.show);
   usePullDownRefresh(() => void wishAwaiting.list.load().then(() => Taro.stopPullDownRefresh()));
-  const { q } = wishAwaiting;
+  const { q } = wishAwaiting.query;
   return (
     <Screen>
       <Search />

@@ -87,7 +87,7 @@ const Form = observer(() => {
       </Text>
       <Resident />
       <WishContentFields
-        form={form}
+        form={form.content}
         prefix="wish-on-behalf"
         placeholder="请写清楚居民需要什么帮助，例如：独居老人家里的米吃完了，想请人送一袋大米"
       />

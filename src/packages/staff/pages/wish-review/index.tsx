@@ -89,11 +89,11 @@ const DoneCard = ({ wish }: { wish: WishView }) => (
 const Search = observer(() => (
   <View className="wish-review__search">
     <SearchBar
-      value={wishReview.typed}
+      value={wishReview.query.typed}
       placeholder="心愿内容、受助人或住址"
       maxLength={30}
-      onChange={wishReview.setTyped}
-      onSearch={wishReview.search}
+      onChange={wishReview.query.setTyped}
+      onSearch={wishReview.query.run}
     />
   </View>
 ));
@@ -160,7 +160,8 @@ const WishReview = observer(() => {
     if (!wishReview.queue.loading) void wishReview.queue.load();
   });
   usePullDownRefresh(() => void wishReview.queue.load().then(() => Taro.stopPullDownRefresh()));
-  const { tab, q } = wishReview;
+  const { tab } = wishReview;
+  const { q } = wishReview.query;
   return (
     <Screen>
       <Segmented options={TABS} value={tab} onChange={wishReview.setTab} />

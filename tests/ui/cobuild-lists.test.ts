@@ -273,12 +273,33 @@ test('a project made from the need and the resource, then started', async () => 
 });
 
 test('an agreement drafted by the secretary, signed by each side once', async () => {
-  const form = await open(`${PAGES}/agreement-edit/index`, SECRETARY);
   const unitId = project.units[0].id;
+  // The pair's agreement of the year as the seed left it: none (起草), a draft nobody signed (修改草稿),
+  // or a signed one (新版本); a draft one side signed is signed by the other first.
+  const pair = async () =>
+    (await cb<AgreementView[]>('agreements', {}, SECRETARY)).filter(
+      (a) => a.unitId === unitId && a.status !== 'superseded',
+    );
+  let current = await pair();
+  const half = current.find((a) => a.status === 'draft' && !a.can.includes('edit'));
+  if (half) {
+    if (!half.signatures.community) await cb('signAgreement', { agreementId: half.id }, SECRETARY);
+    if (!half.signatures.unit) await cb('signAgreement', { agreementId: half.id }, UNIT_ADMIN);
+    current = await pair();
+  }
+  const draftBefore = current.find((a) => a.status === 'draft');
+  const signedBefore = current.find((a) => a.status === 'signed');
+  const query: Record<string, string> = draftBefore
+    ? { id: draftBefore.id }
+    : signedBefore
+      ? { revises: signedBefore.id }
+      : {};
+
+  const form = await open(`${PAGES}/agreement-edit/index`, SECRETARY, { query });
   await form.waitFor(() => form.has(`.staff-choice--unit-${unitId}`) || form.has(`#pick-project-${project.id}`));
   if (form.has(`.staff-choice--unit-${unitId}`)) await form.tap(`.staff-choice--unit-${unitId}`);
   await form.waitFor(() => form.has(`#pick-project-${project.id}`));
-  await form.tap(`#pick-project-${project.id}`);
+  if (!form.has(`#pick-project-${project.id}.cobuild__check--on`)) await form.tap(`#pick-project-${project.id}`);
   form.type('.cobuild-form__duties-community .nut-textarea-textarea', '摸清老人需求，提供服务场地');
   form.type('.cobuild-form__duties-unit .nut-textarea-textarea', '每月派志愿者上门理发');
   await form.tap('.cobuild-form__save');
@@ -334,11 +355,11 @@ test('an agreement drafted by the secretary, signed by each side once', async ()
   await revise.waitFor(() => revise.navigation.some((n) => n.api === 'redirectTo'));
   expect(calls.find((c) => c.action === 'saveAgreement')!.payload).toMatchObject({
     revises: draft.id,
-    projectIds: [project.id],
+    projectIds: expect.arrayContaining([project.id]),
     duties: { community: '摸清老人需求，提供服务场地', unit: '每月派志愿者上门理发，每季度开展一次健康讲座' },
   });
   const versions = await cb<AgreementView[]>('agreements', {}, UNIT_ADMIN);
-  expect(versions.find((a) => a.supersedes === draft.id)).toMatchObject({ status: 'draft', number: 2 });
+  expect(versions.find((a) => a.supersedes === draft.id)).toMatchObject({ status: 'draft', number: draft.number + 1 });
   expect(versions.find((a) => a.id === draft.id)).toMatchObject({ status: 'signed' });
 });
 

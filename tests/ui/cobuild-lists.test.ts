@@ -361,6 +361,19 @@ test('an agreement drafted by the secretary, signed by each side once', async ()
   const versions = await cb<AgreementView[]>('agreements', {}, UNIT_ADMIN);
   expect(versions.find((a) => a.supersedes === draft.id)).toMatchObject({ status: 'draft', number: draft.number + 1 });
   expect(versions.find((a) => a.id === draft.id)).toMatchObject({ status: 'signed' });
+
+  // 起草 again for the pair: the new version waiting is opened instead.
+  const again = await open(`${PAGES}/agreement-edit/index`, SECRETARY);
+  await again.waitFor(() => again.has(`.staff-choice--unit-${unitId}`));
+  await again.tap(`.staff-choice--unit-${unitId}`);
+  await again.waitFor(() => again.has('.cobuild-form__existing'));
+  expect(again.text()).toContain('今年已有协议（待签署');
+  await again.tap('.cobuild-form__open-existing');
+  const next = versions.find((a) => a.supersedes === draft.id)!;
+  expect(again.navigation).toContainEqual({
+    api: 'redirectTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/agreement/index?id=${next.id}` }),
+  });
 });
 
 test('the project finished with a result and a photo of its own', async () => {

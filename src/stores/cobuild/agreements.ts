@@ -85,6 +85,8 @@ class AgreementFormStore {
     if (!found) throw new CloudError('NOT_FOUND', '没有找到这份协议', null);
     return found;
   });
+  /** The year's agreements: a new one is not drafted for a pair that has one (it is edited or revised). */
+  readonly existing = new Loadable<AgreementView[]>(() => call('cobuild', 'agreements', {}));
   /** The year's projects: the pair's are offered. */
   readonly projects = new Loadable<ProjectSummary[]>(async () => (await call('cobuild', 'projects', {})).items);
   unitId = '';
@@ -97,7 +99,11 @@ class AgreementFormStore {
   readonly saving = new Pending();
 
   constructor() {
-    makeAutoObservable(this, { base: false, projects: false, saving: false }, { autoBind: true, deep: false });
+    makeAutoObservable(
+      this,
+      { base: false, existing: false, projects: false, saving: false },
+      { autoBind: true, deep: false },
+    );
   }
 
   /** The units the community builds with this year (from its projects); a unit admin's own only. */
@@ -115,6 +121,13 @@ class AgreementFormStore {
     return (this.projects.value ?? []).filter(
       (p) => p.units.some((u) => u.id === this.unitId) && (p.status !== 'dropped' || this.projectIds.includes(p.id)),
     );
+  }
+
+  /** 起草: the chosen pair's agreement of the year already there (a draft, or signed with no draft replacing it). */
+  get pairAgreement(): AgreementView | null {
+    if (this.mode !== 'new' || !this.unitId) return null;
+    const live = (this.existing.value ?? []).filter((a) => a.unitId === this.unitId && a.status !== 'superseded');
+    return live.find((a) => a.status === 'draft') ?? live.find((a) => a.status === 'signed') ?? null;
   }
 
   /** The unit admin's own unit is the only choice: not asked. */
@@ -140,6 +153,7 @@ class AgreementFormStore {
     this.periodFrom = `${year}-01-01`;
     this.periodTo = `${year}-12-31`;
     const projects = this.projects.load();
+    if (mode === 'new') void this.existing.load();
     if (baseId) {
       const a = await this.base.load();
       if (!a || this.baseId !== baseId) return;

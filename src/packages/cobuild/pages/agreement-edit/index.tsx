@@ -44,6 +44,26 @@ const Projects = observer(() => {
   );
 });
 
+/** 起草 for a pair that has this year's agreement already: that one is opened instead (修改草稿, 签署, 新版本). */
+const PairAgreement = observer(() => {
+  const a = form.pairAgreement;
+  if (!a) return null;
+  return (
+    <View className="cobuild__card cobuild-form__existing">
+      <Text className="cobuild__line">
+        与{a.unitName}今年已有协议（{a.status === 'draft' ? '待签署' : '已签署'}，第 {a.number} 版），请在协议页
+        {a.status === 'draft' ? '修改或签署' : '起草新版本'}。
+      </Text>
+      <Button
+        className="cobuild-form__open-existing"
+        onClick={() => void Taro.redirectTo({ url: `${ROUTES.cobuildAgreement}?id=${encodeURIComponent(a.id)}` })}
+      >
+        打开这份协议
+      </Button>
+    </View>
+  );
+});
+
 const AgreementForm = observer(() => (
   <View className="cobuild-form">
     {form.mode === 'revise' ? (
@@ -64,6 +84,7 @@ const AgreementForm = observer(() => (
         </Text>
       </Field>
     )}
+    <PairAgreement />
     <Field name="projects" label="涵盖的共建项目" error={form.errors.projects} hint="可多选">
       {form.projects.error ? <ErrorNotice error={form.projects.error} onRetry={form.projects.load} /> : <Projects />}
     </Field>
@@ -107,6 +128,7 @@ const AgreementForm = observer(() => (
     {Object.keys(form.errors).length > 0 ? <Text className="cobuild__invalid">请按提示修改标红的项目</Text> : null}
     <View className="cobuild__submit">
       <Button
+        disabled={form.pairAgreement !== null}
         className="cobuild-form__save"
         type="primary"
         size="large"

@@ -52,6 +52,24 @@ export const ROUTES = {
   /** 六个一统计: `?scope=community|unit&scopeId=…` (the caller's own when omitted); 六个一总览 (county admin). */
   staffSixOnesTally: '/packages/staff/pages/six-ones-tally/index',
   staffSixOnesOverview: '/packages/staff/pages/six-ones-overview/index',
+  /** 结对共建: the secretary's / unit admin's year (三清单一协议, 轮值主席, 联席会议); the county admin's overview. */
+  cobuildHub: '/packages/cobuild/pages/index/index',
+  /** 需求清单 (secretary: keeps it; unit admin, county admin: read); `?id=` one need with its 匹配资源; the form (`?id=` edits, none: new). */
+  cobuildNeeds: '/packages/cobuild/pages/needs/index',
+  cobuildNeed: '/packages/cobuild/pages/need/index',
+  cobuildNeedEdit: '/packages/cobuild/pages/need-edit/index',
+  /** 资源清单 (unit admin: keeps the unit's; secretary: the paired units'); `?id=` one resource; the form (`?id=` edits, none: new). */
+  cobuildResources: '/packages/cobuild/pages/resources/index',
+  cobuildResource: '/packages/cobuild/pages/resource/index',
+  cobuildResourceEdit: '/packages/cobuild/pages/resource-edit/index',
+  /** 共建项目: the list; `?id=<projectId>` one project with its actions; the form (`?id=` edits a planned one, none: new). */
+  cobuildProjects: '/packages/cobuild/pages/projects/index',
+  cobuildProject: '/packages/cobuild/pages/project/index',
+  cobuildProjectEdit: '/packages/cobuild/pages/project-edit/index',
+  /** 共建协议: the list; `?id=` one with its signatures; the form (`?id=` a draft, `?revises=` a new version, none: new). */
+  cobuildAgreements: '/packages/cobuild/pages/agreements/index',
+  cobuildAgreement: '/packages/cobuild/pages/agreement/index',
+  cobuildAgreementEdit: '/packages/cobuild/pages/agreement-edit/index',
   /** 轮值主席: a community's year, month by month (secretary sets it; the chair unit proposes a theme, plans the activity); `?communityId=` for the county admin. */
   cobuildRota: '/packages/cobuild/pages/rota/index',
   /** 联席会议: the community's meetings by year and quarter; `?id=` one meeting; 召集联席会议 (secretary). */
@@ -60,6 +78,9 @@ export const ROUTES = {
   cobuildMeetingCall: '/packages/cobuild/pages/meeting-call/index',
   /** 议定事项: decisions the caller owns (unit admin) or oversees (secretary, county admin), overdue first. */
   cobuildDecisions: '/packages/cobuild/pages/decisions/index',
+  /** 共建项目 as residents see them (in progress, done); `?id=` one, with 评价. */
+  cobuildPublicProjects: '/packages/cobuild/pages/public-projects/index',
+  cobuildPublicProject: '/packages/cobuild/pages/public-project/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

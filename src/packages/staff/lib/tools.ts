@@ -44,6 +44,14 @@ const PAIRS: StaffTool = {
   url: ROUTES.staffPairs,
 };
 
+/** 结对共建: the year's 三清单一协议, 轮值主席 and 联席会议 (secretary, unit admin); every community's counts (county admin). */
+const COBUILD: StaffTool = {
+  key: 'cobuild',
+  title: '结对共建',
+  hint: '需求清单、资源清单、共建项目、共建协议、轮值主席、联席会议',
+  url: ROUTES.cobuildHub,
+};
+
 /** The tools a staff grant opens on the staff home, with the scope in the URL. */
 export function toolsFor(grant: RoleGrant): StaffTool[] {
   switch (grant.role) {
@@ -79,6 +87,7 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           hint: '本社区党员六个一完成情况，谁还差哪一项',
           url: `${ROUTES.staffSixOnesTally}?scope=community&scopeId=${grant.communityId}`,
         },
+        COBUILD,
         { key: 'grants', title: '角色授权', hint: '本社区现任网格员，任命或撤销', url: ROUTES.staffGrants },
         { key: 'audit', title: '操作记录', hint: '本社区工作人员谁在何时做了什么', url: ROUTES.staffAudit },
       ];
@@ -99,6 +108,7 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           hint: '本单位党员六个一完成情况（向单位反馈）',
           url: `${ROUTES.staffSixOnesTally}?scope=unit&scopeId=${grant.unitId}`,
         },
+        { ...COBUILD, hint: '本单位资源清单、共建项目、共建协议、轮值主席月份、联席会议议题' },
       ];
     case 'countyAdmin':
       return [
@@ -128,6 +138,7 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           hint: '全县、各社区、各单位党员六个一完成情况',
           url: ROUTES.staffSixOnesOverview,
         },
+        { ...COBUILD, title: '结对共建总览', hint: '各社区需求、资源、共建项目、协议签署、联席会议和轮值主席' },
       ];
     default:
       return [];

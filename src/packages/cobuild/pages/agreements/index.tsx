@@ -1,0 +1,74 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { observer } from 'mobx-react-lite';
+import type { AgreementView } from '../../../../../contract';
+import { AGREEMENT_STATUS_LABELS } from '../../../../../contract/cobuild';
+import { Screen } from '../../../../components/Screen';
+import { ListState } from '../../../../components/staff/ListState';
+import { ROUTES } from '../../../../routes';
+import { agreements as store } from '../../../../stores/cobuild/agreements';
+import { cobuildSide } from '../../../../stores/cobuild/side';
+import { signature, versionLabel } from '../../lib/agreement';
+import '../../lib/cobuild.scss';
+
+const go = (url: string) => void Taro.navigateTo({ url });
+
+function AgreementCard({ agreement: a }: { agreement: AgreementView }) {
+  return (
+    <View
+      className="cobuild__card"
+      id={`agreement-${a.id}`}
+      onClick={() => go(`${ROUTES.cobuildAgreement}?id=${encodeURIComponent(a.id)}`)}
+    >
+      <View className="cobuild__head">
+        <Text className={`cobuild__status cobuild__status--${a.status}`}>{AGREEMENT_STATUS_LABELS[a.status]}</Text>
+        <Text className="cobuild__muted">
+          {a.year} 年 · {versionLabel(a)}
+        </Text>
+      </View>
+      <Text className="cobuild__title">
+        {a.communityName} × {a.unitName}
+      </Text>
+      <Text className="cobuild__line">共建项目 {a.projects.length} 个</Text>
+      <Text className="cobuild__line">社区：{signature(a.signatures.community)}</Text>
+      <Text className="cobuild__line">单位：{signature(a.signatures.unit)}</Text>
+      {a.can.includes('sign') ? <Text className="cobuild__warn">待我方签署</Text> : null}
+      <Text className="cobuild__link">查看协议 ›</Text>
+    </View>
+  );
+}
+
+/** 共建协议 of the year, every version newest first; 起草协议 for the secretary or the unit admin. */
+const Agreements = observer(() => {
+  useDidShow(() => void store.list.load());
+  const canDraft = cobuildSide.secretary !== null || cobuildSide.unitAdmin !== null;
+  return (
+    <Screen>
+      {canDraft ? (
+        <View className="cobuild__bar">
+          <Button
+            className="cobuild__add"
+            type="primary"
+            size="large"
+            block
+            onClick={() => go(ROUTES.cobuildAgreementEdit)}
+          >
+            起草协议
+          </Button>
+        </View>
+      ) : null}
+      <View className="cobuild">
+        <ListState
+          source={store.list}
+          emptyTitle="今年还没有共建协议"
+          emptyDescription="定好共建项目后起草协议，社区和单位各自签署"
+        >
+          {(items) => items.map((a) => <AgreementCard key={a.id} agreement={a} />)}
+        </ListState>
+      </View>
+    </Screen>
+  );
+});
+
+export default Agreements;

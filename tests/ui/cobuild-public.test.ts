@@ -1,0 +1,146 @@
+/**
+ * @jest-environment ./tests/ui/weapp-environment.ts
+ *
+ * 共建项目 as residents see them, in the built weapp: demo-resident (潋江社区 c01) opens the home
+ * area, sees a done project of the community with its units, result and photos, and rates it
+ * once. The project is made through the cloud functions as the secretary and the unit admin.
+ * Through the real cloud functions (local CloudBase); needs `npm run build:weapp` first.
+ */
+import type { NeedView, ProjectView, PublicProjectPage, ResourceView } from '../../contract';
+import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
+
+const PAGES = 'packages/cobuild/pages';
+const SECRETARY = 'demo-secretary';
+const UNIT_ADMIN = 'demo-unit-admin';
+const RESIDENT = 'demo-resident';
+
+const { open, invoke } = useLocalCloud();
+const cb = <T>(action: string, payload: unknown, openid: string) => invoke<T>('cobuild', action, payload, openid);
+const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+let done: ProjectView;
+let active: ProjectView;
+
+/** A planned project of c01 from a new need and a new resource of the demo unit. */
+async function plannedProject(title: string, goal: string): Promise<ProjectView> {
+  const need = await cb<NeedView>(
+    'saveNeed',
+    {
+      category: '环境整治',
+      title: `${title}需求`,
+      description: '',
+      quantity: 4,
+      quantityUnit: '次',
+      wantedBy: inFuture(60),
+      contact: { name: '谢春梅', phone: '13800000001' },
+    },
+    SECRETARY,
+  );
+  const resource = await cb<ResourceView>(
+    'saveResource',
+    {
+      category: '环境整治',
+      title: `${title}志愿队`,
+      description: '',
+      capacity: { amount: 4, unit: '次', frequency: '每季度一次' },
+      liaisonOpenid: 'demo-member',
+      availability: '周六上午',
+    },
+    UNIT_ADMIN,
+  );
+  return cb<ProjectView>(
+    'saveProject',
+    {
+      title,
+      goal,
+      needIds: [need.id],
+      resourceIds: [resource.id],
+      milestones: [{ title: '第一次行动', dueAt: inFuture(20) }],
+      leads: { community: { name: '谢春梅' }, unit: { name: '肖国平' } },
+    },
+    SECRETARY,
+  );
+}
+
+beforeAll(async () => {
+  const planned = await plannedProject('小巷换新颜', '清理三条背街小巷的卫生死角');
+  const started = await cb<ProjectView>(
+    'startProject',
+    { projectId: planned.id, version: planned.version },
+    UNIT_ADMIN,
+  );
+  done = await cb<ProjectView>(
+    'finishProject',
+    { projectId: started.id, version: started.version, note: '清理垃圾 3 吨，三条小巷焕然一新', photos: [] },
+    SECRETARY,
+  );
+  const second = await plannedProject('垃圾分类入户宣传', '每户发放垃圾分类指南');
+  active = await cb<ProjectView>('startProject', { projectId: second.id, version: second.version }, SECRETARY);
+});
+
+test('the home page has a 共建项目 area for residents', async () => {
+  const home = await open('pages/index/index', RESIDENT);
+  await home.waitFor(() => home.has('.home__area--cobuild'));
+  await home.tap('.home__area--cobuild');
+  expect(home.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: '/packages/cobuild/pages/public-projects/index' }),
+  });
+});
+
+test('a resident sees the done project with its unit and result, and rates it once', async () => {
+  const list = await open(`${PAGES}/public-projects/index`, RESIDENT);
+  await list.waitFor(() => list.has(`#public-project-${done.id}`));
+  expect(list.text()).toContain('小巷换新颜');
+  expect(list.text()).toContain(done.units[0].name);
+  expect(list.text()).toContain('清理垃圾 3 吨');
+  await list.tap(`#public-project-${done.id}`);
+  expect(list.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/public-project/index?id=${done.id}` }),
+  });
+
+  const calls: CallEvent[] = [];
+  const page = await open(`${PAGES}/public-project/index`, RESIDENT, { calls, query: { id: done.id } });
+  await page.waitFor(() => page.has('.cobuild-rate__send'));
+  expect(page.text()).toContain('还没有居民评价');
+  // No star: said, nothing sent.
+  await page.tap('.cobuild-rate__send');
+  await page.waitForText('请点星评价');
+  expect(calls.some((c) => c.action === 'rateProject')).toBe(false);
+
+  await page.tap('.wish-stars__star--4');
+  page.type('.cobuild-rate__comment .nut-textarea-textarea', '小巷干净多了');
+  await page.tap('.cobuild-rate__send');
+  await page.waitForText('感谢您的评价');
+  expect(page.text()).toContain('居民评价 4.0 星（1 人）');
+  expect(page.has('.cobuild-rate__send')).toBe(false);
+
+  const { items } = await cb<PublicProjectPage>('publicProjects', { status: 'done' }, RESIDENT);
+  expect(items.find((p) => p.id === done.id)).toMatchObject({ myRating: 4, can: [], rating: { count: 1 } });
+
+  // Opened again: the rating shows, no second one offered.
+  const again = await open(`${PAGES}/public-project/index`, RESIDENT, { query: { id: done.id } });
+  await again.waitForText('您的评价');
+  expect(again.has('.cobuild-rate__send')).toBe(false);
+});
+
+test('an active project is listed under 进行中', async () => {
+  const list = await open(`${PAGES}/public-projects/index`, RESIDENT);
+  await list.waitFor(() => list.has('.staff-segmented__item--ongoing'));
+  // Done projects first.
+  expect(list.has('.staff-segmented__item--done.staff-segmented__item--active')).toBe(true);
+  await list.tap('.staff-segmented__item--ongoing');
+  await list.waitFor(() => list.has(`#public-project-${active.id}`));
+  expect(list.text()).toContain('垃圾分类入户宣传');
+  expect(list.text()).toContain('进行中');
+  expect(list.has(`#public-project-${done.id}`)).toBe(false);
+});
+
+test('someone without an address is asked for it, and the community is not guessed', async () => {
+  const calls: CallEvent[] = [];
+  const page = await open(`${PAGES}/public-projects/index`, UNIT_ADMIN, { calls });
+  await page.waitForText('还没有填写住址');
+  expect(page.has('.prompt__action--no-address')).toBe(true);
+  expect(calls.some((c) => c.action === 'publicProjects')).toBe(false);
+});

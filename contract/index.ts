@@ -1,6 +1,6 @@
 import type { ActionMap, InputOf, ResultOf } from './action';
 import { account } from './functions/account';
-import { cobuild } from './functions/cobuild';
+import { cobuild, meeting } from './functions/cobuild';
 import { complaint } from './functions/complaint';
 import { directory } from './functions/directory';
 import { sixOnes } from './functions/sixOnes';
@@ -26,6 +26,7 @@ export const contract = {
   sixOnes,
   complaint,
   cobuild,
+  meeting,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,6 @@
 import type { cobuild } from '../../contract/functions/cobuild';
 import type { Handlers } from '../platform/router';
 import { listsHandlers } from './lists';
-import { meetingsHandlers } from './meetings';
 import { propertyHandlers } from './property';
 
-export const cobuildHandlers: Handlers<typeof cobuild> = { ...listsHandlers, ...meetingsHandlers, ...propertyHandlers };
+export const cobuildHandlers: Handlers<typeof cobuild> = { ...listsHandlers, ...propertyHandlers };

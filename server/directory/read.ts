@@ -172,7 +172,8 @@ export async function places(input: { communityId?: string }, ctx: CallContext):
   const own = [...scopeIds(ctx.user, 'secretary'), ...paired];
   const communityId = input.communityId ?? own[0];
   if (!communityId) throw invalidInput('请选择社区', [{ path: 'communityId', message: '请选择社区' }]);
-  if (!isCountyAdmin(ctx.user) && !own.includes(communityId)) throw forbidden('只能查看本社区（或本单位结对社区）的地点');
+  if (!isCountyAdmin(ctx.user) && !own.includes(communityId))
+    throw forbidden('只能查看本社区（或本单位结对社区）的地点');
   const [c, stationDocs, gridDocs] = await Promise.all([
     getById<CommunityDoc>(ctx.db, 'communities', communityId),
     ctx.db.collection('stations').where({ communityId }).limit(100).get<StationDoc>(),

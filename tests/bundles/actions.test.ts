@@ -708,22 +708,22 @@ const ROWS: Row[] = [
     invalid: { wishId: 'w1', verifiedHow: '电话' },
   },
   // ------------------------------------------------------------------ cobuild: 轮值主席 and 联席会议
-  { fn: 'cobuild', action: 'rota', as: SEC, valid: () => ({}), keep: (r) => (s.rota = r), invalid: { year: 1999 } },
+  { fn: 'meeting', action: 'rota', as: SEC, valid: () => ({}), keep: (r) => (s.rota = r), invalid: { year: 1999 } },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'setRota',
     as: SEC,
     // Two years ahead: every month is still to come.
     valid: async () => {
       s.rotaYear = new Date(emulatorClock.nowMs()).getFullYear() + 2;
-      const r = await ok('cobuild', 'rota', { year: s.rotaYear }, SEC);
+      const r = await ok('meeting', 'rota', { year: s.rotaYear }, SEC);
       const unit = r.units.find((u: { id: string }) => u.id === 'u01') ?? r.units[0];
       return { year: s.rotaYear, version: r.version, months: [{ month: 4, unitId: unit.id }] };
     },
     invalid: { year: 2030, version: 0, months: [{ month: 13, unitId: 'u01' }] },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'proposeTheme',
     as: UA,
     valid: () => ({ year: s.rotaYear, month: 4, theme: '垃圾分类进社区' }),
@@ -732,7 +732,7 @@ const ROWS: Row[] = [
     invalid: { year: 2030, month: 4, theme: '' },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'planChairActivity',
     as: UA,
     valid: () => ({
@@ -751,17 +751,17 @@ const ROWS: Row[] = [
     invalid: { year: 2030, month: 4, title: '活动' },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'callMeeting',
     as: SEC,
     valid: () => ({ startAt: fromNow(10 * 24 * 60), place: '潋江社区会议室', subject: '联席会议' }),
     keep: (m) => (s.meeting = m),
     invalid: { startAt: 'tomorrow', place: '会议室' },
   },
-  { fn: 'cobuild', action: 'meetings', as: UA, valid: () => ({}), invalid: { quarter: 5 } },
-  { fn: 'cobuild', action: 'meeting', as: SEC, valid: () => ({ meetingId: s.meeting.id }), invalid: { meetingId: '' } },
+  { fn: 'meeting', action: 'meetings', as: UA, valid: () => ({}), invalid: { quarter: 5 } },
+  { fn: 'meeting', action: 'meeting', as: SEC, valid: () => ({ meetingId: s.meeting.id }), invalid: { meetingId: '' } },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'submitTopic',
     as: UA,
     valid: () => ({ meetingId: s.meeting.id, title: '楼道照明改造', description: '老旧小区楼道灯' }),
@@ -769,7 +769,7 @@ const ROWS: Row[] = [
     invalid: { meetingId: 'm1', title: '' },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'setAgenda',
     as: SEC,
     valid: () => ({
@@ -781,7 +781,7 @@ const ROWS: Row[] = [
     invalid: { meetingId: 'm1', version: 1, topicIds: ['a', 'a'] },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'recordMeeting',
     as: SEC,
     // The meeting's time has come: moved back in the store.
@@ -804,18 +804,18 @@ const ROWS: Row[] = [
     invalid: { meetingId: 'm1', version: 1, presentUnitIds: [], minutes: '短', decisions: [] },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'cancelMeeting',
     as: SEC,
     valid: async () => {
-      const m = await ok('cobuild', 'callMeeting', { startAt: fromNow(12 * 24 * 60), place: '会议室' }, SEC);
+      const m = await ok('meeting', 'callMeeting', { startAt: fromNow(12 * 24 * 60), place: '会议室' }, SEC);
       return { meetingId: m.id, version: m.version, reason: '改期召开' };
     },
     invalid: { meetingId: 'm1', version: 1, reason: '' },
   },
-  { fn: 'cobuild', action: 'decisions', as: SEC, valid: () => ({}), invalid: { status: 'lost' } },
+  { fn: 'meeting', action: 'decisions', as: SEC, valid: () => ({}), invalid: { status: 'lost' } },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'updateDecision',
     as: SEC,
     valid: () => ({ decisionId: s.decision.id, version: s.decision.version, note: '已走访 12 户', status: 'done' }),

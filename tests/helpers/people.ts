@@ -14,7 +14,7 @@ export interface Envelope<T = any> {
   requestId: string;
 }
 
-export type FunctionName = 'account' | 'directory' | 'wish' | 'sixOnes' | 'complaint' | 'cobuild';
+export type FunctionName = 'account' | 'directory' | 'wish' | 'sixOnes' | 'complaint' | 'cobuild' | 'meeting';
 
 /** Where the factories' residents live unless told otherwise: c01, grid c01-g01, its first building. */
 export const C01_ADDRESS = {

@@ -347,15 +347,15 @@ const recordWrites = (payload: { recordId?: string; recordIds?: string[] }) => (
 });
 
 /** 结对共建 meetings (cobuild-meetings.test.ts covers every scope in depth): c01's rota two years ahead and its meetings. */
-const cobuildCall = (action: string, payload: unknown, openid: string) =>
-  p.ok(p.call('cobuild', action, payload, openid));
+const meetingCall = (action: string, payload: unknown, openid: string) =>
+  p.ok(p.call('meeting', action, payload, openid));
 const rotaYear = async () => (await clockNow(t)).getFullYear() + 2;
 /** c01's rota month chaired by u01 (the matrix's unit). */
 const chairedByU01 = async (month: number) => {
   const year = await rotaYear();
-  const rota = await cobuildCall('rota', { year }, CALLERS.secretary);
+  const rota = await meetingCall('rota', { year }, CALLERS.secretary);
   if (rota.months[month - 1].chair?.id !== 'u01')
-    await cobuildCall(
+    await meetingCall(
       'setRota',
       { year, version: rota.version, months: [{ month, unitId: 'u01' }] },
       CALLERS.secretary,
@@ -379,7 +379,7 @@ const chairActivityInput = async () => {
 };
 /** A meeting of c01 called by its secretary (topics open for a week). */
 const meetingOfC01 = async () =>
-  (await cobuildCall('callMeeting', { startAt: await inTenDays(), place: '潋江社区会议室' }, CALLERS.secretary)) as {
+  (await meetingCall('callMeeting', { startAt: await inTenDays(), place: '潋江社区会议室' }, CALLERS.secretary)) as {
     id: string;
     version: number;
   };
@@ -399,7 +399,7 @@ const startedMeeting = async () => {
 const decisionOfU01 = async () => {
   const m = await startedMeeting();
   const due = new Date((await clockNow(t)).getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
-  const held = await cobuildCall(
+  const held = await meetingCall(
     'recordMeeting',
     {
       meetingId: m.id,
@@ -1238,13 +1238,13 @@ const ROWS: Row[] = [
   },
   // ------------------------------------------------------------------ cobuild: 轮值主席 and 联席会议
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'rota',
     payload: () => ({ communityId: 'c01' }),
     expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin') },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'setRota',
     // Each secretary sets their own community's (month 12 without a chair: valid anywhere).
     payload: async ({ openid }) => {
@@ -1257,47 +1257,47 @@ const ROWS: Row[] = [
     expect: only('secretary', 'otherSecretary'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'proposeTheme',
     payload: async () => ({ year: await chairedByU01(6), month: 6, theme: '垃圾分类进社区' }),
     writes: () => ({ collections: ['rotas', 'cobuildTallies', 'audits'] }),
     expect: only('unitAdmin'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'planChairActivity',
     payload: chairActivityInput,
     writes: () => ({ collections: ['activities', 'rotas', 'cobuildTallies', 'audits'] }),
     expect: only('unitAdmin'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'callMeeting',
     payload: async () => ({ startAt: await inTenDays(), place: '社区会议室' }),
     writes: () => ({ collections: ['meetings', 'audits', 'notifications'] }),
     expect: only('secretary', 'otherSecretary'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'meetings',
     payload: () => ({ communityId: 'c01' }),
     expect: only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'meeting',
     payload: async () => ({ meetingId: (await meetingOfC01()).id }),
     expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'), otherSecretary: 'NOT_FOUND' },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'submitTopic',
     payload: async () => ({ meetingId: (await meetingOfC01()).id, title: '楼道照明改造', description: '' }),
     writes: meetingWrites,
     expect: { ...only('secretary', 'unitAdmin', 'otherUnitAdmin'), otherSecretary: 'NOT_FOUND' },
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'setAgenda',
     payload: async () => {
       const m = await meetingOfC01();
@@ -1307,7 +1307,7 @@ const ROWS: Row[] = [
     expect: only('secretary'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'recordMeeting',
     payload: async () => {
       const m = await startedMeeting();
@@ -1323,7 +1323,7 @@ const ROWS: Row[] = [
     expect: only('secretary'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'cancelMeeting',
     payload: async () => {
       const m = await meetingOfC01();
@@ -1333,13 +1333,13 @@ const ROWS: Row[] = [
     expect: only('secretary'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'decisions',
     payload: () => ({}),
     expect: only('secretary', 'otherSecretary', 'unitAdmin', 'otherUnitAdmin', 'countyAdmin'),
   },
   {
-    fn: 'cobuild',
+    fn: 'meeting',
     action: 'updateDecision',
     payload: async () => {
       const d = await decisionOfU01();
@@ -1374,10 +1374,10 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe('the authorization matrix', () => {
-  it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint, contract.sixOnes and contract.cobuild, and no other', () => {
-    const inContract = (['account', 'directory', 'wish', 'complaint', 'sixOnes', 'cobuild'] as const).flatMap((fn) =>
-      Object.keys(contract[fn]).map((action) => `${fn}.${action}`),
-    );
+  it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint, contract.sixOnes, contract.cobuild and contract.meeting, and no other', () => {
+    const inContract = (
+      ['account', 'directory', 'wish', 'complaint', 'sixOnes', 'cobuild', 'meeting'] as const
+    ).flatMap((fn) => Object.keys(contract[fn]).map((action) => `${fn}.${action}`));
     const inMatrix = ROWS.map((r) => `${r.fn}.${r.action}`);
     expect({ missing: inContract.filter((a) => !inMatrix.includes(a)) }).toEqual({ missing: [] });
     expect({ unknown: inMatrix.filter((a) => !inContract.includes(a)) }).toEqual({ unknown: [] });

@@ -27,7 +27,7 @@ const MEMBER = 'demo-member';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const cb = <T = any>(action: string, payload: unknown, openid: string) => p.call<T>('cobuild', action, payload, openid);
+const cb = <T = any>(action: string, payload: unknown, openid: string) => p.call<T>('meeting', action, payload, openid);
 const ok = <T = any>(reply: Promise<Envelope<T>>) => p.ok(reply);
 const refused = (code: string) => ({ ok: false, error: expect.objectContaining({ code }) });
 const now = () => clockNow(t);
@@ -581,13 +581,13 @@ describe('联席会议: call, topics, agenda, record, cancel, decisions', () => 
   it('meetings: scoped lists by year and quarter', async () => {
     const y = local(new Date(first.startAt)).year();
     const q = Math.floor(local(new Date(first.startAt)).month() / 3) + 1;
-    const sec = await p.allPages('cobuild', 'meetings', { year: y }, SECRETARY);
+    const sec = await p.allPages('meeting', 'meetings', { year: y }, SECRETARY);
     expect(sec.every((m: any) => m.communityId === 'c01')).toBe(true);
     expect(sec.map((m: any) => m.id)).toEqual(expect.arrayContaining([first.id]));
-    const unit = await p.allPages('cobuild', 'meetings', { year: y, quarter: q }, UNIT_ADMIN);
+    const unit = await p.allPages('meeting', 'meetings', { year: y, quarter: q }, UNIT_ADMIN);
     expect(unit.map((m: any) => m.id)).toContain(first.id);
     expect(unit.every((m: any) => m.quarter === q)).toBe(true);
-    const county = await p.allPages('cobuild', 'meetings', { year: y }, COUNTY);
+    const county = await p.allPages('meeting', 'meetings', { year: y }, COUNTY);
     expect(new Set(county.map((m: any) => m.communityId)).size).toBeGreaterThan(1);
     expect(await cb('meetings', { communityId: 'c01' }, strangerAdmin)).toMatchObject(refused('FORBIDDEN'));
     expect(await cb('meetings', { communityId: 'c01' }, SECRETARY_C03)).toMatchObject(refused('FORBIDDEN'));

@@ -358,17 +358,19 @@ describe('the 消息 list', () => {
     // its topic window closing tomorrow, a decision owned by the unit; the reminders job.
     const cobuild = (action: string, payload: unknown, openid: string) =>
       p.ok(p.call('cobuild', action, payload, openid));
+    const meeting = (action: string, payload: unknown, openid: string) =>
+      p.ok(p.call('meeting', action, payload, openid));
     const demoUnit = p.doc('users', 'demo-unit-admin').roles.find((g: any) => g.role === 'unitAdmin').unitId;
-    const rota = await cobuild('rota', {}, 'demo-secretary');
+    const rota = await meeting('rota', {}, 'demo-secretary');
     const month = rota.months.find((m: any) => m.current);
     if (month.chair?.id !== demoUnit)
-      await cobuild(
+      await meeting(
         'setRota',
         { year: rota.year, version: rota.version, months: [{ month: month.month, unitId: demoUnit }] },
         'demo-secretary',
       );
     const at = (await clockNow(t)).getTime();
-    await cobuild(
+    await meeting(
       'callMeeting',
       {
         startAt: new Date(at + 3 * 86_400_000).toISOString(),

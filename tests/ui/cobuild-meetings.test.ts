@@ -23,7 +23,7 @@ const SECRETARY = 'demo-secretary';
 const UNIT_ADMIN = 'demo-unit-admin';
 
 const { open, invoke } = useLocalCloud();
-const cobuild = <T>(action: string, payload: unknown, openid: string) => invoke<T>('cobuild', action, payload, openid);
+const cobuild = <T>(action: string, payload: unknown, openid: string) => invoke<T>('meeting', action, payload, openid);
 
 /** The Beijing year and month of today (the rota's "current" month). */
 const beijing = () => {

@@ -52,7 +52,7 @@ export class DecisionReport {
     this.error = error;
     if (error) return null;
     const saved = await this.saving.run(() =>
-      call('cobuild', 'updateDecision', {
+      call('meeting', 'updateDecision', {
         decisionId: this.decision.id,
         version: this.decision.version,
         ...(note ? { note } : {}),
@@ -76,7 +76,7 @@ class DecisionListStore {
   status: DecisionStatus = 'open';
   readonly list = new PagedList<DecisionView>(
     (from) =>
-      call('cobuild', 'decisions', {
+      call('meeting', 'decisions', {
         ...(this.communityId ? { communityId: this.communityId } : {}),
         status: this.status,
         from,

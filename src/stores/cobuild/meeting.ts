@@ -37,7 +37,7 @@ const CONFLICT_NOTICE = '会议刚被他人修改，下面是最新内容，请�
  */
 class MeetingStore {
   meetingId = '';
-  readonly view = new Loadable<MeetingView>(() => call('cobuild', 'meeting', { meetingId: this.meetingId }));
+  readonly view = new Loadable<MeetingView>(() => call('meeting', 'meeting', { meetingId: this.meetingId }));
   /** Said at the top after a change, or when someone else's came first. */
   notice: string | null = null;
 
@@ -130,7 +130,7 @@ class MeetingStore {
     this.topicErrors = errors;
     if (titleError || descriptionError) return false;
     const saved = await this.submitting.run(() =>
-      call('cobuild', 'submitTopic', { meetingId: v.id, title, description }),
+      call('meeting', 'submitTopic', { meetingId: v.id, title, description }),
     );
     if (!saved) {
       const e = this.submitting.error;
@@ -185,7 +185,7 @@ class MeetingStore {
     if (!v || this.agendaSaving.busy) return false;
     const topicIds = [...this.agenda];
     const saved = await this.agendaSaving.run(() =>
-      call('cobuild', 'setAgenda', { meetingId: v.id, version: v.version, topicIds }),
+      call('meeting', 'setAgenda', { meetingId: v.id, version: v.version, topicIds }),
     );
     if (!saved) {
       await this.conflicted(this.agendaSaving.error);
@@ -283,7 +283,7 @@ class MeetingStore {
       dueAt: d.dueAt,
     }));
     const saved = await this.recordSaving.run(() =>
-      call('cobuild', 'recordMeeting', {
+      call('meeting', 'recordMeeting', {
         meetingId: v.id,
         version: v.version,
         presentUnitIds: v.units.map((u) => u.id).filter((id) => this.present.includes(id)),
@@ -346,7 +346,7 @@ class MeetingStore {
     this.cancelReasonError = checkReason(this.cancelReason);
     if (this.cancelReasonError) return false;
     const saved = await this.cancelling.run(() =>
-      call('cobuild', 'cancelMeeting', { meetingId: v.id, version: v.version, reason: this.cancelReason.trim() }),
+      call('meeting', 'cancelMeeting', { meetingId: v.id, version: v.version, reason: this.cancelReason.trim() }),
     );
     if (!saved) {
       await this.conflicted(this.cancelling.error);

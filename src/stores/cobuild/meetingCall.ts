@@ -130,7 +130,7 @@ class MeetingCallForm {
     const { errors, input } = this.check();
     this.errors = errors;
     if (!input) return null;
-    const called = await this.saving.run(() => call('cobuild', 'callMeeting', input));
+    const called = await this.saving.run(() => call('meeting', 'callMeeting', input));
     if (!called && this.saving.error?.code === 'INVALID_INPUT')
       this.errors = withFieldIssues(this.errors, this.saving.error.details, fieldOf);
     return called ?? null;

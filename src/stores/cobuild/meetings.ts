@@ -24,7 +24,7 @@ class MeetingListStore {
   tab: QuarterTab = 'all';
   readonly list = new PagedList<MeetingSummary>(
     (from) =>
-      call('cobuild', 'meetings', {
+      call('meeting', 'meetings', {
         ...(this.communityId ? { communityId: this.communityId } : {}),
         year: this.year,
         ...(this.tab === 'all' ? {} : { quarter: QUARTER_TABS.indexOf(this.tab) }),

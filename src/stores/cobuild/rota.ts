@@ -23,7 +23,7 @@ class RotaStore {
   communityId: string | null = null;
   year = currentYear();
   readonly view = new Loadable<RotaView>(() =>
-    call('cobuild', 'rota', {
+    call('meeting', 'rota', {
       ...(this.communityId ? { communityId: this.communityId } : {}),
       year: this.year,
     }),
@@ -126,7 +126,7 @@ class RotaStore {
       this.notice = '轮值安排没有改动';
       return true;
     }
-    const saved = await this.saving.run(() => call('cobuild', 'setRota', { year: v.year, version: v.version, months }));
+    const saved = await this.saving.run(() => call('meeting', 'setRota', { year: v.year, version: v.version, months }));
     if (saved) {
       this.view.value = saved;
       this.editing = false;
@@ -173,7 +173,7 @@ class RotaStore {
     const theme = this.theme.trim();
     this.themeError = theme === '' ? '请填写本月主题' : checkText(theme, CHAIR_THEME.min, CHAIR_THEME.max);
     if (this.themeError) return false;
-    const saved = await this.proposing.run(() => call('cobuild', 'proposeTheme', { year: v.year, month, theme }));
+    const saved = await this.proposing.run(() => call('meeting', 'proposeTheme', { year: v.year, month, theme }));
     if (!saved) {
       const e = this.proposing.error;
       if (e?.code === 'INVALID_INPUT') {

@@ -423,7 +423,7 @@ class ActivityFormStore {
     const chair = this.chair;
     const saved = await this.saving.run(() =>
       chair
-        ? call('cobuild', 'planChairActivity', { year: chair.year, month: chair.month, ...input })
+        ? call('meeting', 'planChairActivity', { year: chair.year, month: chair.month, ...input })
         : id === null
           ? call('sixOnes', 'publishActivity', input)
           : call('sixOnes', 'updateActivity', { activityId: id, ...input }),

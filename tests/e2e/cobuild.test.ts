@@ -35,6 +35,7 @@ const UNIT_ADMIN = 'demo-unit-admin';
 const RESIDENT = 'demo-resident';
 
 const cb = <T>(action: string, payload: unknown, openid: string) => api<T>('cobuild', action, payload, openid);
+const mt = <T>(action: string, payload: unknown, openid: string) => api<T>('meeting', action, payload, openid);
 
 const shownWith = (page: Page, selector: string, text: string) =>
   page.locator(selector, { hasText: text }).filter({ visible: true }).first();
@@ -154,7 +155,7 @@ test('a need and a resource become a started project under a signed agreement; t
   await fill(secretary, '.cobuild-call__input--place', '潋江社区党群服务中心三楼会议室');
   await fill(secretary, '.cobuild-call__input--subject', subject);
   const called = async () =>
-    (await cb<MeetingPage>('meetings', {}, SECRETARY)).items.find((m) => m.subject === subject);
+    (await mt<MeetingPage>('meetings', {}, SECRETARY)).items.find((m) => m.subject === subject);
   await saveOrSay(secretary, '.cobuild-call__submit', () => eventually(called, 'the meeting'), 'calling the meeting');
   const meeting = (await called())!;
   expect(meeting.status).toBe('called');
@@ -192,7 +193,7 @@ test('a need and a resource become a started project under a signed agreement; t
   await tapShown(unitAdmin, '.cobuild-meeting__topic-submit');
   await shownWith(unitAdmin, '.cobuild-meeting', `已提交议题：${topicTitle}`).waitFor();
   await screenshot(unitAdmin, 'cobuild-05-topic-submitted');
-  const withTopic = await cb<MeetingView>('meeting', { meetingId: meeting.id }, SECRETARY);
+  const withTopic = await mt<MeetingView>('meeting', { meetingId: meeting.id }, SECRETARY);
   expect(withTopic.topics.find((t) => t.title === topicTitle)).toMatchObject({ from: { kind: 'unit', id: unitId } });
 
   // 3a. The secretary sees the resource among the need's matches and makes a project of the two.
@@ -350,7 +351,7 @@ test('a need and a resource become a started project under a signed agreement; t
   );
   await shownWith(secretary, '.cobuild-meeting', decisionTitle).waitFor();
   await screenshot(secretary, 'cobuild-14-meeting-held');
-  const held = await cb<MeetingView>('meeting', { meetingId: meeting.id }, SECRETARY);
+  const held = await mt<MeetingView>('meeting', { meetingId: meeting.id }, SECRETARY);
   expect(held.status).toBe('held');
   expect(held.present?.map((u) => u.id)).toEqual([unitId]);
   expect(held.decisions).toEqual([
@@ -374,7 +375,7 @@ test('a need and a resource become a started project under a signed agreement; t
   await tapShown(unitAdmin, '.staff-segmented__item--done');
   await shownWith(unitAdmin, `#decision-${decisionId}`, '已完成').waitFor();
   await screenshot(unitAdmin, 'cobuild-15-decision-done');
-  const done = await cb<DecisionPage>('decisions', { status: 'done' }, UNIT_ADMIN);
+  const done = await mt<DecisionPage>('decisions', { status: 'done' }, UNIT_ADMIN);
   expect(done.items.find((d) => d.id === decisionId)).toMatchObject({ status: 'done' });
 
   // 6. 张秀兰 finds the project in progress: home → 共建项目 → the project.

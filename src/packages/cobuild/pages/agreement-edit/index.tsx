@@ -4,6 +4,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { PROJECT_STATUS_LABELS } from '../../../../../contract/cobuild';
+import type { AgreementView } from '../../../../../contract';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
@@ -45,14 +46,20 @@ const Projects = observer(() => {
 });
 
 /** 起草 for a pair that has this year's agreement already: that one is opened instead (修改草稿, 签署, 新版本). */
+/** What the caller can do with the pair's agreement, in words (a draft their side signed waits for the other). */
+function nextStep(a: AgreementView): string {
+  if (a.status !== 'draft') return '请在协议页起草新版本';
+  const acts = [a.can.includes('edit') ? '修改' : null, a.can.includes('sign') ? '签署' : null].filter(Boolean);
+  return acts.length ? `请在协议页${acts.join('或')}` : '本方已签署，等待对方签署';
+}
+
 const PairAgreement = observer(() => {
   const a = form.pairAgreement;
   if (!a) return null;
   return (
     <View className="cobuild__card cobuild-form__existing">
       <Text className="cobuild__line">
-        与{a.unitName}今年已有协议（{a.status === 'draft' ? '待签署' : '已签署'}，第 {a.number} 版），请在协议页
-        {a.status === 'draft' ? '修改或签署' : '起草新版本'}。
+        与{a.unitName}今年已有协议（{a.status === 'draft' ? '待签署' : '已签署'}，第 {a.number} 版），{nextStep(a)}。
       </Text>
       <Button
         className="cobuild-form__open-existing"

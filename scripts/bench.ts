@@ -11,6 +11,7 @@
  *   npm run bench -- --scale county10    ten times the 六个一 data; the tally views are measured
  *                                        on the county seed first (1×), and the 10×/1× ratio printed
  *   npm run bench -- --runs 500
+ *   npm run bench -- --only cobuild     only the cases whose name contains `cobuild`
  *   npm run bench -- --latency 10 --latency-runs 40
  *                                        after the pass at 0 ms, every case again with the local
  *                                        CloudBase's database latency at 10 ms a request (the
@@ -27,7 +28,7 @@ import path from 'node:path';
 import { localFunctionEnv } from '../emulator/functions/env';
 import { LocalCloud } from '../emulator/local-cloud';
 import { SEED_SCALES, seedStore, today, type SeedScale } from '../emulator/seed';
-import { CASES, type BenchCase, type Tenfold } from './bench/cases';
+import { CASES as ALL_CASES, type BenchCase, type Tenfold } from './bench/cases';
 import { buildFunctions } from './build-functions';
 import { measureWeapp } from './size-check';
 
@@ -43,6 +44,9 @@ const LATENCY_RUNS = Number(arg('latency-runs', String(Math.min(RUNS, 40))));
 /** Every action's p95 at that latency, unless the case says otherwise (docs ARCHITECTURE "Budgets"). */
 const LATENCY_P95_BUDGET = 300;
 const SCALE = arg('scale', 'demo') as SeedScale;
+/** Only the cases whose name contains this (e.g. `--only cobuild`); all by default. */
+const ONLY = arg('only', '');
+const CASES = ONLY ? ALL_CASES.filter((c) => c.name.includes(ONLY)) : ALL_CASES;
 /** Internal (the 1× runs): only the cases compared on `--compare` data, results as JSON into this file. */
 const JSON_OUT = arg('json-out', '');
 const COMPARE = arg('compare', '') as Tenfold | '';

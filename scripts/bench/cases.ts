@@ -564,4 +564,84 @@ export const CASES: BenchCase[] = [
     }),
     budget: { roundTrips: 4 },
   },
+  // 结对共建 (cobuild) and 轮值主席 / 联席会议 (meeting): reads ≤ 2 requests (the caller's included), writes ≤ 4 round trips.
+  {
+    name: 'cobuild.countyOverview (county admin)',
+    fn: 'cobuild',
+    action: 'countyOverview',
+    call: () => ({ openid: 'demo-county-admin', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'cobuild.needs (secretary)',
+    fn: 'cobuild',
+    action: 'needs',
+    call: () => ({ openid: 'demo-secretary', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'cobuild.projects (unit admin)',
+    fn: 'cobuild',
+    action: 'projects',
+    call: () => ({ openid: 'demo-unit-admin', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'cobuild.publicProjects (resident)',
+    fn: 'cobuild',
+    action: 'publicProjects',
+    call: () => ({ openid: 'demo-resident', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'cobuild.propertyStats (county admin)',
+    fn: 'cobuild',
+    action: 'propertyStats',
+    call: () => ({ openid: 'demo-county-admin', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'cobuild.saveNeed (secretary, new)',
+    fn: 'cobuild',
+    action: 'saveNeed',
+    call: (i) => ({
+      openid: 'demo-secretary',
+      payload: {
+        category: '助老助残',
+        title: `压测需求 ${i}`,
+        description: '为高龄独居老人上门服务',
+        quantity: 10,
+        quantityUnit: '户',
+        wantedBy: `${new Date().getFullYear()}-12-31`,
+        contact: { name: '谢春梅', phone: '13800000001' },
+      },
+    }),
+    budget: { roundTrips: 4 },
+  },
+  {
+    name: 'meeting.rota (unit admin)',
+    fn: 'meeting',
+    action: 'rota',
+    call: () => ({ openid: 'demo-unit-admin', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'meeting.meeting (secretary)',
+    fn: 'meeting',
+    action: 'meeting',
+    prepare: (cloud) =>
+      cloud.store
+        .find('meetings', { query: { communityId: 'c01', status: 'held' }, sort: { startAt: -1 } })
+        .map((m) => m._id)
+        .slice(0, 1),
+    call: (_, [meetingId]) => ({ openid: 'demo-secretary', payload: { meetingId } }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'meeting.decisions (unit admin)',
+    fn: 'meeting',
+    action: 'decisions',
+    call: () => ({ openid: 'demo-unit-admin', payload: {} }),
+    budget: { requests: 2 },
+  },
 ];

@@ -60,7 +60,7 @@ const subPackages = [
       'pages/case-metrics/index',
     ],
   },
-  // 结对共建: the year's lists and agreement, the 轮值主席 rota, 联席会议 and their 议定事项.
+  // 结对共建: the year's lists and agreement, the 轮值主席 rota, 联席会议 and their 议定事项; 红色物业.
   {
     root: 'packages/cobuild',
     pages: [
@@ -69,6 +69,9 @@ const subPackages = [
       'pages/meeting/index',
       'pages/meeting-call/index',
       'pages/decisions/index',
+      // 红色物业: the county's companies and ratings; the liaison's own company.
+      'pages/property/index',
+      'pages/property-company/index',
     ],
   },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),

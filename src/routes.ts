@@ -60,6 +60,10 @@ export const ROUTES = {
   cobuildMeetingCall: '/packages/cobuild/pages/meeting-call/index',
   /** 议定事项: decisions the caller owns (unit admin) or oversees (secretary, county admin), overdue first. */
   cobuildDecisions: '/packages/cobuild/pages/decisions/index',
+  /** 红色物业 (county admin): every property company's party organisation and quarterly ratings. */
+  cobuildProperty: '/packages/cobuild/pages/property/index',
+  /** 本公司服务评价 (property liaison): their company's ratings; `?tab=company` 本企业信息. */
+  cobuildPropertyCompany: '/packages/cobuild/pages/property-company/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

@@ -23,5 +23,5 @@ export const AREAS: readonly Area[] = [
     verifiedMemberOnly: true,
   },
   { key: 'station', title: '红色驿站', hint: '歇歇脚 办办事', go: { page: ROUTES.stations } },
-  { key: 'gridCard', title: '网格联系卡', hint: '找到您的网格员', go: { page: ROUTES.myGrid } },
+  { key: 'gridCard', title: '网格联系卡', hint: '找网格员 评物业', go: { page: ROUTES.myGrid } },
 ];

@@ -127,13 +127,14 @@ test('本公司服务评价 and 本企业信息: the company’s ratings of the 
   expect(counts).toEqual([mine.counts.satisfied, mine.counts.basic, mine.counts.unsatisfied]);
   expect(page.text()).toContain(mine.total > 0 ? `共 ${mine.total} 人评价` : '本季度暂无居民评价');
   expect(page.text()).toContain(`${stats.quarter.year}年`);
-  expect(page.text()).toContain('已是本季度');
+  expect(page.text()).toContain('（本季度）');
+  expect(page.has('.cobuild-property__step--next')).toBe(false);
 
   // A quarter back, then forward again.
   await page.tap('.cobuild-property__step--prev');
   await page.waitFor(() => page.has('.cobuild-property__step--next'), 5000);
   await page.tap('.cobuild-property__step--next');
-  await page.waitForText('已是本季度', 5000);
+  await page.waitForText('（本季度）', 5000);
 
   await page.tap('.staff-segmented__item--company');
   await page.waitFor(() => page.has('.cobuild-property__facts'), 5000);

@@ -74,7 +74,7 @@ export function RatingCounts({ stats }: { stats: PropertyCompanyStats }) {
   );
 }
 
-/** ‹ 上一季度 · 2026年三季度 · 下一季度 ›: never past the current quarter. */
+/** ‹ 上一季度 · 2026年三季度 · 下一季度 ›: never past the current quarter (no 下一季度 there). */
 export function QuarterStepper(props: { quarter: Quarter | null; atCurrent: boolean; onPrev(): void; onNext(): void }) {
   const { quarter, atCurrent, onPrev, onNext } = props;
   return (
@@ -82,10 +82,11 @@ export function QuarterStepper(props: { quarter: Quarter | null; atCurrent: bool
       <View className="cobuild-property__step cobuild-property__step--prev" onClick={onPrev}>
         <Text>‹ 上一季度</Text>
       </View>
-      <Text className="cobuild-property__quarter txy-nowrap">{quarter ? quarterName(quarter) : '本季度'}</Text>
-      {atCurrent ? (
-        <Text className="cobuild-property__step cobuild-property__step--none">已是本季度</Text>
-      ) : (
+      <Text className="cobuild-property__quarter txy-nowrap">
+        {quarter ? quarterName(quarter) : '本季度'}
+        {quarter && atCurrent ? '（本季度）' : ''}
+      </Text>
+      {atCurrent ? null : (
         <View className="cobuild-property__step cobuild-property__step--next" onClick={onNext}>
           <Text>下一季度 ›</Text>
         </View>

@@ -49,10 +49,12 @@ const PropertyPage = observer(() => {
   const kindWords = store.kind === 'all' ? '' : `${PARTY_ORG_KIND_LABELS[store.kind]}的`;
   return (
     <Screen>
-      <Text className="cobuild-property__intro">
-        各物业企业的党组织组建、党建指导员、服务小区，和小区居民每季度对物业服务的评价（满意率 =
-        满意与基本满意占全部评价的比例）。
-      </Text>
+      <View className="cobuild-property__intro">
+        <Text>
+          各物业企业的党组织组建、党建指导员、服务小区，和小区居民每季度对物业服务的评价（满意率 =
+          满意与基本满意占全部评价的比例）。
+        </Text>
+      </View>
       <Segmented<KindFilter> options={KIND_TABS} value={store.kind} onChange={store.showKind} />
       <QuarterStepper
         quarter={store.shown}

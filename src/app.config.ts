@@ -61,7 +61,7 @@ const subPackages = [
     ],
   },
   // 结对共建: the year's 三清单一协议 (secretaries, unit admins, the county admin), the 轮值主席 rota,
-  // 联席会议 and their 议定事项; residents' 共建项目.
+  // 联席会议 and their 议定事项; residents' 共建项目; 红色物业.
   {
     root: 'packages/cobuild',
     pages: [
@@ -85,6 +85,9 @@ const subPackages = [
       'pages/decisions/index',
       'pages/public-projects/index',
       'pages/public-project/index',
+      // 红色物业: the county's companies and ratings; the liaison's own company.
+      'pages/property/index',
+      'pages/property-company/index',
     ],
   },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),

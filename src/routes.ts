@@ -81,6 +81,10 @@ export const ROUTES = {
   /** 共建项目 as residents see them (in progress, done); `?id=` one, with 评价. */
   cobuildPublicProjects: '/packages/cobuild/pages/public-projects/index',
   cobuildPublicProject: '/packages/cobuild/pages/public-project/index',
+  /** 红色物业 (county admin): every property company's party organisation and quarterly ratings. */
+  cobuildProperty: '/packages/cobuild/pages/property/index',
+  /** 本公司服务评价 (property liaison): their company's ratings; `?tab=company` 本企业信息. */
+  cobuildPropertyCompany: '/packages/cobuild/pages/property-company/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

@@ -24,5 +24,5 @@ export const AREAS: readonly Area[] = [
   },
   { key: 'cobuild', title: '共建项目', hint: '社区与共建单位一起办的实事', go: { page: ROUTES.cobuildPublicProjects } },
   { key: 'station', title: '红色驿站', hint: '歇歇脚 办办事', go: { page: ROUTES.stations } },
-  { key: 'gridCard', title: '网格联系卡', hint: '找到您的网格员', go: { page: ROUTES.myGrid } },
+  { key: 'gridCard', title: '网格联系卡', hint: '找网格员 评物业', go: { page: ROUTES.myGrid } },
 ];

@@ -114,6 +114,12 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
       return [
         { key: 'directory', title: '目录管理', hint: '社区、网格、单位、部门、驿站、物业', url: ROUTES.staffDirectory },
         {
+          key: 'property',
+          title: '红色物业',
+          hint: '各物业企业党组织、党建指导员、服务小区和居民季度满意率',
+          url: ROUTES.cobuildProperty,
+        },
+        {
           key: 'grants',
           title: '角色授权',
           hint: '授予或撤销书记、网格员、部门、单位管理员等角色',
@@ -139,6 +145,21 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           url: ROUTES.staffSixOnesOverview,
         },
         { ...COBUILD, title: '结对共建总览', hint: '各社区需求、资源、共建项目、协议签署、联席会议和轮值主席' },
+      ];
+    case 'propertyLiaison':
+      return [
+        {
+          key: 'property-ratings',
+          title: '本公司服务评价',
+          hint: '所服务小区居民每季度的评价和满意率',
+          url: ROUTES.cobuildPropertyCompany,
+        },
+        {
+          key: 'property-company',
+          title: '本企业信息',
+          hint: '党组织组建情况、党建指导员、服务的小区',
+          url: `${ROUTES.cobuildPropertyCompany}?tab=company`,
+        },
       ];
     default:
       return [];

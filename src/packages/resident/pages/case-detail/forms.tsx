@@ -139,6 +139,8 @@ const ORDER: CaseAction[] = [
   'accept',
   'reportIn',
   'resolve',
+  // 物业回复: the liaison's note to the resident while the grid keeps the case.
+  'reply',
   'deptResolve',
   'assist',
   'whistle',

@@ -1,17 +1,28 @@
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import type { ContactCardView, MyGrid } from '../../../../../contract';
+import { PROPERTY_RATING_LABELS } from '../../../../../contract/cobuild';
+import { PROPERTY_RATING_COMMENT } from '../../../../../contract/limits';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
 import { PrivacyPopup } from '../../../../components/PrivacyPopup';
 import { Prompt } from '../../../../components/Prompt';
 import { Screen } from '../../../../components/Screen';
+import { Choices } from '../../../../components/staff/Choices';
 import { ROUTES } from '../../../../routes';
 import { myGrid } from '../../../../stores/resident/myGrid';
+import {
+  nextQuarterStart,
+  propertyRating,
+  quarterWords,
+  RATING_CHOICES,
+} from '../../../../stores/resident/propertyRating';
 import { session } from '../../../../stores/session';
+import { formatDay } from '../../../../utils/date';
 import './index.scss';
 
 const editAddress = () => void Taro.navigateTo({ url: ROUTES.profile });
@@ -72,12 +83,108 @@ function GridCards({ grid }: { grid: MyGrid }) {
           </Text>
         </View>
       ) : null}
+      <PropertyService />
       <Text className="my-grid__edit" onClick={editAddress}>
         住址不对？修改住址
       </Text>
     </View>
   );
 }
+
+const sendRating = async () => {
+  if (await propertyRating.submit()) void Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+};
+
+/**
+ * 物业服务评价: the company managing the resident's estate (红色物业 or not, in words) and this
+ * quarter's rating — three choices and a comment once a quarter; afterwards what they chose, when,
+ * and from which day they may rate again. An estate without a company says so, with nothing to tap.
+ */
+const PropertyService = observer(() => {
+  const { status, sending, errors } = propertyRating;
+  const s = status.value;
+  let body;
+  if (status.error) body = <ErrorNotice error={status.error} onRetry={status.load} />;
+  else if (!s) body = <Text className="my-property__text">正在读取…</Text>;
+  else if (!s.company) {
+    body = (
+      <Text className="my-property__text my-property__text--none">
+        {s.estate
+          ? `您所在的${s.estate.name}暂无物业企业，没有需要评价的物业服务。`
+          : (s.reason ?? '暂无可评价的物业服务')}
+      </Text>
+    );
+  } else {
+    const { company } = s;
+    body = (
+      <>
+        <Text className="my-property__text">
+          {s.estate ? `${s.estate.name}由` : ''}
+          <Text className="my-property__company">{company.name}</Text>提供物业服务
+        </Text>
+        <Text className="my-property__text">
+          {company.partyOrgKind === 'none'
+            ? '该企业尚未组建党组织。'
+            : `红色物业：该企业已${company.partyOrgKind === 'single' ? '单独' : '联合'}组建党组织。`}
+        </Text>
+        {s.mine ? (
+          <View className="my-property__mine">
+            <Text className="my-property__chosen">
+              ✓ 您{quarterWords(s.quarter)}的评价：{PROPERTY_RATING_LABELS[s.mine.rating]}
+            </Text>
+            {s.mine.comment ? <Text className="my-property__text">“{s.mine.comment}”</Text> : null}
+            <Text className="my-property__text">评价于 {formatDay(s.mine.at)}</Text>
+            <Text className="my-property__text">每季度可评价一次，{nextQuarterStart(s.quarter)}起可再次评价。</Text>
+          </View>
+        ) : s.canRate ? (
+          <View className="my-property__form">
+            <Text className="my-property__text">
+              {quarterWords(s.quarter)}的物业服务您满意吗？每季度评价一次，提交后不能修改。
+            </Text>
+            <Field label="您的评价" name="property-rating" error={errors.rating}>
+              <Choices
+                name="property-rating"
+                options={RATING_CHOICES}
+                selected={propertyRating.rating}
+                onPick={propertyRating.pick}
+              />
+            </Field>
+            <Field label="说几句" name="property-comment" optional error={errors.comment}>
+              <TextArea
+                className="my-property__comment"
+                value={propertyRating.comment}
+                placeholder="做得好的地方或需要改进的地方"
+                maxLength={PROPERTY_RATING_COMMENT.max}
+                showCount
+                onChange={propertyRating.setComment}
+              />
+            </Field>
+            {sending.error ? <ErrorNotice error={sending.error} /> : null}
+            <Button
+              className="my-property__send"
+              type="primary"
+              size="large"
+              block
+              loading={sending.busy}
+              disabled={sending.busy}
+              onClick={() => void sendRating()}
+            >
+              提交评价
+            </Button>
+          </View>
+        ) : (
+          <Text className="my-property__text">{s.reason}</Text>
+        )}
+      </>
+    );
+  }
+  return (
+    <View className="my-property">
+      <Text className="my-property__title">物业服务评价</Text>
+      {body}
+    </View>
+  );
+});
 
 const GridContent = observer(() => {
   const { me } = session;
@@ -110,7 +217,10 @@ const GridContent = observer(() => {
   return <GridCards grid={myGrid.value} />;
 });
 
-/** 网格联系卡: the grid of the resident's address — grid head first — and the building's 1+1带N pair. */
+/**
+ * 网格联系卡: the grid of the resident's address — grid head first — the building's 1+1带N pair,
+ * and 物业服务评价 of the estate's property company.
+ */
 const MyGridPage = observer(() => {
   const microGridId = session.me?.address?.microGridId;
   // On opening, and again when the address changed on the profile page.
@@ -118,6 +228,7 @@ const MyGridPage = observer(() => {
     if (!microGridId) return;
     myGrid.clear();
     void myGrid.load();
+    propertyRating.open();
   }, [microGridId]);
   return (
     <Screen>

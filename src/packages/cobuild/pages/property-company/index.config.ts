@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本公司服务评价' });

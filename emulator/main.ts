@@ -26,10 +26,10 @@ export async function serve(): Promise<LocalCloud> {
     functions: { root: path.join(ROOT, 'cloudfunctions'), mode: 'bundle', env: localFunctionEnv() },
     staticRoot: path.join(ROOT, 'dist-h5'),
     runTimers: true,
-    seed: async (c) => void seedStore(c.store, 'demo', today(emulatorClock.nowMs())),
+    seed: async (c) => void seedStore(c.store, 'demo', today(emulatorClock.nowMs()), { storage: c.storage }),
   });
   if (isEmpty(cloud.store)) {
-    const counts = seedStore(cloud.store, 'demo', today(emulatorClock.nowMs()));
+    const counts = seedStore(cloud.store, 'demo', today(emulatorClock.nowMs()), { storage: cloud.storage });
     console.log(
       `*** SEEDED ${dataDir} WITH DEMO DATA because ${why}: ${Object.entries(counts)
         .map(([c, n]) => `${c} ${n}`)

@@ -50,7 +50,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 /** The local environment's bucket (emulator/storage/files.ts, envId `local`). */
 const BUCKET = 'local.6c6f-local-1250000000';
-const photoId = (openid: string, name: string) => `cloud://${BUCKET}/uploads/${openid}/cobuild-seed/${name}.jpg`;
+const photoId = (openid: string, name: string) => `cloud://${BUCKET}/uploads/${openid}/cobuild-seed/${name}.png`;
 
 const NEEDS: Record<CobuildCategory, Array<[string, string, number, string]>> = {
   困难帮扶: [

@@ -629,11 +629,14 @@ export const CASES: BenchCase[] = [
     name: 'meeting.meeting (secretary)',
     fn: 'meeting',
     action: 'meeting',
-    prepare: (cloud) =>
-      cloud.store
-        .find('meetings', { query: { communityId: 'c01', status: 'held' }, sort: { startAt: -1 } })
-        .map((m) => m._id)
-        .slice(0, 1),
+    // The latest held meeting of c01 (with its decisions and the one before), read every call.
+    prepare: (cloud, need) => {
+      const [latest] = cloud.store.find('meetings', {
+        query: { communityId: 'c01', status: 'held' },
+        sort: { startAt: -1 },
+      });
+      return latest ? Array<string>(need).fill(latest._id) : [];
+    },
     call: (_, [meetingId]) => ({ openid: 'demo-secretary', payload: { meetingId } }),
     budget: { requests: 2 },
   },

@@ -60,7 +60,8 @@ const Matches = observer(({ need }: { need: NeedView }) => {
   );
 });
 
-export const NeedCard = observer(({ need: n }: { need: NeedView }) => (
+/** `detail`: in a list, 详情 opens the need's own page (what a notification about it opens). */
+export const NeedCard = observer(({ need: n, detail = false }: { need: NeedView; detail?: boolean }) => (
   <View className="cobuild__card" id={`need-${n.id}`}>
     <View className="cobuild__head">
       <Text className="cobuild__tag">{n.category}</Text>
@@ -79,6 +80,11 @@ export const NeedCard = observer(({ need: n }: { need: NeedView }) => (
     ) : null}
     {n.closeReason ? <Text className="cobuild__muted">关闭原因：{n.closeReason}</Text> : null}
     <View className="cobuild__actions">
+      {detail ? (
+        <Button className="cobuild__detail" onClick={() => go(`${ROUTES.cobuildNeed}?id=${encodeURIComponent(n.id)}`)}>
+          详情
+        </Button>
+      ) : null}
       {n.can.includes('matches') ? (
         <Button className="cobuild__matches-toggle" onClick={() => store.toggleMatches(n.id)}>
           {store.matchesFor === n.id ? '收起匹配' : '匹配资源'}

@@ -11,7 +11,8 @@ import { resourceList as store } from '../../../stores/cobuild/resources';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
-export function ResourceCard({ resource: r }: { resource: ResourceView }) {
+/** `detail`: in a list, 详情 opens the resource's own page (what a notification about it opens). */
+export function ResourceCard({ resource: r, detail = false }: { resource: ResourceView; detail?: boolean }) {
   return (
     <View className="cobuild__card" id={`resource-${r.id}`}>
       <View className="cobuild__head">
@@ -33,8 +34,16 @@ export function ResourceCard({ resource: r }: { resource: ResourceView }) {
         <Text className="cobuild__line">共建项目：{r.projects.map((p) => p.title).join('、')}</Text>
       ) : null}
       {r.withdrawReason ? <Text className="cobuild__muted">撤回原因：{r.withdrawReason}</Text> : null}
-      {r.can.length > 0 ? (
+      {detail || r.can.length > 0 ? (
         <View className="cobuild__actions">
+          {detail ? (
+            <Button
+              className="cobuild__detail"
+              onClick={() => go(`${ROUTES.cobuildResource}?id=${encodeURIComponent(r.id)}`)}
+            >
+              详情
+            </Button>
+          ) : null}
           {r.can.includes('edit') ? (
             <Button
               className="cobuild__edit"

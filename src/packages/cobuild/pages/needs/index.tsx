@@ -41,7 +41,7 @@ const Needs = observer(() => {
           emptyTitle="暂无需求"
           emptyDescription={secretary ? '点击“新增需求”列出社区今年需要帮助的事项' : '社区列出需求后会显示在这里'}
         >
-          {(items) => items.map((n) => <NeedCard key={n.id} need={n} />)}
+          {(items) => items.map((n) => <NeedCard key={n.id} need={n} detail />)}
         </ListState>
         <LoadMore list={store.list} name="needs" />
       </View>

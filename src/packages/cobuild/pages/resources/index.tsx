@@ -43,7 +43,7 @@ const Resources = observer(() => {
           emptyTitle="暂无资源"
           emptyDescription={unit ? '点击“新增资源”列出本单位能为社区提供的帮助' : '结对单位报送资源后会显示在这里'}
         >
-          {(items) => items.map((r) => <ResourceCard key={r.id} resource={r} />)}
+          {(items) => items.map((r) => <ResourceCard key={r.id} resource={r} detail />)}
         </ListState>
         <LoadMore list={store.list} name="resources" />
       </View>

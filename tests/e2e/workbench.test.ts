@@ -403,7 +403,16 @@ test('the county admin, with no queue of its own, lands on its tools, each one t
   await shown(page, '.workbench--countyAdmin').getByText(`工作台 · ${ROLE_LABELS.countyAdmin}`).waitFor();
   await shown(page, '.workbench__tool--grants').waitFor();
   const tools = await page.locator('.workbench__tool-title').filter({ visible: true }).allTextContents();
-  expect(tools).toEqual(['目录管理', '角色授权', '操作记录', '各社区党员', '各单位党员', '六个一总览']);
+  expect(tools).toEqual([
+    '目录管理',
+    '红色物业',
+    '角色授权',
+    '操作记录',
+    '各社区党员',
+    '各单位党员',
+    '六个一总览',
+    '结对共建总览',
+  ]);
   expect(await page.locator('.workbench__todo').filter({ visible: true }).count()).toBe(0);
   await screenshot(page, 'workbench-16-county-admin');
   await tapShown(page, '.workbench__tool--audit');

@@ -104,14 +104,16 @@ test('20 single-record approvals at once in one community: all succeed, the tall
   expect(surveysDone(`county-${y}`)).toBe(before.county + 20);
 }, 120_000);
 
-test('all 14 secretaries approve 20 records each at the same moment: all 280 succeed, exactly counted', async () => {
+// 140 approvals at once in one process: the local CloudBase runs them all on this machine's cores (CloudBase
+// would run them in as many instances), so more would measure the test machine's load, not the counters.
+test('all 14 secretaries approve 10 records each at the same moment: all 140 succeed, exactly counted', async () => {
   const y = local(await clockNow(t)).year();
   const byCommunity = new Map<string, string[]>();
   for (const c of COMMUNITIES) {
-    // Five members of the community, four survey records each.
+    // Five members of the community, two survey records each.
     const members = await verifiedMembers(c, 5);
     const ids: string[] = [];
-    for (const m of members) for (let i = 0; i < 4; i++) ids.push((await survey(m)).id);
+    for (const m of members) for (let i = 0; i < 2; i++) ids.push((await survey(m)).id);
     byCommunity.set(c, ids);
   }
   const before = { county: counter(`county-${y}`), c: COMMUNITIES.map((c) => surveysDone(`community-${c}-${y}`)) };
@@ -128,7 +130,7 @@ test('all 14 secretaries approve 20 records each at the same moment: all 280 suc
   );
   const replies = await Promise.all(calls);
   expect(all(replies).filter((r) => r !== 'ok')).toEqual([]);
-  // Each member did their survey item once (four records each): 5 per community, 70 in the county.
+  // Each member did their survey item once (two records each): 5 per community, 70 in the county.
   expect(COMMUNITIES.map((c) => surveysDone(`community-${c}-${y}`))).toEqual(before.c.map((n) => n + 5));
   expect(surveysDone(`county-${y}`)).toBe((before.county?.itemsDone?.survey ?? 0) + 70);
   // And the reconciliation from the records finds nothing to fix.

@@ -3,6 +3,7 @@ import { localTemplateId } from '../../emulator/openapi/templates';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { advanceClock, clockNow, people, type People } from '../helpers/people';
 import { wxCloud } from '../helpers/sdk';
+import { local } from '../../server/platform/time';
 import { type JobName, runJob } from '../helpers/jobs';
 
 /**
@@ -315,9 +316,13 @@ describe('the 消息 list', () => {
       'demo-department',
     );
 
-    // 六个一: an activity tomorrow, changed; a filed record reviewed; the reminders.
-    const now = await clockNow(t);
-    const start = new Date(now.getTime() + 26 * HOUR);
+    // 六个一: an activity tomorrow (the local date, whatever the hour the test runs), changed; a
+    // filed record reviewed; the reminders.
+    const start = local(await clockNow(t))
+      .add(1, 'day')
+      .startOf('day')
+      .add(10, 'hour')
+      .toDate();
     const a = await six(
       'publishActivity',
       {

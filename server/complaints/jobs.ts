@@ -4,7 +4,7 @@ import type { CaseDoc, StoredDepartmentPart } from './model';
 import { taskId } from './model';
 import { staffOf } from '../notify/recipients';
 import { escalation, transition } from './engine';
-import { tell, tellSecretary } from './notices';
+import { liaisonOf, tell, tellSecretary } from './notices';
 import { AppError, conflict } from '../platform/errors';
 import { gridStaff } from '../notify/recipients';
 
@@ -217,14 +217,17 @@ const STAGES: Partial<Record<NonNullable<CaseDoc['dueKind']>, string>> = {
   deptResolve: '待办结',
 };
 
-/** Who holds the running deadline: the grid (or the community's secretaries), or the departments. */
+/**
+ * Who holds the running deadline: the grid — with, for a property case, its company's liaison, who
+ * acts on it as the grid does (红色物业) — or the community's secretaries, or the departments.
+ */
 async function holders(ctx: JobContext, c: CaseDoc): Promise<string[]> {
   const departments = c.whistle?.departments ?? [];
   switch (c.dueKind) {
     case 'respond':
     case 'gridResolve':
       return c.level === 'grid'
-        ? gridStaff(ctx, c.gridId)
+        ? [...(await gridStaff(ctx, c.gridId)), ...(await liaisonOf(ctx, c))]
         : staffOf(ctx, { role: 'secretary', communityId: c.communityId });
     case 'reportIn': {
       const waiting = departments.filter((d) => !d.reportedAt);

@@ -35,9 +35,21 @@ export async function tellSecretary(ctx: CallContext, c: CaseDoc, status: string
   await tell(ctx, await staffOf(ctx, { role: 'secretary', communityId: c.communityId }), 'caseAlert', c, status, note);
 }
 
-/** 红色物业: a property case's company liaison, told beside the grid (nobody when the company has none). */
-export async function tellLiaison(ctx: CallContext, c: CaseDoc, status: string, note: string) {
-  if (!isPropertyCase(c)) return;
+/**
+ * 红色物业: who acts on a property case beside the grid — its company's liaison (nobody for
+ * another category, or a company without one). From the instance's directory: no request when warm.
+ */
+export async function liaisonOf(
+  ctx: Parameters<typeof directory>[0],
+  c: Pick<CaseDoc, 'category' | 'propertyCompanyId'>,
+): Promise<string[]> {
+  if (!isPropertyCase(c)) return [];
   const company = (await directory(ctx, 'propertyCompanies')).find((p) => p._id === c.propertyCompanyId);
-  if (company?.liaisonOpenid) await tell(ctx, company.liaisonOpenid, 'caseAlert', c, status, note);
+  return company?.liaisonOpenid ? [company.liaisonOpenid] : [];
+}
+
+/** 红色物业: a property case's company liaison, told beside the grid. */
+export async function tellLiaison(ctx: CallContext, c: CaseDoc, status: string, note: string) {
+  const to = await liaisonOf(ctx, c);
+  if (to.length > 0) await tell(ctx, to, 'caseAlert', c, status, note);
 }

@@ -2,7 +2,7 @@ import type { CasePage, CaseView, PropertyCompanySummary } from '../../contract'
 import type { PropertyRatingStatus, PropertyStatsView } from '../../contract/functions/cobuild/property';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { runJob } from '../helpers/jobs';
-import { C01_ADDRESS, people, type Envelope, type People } from '../helpers/people';
+import { advanceClock, C01_ADDRESS, clockNow, people, type Envelope, type People } from '../helpers/people';
 
 /**
  * 红色物业: the county admin records a property company's party organisation, 党建指导员, estates
@@ -312,6 +312,26 @@ describe("the liaison's queue and steps", () => {
       complaint('resolve', { caseId: c.id, note: '已协调清运', photos: [] }, GRID_WORKER),
     ]);
     expect(both.map((x) => (x.ok ? 'ok' : code(x))).sort()).toEqual(['CONFLICT', 'ok']);
+  });
+
+  it('warns the liaison, beside the grid, of a property case about to pass its deadline; not of another category', async () => {
+    const r = await p.newResident();
+    const lift = await submitAt(r.openid, '物业', '电梯困人报警无人应答', P01_ESTATE);
+    const noise = await submitAt(r.openid, '噪音', '小区广场舞音响太吵', P01_ESTATE);
+    const due = Math.max(...[lift, noise].map((c) => new Date(p.doc('cases', c.id).dueAt).getTime()));
+    await advanceClock(t, due - (await clockNow(t)).getTime() - 10 * 60_000);
+    expect((await runJob(t.cloud, 'caseDeadlines')).ok).toBe(true);
+    const warned = (openid: string, caseId: string) =>
+      t.cloud.store
+        .find('notifications', { query: { openid, kind: 'deadlineNear' } })
+        .filter((m: any) => m.page.endsWith(`id=${caseId}`)).length;
+    expect([warned(LIAISON, lift.id), warned(GRID_WORKER, lift.id)]).toEqual([1, 1]);
+    expect([warned(LIAISON, noise.id), warned(GRID_WORKER, noise.id)]).toEqual([0, 1]);
+    // Another company's liaison is not told.
+    expect(warned(OTHER_LIAISON, lift.id)).toBe(0);
+    // A second run sends nothing again.
+    await runJob(t.cloud, 'caseDeadlines');
+    expect(warned(LIAISON, lift.id)).toBe(1);
   });
 
   it('reads its queue in two requests', async () => {

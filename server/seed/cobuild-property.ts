@@ -3,7 +3,7 @@
  * (单独组建 / 联合组建 / 未组建) and 党建指导员; the demo liaison `demo-property` (李红梅) as the
  * liaison of the 红色物业 company serving the demo resident's estate (c01-g01-m1), with open
  * property cases in its queue; and residents' quarterly ratings for the quarters before the
- * anchor. Deterministic (its own Rng streams), drawing nothing from the other seed streams, so
+ * anchor and for its own so far. Deterministic (its own Rng streams), drawing nothing from the other seed streams, so
  * the rest of the county is the same with it or without it.
  */
 import type { PartyOrgKind, PropertyRating } from '../../contract/cobuild';
@@ -138,10 +138,19 @@ function pastQuarter(anchor: Date, back: number, rng: Rng): { key: string; at: D
   return { key: `${year}Q${index}`, at };
 }
 
+/** The anchor's own quarter as `YYYYQn`, and an instant in it between its start and the anchor. */
+function thisQuarter(anchor: Date, rng: Rng): { key: string; at: Date } {
+  const q = quarterOf(anchor);
+  const start = new Date(`${q.year}-${String((q.index - 1) * 3 + 1).padStart(2, '0')}-01T00:00:00+08:00`).getTime();
+  return { key: `${q.year}Q${q.index}`, at: new Date(start + rng.float() * (anchor.getTime() - start)) };
+}
+
 /**
- * Ratings of the `quarters` before the anchor's (none in the anchor's own: every resident may
- * rate now): each resident living in an estate with a company rates it in a quarter with
- * probability 0.6, the grade drawn by the company's kind. The demo resident rated last quarter.
+ * Ratings of the `quarters` before the anchor's: each resident living in an estate with a company
+ * rates it in a quarter with probability 0.6, the grade drawn by the company's kind; and of the
+ * anchor's own quarter so far, with probability 0.2 (so the county's page, which opens on the
+ * current quarter, has figures; most residents, and every demo user, may still rate now). The
+ * demo resident rated last quarter.
  */
 export function seedPropertyRatings(
   users: SeedUserDoc[],
@@ -157,13 +166,15 @@ export function seedPropertyRatings(
   const kinds = new Map(companies.map((c) => [c._id, c.partyOrgKind ?? (c.hasPartyOrg ? 'single' : 'none')]));
   const out: PropertyRatingDoc[] = [];
   const residents = users.filter((u) => u.address?.microGridId).sort((a, b) => a._id.localeCompare(b._id));
-  for (let back = quarters; back >= 1; back--) {
+  for (let back = quarters; back >= 0; back--) {
     for (const u of residents) {
       const estate = estates.get(u.address!.microGridId);
       if (!estate?.propertyCompanyId) continue;
       const demo = u._id === 'demo-resident';
-      if (!(demo ? back === 1 : rng.chance(0.6))) continue;
-      const { key, at } = pastQuarter(anchor, back, rng);
+      // The demo users keep this quarter's rating to try.
+      const rates = demo ? back === 1 : back === 0 ? !u._id.startsWith('demo-') && rng.chance(0.2) : rng.chance(0.6);
+      if (!rates) continue;
+      const { key, at } = back === 0 ? thisQuarter(anchor, rng) : pastQuarter(anchor, back, rng);
       const kind = kinds.get(estate.propertyCompanyId) ?? 'none';
       let x = rng.float();
       const rating = demo ? 'satisfied' : (GRADES[kind].find(([, p]) => (x -= p) < 0)?.[0] ?? 'basic');

@@ -3,7 +3,7 @@ import { CASE_STATUSES, DEADLINES } from '../../contract/caseLabels';
 import { SIX_ONES_ITEMS, VOLUNTEER_DAY_MINUTES } from '../../contract/sixOnes';
 import { countersFrom } from '../../server/complaints/metrics';
 import { local, localYear } from '../../server/platform/time';
-import { buildCounty, buildCountySeed, DEMO_OPENIDS } from '../../server/seed/county';
+import { buildCounty, buildCountySeed, DEMO_OPENIDS, SEED_BASE_DATE } from '../../server/seed/county';
 import { localYearOf } from '../../server/seed/sixOnes';
 import { recompute, reportedCounts, type RecordDoc } from '../../server/sixOnes/credit';
 import { attendanceRecordId } from '../../server/sixOnes/model';
@@ -404,6 +404,29 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
         expect(managed.some((m) => m.propertyCompanyId === p._id && m.communityId === communityId)).toBe(true);
       }
     }
+  });
+
+  it("rates property service in the four quarters before the anchor and in the anchor's own so far, never a demo user's this quarter", () => {
+    const anchor = SEED_BASE_DATE; // 2026-01-05: its quarter is 2026Q1
+    const ratings = docs('propertyRatings');
+    const per = (q: string) => ratings.filter((r) => r.quarter === q);
+    expect(['2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1'].map((q) => per(q).length > 0)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(new Set(ratings.map((r) => r.quarter)).size).toBe(5);
+    // This quarter's: between its first day (local) and the anchor; a minority of the residents.
+    for (const r of per('2026Q1')) {
+      expect((r.createdAt as Date).getTime()).toBeGreaterThanOrEqual(Date.parse('2026-01-01T00:00:00+08:00'));
+      expect((r.createdAt as Date).getTime()).toBeLessThanOrEqual(anchor.getTime());
+      expect(r.openid).not.toMatch(/^demo-/);
+    }
+    expect(per('2026Q1').length).toBeLessThan(per('2025Q4').length / 2);
+    // One rating per resident and quarter.
+    expect(new Set(ratings.map((r) => `${r.openid}|${r.quarter}`)).size).toBe(ratings.length);
   });
 
   it('seeds wishes in every state, live claims within their deadline, and the 六个一 credit of every completion', () => {

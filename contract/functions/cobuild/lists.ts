@@ -518,7 +518,7 @@ export const cobuildLists = {
   }),
   saveAgreement: defineAction<AgreementView>()({
     summary:
-      "Drafts the year's agreement of the community and one paired unit (`unitId`, the secretary's choice; a unit admin's own), edits a draft nobody has signed (`agreementId`, `version`), or revises a signed one (`revises`: a new draft that supersedes it once both sides sign). Projects: the pair's of that year. The other side is told.",
+      "Drafts the year's agreement of the community and one paired unit (`unitId`, the secretary's choice; a unit admin's own), edits a draft nobody has signed (`agreementId`, `version`), or revises a signed one (`revises`: a new draft that supersedes it once both sides sign). An edit or a new version is of the agreement's own unit and year, read from it (no `unitId` needed; another `unitId` or `year`: INVALID_INPUT). Projects: the pair's of that year. The other side is told.",
     input: z
       .object({
         agreementId: id.optional(),

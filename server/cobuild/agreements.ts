@@ -127,44 +127,76 @@ const stale = () => conflict('该协议刚被他人修改或签署，请刷新�
 /**
  * Drafts, edits (nobody signed yet) or revises (a new version of a signed one) the agreement of
  * a community and one paired unit for a year. Ids are `${community}-${unit}-${year}-v${n}`: two
- * drafts of the same pair at once collide on the id (one CONFLICT). Reads: the pair's
- * agreements of the year and the projects named, side by side; then the write; then audit and
- * the other side's notice.
+ * drafts of the same pair at once collide on the id (one CONFLICT). An edit or a revision is of
+ * the agreement's own pair and year (read from it: the secretary need not name the unit, and
+ * naming another is bad input). Reads, side by side: the pair's agreements of the year (a draft:
+ * by community, unit and year; an edit or revision: the agreement named with its unit's
+ * agreements), the projects named, the admins of the units concerned; then the write; then
+ * audit and the other side's notice.
  */
 export async function saveAgreement(input: AgreementInput, ctx: CallContext): Promise<AgreementView> {
   const d = await dir(ctx);
   const secretaryOfC = scopeIds(ctx.user, 'secretary')[0];
   const adminOf = scopeIds(ctx.user, 'unitAdmin')[0];
+  const baseId = input.agreementId ?? input.revises;
   let communityId: string;
-  let unitId: string;
   if (secretaryOfC) {
     communityId = secretaryOfC;
-    if (!input.unitId) throw invalidInput('请选择结对单位', [{ path: 'unitId', message: '请选择结对单位' }]);
-    unitId = input.unitId;
-    if (d.unit(unitId)?.pairedCommunityId !== communityId)
+    if (!baseId && !input.unitId) throw invalidInput('请选择结对单位', [{ path: 'unitId', message: '请选择结对单位' }]);
+    if (!baseId && d.unit(input.unitId!)?.pairedCommunityId !== communityId)
       throw invalidInput('该单位不是本社区的结对单位', [{ path: 'unitId', message: '不是本社区结对单位' }]);
   } else if (adminOf) {
-    unitId = adminOf;
     if (input.unitId && input.unitId !== adminOf) throw forbidden('只能起草本单位的协议');
     const paired = d.unit(adminOf)?.pairedCommunityId;
     if (!paired) throw forbidden('本单位尚未结对社区');
     communityId = paired;
   } else throw forbidden('只有社区书记或结对单位管理员可以起草协议');
-  const year = yearOf(ctx, input.year);
-  if (input.period.from.slice(0, 4) > String(year) || input.period.to.slice(0, 4) < String(year))
-    throw invalidInput('协议期限须覆盖该年度', [{ path: 'period', message: '期限须覆盖该年度' }]);
+  const coversYear = (year: number) => {
+    if (input.period.from.slice(0, 4) > String(year) || input.period.to.slice(0, 4) < String(year))
+      throw invalidInput('协议期限须覆盖该年度', [{ path: 'period', message: '期限须覆盖该年度' }]);
+  };
+  if (!baseId) coversYear(yearOf(ctx, input.year));
   await checkContent(ctx, [input.duties.community, input.duties.unit], '协议');
   const _ = ctx.db.command;
-  const [pairList, projectsRead, admins] = await Promise.all([
-    ctx.db.collection(AGREEMENTS).where({ communityId, unitId, year }).limit(100).get<AgreementDoc>(),
+  const newUnit = secretaryOfC ? input.unitId : adminOf;
+  const [{ base, pair: read }, projectsRead, admins] = await Promise.all([
+    baseId
+      ? ctx.db
+          .collection(AGREEMENTS)
+          .aggregate()
+          .match({ _id: baseId })
+          .limit(1)
+          .lookup({ from: AGREEMENTS, localField: 'unitId', foreignField: 'unitId', as: 'pair' })
+          .end<AgreementDoc & { pair: AgreementDoc[] }>()
+          .then(({ list }) => ({ base: list[0] ?? null, pair: list[0]?.pair ?? [] }))
+      : ctx.db
+          .collection(AGREEMENTS)
+          .where({ communityId, unitId: newUnit, year: yearOf(ctx, input.year) })
+          .limit(100)
+          .get<AgreementDoc>()
+          .then(({ data }) => ({ base: null, pair: data })),
     ctx.db
       .collection(PROJECTS)
       .where({ _id: _.in(input.projectIds) })
       .limit(input.projectIds.length)
       .get<ProjectDoc>(),
-    unitAdmins(ctx, [unitId]),
+    // The secretary's paired units (whichever the agreement is of), the unit admin's own.
+    unitAdmins(ctx, secretaryOfC ? d.pairedUnits(communityId).map((u) => u._id) : [adminOf!]),
   ]);
-  const pair = pairList.data;
+  let unitId = newUnit!;
+  let year = yearOf(ctx, input.year);
+  let pair = read;
+  if (baseId) {
+    if (!base || base.communityId !== communityId || !sideIn(ctx, base)) throw notFound('协议不存在');
+    if (input.unitId && input.unitId !== base.unitId)
+      throw invalidInput('修改或修订协议不能更换共建单位', [{ path: 'unitId', message: '不是该协议的共建单位' }]);
+    if (input.year !== undefined && input.year !== base.year)
+      throw invalidInput('修改或修订协议不能更换年度', [{ path: 'year', message: '不是该协议的年度' }]);
+    unitId = base.unitId;
+    year = base.year;
+    coversYear(year);
+    pair = read.filter((a) => a.communityId === communityId && a.year === year);
+  }
   input.projectIds.forEach((id, i) => {
     const p = projectsRead.data.find((x) => x._id === id);
     if (!p || p.communityId !== communityId || p.year !== year || !p.unitIds.includes(unitId) || p.status === 'dropped')

@@ -224,15 +224,19 @@ export function listScope(ctx: CallContext, d: Dir): ListScope {
   };
 }
 
+/** Whether a community-scoped list shows `communityId`'s items to the caller (its one item reads alike). */
+export function seesCommunity(scope: ListScope, communityId: string): boolean {
+  return scope.all || scope.communities.includes(communityId) || scope.unitCommunities.includes(communityId);
+}
+
 /** The communities a community-scoped list may show (null: all); FORBIDDEN for one outside them. */
 export function communitiesFor(scope: ListScope, communityId: string | undefined): string[] | null {
   if (scope.all) return communityId ? [communityId] : null;
-  const mine = [...new Set([...scope.communities, ...scope.unitCommunities])];
   if (communityId) {
-    if (!mine.includes(communityId)) throw forbidden('只能查看本社区（本单位结对社区）的共建清单');
+    if (!seesCommunity(scope, communityId)) throw forbidden('只能查看本社区（本单位结对社区）的共建清单');
     return [communityId];
   }
-  return mine;
+  return [...new Set([...scope.communities, ...scope.unitCommunities])];
 }
 
 /** The caller's side for an item of `communityId` touching `unitIds`: community (its secretary), unit (an admin of one of them), or none. */

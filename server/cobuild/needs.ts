@@ -15,6 +15,7 @@ import {
   NEEDS,
   PAGE,
   PROJECTS,
+  seesCommunity,
   yearOf,
   type Dir,
   type NeedDoc,
@@ -64,6 +65,16 @@ export async function loadNeed(ctx: CallContext, needId: string): Promise<NeedDo
     .end<NeedDoc & { projects: ProjectDoc[] }>();
   if (!list[0]) throw notFound('需求不存在');
   return list[0];
+}
+
+/**
+ * One need as the lists show it (one aggregate with its projects): the lists' scope — the
+ * secretary's community, a unit admin's paired one, the county admin any; another's is NOT_FOUND.
+ */
+export async function need(input: { needId: string }, ctx: CallContext): Promise<NeedView> {
+  const [n, d] = await Promise.all([loadNeed(ctx, input.needId), dir(ctx)]);
+  if (!seesCommunity(listScope(ctx, d), n.communityId)) throw notFound('需求不存在');
+  return toNeedView(n, ctx, d, n.projects);
 }
 
 /** 需求清单 of a year, 50 a page by wanted-by date (one aggregate with the linking projects). */

@@ -713,14 +713,16 @@ function toPublic(
 }
 
 /**
- * The resident's community's active and done projects, newest first, with their own rating:
- * one aggregate (the page, then each project's rating by this resident, looked up by its id
- * `${projectId}-${openid}`).
+ * The resident's community's active and done projects matching `match`, newest first, with
+ * their own rating: one aggregate (the page, then each project's rating by this resident, looked
+ * up by its id `${projectId}-${openid}`), the photos' URLs from storage.
  */
-export async function publicProjects(
-  input: { status?: 'active' | 'done'; from: number },
+async function publicRead(
   ctx: CallContext,
-): Promise<PublicProjectPage> {
+  match: Record<string, unknown>,
+  from: number,
+  limit: number,
+): Promise<{ items: PublicProjectView[]; more: boolean }> {
   const communityId = residentCommunity(ctx);
   const _ = ctx.db.command;
   const [d, { list }] = await Promise.all([
@@ -728,20 +730,33 @@ export async function publicProjects(
     ctx.db
       .collection(PROJECTS)
       .aggregate()
-      .match({ communityId, status: input.status ?? _.in(['active', 'done']) })
+      .match({ communityId, status: _.in(['active', 'done']), ...match })
       .sort({ createdAt: -1, _id: 1 })
-      .skip(input.from)
-      .limit(PUBLIC_PAGE + 1)
+      .skip(from)
+      .limit(limit + 1)
       .addFields({ ratingKey: { $concat: ['$_id', '-', ctx.openid] } })
       .lookup({ from: RATINGS, localField: 'ratingKey', foreignField: '_id', as: 'mine' })
       .end<ProjectDoc & { mine: RatingDoc[] }>(),
   ]);
-  const page = list.slice(0, PUBLIC_PAGE);
+  const page = list.slice(0, limit);
   const photos = await photoViews(page.map((p) => (p.result?.photos.length ? p.result.photos : p.recentPhotos)));
-  return {
-    items: page.map((p) => toPublic(p, d, photos, p.mine[0]?.stars ?? null)),
-    next: list.length > PUBLIC_PAGE ? input.from + PUBLIC_PAGE : null,
-  };
+  return { items: page.map((p) => toPublic(p, d, photos, p.mine[0]?.stars ?? null)), more: list.length > limit };
+}
+
+/** The resident's community's active and done projects, 20 a page, newest first, with their own rating. */
+export async function publicProjects(
+  input: { status?: 'active' | 'done'; from: number },
+  ctx: CallContext,
+): Promise<PublicProjectPage> {
+  const { items, more } = await publicRead(ctx, input.status ? { status: input.status } : {}, input.from, PUBLIC_PAGE);
+  return { items, next: more ? input.from + PUBLIC_PAGE : null };
+}
+
+/** One project as the resident's list shows it: of their community, active or done; any other is NOT_FOUND. */
+export async function publicProject(input: { projectId: string }, ctx: CallContext): Promise<PublicProjectView> {
+  const { items } = await publicRead(ctx, { _id: input.projectId }, 0, 1);
+  if (!items[0]) throw notFound('项目不存在');
+  return items[0];
 }
 
 /**

@@ -121,6 +121,16 @@ export async function resources(
   };
 }
 
+/**
+ * One resource as the lists show it (one aggregate with its projects): the lists' scope — a unit
+ * admin's own unit, the secretary's paired units, the county admin any; another's is NOT_FOUND.
+ */
+export async function resource(input: { resourceId: string }, ctx: CallContext): Promise<ResourceView> {
+  const [r, d] = await Promise.all([loadResource(ctx, input.resourceId), dir(ctx)]);
+  if (!seesUnit(ctx, d, r.unitId)) throw notFound('资源不存在');
+  return toResourceView(r, ctx, d, r.projects);
+}
+
 async function loadResource(ctx: CallContext, resourceId: string): Promise<ResourceDoc & { projects: ProjectDoc[] }> {
   const { list } = await ctx.db
     .collection(RESOURCES)

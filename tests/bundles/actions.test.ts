@@ -476,6 +476,14 @@ const ROWS: Row[] = [
     invalid: { resourceId: 'r1', version: -1, reason: '人员调整' },
   },
   { fn: 'cobuild', action: 'matches', as: SEC, valid: () => ({ needId: s.needId }), invalid: { needId: 1 } },
+  { fn: 'cobuild', action: 'need', as: UA, valid: () => ({ needId: s.needId }), invalid: { needId: 'n 1' } },
+  {
+    fn: 'cobuild',
+    action: 'resource',
+    as: SEC,
+    valid: () => ({ resourceId: s.resourceId }),
+    invalid: { resourceId: '' },
+  },
   {
     fn: 'cobuild',
     action: 'saveProject',
@@ -529,6 +537,13 @@ const ROWS: Row[] = [
   { fn: 'cobuild', action: 'publicProjects', as: R, valid: () => ({}), invalid: { status: 'planned' } },
   {
     fn: 'cobuild',
+    action: 'publicProject',
+    as: R,
+    valid: () => ({ projectId: s.project.id }),
+    invalid: { projectId: 'p1', status: 'done' },
+  },
+  {
+    fn: 'cobuild',
     action: 'rateProject',
     as: R,
     valid: () => ({ projectId: s.project.id, stars: 5, comment: '很好' }),
@@ -555,6 +570,7 @@ const ROWS: Row[] = [
     invalid: { agreementId: 5 },
   },
   { fn: 'cobuild', action: 'agreements', as: SEC, valid: () => ({ year: s.listsYear }), invalid: { year: 'x' } },
+  { fn: 'cobuild', action: 'counts', as: UA, valid: () => ({ year: s.listsYear }), invalid: { year: 2019 } },
   { fn: 'cobuild', action: 'countyOverview', as: CA, valid: () => ({}), invalid: { year: 1999 } },
   // ------------------------------------------------------------------ cobuild: lists (end)
   // ------------------------------------------------------------------ complaint

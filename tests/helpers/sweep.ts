@@ -43,12 +43,16 @@ export const READ_ACTIONS = new Set([
   'entry',
   // cobuild: lists
   'needs',
+  'need',
   'resources',
+  'resource',
   'matches',
   'projects',
   'project',
   'publicProjects',
+  'publicProject',
   'agreements',
+  'counts',
   'countyOverview',
   // cobuild: lists (end)
   'audit',

@@ -946,6 +946,12 @@ const ROWS: Row[] = [
   },
   {
     fn: 'cobuild',
+    action: 'need',
+    payload: async () => ({ needId: (await needOfC01()).id }),
+    expect: { ...listsStaff(), otherSecretary: 'NOT_FOUND' },
+  },
+  {
+    fn: 'cobuild',
     action: 'saveNeed',
     // Each secretary adds to their own community's list.
     payload: async () => {
@@ -975,6 +981,13 @@ const ROWS: Row[] = [
     expect: only('secretary'),
   },
   { fn: 'cobuild', action: 'resources', payload: () => ({}), expect: listsStaff() },
+  {
+    fn: 'cobuild',
+    action: 'resource',
+    payload: async () => ({ resourceId: (await resourceOfU01()).id }),
+    // u01's: not u02's admin (paired with c01 too) nor c03's secretary.
+    expect: { ...listsStaff(), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
   {
     fn: 'cobuild',
     action: 'saveResource',
@@ -1073,6 +1086,12 @@ const ROWS: Row[] = [
   { fn: 'cobuild', action: 'publicProjects', payload: () => ({}), expect: registered() },
   {
     fn: 'cobuild',
+    action: 'publicProject',
+    payload: async () => ({ projectId: await doneProjectOfC01() }),
+    expect: registered(),
+  },
+  {
+    fn: 'cobuild',
     action: 'rateProject',
     payload: async () => ({ projectId: await doneProjectOfC01(), stars: 5 }),
     writes: listsWrites('cobuildProjects', 'projectId'),
@@ -1095,6 +1114,13 @@ const ROWS: Row[] = [
     }),
     writes: listsWrites('cobuildAgreements', 'agreementId'),
     expect: { ...only('secretary', 'unitAdmin'), otherSecretary: 'NOT_FOUND', otherUnitAdmin: 'NOT_FOUND' },
+  },
+  // c01's counts: its secretary and the county admin; not another secretary nor a unit admin.
+  {
+    fn: 'cobuild',
+    action: 'counts',
+    payload: () => ({ communityId: 'c01' }),
+    expect: only('secretary', 'countyAdmin'),
   },
   { fn: 'cobuild', action: 'countyOverview', payload: () => ({}), expect: only('countyAdmin') },
   // ------------------------------------------------------------------ cobuild: lists (end)

@@ -160,6 +160,62 @@ describe('the seed', () => {
     const o = await ok('countyOverview', { year: SEEDED }, COUNTY);
     expect(o.communities.every((c: any) => c.projects.done > 0 && c.agreementsSigned > 0)).toBe(true);
   });
+
+  test("counts: the lists' real totals by state, for the secretary (the tally) and the unit admin (its own)", async () => {
+    const byStatus = (items: Array<{ status: string }>, states: readonly string[]) =>
+      Object.fromEntries(states.map((s) => [s, items.filter((x) => x.status === s).length]));
+    const NEED = ['open', 'matched', 'done', 'closed'];
+    const RES = ['offered', 'committed', 'usedUp', 'withdrawn'];
+    const PRJ = ['planned', 'active', 'done', 'dropped'];
+    const all = (action: string, who: string) => p.allPages('cobuild', action, { year: SEEDED }, who);
+
+    const c = await ok('counts', { year: SEEDED }, SECRETARY);
+    expect(c).toEqual({
+      year: SEEDED,
+      of: { kind: 'community', communityId: 'c01' },
+      needs: byStatus(await all('needs', SECRETARY), NEED),
+      resources: byStatus(await all('resources', SECRETARY), RES),
+      projects: byStatus(await all('projects', SECRETARY), PRJ),
+      agreementsSigned: (await ok('agreements', { year: SEEDED }, SECRETARY)).filter((a: any) => a.status === 'signed')
+        .length,
+    });
+    expect(Object.values(c.needs).every((n) => (n as number) > 0)).toBe(true);
+    // The county admin names the community; the same counts.
+    expect(await ok('counts', { year: SEEDED, communityId: 'c01' }, COUNTY)).toEqual(c);
+
+    const u = await ok('counts', { year: SEEDED }, UNIT_ADMIN);
+    expect(u).toEqual({
+      year: SEEDED,
+      of: { kind: 'unit', unitId: demoUnit },
+      needs: null,
+      resources: byStatus(await all('resources', UNIT_ADMIN), RES),
+      projects: byStatus(await all('projects', UNIT_ADMIN), PRJ),
+      agreementsSigned: null,
+    });
+    expect(u.resources.offered + u.projects.active).toBeGreaterThan(0);
+
+    // A year without a tally: zeros.
+    expect((await ok('counts', { year: 2099 }, SECRETARY)).needs).toEqual({ open: 0, matched: 0, done: 0, closed: 0 });
+    expect(await ok('counts', { year: 2099 }, UNIT_ADMIN)).toMatchObject({
+      resources: { offered: 0, committed: 0, usedUp: 0, withdrawn: 0 },
+      projects: { planned: 0, active: 0, done: 0, dropped: 0 },
+    });
+  });
+});
+
+describe('counts: scope and input', () => {
+  test('another community is refused; the county admin names one', async () => {
+    expect(code(await cb('counts', { communityId: 'c01' }, OTHER_SECRETARY))).toBe('FORBIDDEN');
+    expect(code(await cb('counts', { communityId: 'c01' }, UNIT_ADMIN))).toBe('FORBIDDEN');
+    expect(code(await cb('counts', { communityId: 'c01' }, RESIDENT))).toBe('FORBIDDEN');
+    const own = await ok('counts', { communityId: 'c03' }, OTHER_SECRETARY);
+    expect(own.of).toEqual({ kind: 'community', communityId: 'c03' });
+    const none = await cb('counts', {}, COUNTY);
+    expect(code(none)).toBe('INVALID_INPUT');
+    expect(paths(none)).toContain('communityId');
+    expect(code(await cb('counts', { communityId: 'c 01' }, COUNTY))).toBe('INVALID_INPUT');
+    expect(code(await cb('counts', { year: 1999 }, SECRETARY))).toBe('INVALID_INPUT');
+  });
 });
 
 describe('需求清单', () => {
@@ -271,6 +327,63 @@ describe('资源清单 and matching', () => {
     // The secretary was told of the matching resource.
     const msgs = t.cloud.store.find('notifications', { query: { openid: SECRETARY, kind: 'cobuildTodo' } });
     expect(msgs.some((m: any) => m.text.includes('暑期课堂'))).toBe(true);
+  });
+});
+
+describe('one need, one resource, one public project', () => {
+  let unpairedAdmin: string;
+  beforeAll(async () => {
+    unpairedAdmin = (await p.newResident()).openid;
+    await p.ok(
+      p.account('grantRole', { openid: unpairedAdmin, grant: { role: 'unitAdmin', unitId: unpairedUnit } }, COUNTY),
+    );
+  });
+
+  test('need: as the lists show it, in their scope; any other NOT_FOUND', async () => {
+    const made = await ok('saveNeed', needInput({ title: '单条读取需求' }), SECRETARY);
+    // otherAdmin's unit is paired with c01 too: it sees c01's needs.
+    for (const who of [SECRETARY, UNIT_ADMIN, otherAdmin, COUNTY]) {
+      const listed = (await p.allPages('cobuild', 'needs', { year: YEAR, communityId: 'c01' }, who)).find(
+        (n: any) => n.id === made.id,
+      );
+      expect(await ok('need', { needId: made.id }, who)).toEqual(listed);
+    }
+    expect(code(await cb('need', { needId: made.id }, OTHER_SECRETARY))).toBe('NOT_FOUND');
+    expect(code(await cb('need', { needId: made.id }, unpairedAdmin))).toBe('NOT_FOUND');
+    expect(code(await cb('need', { needId: 'no-such-need' }, SECRETARY))).toBe('NOT_FOUND');
+    expect(code(await cb('need', { needId: 'not an id!' }, SECRETARY))).toBe('INVALID_INPUT');
+    expect(code(await cb('need', {}, SECRETARY))).toBe('INVALID_INPUT');
+    expect(code(await cb('need', { needId: made.id }, RESIDENT))).toBe('FORBIDDEN');
+  });
+
+  test('resource: as the lists show it, in their scope; any other NOT_FOUND', async () => {
+    const made = await ok('saveResource', resourceInput({ title: '单条读取资源' }), UNIT_ADMIN);
+    for (const who of [UNIT_ADMIN, SECRETARY, COUNTY]) {
+      const listed = (await p.allPages('cobuild', 'resources', { year: YEAR, unitId: demoUnit }, who)).find(
+        (r: any) => r.id === made.id,
+      );
+      expect(await ok('resource', { resourceId: made.id }, who)).toEqual(listed);
+    }
+    // Another unit's admin (paired with c01 too) and another community's secretary do not see it.
+    for (const who of [otherAdmin, OTHER_SECRETARY, unpairedAdmin])
+      expect(code(await cb('resource', { resourceId: made.id }, who))).toBe('NOT_FOUND');
+    expect(code(await cb('resource', { resourceId: 'no-such-resource' }, UNIT_ADMIN))).toBe('NOT_FOUND');
+    expect(code(await cb('resource', { resourceId: 'a/b' }, UNIT_ADMIN))).toBe('INVALID_INPUT');
+  });
+
+  test("publicProject: the resident's list item; a planned one or another community's NOT_FOUND", async () => {
+    const urlless = (v: any) => ({ ...v, photos: v.photos.map((x: any) => ({ fileId: x.fileId, url: !!x.url })) });
+    const listed = await p.allPages('cobuild', 'publicProjects', {}, RESIDENT);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const item of listed.slice(0, 3))
+      expect(urlless(await ok('publicProject', { projectId: item.id }, RESIDENT))).toEqual(urlless(item));
+    const projects = t.cloud.store.find('cobuildProjects', { query: {} }) as any[];
+    const planned = projects.find((x) => x.communityId === 'c01' && x.status === 'planned');
+    const dropped = projects.find((x) => x.communityId === 'c01' && x.status === 'dropped');
+    const elsewhere = projects.find((x) => x.communityId !== 'c01' && x.status === 'done');
+    for (const other of [planned, dropped, elsewhere])
+      expect(code(await cb('publicProject', { projectId: other._id }, RESIDENT))).toBe('NOT_FOUND');
+    expect(code(await cb('publicProject', { projectId: 'x y' }, RESIDENT))).toBe('INVALID_INPUT');
   });
 });
 
@@ -479,6 +592,75 @@ describe('共建协议', () => {
   });
 });
 
+describe("共建协议: an edit or a new version is of the agreement's own unit", () => {
+  const Y = YEAR + 1; // a year of its own: the budgets below revise YEAR's signed agreement
+  let projectId: string;
+  beforeAll(async () => {
+    const at = { year: Y, wantedBy: `${Y}-10-01` };
+    const n = await ok('saveNeed', needInput({ ...at, title: '单位取自协议需求' }), SECRETARY);
+    const r = await ok('saveResource', resourceInput({ year: Y, title: '单位取自协议资源' }), UNIT_ADMIN);
+    const milestones = [{ title: '摸底走访', dueAt: `${Y}-03-01` }];
+    projectId = (await ok('saveProject', projectInput([n.id], [r.id], { year: Y, milestones }), SECRETARY)).id;
+  });
+  const body = (over: Record<string, unknown> = {}) => ({
+    projectIds: [projectId],
+    duties: { community: '提供场地并组织居民', unit: '派出志愿者每月服务' },
+    period: { from: `${Y}-01-01`, to: `${Y}-12-31` },
+    ...over,
+  });
+
+  test('the secretary edits and revises without naming the unit; naming another is bad input, nothing changed', async () => {
+    const draft = await ok('saveAgreement', body({ year: Y, unitId: demoUnit }), SECRETARY);
+    expect(draft).toMatchObject({ unitId: demoUnit, year: Y, number: 1, status: 'draft' });
+
+    const snap = p.snapshot([...COLLECTIONS, 'cobuildTallies'], [['cobuildAgreements', draft.id]]);
+    for (const over of [{ unitId: otherUnitC01 }, { unitId: unpairedUnit }]) {
+      const r = await cb('saveAgreement', body({ agreementId: draft.id, version: draft.version, ...over }), SECRETARY);
+      expect(code(r)).toBe('INVALID_INPUT');
+      expect(paths(r)).toContain('unitId');
+    }
+    expect(
+      code(await cb('saveAgreement', body({ agreementId: draft.id, version: draft.version, year: YEAR }), SECRETARY)),
+    ).toBe('INVALID_INPUT');
+    expect(p.snapshot([...COLLECTIONS, 'cobuildTallies'], [['cobuildAgreements', draft.id]])).toEqual(snap);
+    // Another community's secretary does not find it.
+    expect(
+      code(await cb('saveAgreement', body({ agreementId: draft.id, version: draft.version }), OTHER_SECRETARY)),
+    ).toBe('NOT_FOUND');
+
+    // No unitId, no year: the agreement's own.
+    const edited = await ok(
+      'saveAgreement',
+      body({
+        agreementId: draft.id,
+        version: draft.version,
+        duties: { community: '提供场地与宣传', unit: '派出志愿者每月服务' },
+      }),
+      SECRETARY,
+    );
+    expect(edited).toMatchObject({ id: draft.id, unitId: demoUnit, year: Y, version: draft.version + 1 });
+    expect(p.doc('cobuildAgreements', draft.id).duties.community).toBe('提供场地与宣传');
+    // The same unit named is fine.
+    await ok('saveAgreement', body({ agreementId: draft.id, version: edited.version, unitId: demoUnit }), SECRETARY);
+
+    await ok('signAgreement', { agreementId: draft.id }, SECRETARY);
+    await ok('signAgreement', { agreementId: draft.id }, UNIT_ADMIN);
+    expect(p.doc('cobuildAgreements', draft.id).status).toBe('signed');
+
+    const before = p.snapshot([...COLLECTIONS, 'cobuildTallies']);
+    const bad = await cb('saveAgreement', body({ revises: draft.id, unitId: otherUnitC01 }), SECRETARY);
+    expect(code(bad)).toBe('INVALID_INPUT');
+    expect(p.snapshot([...COLLECTIONS, 'cobuildTallies'])).toEqual(before);
+    // A project not of the pair is still refused.
+    expect(code(await cb('saveAgreement', body({ revises: draft.id, projectIds: ['nope'] }), SECRETARY))).toBe(
+      'INVALID_INPUT',
+    );
+
+    const v2 = await ok('saveAgreement', body({ revises: draft.id }), SECRETARY);
+    expect(v2).toMatchObject({ unitId: demoUnit, year: Y, number: 2, status: 'draft', supersedes: draft.id });
+  });
+});
+
 describe('county overview, reconciliation and budgets', () => {
   test('overview: the county admin only; every community in one read', async () => {
     expect(code(await cb('countyOverview', { year: YEAR }, SECRETARY))).toBe('FORBIDDEN');
@@ -533,6 +715,8 @@ describe('county overview, reconciliation and budgets', () => {
   test('reads take at most 2 database requests', async () => {
     const need = (t.cloud.store.find('cobuildNeeds', { query: { communityId: 'c01', year: YEAR } }) as any[])[0];
     const project = (t.cloud.store.find('cobuildProjects', { query: { communityId: 'c01', year: YEAR } }) as any[])[0];
+    const resource = (t.cloud.store.find('cobuildResources', { query: { unitId: demoUnit, year: YEAR } }) as any[])[0];
+    const shown = (await ok('publicProjects', {}, RESIDENT)).items[0];
     const reads: Array<[string, unknown, string]> = [
       ['needs', { year: YEAR }, SECRETARY],
       ['needs', { year: YEAR }, UNIT_ADMIN],
@@ -543,6 +727,12 @@ describe('county overview, reconciliation and budgets', () => {
       ['publicProjects', {}, RESIDENT],
       ['agreements', { year: YEAR }, SECRETARY],
       ['countyOverview', { year: YEAR }, COUNTY],
+      ['need', { needId: need._id }, UNIT_ADMIN],
+      ['resource', { resourceId: resource._id }, SECRETARY],
+      ['publicProject', { projectId: shown.id }, RESIDENT],
+      ['counts', { year: YEAR }, SECRETARY],
+      ['counts', { year: YEAR }, UNIT_ADMIN],
+      ['counts', { year: YEAR, communityId: 'c01' }, COUNTY],
     ];
     for (const [action, payload, who] of reads) {
       await ok(action, payload, who); // the instance's directory cache warm

@@ -13,6 +13,7 @@ import type {
   NeedPage,
   NeedView,
   ProjectPage,
+  ProjectSummary,
   ProjectView,
   ResourcePage,
   ResourceView,
@@ -78,17 +79,28 @@ test('each role reaches 结对共建 from the workbench', async () => {
   }
 });
 
-test("the secretary's hub: the year's four lists with their counts, and 轮值主席 / 联席会议", async () => {
-  const needs = await cb<NeedPage>('needs', {}, SECRETARY);
-  const projects = await cb<ProjectPage>('projects', {}, SECRETARY);
+/** Every item of a list, page after page. */
+async function allOf<T>(action: string, openid: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let from: number | null = 0; from !== null; ) {
+    const page: { items: T[]; next: number | null } = await cb(action, { from }, openid);
+    items.push(...page.items);
+    from = page.next;
+  }
+  return items;
+}
+
+test("the secretary's hub: the year's four lists with their exact counts, and 轮值主席 / 联席会议", async () => {
+  const needs = await allOf<NeedView>('needs', SECRETARY);
+  const projects = await allOf<ProjectSummary>('projects', SECRETARY);
   const hub = await open(`${PAGES}/index/index`, SECRETARY);
   await hub.waitForText('待对接');
   const text = hub.text();
   for (const title of ['需求清单', '资源清单', '共建项目', '共建协议', '轮值主席', '联席会议', '议定事项'])
     expect(text).toContain(title);
-  const open_ = needs.items.filter((n) => n.status === 'open').length;
-  expect(text).toContain(`待对接 ${open_}${needs.next === null ? '' : '+'} 项`);
-  expect(text).toContain(`共 ${projects.items.length}${projects.next === null ? '' : '+'} 个`);
+  expect(text).toContain(`待对接 ${needs.filter((n) => n.status === 'open').length} 项 · 共 ${needs.length} 项`);
+  expect(text).toContain(`共 ${projects.length} 个`);
+  expect(text).not.toContain('+');
   await hub.tap('.cobuild__tile--rota');
   expect(hub.navigation).toContainEqual({
     api: 'navigateTo',
@@ -96,10 +108,14 @@ test("the secretary's hub: the year's four lists with their counts, and 轮值�
   });
 });
 
-test("the unit admin's hub names the unit's own 资源清单", async () => {
+test("the unit admin's hub names the unit's own 资源清单, with its exact counts", async () => {
+  const resources = await allOf<ResourceView>('resources', UNIT_ADMIN);
   const hub = await open(`${PAGES}/index/index`, UNIT_ADMIN);
   await hub.waitForText('可提供');
   expect(hub.text()).toContain('本单位资源清单');
+  expect(hub.text()).toContain(
+    `可提供 ${resources.filter((r) => r.status === 'offered').length} 项 · 共 ${resources.length} 项`,
+  );
   expect(hub.text()).toContain('本单位轮值的月份');
 });
 
@@ -206,10 +222,14 @@ test('匹配资源 on the open need lists the resource, one tap from a project',
   });
 
   // Where the secretary's notice of the new resource leads: the need with its matches shown.
-  const one = await open(`${PAGES}/need/index`, SECRETARY, { query: { id: need.id } });
+  const read: CallEvent[] = [];
+  const one = await open(`${PAGES}/need/index`, SECRETARY, { calls: read, query: { id: need.id } });
   await one.waitFor(() => one.has(`#match-${resource.id}`));
   expect(one.text()).toContain('独居老人上门理发');
   expect(one.text()).toContain('可匹配的资源（助老助残）');
+  // The need read by its id, not found by paging the list.
+  expect(read.map((c) => c.action)).toEqual(expect.arrayContaining(['need', 'matches']));
+  expect(read.some((c) => c.action === 'needs')).toBe(false);
 });
 
 let project: ProjectView;
@@ -295,7 +315,8 @@ test('an agreement drafted by the secretary, signed by each side once', async ()
       ? { revises: signedBefore.id }
       : {};
 
-  const form = await open(`${PAGES}/agreement-edit/index`, SECRETARY, { query });
+  const sent: CallEvent[] = [];
+  const form = await open(`${PAGES}/agreement-edit/index`, SECRETARY, { calls: sent, query });
   await form.waitFor(() => form.has(`.staff-choice--unit-${unitId}`) || form.has(`#pick-project-${project.id}`));
   if (form.has(`.staff-choice--unit-${unitId}`)) await form.tap(`.staff-choice--unit-${unitId}`);
   await form.waitFor(() => form.has(`#pick-project-${project.id}`));
@@ -304,6 +325,10 @@ test('an agreement drafted by the secretary, signed by each side once', async ()
   form.type('.cobuild-form__duties-unit .nut-textarea-textarea', '每月派志愿者上门理发');
   await form.tap('.cobuild-form__save');
   await form.waitFor(() => form.navigation.some((n) => n.api === 'redirectTo'));
+  // The secretary names the unit of a new draft only; an edit or a new version is of the agreement's own.
+  const saved = sent.find((c) => c.action === 'saveAgreement')!.payload as Record<string, unknown>;
+  if (draftBefore || signedBefore) expect(saved).not.toHaveProperty('unitId');
+  else expect(saved.unitId).toBe(unitId);
 
   const drafts = await cb<AgreementView[]>('agreements', {}, SECRETARY);
   const draft = drafts.find((a) => a.status === 'draft' && a.projects.some((p) => p.id === project.id))!;
@@ -358,6 +383,7 @@ test('an agreement drafted by the secretary, signed by each side once', async ()
     projectIds: expect.arrayContaining([project.id]),
     duties: { community: '摸清老人需求，提供服务场地', unit: '每月派志愿者上门理发，每季度开展一次健康讲座' },
   });
+  expect(calls.find((c) => c.action === 'saveAgreement')!.payload).not.toHaveProperty('unitId');
   const versions = await cb<AgreementView[]>('agreements', {}, UNIT_ADMIN);
   expect(versions.find((a) => a.supersedes === draft.id)).toMatchObject({ status: 'draft', number: draft.number + 1 });
   expect(versions.find((a) => a.id === draft.id)).toMatchObject({ status: 'signed' });

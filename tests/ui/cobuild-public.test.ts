@@ -104,6 +104,8 @@ test('a resident sees the done project with its unit and result, and rates it on
   const page = await open(`${PAGES}/public-project/index`, RESIDENT, { calls, query: { id: done.id } });
   await page.waitFor(() => page.has('.cobuild-rate__send'));
   expect(page.text()).toContain('还没有居民评价');
+  expect(calls.map((c) => c.action)).toContain('publicProject');
+  expect(calls.some((c) => c.action === 'publicProjects')).toBe(false);
   // No star: said, nothing sent.
   await page.tap('.cobuild-rate__send');
   await page.waitForText('请点星评价');

@@ -258,6 +258,22 @@ export interface CobuildOverview {
   county: Omit<CobuildCommunityRow, 'communityId' | 'communityName'>;
 }
 
+/**
+ * The year's lists in counts for the 结对共建 hub. A community's (its secretary, or the county
+ * admin naming it) come from its tally: needs, resources and projects by state, agreements
+ * signed. A unit admin's are the unit's own: its resources and the projects it is part of, by
+ * state (`needs` and `agreementsSigned` null: the paired community's needs and the agreements
+ * list count those).
+ */
+export interface CobuildCounts {
+  year: number;
+  of: { kind: 'community'; communityId: string } | { kind: 'unit'; unitId: string };
+  needs: Record<NeedStatus, number> | null;
+  resources: Record<ResourceStatus, number>;
+  projects: Record<ProjectStatus, number>;
+  agreementsSigned: number | null;
+}
+
 const category = z.enum(COBUILD_CATEGORIES, { errorMap: () => ({ message: '请选择类别' }) });
 const title = text(COBUILD_TITLE.min, COBUILD_TITLE.max);
 const description = text(COBUILD_DESCRIPTION.min, COBUILD_DESCRIPTION.max);
@@ -334,6 +350,12 @@ export const cobuildLists = {
       .strict(),
     roles: ['secretary', 'unitAdmin', 'countyAdmin'],
   }),
+  need: defineAction<NeedView>()({
+    summary:
+      "One need as 需求清单 shows it, with the projects that link it: in the lists' scope (the secretary's community, a unit admin's paired one, the county admin any); any other is NOT_FOUND.",
+    input: z.object({ needId: id }).strict(),
+    roles: ['secretary', 'unitAdmin', 'countyAdmin'],
+  }),
   saveNeed: defineAction<NeedView>()({
     summary:
       "The secretary adds a need to the year's 需求清单 (no `needId`) or edits one while open or matched (`needId` with the `version` read; CONFLICT when changed since). Quantity > 0; a new need is wanted by today or later.",
@@ -364,6 +386,12 @@ export const cobuildLists = {
         from: page,
       })
       .strict(),
+    roles: ['secretary', 'unitAdmin', 'countyAdmin'],
+  }),
+  resource: defineAction<ResourceView>()({
+    summary:
+      "One resource as 资源清单 shows it, with the projects that use it: in the lists' scope (a unit admin's own unit, the secretary's paired units, the county admin any); any other is NOT_FOUND.",
+    input: z.object({ resourceId: id }).strict(),
     roles: ['secretary', 'unitAdmin', 'countyAdmin'],
   }),
   saveResource: defineAction<ResourceView>()({
@@ -463,6 +491,12 @@ export const cobuildLists = {
     input: z.object({ status: z.enum(['active', 'done']).optional(), from: page }).strict(),
     roles: ['resident'],
   }),
+  publicProject: defineAction<PublicProjectView>()({
+    summary:
+      "One project as the resident's list shows it (their community's, in progress or done), with their own rating; any other is NOT_FOUND.",
+    input: z.object({ projectId: id }).strict(),
+    roles: ['resident'],
+  }),
   rateProject: defineAction<PublicProjectView>()({
     summary:
       'A resident rates a done project of their community once: 1–5 stars and an optional comment. A second rating is refused (CONFLICT) and counted once.',
@@ -484,7 +518,7 @@ export const cobuildLists = {
   }),
   saveAgreement: defineAction<AgreementView>()({
     summary:
-      "Drafts the year's agreement of the community and one paired unit (`unitId`, the secretary's choice; a unit admin's own), edits a draft nobody has signed (`agreementId`, `version`), or revises a signed one (`revises`: a new draft that supersedes it once both sides sign). Projects: the pair's of that year. The other side is told.",
+      "Drafts the year's agreement of the community and one paired unit (`unitId`, the secretary's choice; a unit admin's own), edits a draft nobody has signed (`agreementId`, `version`), or revises a signed one (`revises`: a new draft that supersedes it once both sides sign). An edit or a new version is of the agreement's own unit and year, read from it (no `unitId` needed; another `unitId` or `year`: INVALID_INPUT). Projects: the pair's of that year. The other side is told.",
     input: z
       .object({
         agreementId: id.optional(),
@@ -515,6 +549,12 @@ export const cobuildLists = {
       'Signs a draft agreement for the caller’s side (the secretary for the community, the unit admin for the unit): who and when. Signing twice counts once; when both sides have signed it is read-only and supersedes the version it revises.',
     input: z.object({ agreementId: id }).strict(),
     roles: ['secretary', 'unitAdmin'],
+  }),
+  counts: defineAction<CobuildCounts>()({
+    summary:
+      "The year's lists in counts for the hub: the secretary's community (the county admin names one with `communityId`) from its tally — needs, resources, projects by state and agreements signed; a unit admin's own resources and the projects the unit is part of, by state. Another community: FORBIDDEN.",
+    input: z.object({ year: year.optional(), communityId: id.optional() }).strict(),
+    roles: ['secretary', 'unitAdmin', 'countyAdmin'],
   }),
   countyOverview: defineAction<CobuildOverview>()({
     summary:

@@ -203,16 +203,16 @@ class AgreementFormStore {
     if (Object.keys(errors).length > 0) return { errors, input: null };
     const base = this.base.value;
     const common = {
-      // The secretary names the unit every time (the server reads the pair from it); a unit admin's is their own.
-      ...(cobuildSide.unitAdmin ? {} : { unitId: this.unitId }),
       projectIds: this.projectIds,
       duties: { community: this.dutiesCommunity.trim(), unit: this.dutiesUnit.trim() },
       period: { from: this.periodFrom, to: this.periodTo },
     };
+    // An edit or a new version is of the agreement's own unit (the server reads it from it); a new
+    // draft names the secretary's choice, a unit admin's is their own.
     if (this.mode === 'edit' && base)
       return { errors, input: { agreementId: base.id, version: base.version, ...common } };
     if (this.mode === 'revise' && base) return { errors, input: { revises: base.id, ...common } };
-    return { errors, input: common };
+    return { errors, input: { ...(cobuildSide.unitAdmin ? {} : { unitId: this.unitId }), ...common } };
   }
 
   async save(): Promise<AgreementView | null> {

@@ -1,54 +1,41 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { AgreementView, CobuildOverview, NeedPage, ProjectPage, ResourcePage } from '../../../contract';
+import type { AgreementView, CobuildCounts, CobuildOverview } from '../../../contract';
 import { call } from '../../services/cloud';
 import { Loadable } from '../loadable';
 import { thisYear } from './side';
 
-/** A count of a list's first page: `more` when the list goes on (shown as 50+). */
-export interface Count {
-  n: number;
-  more: boolean;
-}
-
+/** The hub's tiles in exact counts; `needs…` null for a unit admin (the paired community's needs are not theirs to count). */
 export interface HubCounts {
-  needsOpen: Count;
-  needsAll: Count;
-  resourcesOffered: Count;
-  resourcesAll: Count;
-  projectsActive: Count;
-  projectsAll: Count;
+  needsOpen: number | null;
+  needsAll: number | null;
+  resourcesOffered: number;
+  resourcesAll: number;
+  projectsActive: number;
+  projectsAll: number;
   agreementsSigned: number;
   agreementsToSign: number;
   agreementsAll: number;
 }
 
-const count = (
-  page: { items: unknown[]; next: number | null },
-  keep: (item: never) => boolean = () => true,
-): Count => ({
-  n: page.items.filter(keep as (item: unknown) => boolean).length,
-  more: page.next !== null,
-});
+const total = (byStatus: Record<string, number>) => Object.values(byStatus).reduce((a, b) => a + b, 0);
 
 /** 结对共建: the year's lists in counts (secretary, unit admin), or the county's overview (county admin). */
 class CobuildHubStore {
+  /** cobuild.counts (the community's tally, or the unit's own), and the agreements for what waits for the caller's signature. */
   readonly counts = new Loadable<HubCounts>(async () => {
-    const [needs, resources, projects, agreements]: [NeedPage, ResourcePage, ProjectPage, AgreementView[]] =
-      await Promise.all([
-        call('cobuild', 'needs', {}),
-        call('cobuild', 'resources', {}),
-        call('cobuild', 'projects', {}),
-        call('cobuild', 'agreements', {}),
-      ]);
+    const [c, agreements]: [CobuildCounts, AgreementView[]] = await Promise.all([
+      call('cobuild', 'counts', {}),
+      call('cobuild', 'agreements', {}),
+    ]);
     return {
-      needsOpen: count(needs, (n: NeedPage['items'][number]) => n.status === 'open'),
-      needsAll: count(needs),
-      resourcesOffered: count(resources, (r: ResourcePage['items'][number]) => r.status === 'offered'),
-      resourcesAll: count(resources),
-      projectsActive: count(projects, (p: ProjectPage['items'][number]) => p.status === 'active'),
-      projectsAll: count(projects),
-      agreementsSigned: agreements.filter((a) => a.status === 'signed').length,
+      needsOpen: c.needs ? c.needs.open : null,
+      needsAll: c.needs ? total(c.needs) : null,
+      resourcesOffered: c.resources.offered,
+      resourcesAll: total(c.resources),
+      projectsActive: c.projects.active,
+      projectsAll: total(c.projects),
+      agreementsSigned: c.agreementsSigned ?? agreements.filter((a) => a.status === 'signed').length,
       agreementsToSign: agreements.filter((a) => a.can.includes('sign')).length,
       agreementsAll: agreements.filter((a) => a.status !== 'superseded').length,
     };
@@ -72,6 +59,3 @@ class CobuildHubStore {
 }
 
 export const cobuildHub = new CobuildHubStore();
-
-/** 12 or 50+ (a first page that goes on). */
-export const shown = (c: Count): string => (c.more ? `${c.n}+` : String(c.n));

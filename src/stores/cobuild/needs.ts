@@ -10,7 +10,7 @@ import { checkReason } from '../../utils/reason';
 import { Loadable, Pending } from '../loadable';
 import { PagedList } from '../paged';
 import { session } from '../session';
-import { fieldErrors, findPaged } from './side';
+import { fieldErrors } from './side';
 
 /** The tabs of 需求清单: every need, or one status. */
 export const NEED_TABS = ['all', 'open', 'matched', 'done', 'closed'] as const;
@@ -30,8 +30,9 @@ export function checkQuantity(value: string): string | null {
 
 /**
  * 需求清单 of the year: by status tab and category, 50 a page (cobuild.needs; the server scopes it
- * to the secretary's community or the unit admin's paired one); on an open need the matching
- * resources of the paired units (匹配资源), and the secretary's 关闭 with a reason.
+ * to the secretary's community or the unit admin's paired one); one need by its id (cobuild.need);
+ * on an open need the matching resources of the paired units (匹配资源), and the secretary's 关闭
+ * with a reason.
  */
 class NeedListStore {
   tab: NeedTab = 'open';
@@ -56,13 +57,7 @@ class NeedListStore {
   notice: string | null = null;
   /** One need opened by its id (a notification's page), with its matches shown. */
   oneId: string | null = null;
-  readonly one = new Loadable<NeedView>(() =>
-    findPaged(
-      (from) => call('cobuild', 'needs', { from }),
-      (n) => n.id === this.oneId,
-      '没有找到这条需求，可能不在今年的需求清单中',
-    ),
-  );
+  readonly one = new Loadable<NeedView>(() => call('cobuild', 'need', { needId: this.oneId! }));
 
   constructor() {
     makeAutoObservable(
@@ -180,13 +175,7 @@ function needFieldOf(path: string): NeedField | undefined {
 class NeedFormStore {
   needId: string | null = null;
   ready = false;
-  readonly original = new Loadable<NeedView>(() =>
-    findPaged(
-      (from) => call('cobuild', 'needs', { from }),
-      (n) => n.id === this.needId,
-      '没有找到这条需求，可能已被删除',
-    ),
-  );
+  readonly original = new Loadable<NeedView>(() => call('cobuild', 'need', { needId: this.needId! }));
   category: CobuildCategory | '' = '';
   title = '';
   description = '';

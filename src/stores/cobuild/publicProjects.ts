@@ -6,7 +6,6 @@ import { call } from '../../services/cloud';
 import { checkText } from '../../utils/fields';
 import { Loadable, Pending } from '../loadable';
 import { PagedList } from '../paged';
-import { findPaged } from './side';
 
 /** 进行中 (`ongoing`: Segmented's own `--active` marks the chosen tab) and 已完成. */
 export const PUBLIC_TABS = ['ongoing', 'done'] as const;
@@ -41,15 +40,11 @@ class PublicProjectsStore {
 
 export const publicProjects = new PublicProjectsStore();
 
-/** One project as a resident sees it, and their 评价 (once, 1–5 stars and a comment) of a done one. */
+/** One project as a resident sees it (cobuild.publicProject), and their 评价 (once, 1–5 stars and a comment) of a done one. */
 class PublicProjectStore {
   projectId: string | null = null;
   readonly project = new Loadable<PublicProjectView>(() =>
-    findPaged(
-      (from) => call('cobuild', 'publicProjects', { from }),
-      (p) => p.id === this.projectId,
-      '没有找到这个共建项目',
-    ),
+    call('cobuild', 'publicProject', { projectId: this.projectId! }),
   );
   stars = 0;
   comment = '';

@@ -9,7 +9,7 @@ import { checkReason } from '../../utils/reason';
 import { Loadable, Pending } from '../loadable';
 import { PagedList } from '../paged';
 import { checkQuantity } from './needs';
-import { fieldErrors, findPaged } from './side';
+import { fieldErrors } from './side';
 
 export const RESOURCE_TABS = ['all', 'offered', 'committed', 'usedUp', 'withdrawn'] as const;
 export type ResourceTab = (typeof RESOURCE_TABS)[number];
@@ -28,15 +28,9 @@ class ResourceListStore {
   reasonError: string | null = null;
   readonly withdrawSend = new Pending();
   notice: string | null = null;
-  /** One resource opened by its id (a notification's page). */
+  /** One resource opened by its id (a notification's page): cobuild.resource. */
   oneId: string | null = null;
-  readonly one = new Loadable<ResourceView>(() =>
-    findPaged(
-      (from) => call('cobuild', 'resources', { from }),
-      (r) => r.id === this.oneId,
-      '没有找到这项资源，可能不在今年的资源清单中',
-    ),
-  );
+  readonly one = new Loadable<ResourceView>(() => call('cobuild', 'resource', { resourceId: this.oneId! }));
 
   constructor() {
     makeAutoObservable(this, { list: false, withdrawSend: false, one: false }, { autoBind: true, deep: false });
@@ -117,13 +111,7 @@ function resourceFieldOf(path: string): ResourceField | undefined {
 class ResourceFormStore {
   resourceId: string | null = null;
   ready = false;
-  readonly original = new Loadable<ResourceView>(() =>
-    findPaged(
-      (from) => call('cobuild', 'resources', { from }),
-      (r) => r.id === this.resourceId,
-      '没有找到这项资源，可能已被删除',
-    ),
-  );
+  readonly original = new Loadable<ResourceView>(() => call('cobuild', 'resource', { resourceId: this.resourceId! }));
   /** The unit's members: the liaison is one of those verified (双报到). */
   readonly members = new Loadable<MemberView[]>(() => call('account', 'unitMembers', {}));
   category: CobuildCategory | '' = '';

@@ -1,5 +1,4 @@
 import type { RoleGrant } from '../../../contract';
-import { CloudError } from '../../services/CloudError';
 import { session } from '../session';
 
 type Secretary = Extract<RoleGrant, { role: 'secretary' }>;
@@ -20,25 +19,6 @@ export const cobuildSide = {
 
 /** The county's year today (Asia/Shanghai), the year the lists default to. */
 export const thisYear = (now = Date.now()): number => new Date(now + 8 * 3600_000).getUTCFullYear();
-
-/**
- * Reads the pages of a paged action until `found` is among the items (an item opened by its id,
- * which has no action of its own); NOT_FOUND with `missing` when no page has it.
- */
-export async function findPaged<T>(
-  read: (from: number) => Promise<{ items: T[]; next: number | null }>,
-  found: (item: T) => boolean,
-  missing: string,
-): Promise<T> {
-  let from: number | null = 0;
-  for (let pages = 0; from !== null && pages < 20; pages++) {
-    const page = await read(from);
-    const hit = page.items.find(found);
-    if (hit) return hit;
-    from = page.next;
-  }
-  throw new CloudError('NOT_FOUND', missing, null);
-}
 
 /** A form's findings (null or undefined: the field passes) as its errors, only the failing fields kept. */
 export function fieldErrors<F extends string>(

@@ -8,7 +8,7 @@ import { Loading } from '../../../../components/Loading';
 import { Screen, usePageTitle } from '../../../../components/Screen';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
-import { cobuildHub as store, shown } from '../../../../stores/cobuild/hub';
+import { cobuildHub as store } from '../../../../stores/cobuild/hub';
 import { cobuildSide, thisYear } from '../../../../stores/cobuild/side';
 import { session } from '../../../../stores/session';
 import '../../lib/cobuild.scss';
@@ -38,19 +38,23 @@ const Lists = observer(() => {
       <Tile
         name="needs"
         title="需求清单"
-        hint={hint(c ? `待对接 ${shown(c.needsOpen)} 项 · 共 ${shown(c.needsAll)} 项` : '')}
+        hint={
+          unit
+            ? '结对社区列出的需求，可对接本单位资源'
+            : hint(c && c.needsAll !== null ? `待对接 ${c.needsOpen} 项 · 共 ${c.needsAll} 项` : '')
+        }
         url={ROUTES.cobuildNeeds}
       />
       <Tile
         name="resources"
         title={unit ? '本单位资源清单' : '资源清单'}
-        hint={hint(c ? `可提供 ${shown(c.resourcesOffered)} 项 · 共 ${shown(c.resourcesAll)} 项` : '')}
+        hint={hint(c ? `可提供 ${c.resourcesOffered} 项 · 共 ${c.resourcesAll} 项` : '')}
         url={ROUTES.cobuildResources}
       />
       <Tile
         name="projects"
         title="共建项目"
-        hint={hint(c ? `进行中 ${shown(c.projectsActive)} 个 · 共 ${shown(c.projectsAll)} 个` : '')}
+        hint={hint(c ? `进行中 ${c.projectsActive} 个 · 共 ${c.projectsAll} 个` : '')}
         url={ROUTES.cobuildProjects}
       />
       <Tile

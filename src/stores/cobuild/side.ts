@@ -21,6 +21,12 @@ export const cobuildSide = {
 /** The county's year today (Asia/Shanghai), the year the lists default to. */
 export const thisYear = (now = Date.now()): number => new Date(now + 8 * 3600_000).getUTCFullYear();
 
+/** A list's community and year as the list actions take them (the county admin's pick); unset ones left out. */
+export const scopeInput = (s: { communityId: string | null; year: number | null }) => ({
+  ...(s.communityId ? { communityId: s.communityId } : {}),
+  ...(s.year ? { year: s.year } : {}),
+});
+
 /**
  * Reads the pages of a paged action until `found` is among the items (an item opened by its id,
  * which has no action of its own); NOT_FOUND with `missing` when no page has it.

@@ -381,7 +381,7 @@ test('a need and a resource become a started project under a signed agreement; t
   // 6. 张秀兰 finds the project in progress: home → 共建项目 → the project.
   const resident = await signIn(RESIDENT);
   await tapShown(resident, '.home__area--cobuild');
-  // The page opens on 已完成; 进行中 is one tap away.
+  // The page opens on 进行中 (tapped again here: the tab stays).
   await tapShown(resident, '.staff-segmented__item--ongoing');
   const card = shownWith(resident, `#public-project-${projectId}`, projectTitle);
   await card.waitFor();

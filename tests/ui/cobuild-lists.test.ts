@@ -528,3 +528,138 @@ test('the secretary closes a need with a reason; the unit admin withdraws a reso
   const withdrawn = (await cb<ResourcePage>('resources', {}, UNIT_ADMIN)).items.find((r) => r.id === offered.id);
   expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '讲师调走，今年无法提供' });
 });
+
+test("the county admin opens a community's lists from its overview row: named, of the year shown, read-only", async () => {
+  const overview = await cb<CobuildOverview>('countyOverview', {}, COUNTY);
+  const { year } = overview;
+  const c01 = overview.communities.find((r) => r.communityId === 'c01')!;
+  const hub = await open(`${PAGES}/index/index`, COUNTY);
+  await hub.waitFor(() => hub.has('#overview-c01 .cobuild__open--needs'));
+  for (const list of ['needs', 'resources', 'projects', 'agreements']) {
+    await hub.tap(`#overview-c01 .cobuild__open--${list}`);
+    expect(hub.navigation).toContainEqual({
+      api: 'navigateTo',
+      options: expect.objectContaining({ url: `/packages/cobuild/pages/${list}/index?communityId=c01&year=${year}` }),
+    });
+  }
+  // The year chosen on the overview goes with the row.
+  await hub.tap(`.staff-segmented__item--${year - 1}`);
+  await hub.waitForText(`${year - 1} 年各社区结对共建情况`);
+  await hub.waitFor(() => hub.has('#overview-c01 .cobuild__open--projects'));
+  await hub.tap('#overview-c01 .cobuild__open--projects');
+  expect(hub.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({
+      url: `/packages/cobuild/pages/projects/index?communityId=c01&year=${year - 1}`,
+    }),
+  });
+
+  const query = { communityId: 'c01', year: String(year) };
+  const noEdits = (page: { has(selector: string): boolean }) => {
+    for (const action of [
+      'add',
+      'edit',
+      'close',
+      'withdraw',
+      'sign',
+      'revise',
+      'plan',
+      'start',
+      'finish',
+      'step-actions',
+    ])
+      expect(page.has(`.cobuild__${action}`)).toBe(false);
+  };
+
+  // 需求清单: c01's of the year (not another community's), under its name; nothing to change.
+  const calls: CallEvent[] = [];
+  const needs = await open(`${PAGES}/needs/index`, COUNTY, { calls, query });
+  const openNeeds = await cb<NeedPage>('needs', { communityId: 'c01', year, status: 'open' }, COUNTY);
+  const otherNeed = (await cb<NeedPage>('needs', { communityId: 'c02', year }, COUNTY)).items[0];
+  await needs.waitFor(() => needs.has(`#need-${openNeeds.items[0].id}`));
+  expect(calls.find((c) => c.action === 'needs')!.payload).toMatchObject({ communityId: 'c01', year });
+  expect(needs.text()).toContain(c01.communityName);
+  expect(needs.text()).toContain(`${year} 年需求清单`);
+  await needs.tap('.staff-segmented__item--all');
+  await needs.waitFor(() => needs.has(`#need-${need.id}`));
+  expect(needs.has(`#need-${otherNeed.id}`)).toBe(false);
+  noEdits(needs);
+  // 匹配资源 is there to read, not to build a project from.
+  await needs.tap(`#need-${openNeeds.items[0].id} .cobuild__matches-toggle`);
+  await needs.waitForText('可匹配的资源');
+  noEdits(needs);
+  await needs.tap(`#need-${need.id} .cobuild__detail`);
+  expect(needs.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/need/index?id=${need.id}` }),
+  });
+  const oneNeed = await open(`${PAGES}/need/index`, COUNTY, { query: { id: need.id } });
+  await oneNeed.waitForText('独居老人上门理发');
+  noEdits(oneNeed);
+
+  // 资源清单: the resources of c01's paired units, the demo unit's among them.
+  const resources = await open(`${PAGES}/resources/index`, COUNTY, { query });
+  await resources.waitFor(() => resources.has(`#resource-${resource.id}`));
+  expect(resources.text()).toContain(c01.communityName);
+  noEdits(resources);
+  await resources.tap(`#resource-${resource.id} .cobuild__detail`);
+  expect(resources.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/resource/index?id=${resource.id}` }),
+  });
+  const oneResource = await open(`${PAGES}/resource/index`, COUNTY, { query: { id: resource.id } });
+  await oneResource.waitForText('理发志愿服务队');
+  noEdits(oneResource);
+
+  // 共建项目: c01's; one in progress opens with nothing to do on it (its secretary would record progress).
+  const projects = await open(`${PAGES}/projects/index`, COUNTY, { query });
+  const active = (await cb<ProjectPage>('projects', { communityId: 'c01', year, status: 'active' }, COUNTY)).items[0];
+  const otherProject = (await cb<ProjectPage>('projects', { communityId: 'c02', year }, COUNTY)).items[0];
+  await projects.waitFor(() => projects.has(`#project-${project.id}`) && projects.has(`#project-${active.id}`));
+  expect(projects.text()).toContain(c01.communityName);
+  expect(projects.has(`#project-${otherProject.id}`)).toBe(false);
+  noEdits(projects);
+  await projects.tap(`#project-${active.id}`);
+  expect(projects.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/project/index?id=${active.id}` }),
+  });
+  expect((await cb<ProjectView>('project', { projectId: active.id }, SECRETARY)).can).toContain('update');
+  const oneProject = await open(`${PAGES}/project/index`, COUNTY, { query: { id: active.id } });
+  await oneProject.waitForText(active.title);
+  noEdits(oneProject);
+  expect(oneProject.has('.cobuild__drop')).toBe(false);
+
+  // 共建协议: every version of c01's, none for the county to sign; an agreement opens in the community's year.
+  const agreements = await cb<AgreementView[]>('agreements', { communityId: 'c01', year }, COUNTY);
+  const signed = agreements.find((a) => a.status === 'signed')!;
+  const list = await open(`${PAGES}/agreements/index`, COUNTY, { query });
+  await list.waitFor(() => list.has(`#agreement-${signed.id}`));
+  for (const a of agreements) expect(list.has(`#agreement-${a.id}`)).toBe(true);
+  expect(list.text()).toContain(c01.communityName);
+  expect(list.text()).not.toContain('待我方签署');
+  noEdits(list);
+  await list.tap(`#agreement-${signed.id}`);
+  const url = `/packages/cobuild/pages/agreement/index?id=${signed.id}&communityId=c01&year=${year}`;
+  expect(list.navigation).toContainEqual({ api: 'navigateTo', options: expect.objectContaining({ url }) });
+  const one = await open(`${PAGES}/agreement/index`, COUNTY, {
+    query: { id: signed.id, communityId: 'c01', year: String(year) },
+  });
+  await one.waitForText('结对共建协议');
+  expect(one.text()).toContain(`${c01.communityName} × ${signed.unitName}`);
+  noEdits(one);
+});
+
+test('a list opened by the county admin without a community asks for one first', async () => {
+  const calls: CallEvent[] = [];
+  const page = await open(`${PAGES}/projects/index`, COUNTY, { calls });
+  await page.waitFor(() => page.has('.option-picker__trigger--cobuild-community') && !page.text().includes('加载中'));
+  expect(page.text()).toContain('选择社区，查看其共建项目');
+  expect(calls.some((c) => c.action === 'projects')).toBe(false);
+  await page.tap('.option-picker__trigger--cobuild-community');
+  await page.waitFor(() => page.has('.option-picker__option--c01'));
+  await page.tap('.option-picker__option--c01');
+  await page.waitFor(() => page.has(`#project-${project.id}`));
+  expect(calls.find((c) => c.action === 'projects')!.payload).toMatchObject({ communityId: 'c01' });
+  expect(page.has('.cobuild__add')).toBe(false);
+});

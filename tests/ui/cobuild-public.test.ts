@@ -3,10 +3,19 @@
  *
  * 共建项目 as residents see them, in the built weapp: demo-resident (潋江社区 c01) opens the home
  * area, sees a done project of the community with its units, result and photos, and rates it
- * once. The project is made through the cloud functions as the secretary and the unit admin.
+ * once; the page opens on the projects in progress (with none, it points at the done ones). The project is made through the cloud functions as the secretary and the unit admin.
  * Through the real cloud functions (local CloudBase); needs `npm run build:weapp` first.
  */
-import type { NeedView, ProjectView, PublicProjectPage, ResourceView } from '../../contract';
+import type {
+  CommunityDetail,
+  NeedView,
+  ProjectPage,
+  ProjectView,
+  PublicProjectPage,
+  ResourceView,
+  RoleGrant,
+} from '../../contract';
+import { PRIVACY_VERSION } from '../../contract/privacy';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
 
 const PAGES = 'packages/cobuild/pages';
@@ -14,7 +23,8 @@ const SECRETARY = 'demo-secretary';
 const UNIT_ADMIN = 'demo-unit-admin';
 const RESIDENT = 'demo-resident';
 
-const { open, invoke } = useLocalCloud();
+const ui = useLocalCloud();
+const { open, invoke } = ui;
 const cb = <T>(action: string, payload: unknown, openid: string) => invoke<T>('cobuild', action, payload, openid);
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -90,6 +100,8 @@ test('the home page has a 共建项目 area for residents', async () => {
 
 test('a resident sees the done project with its unit and result, and rates it once', async () => {
   const list = await open(`${PAGES}/public-projects/index`, RESIDENT);
+  await list.waitFor(() => list.has('.staff-segmented__item--done'));
+  await list.tap('.staff-segmented__item--done');
   await list.waitFor(() => list.has(`#public-project-${done.id}`));
   expect(list.text()).toContain('小巷换新颜');
   expect(list.text()).toContain(done.units[0].name);
@@ -127,16 +139,54 @@ test('a resident sees the done project with its unit and result, and rates it on
   expect(again.has('.cobuild-rate__send')).toBe(false);
 });
 
-test('an active project is listed under 进行中', async () => {
-  const list = await open(`${PAGES}/public-projects/index`, RESIDENT);
-  await list.waitFor(() => list.has('.staff-segmented__item--ongoing'));
-  // Done projects first.
-  expect(list.has('.staff-segmented__item--done.staff-segmented__item--active')).toBe(true);
-  await list.tap('.staff-segmented__item--ongoing');
+test('the page opens on 进行中, the first tab: the active project, no done one', async () => {
+  const calls: CallEvent[] = [];
+  const list = await open(`${PAGES}/public-projects/index`, RESIDENT, { calls });
   await list.waitFor(() => list.has(`#public-project-${active.id}`));
-  expect(list.text()).toContain('垃圾分类入户宣传');
-  expect(list.text()).toContain('进行中');
+  expect(list.has('.staff-segmented__item--ongoing.staff-segmented__item--active')).toBe(true);
+  const text = list.text();
+  expect(text.indexOf('进行中')).toBeLessThan(text.indexOf('已完成'));
+  expect(text).toContain('垃圾分类入户宣传');
   expect(list.has(`#public-project-${done.id}`)).toBe(false);
+  expect(calls.find((c) => c.action === 'publicProjects')!.payload).toMatchObject({ status: 'active' });
+});
+
+test('with nothing in progress, 进行中 says so and points at 已完成', async () => {
+  // c14 with its project in progress dropped, and a resident of c14.
+  const c = 'c14';
+  const users = ui.local.cloud.store.find('users', { query: {} }) as Array<{ _id: string; roles?: RoleGrant[] }>;
+  const secretary = users.find((u) => u.roles?.some((g) => g.role === 'secretary' && g.communityId === c))!._id;
+  const { items } = await cb<ProjectPage>('projects', { status: 'active' }, secretary);
+  expect(items.length).toBeGreaterThan(0);
+  for (const p of items)
+    await cb('dropProject', { projectId: p.id, version: p.version, reason: '计划调整，改到明年再办' }, secretary);
+  const community = await invoke<CommunityDetail>('directory', 'community', { communityId: c }, RESIDENT);
+  const openid = 'test-resident-c14';
+  await invoke('account', 'me', {}, openid);
+  await invoke('account', 'acceptPrivacy', { version: PRIVACY_VERSION }, openid);
+  await invoke(
+    'account',
+    'updateProfile',
+    {
+      name: '刘桂芳',
+      phone: '13907970456',
+      address: {
+        communityId: c,
+        residentGroupId: community.residentGroups[0].id,
+        microGridId: community.grids[0].microGrids[0].id,
+      },
+    },
+    openid,
+  );
+  const doneThere = (await cb<PublicProjectPage>('publicProjects', { status: 'done' }, openid)).items[0];
+
+  const page = await open(`${PAGES}/public-projects/index`, openid);
+  await page.waitFor(() => page.has('.prompt--no-ongoing'));
+  expect(page.text()).toContain('暂无进行中的共建项目');
+  expect(page.text()).toContain('已完成');
+  await page.tap('.prompt__action--no-ongoing');
+  await page.waitFor(() => page.has(`#public-project-${doneThere.id}`));
+  expect(page.has('.staff-segmented__item--done.staff-segmented__item--active')).toBe(true);
 });
 
 test('someone without an address is asked for it, and the community is not guessed', async () => {

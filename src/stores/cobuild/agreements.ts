@@ -7,14 +7,17 @@ import { checkText, withFieldIssues, withoutError, type FieldErrors } from '../.
 import { Loadable, Pending } from '../loadable';
 import { CloudError } from '../../services/CloudError';
 import { session } from '../session';
-import { cobuildSide, fieldErrors, thisYear } from './side';
+import { cobuildSide, fieldErrors, scopeInput, thisYear } from './side';
 
 /**
- * 共建协议 of the year, every version newest first (cobuild.agreements), and the one opened with
- * its 签署 for the caller's side.
+ * 共建协议 of the year, every version newest first (cobuild.agreements): the caller's own, or the
+ * county admin's community of a year; and the one opened with its 签署 for the caller's side.
  */
 class AgreementsStore {
-  readonly list = new Loadable<AgreementView[]>(() => call('cobuild', 'agreements', {}));
+  /** The county admin's community and year (the overview's row); null: the caller's own, this year. */
+  communityId: string | null = null;
+  year: number | null = null;
+  readonly list = new Loadable<AgreementView[]>(() => call('cobuild', 'agreements', scopeInput(this)));
   agreementId: string | null = null;
   /** 签署: asking before signing. */
   signing = false;
@@ -29,12 +32,21 @@ class AgreementsStore {
     return (this.list.value ?? []).find((a) => a.id === this.agreementId) ?? null;
   }
 
-  open(agreementId: string): void {
+  /** The list of the caller's own (null) or the county admin's community, of `year` (else this year's). */
+  open(communityId: string | null, year?: number): void {
+    this.communityId = communityId;
+    this.year = year ?? null;
+    this.list.clear();
+    void this.list.load();
+  }
+
+  /** One agreement, read from its list (the community and year it was opened from, else the caller's own). */
+  openOne(agreementId: string, communityId: string | null = null, year?: number): void {
     this.agreementId = agreementId;
     this.signing = false;
     this.notice = null;
     this.signSend.clear();
-    void this.list.load();
+    this.open(communityId, year);
   }
 
   askSign(): void {

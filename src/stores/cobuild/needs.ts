@@ -10,7 +10,7 @@ import { checkReason } from '../../utils/reason';
 import { Loadable, Pending } from '../loadable';
 import { PagedList } from '../paged';
 import { session } from '../session';
-import { fieldErrors } from './side';
+import { fieldErrors, scopeInput } from './side';
 
 /** The tabs of 需求清单: every need, or one status. */
 export const NEED_TABS = ['all', 'open', 'matched', 'done', 'closed'] as const;
@@ -35,10 +35,14 @@ export function checkQuantity(value: string): string | null {
  * with a reason.
  */
 class NeedListStore {
+  /** The county admin's community and year (the overview's row); null: the caller's own, this year. */
+  communityId: string | null = null;
+  year: number | null = null;
   tab: NeedTab = 'open';
   category: CobuildCategory | null = null;
   readonly list = new PagedList<NeedView>((from) =>
     call('cobuild', 'needs', {
+      ...scopeInput(this),
       ...(this.tab === 'all' ? {} : { status: this.tab as NeedStatus }),
       ...(this.category ? { category: this.category } : {}),
       from,
@@ -89,6 +93,16 @@ class NeedListStore {
   show(tab: NeedTab): void {
     this.tab = tab;
     this.matchesFor = null;
+    void this.list.load();
+  }
+
+  /** The list of the caller's own community (null) or the county admin's pick, of `year` (else this year's). */
+  open(communityId: string | null, year?: number): void {
+    this.communityId = communityId;
+    this.year = year ?? null;
+    this.matchesFor = null;
+    this.notice = null;
+    this.list.clear();
     void this.list.load();
   }
 

@@ -16,7 +16,7 @@ import { Loadable, Pending } from '../loadable';
 import { PagedList } from '../paged';
 import { PhotoSet } from '../photos';
 import { session } from '../session';
-import { cobuildSide, fieldErrors } from './side';
+import { cobuildSide, fieldErrors, scopeInput } from './side';
 
 /** The tabs of 共建项目: every project, or one status (`ongoing`: active — Segmented's own `--active` marks the chosen tab). */
 export const PROJECT_TABS = ['all', 'planned', 'ongoing', 'done', 'dropped'] as const;
@@ -30,9 +30,16 @@ export const PROJECT_TAB_STATUS: Record<Exclude<ProjectTab, 'all'>, ProjectStatu
 
 /** 共建项目清单 of the year by status (cobuild.projects), newest first, 50 a page. */
 class ProjectListStore {
+  /** The county admin's community and year (the overview's row); null: the caller's own, this year. */
+  communityId: string | null = null;
+  year: number | null = null;
   tab: ProjectTab = 'all';
   readonly list = new PagedList<ProjectSummary>((from) =>
-    call('cobuild', 'projects', { ...(this.tab === 'all' ? {} : { status: PROJECT_TAB_STATUS[this.tab] }), from }),
+    call('cobuild', 'projects', {
+      ...scopeInput(this),
+      ...(this.tab === 'all' ? {} : { status: PROJECT_TAB_STATUS[this.tab] }),
+      from,
+    }),
   );
 
   constructor() {
@@ -45,6 +52,14 @@ class ProjectListStore {
 
   show(tab: ProjectTab): void {
     this.tab = tab;
+    void this.list.load();
+  }
+
+  /** The caller's own projects (null) or the county admin's community's, of `year` (else this year's). */
+  open(communityId: string | null, year?: number): void {
+    this.communityId = communityId;
+    this.year = year ?? null;
+    this.list.clear();
     void this.list.load();
   }
 }

@@ -7,13 +7,13 @@ import { checkText } from '../../utils/fields';
 import { Loadable, Pending } from '../loadable';
 import { PagedList } from '../paged';
 
-/** 进行中 (`ongoing`: Segmented's own `--active` marks the chosen tab) and 已完成. */
+/** 进行中 (`ongoing`: Segmented's own `--active` marks the chosen tab), shown first, and 已完成. */
 export const PUBLIC_TABS = ['ongoing', 'done'] as const;
 export type PublicTab = (typeof PUBLIC_TABS)[number];
 
 /** 共建项目 of the resident's community (cobuild.publicProjects): in progress or done, 20 a page. */
 class PublicProjectsStore {
-  tab: PublicTab = 'done';
+  tab: PublicTab = 'ongoing';
   readonly lists: Record<PublicTab, PagedList<PublicProjectView>> = {
     ongoing: new PagedList((from) => call('cobuild', 'publicProjects', { status: 'active', from })),
     done: new PagedList((from) => call('cobuild', 'publicProjects', { status: 'done', from })),

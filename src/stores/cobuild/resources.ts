@@ -9,7 +9,7 @@ import { checkReason } from '../../utils/reason';
 import { Loadable, Pending } from '../loadable';
 import { PagedList } from '../paged';
 import { checkQuantity } from './needs';
-import { fieldErrors } from './side';
+import { fieldErrors, scopeInput } from './side';
 
 export const RESOURCE_TABS = ['all', 'offered', 'committed', 'usedUp', 'withdrawn'] as const;
 export type ResourceTab = (typeof RESOURCE_TABS)[number];
@@ -19,9 +19,16 @@ export type ResourceTab = (typeof RESOURCE_TABS)[number];
  * units, by status tab, 50 a page; the unit admin's 撤回 with a reason.
  */
 class ResourceListStore {
+  /** The county admin's community (its paired units) and year; null: the caller's own, this year. */
+  communityId: string | null = null;
+  year: number | null = null;
   tab: ResourceTab = 'all';
   readonly list = new PagedList<ResourceView>((from) =>
-    call('cobuild', 'resources', { ...(this.tab === 'all' ? {} : { status: this.tab as ResourceStatus }), from }),
+    call('cobuild', 'resources', {
+      ...scopeInput(this),
+      ...(this.tab === 'all' ? {} : { status: this.tab as ResourceStatus }),
+      from,
+    }),
   );
   withdrawing: ResourceView | null = null;
   reason = '';
@@ -51,6 +58,15 @@ class ResourceListStore {
 
   show(tab: ResourceTab): void {
     this.tab = tab;
+    void this.list.load();
+  }
+
+  /** The list of the caller's own units (null) or the county admin's community, of `year` (else this year's). */
+  open(communityId: string | null, year?: number): void {
+    this.communityId = communityId;
+    this.year = year ?? null;
+    this.notice = null;
+    this.list.clear();
     void this.list.load();
   }
 

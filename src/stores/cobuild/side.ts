@@ -20,6 +20,12 @@ export const cobuildSide = {
 /** The county's year today (Asia/Shanghai), the year the lists default to. */
 export const thisYear = (now = Date.now()): number => new Date(now + 8 * 3600_000).getUTCFullYear();
 
+/** A list's community and year as the list actions take them (the county admin's pick); unset ones left out. */
+export const scopeInput = (s: { communityId: string | null; year: number | null }) => ({
+  ...(s.communityId ? { communityId: s.communityId } : {}),
+  ...(s.year ? { year: s.year } : {}),
+});
+
 /** A form's findings (null or undefined: the field passes) as its errors, only the failing fields kept. */
 export function fieldErrors<F extends string>(
   found: Partial<Record<F, string | null | undefined>>,

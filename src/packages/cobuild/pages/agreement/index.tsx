@@ -15,6 +15,7 @@ import { agreements as store } from '../../../../stores/cobuild/agreements';
 import { cobuildSide } from '../../../../stores/cobuild/side';
 import { formatDay } from '../../../../utils/date';
 import { signature, versionLabel } from '../../lib/agreement';
+import { scopeParams } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
@@ -117,7 +118,11 @@ const Body = observer(({ a }: { a: AgreementView }) => {
 /** One 共建协议: duties, projects, period, each side's signature; 签署, 修改草稿, 新版本. */
 const Agreement = observer(() => {
   const shownOnce = useRef(false);
-  useLoad((params: Record<string, string | undefined>) => store.open(params.id ?? ''));
+  useLoad((params: Record<string, string | undefined>) => {
+    // Opened from a community's list of the county admin: that community's year.
+    const { communityId, year } = scopeParams(params);
+    store.openOne(params.id ?? '', communityId, year);
+  });
   useDidShow(() => {
     if (shownOnce.current) void store.list.load();
     shownOnce.current = true;

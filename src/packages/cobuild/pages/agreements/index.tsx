@@ -10,6 +10,8 @@ import { ROUTES } from '../../../../routes';
 import { agreements as store } from '../../../../stores/cobuild/agreements';
 import { cobuildSide } from '../../../../stores/cobuild/side';
 import { signature, versionLabel } from '../../lib/agreement';
+import { CountyScope } from '../../lib/CountyScope';
+import { scopeQuery, useCommunityScope } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
@@ -19,7 +21,7 @@ function AgreementCard({ agreement: a }: { agreement: AgreementView }) {
     <View
       className="cobuild__card"
       id={`agreement-${a.id}`}
-      onClick={() => go(`${ROUTES.cobuildAgreement}?id=${encodeURIComponent(a.id)}`)}
+      onClick={() => go(`${ROUTES.cobuildAgreement}?id=${encodeURIComponent(a.id)}${scopeQuery(store)}`)}
     >
       <View className="cobuild__head">
         <Text className={`cobuild__status cobuild__status--${a.status}`}>{AGREEMENT_STATUS_LABELS[a.status]}</Text>
@@ -41,10 +43,22 @@ function AgreementCard({ agreement: a }: { agreement: AgreementView }) {
 
 /** 共建协议 of the year, every version newest first; 起草协议 for the secretary or the unit admin. */
 const Agreements = observer(() => {
-  useDidShow(() => void store.list.load());
-  const canDraft = cobuildSide.secretary !== null || cobuildSide.unitAdmin !== null;
+  const picks = useCommunityScope(store, '共建协议', store.list.clear);
+  // Back from an agreement or its form: read again (the first read is the scope's).
+  useDidShow(() => {
+    if (store.list.value) void store.list.load();
+  });
+  // The county admin's view of a community is read-only (each agreement's `can` is empty for them).
+  const canDraft = (cobuildSide.secretary !== null || cobuildSide.unitAdmin !== null) && store.communityId === null;
+  if (picks && !store.communityId)
+    return (
+      <Screen>
+        <CountyScope store={store} picks what="共建协议" />
+      </Screen>
+    );
   return (
     <Screen>
+      <CountyScope store={store} picks={picks} what="共建协议" />
       {canDraft ? (
         <View className="cobuild__bar">
           <Button
@@ -61,7 +75,7 @@ const Agreements = observer(() => {
       <View className="cobuild">
         <ListState
           source={store.list}
-          emptyTitle="今年还没有共建协议"
+          emptyTitle={store.year ? `${store.year} 年还没有共建协议` : '今年还没有共建协议'}
           emptyDescription="定好共建项目后起草协议，社区和单位各自签署"
         >
           {(items) => items.map((a) => <AgreementCard key={a.id} agreement={a} />)}

@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect, useRef } from 'react';
 import type { CobuildCommunityRow } from '../../../../../contract';
@@ -96,15 +97,28 @@ function endedQuarters(year: number, now = Date.now()): number {
   return Math.floor(new Date(now + 8 * 3600_000).getUTCMonth() / 3);
 }
 
-/** One community's year in counts, as lines (readable in large mode, unlike a wide table). */
+/** The lists a community's overview row opens, read-only, for the year shown. */
+const COMMUNITY_LISTS = [
+  { key: 'needs', title: '需求清单', url: ROUTES.cobuildNeeds },
+  { key: 'resources', title: '资源清单', url: ROUTES.cobuildResources },
+  { key: 'projects', title: '共建项目', url: ROUTES.cobuildProjects },
+  { key: 'agreements', title: '共建协议', url: ROUTES.cobuildAgreements },
+] as const;
+
+/**
+ * One community's year in counts, as lines (readable in large mode, unlike a wide table); a
+ * community's row (`communityId`) opens its lists of that year.
+ */
 function OverviewRow({
   row,
   name,
   year,
+  communityId,
 }: {
   row: Omit<CobuildCommunityRow, 'communityId' | 'communityName'>;
   name: string;
   year: number;
+  communityId?: string;
 }) {
   const { needs, resources, projects, meetingsHeld: m, chairMonths } = row;
   const missed = m.slice(0, endedQuarters(year)).some((q) => q === 0);
@@ -128,6 +142,20 @@ function OverviewRow({
       <Text className="cobuild__line">
         轮值主席：已排 {chairMonths.set} 个月，定主题 {chairMonths.themed}，办活动 {chairMonths.activities}
       </Text>
+      {communityId ? (
+        <View className="cobuild__actions">
+          {COMMUNITY_LISTS.map((l) => (
+            <Button
+              key={l.key}
+              className={`cobuild__open cobuild__open--${l.key}`}
+              size="small"
+              onClick={go(`${l.url}?communityId=${encodeURIComponent(communityId)}&year=${year}`)}
+            >
+              {l.title}
+            </Button>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -161,7 +189,8 @@ const Overview = observer(() => {
     <>
       {years}
       <Text className="cobuild__intro">
-        {o.year} 年各社区结对共建情况，是季度督导通报的依据。已过去的季度没开联席会议的，注明“有季度未开”。
+        {o.year}{' '}
+        年各社区结对共建情况，是季度督导通报的依据。已过去的季度没开联席会议的，注明“有季度未开”。点社区下方的清单，查看该社区当年的需求、资源、项目和协议。
       </Text>
       <View className="cobuild__table">
         <OverviewRow row={o.county} name="全县合计" year={o.year} />
@@ -169,7 +198,7 @@ const Overview = observer(() => {
       <View className="cobuild__table">
         {o.communities.map((row) => (
           <View key={row.communityId} id={`overview-${row.communityId}`}>
-            <OverviewRow row={row} name={row.communityName} year={o.year} />
+            <OverviewRow row={row} name={row.communityName} year={o.year} communityId={row.communityId} />
           </View>
         ))}
       </View>

@@ -17,7 +17,7 @@ import {
   QUARTER_TABS,
 } from '../../../../stores/cobuild/meetings';
 import { formatTime } from '../../../../utils/date';
-import { countyOnly, isSecretary, whenSignedIn } from '../../lib/scope';
+import { countyOnly, isSecretary, scopeParams, whenSignedIn } from '../../lib/scope';
 import './index.scss';
 
 const TABS = QUARTER_TABS.map((key) => ({ key, label: QUARTER_TAB_LABELS[key] }));
@@ -65,7 +65,7 @@ const MeetingsPage = observer(() => {
   const [county, setCounty] = useState(false);
   const opened = useRef(false);
   useLoad((params: Record<string, string | undefined>) => {
-    store.open(params.communityId ? decodeURIComponent(params.communityId) : null);
+    store.open(scopeParams(params).communityId);
     opened.current = true;
     void whenSignedIn().then(() => {
       setSecretary(isSecretary());

@@ -11,7 +11,9 @@ import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
 import { NEED_TABS, needList as store } from '../../../../stores/cobuild/needs';
 import { cobuildSide } from '../../../../stores/cobuild/side';
+import { CountyScope } from '../../lib/CountyScope';
 import { CloseDialog, NeedCard } from '../../lib/NeedCard';
+import { useCommunityScope } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 const TABS = NEED_TABS.map((key) => ({ key, label: key === 'all' ? '全部' : NEED_STATUS_LABELS[key] }));
@@ -20,10 +22,22 @@ const go = (url: string) => void Taro.navigateTo({ url });
 
 /** 需求清单 of the year: status tabs, category, each need's 匹配资源; the secretary adds, edits and closes. */
 const Needs = observer(() => {
-  useDidShow(() => store.refresh());
-  const secretary = cobuildSide.secretary !== null;
+  const picks = useCommunityScope(store, '需求清单', store.list.clear);
+  // Back from a form or a need's page: read again (the first read is the scope's).
+  useDidShow(() => {
+    if (store.list.value) store.refresh();
+  });
+  // The county admin's view of a community is read-only (the cards follow each need's `can`).
+  const secretary = cobuildSide.secretary !== null && store.communityId === null;
+  if (picks && !store.communityId)
+    return (
+      <Screen>
+        <CountyScope store={store} picks what="需求清单" />
+      </Screen>
+    );
   return (
     <Screen>
+      <CountyScope store={store} picks={picks} what="需求清单" />
       <View className="cobuild__bar">
         {secretary ? (
           <Button className="cobuild__add" type="primary" size="large" block onClick={() => go(ROUTES.cobuildNeedEdit)}>

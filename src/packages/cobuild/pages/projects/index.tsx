@@ -12,6 +12,8 @@ import { ROUTES } from '../../../../routes';
 import { PROJECT_TAB_STATUS, PROJECT_TABS, projectList as store } from '../../../../stores/cobuild/projects';
 import { cobuildSide } from '../../../../stores/cobuild/side';
 import { formatDay } from '../../../../utils/date';
+import { CountyScope } from '../../lib/CountyScope';
+import { useCommunityScope } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 const TABS = PROJECT_TABS.map((key) => ({
@@ -50,10 +52,22 @@ function ProjectCard({ project: p }: { project: ProjectSummary }) {
 
 /** 共建项目清单 of the year by status; the secretary or a paired unit's admin starts a new one. */
 const Projects = observer(() => {
-  useDidShow(() => store.refresh());
-  const canCreate = cobuildSide.secretary !== null || cobuildSide.unitAdmin !== null;
+  const picks = useCommunityScope(store, '共建项目', store.list.clear);
+  // Back from a project or its form: read again (the first read is the scope's).
+  useDidShow(() => {
+    if (store.list.value) store.refresh();
+  });
+  // The county admin's view of a community is read-only.
+  const canCreate = (cobuildSide.secretary !== null || cobuildSide.unitAdmin !== null) && store.communityId === null;
+  if (picks && !store.communityId)
+    return (
+      <Screen>
+        <CountyScope store={store} picks what="共建项目" />
+      </Screen>
+    );
   return (
     <Screen>
+      <CountyScope store={store} picks={picks} what="共建项目" />
       {canCreate ? (
         <View className="cobuild__bar">
           <Button

@@ -17,8 +17,8 @@ import { session } from '../../../../stores/session';
 import '../../lib/cobuild.scss';
 
 const TABS = [
-  { key: 'done' as const, label: '已完成' },
   { key: 'ongoing' as const, label: '进行中' },
+  { key: 'done' as const, label: '已完成' },
 ];
 
 function ProjectCard({ project: p }: { project: PublicProjectView }) {
@@ -92,13 +92,24 @@ const PublicProjects = observer(() => {
       </View>
       <Segmented options={TABS} value={store.tab} onChange={store.show} />
       <View className="cobuild">
-        <ListState
-          source={list}
-          emptyTitle={store.tab === 'done' ? '暂无已完成的共建项目' : '暂无进行中的共建项目'}
-          emptyDescription="社区与共建单位开展项目后会显示在这里"
-        >
-          {(items) => items.map((p) => <ProjectCard key={p.id} project={p} />)}
-        </ListState>
+        {store.tab === 'ongoing' && list.value?.length === 0 && !list.error ? (
+          // Nothing in progress now: what was done already is one tap away.
+          <Prompt
+            name="no-ongoing"
+            title="暂无进行中的共建项目"
+            description="社区与共建单位开展新项目后会显示在这里。已经办完的实事，可以在“已完成”里查看和评价。"
+            action="查看已完成的项目"
+            onAction={() => store.show('done')}
+          />
+        ) : (
+          <ListState
+            source={list}
+            emptyTitle={store.tab === 'done' ? '暂无已完成的共建项目' : '暂无进行中的共建项目'}
+            emptyDescription="社区与共建单位开展项目后会显示在这里"
+          >
+            {(items) => items.map((p) => <ProjectCard key={p.id} project={p} />)}
+          </ListState>
+        )}
         <LoadMore list={list} name="public-projects" />
       </View>
     </Screen>

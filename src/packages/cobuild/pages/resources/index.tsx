@@ -10,7 +10,9 @@ import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
 import { RESOURCE_TABS, resourceList as store } from '../../../../stores/cobuild/resources';
 import { cobuildSide } from '../../../../stores/cobuild/side';
+import { CountyScope } from '../../lib/CountyScope';
 import { ResourceCard, WithdrawDialog } from '../../lib/ResourceCard';
+import { useCommunityScope } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 const TABS = RESOURCE_TABS.map((key) => ({ key, label: key === 'all' ? '全部' : RESOURCE_STATUS_LABELS[key] }));
@@ -18,10 +20,22 @@ const go = (url: string) => void Taro.navigateTo({ url });
 
 /** 资源清单: the unit admin's own (新增, 编辑, 撤回); the secretary's paired units' (read). */
 const Resources = observer(() => {
-  useDidShow(() => store.refresh());
-  const unit = cobuildSide.unitAdmin !== null;
+  const picks = useCommunityScope(store, '资源清单', store.list.clear);
+  // Back from a form or a resource's page: read again (the first read is the scope's).
+  useDidShow(() => {
+    if (store.list.value) store.refresh();
+  });
+  // The county admin's view of a community is read-only (the cards follow each resource's `can`).
+  const unit = cobuildSide.unitAdmin !== null && store.communityId === null;
+  if (picks && !store.communityId)
+    return (
+      <Screen>
+        <CountyScope store={store} picks what="资源清单" />
+      </Screen>
+    );
   return (
     <Screen>
+      <CountyScope store={store} picks={picks} what="资源清单" />
       {unit ? (
         <View className="cobuild__bar">
           <Button

@@ -1,8 +1,7 @@
-import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
 import type { RotaMonthView, RotaView } from '../../../../../contract';
 import { CHAIR_THEME } from '../../../../../contract/limits';
 import { CommunityPicker } from '../../../../components/CommunityPicker';
@@ -14,9 +13,8 @@ import { Choices } from '../../../../components/staff/Choices';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
 import { NONE, rota, rotaEditable } from '../../../../stores/cobuild/rota';
-import { directory } from '../../../../stores/directory';
 import { formatTime } from '../../../../utils/date';
-import { countyOnly, whenSignedIn } from '../../lib/scope';
+import { useCommunityScope } from '../../lib/scope';
 import './index.scss';
 
 const INTRO = '各共建单位按月轮流担任轮值主席：提出当月活动主题，组织一次“六个一”活动。';
@@ -208,21 +206,7 @@ const Year = observer(({ view }: { view: RotaView }) => (
  * theme and plans the month's activity; the county admin picks a community (`?communityId=`).
  */
 const RotaPage = observer(() => {
-  const [county, setCounty] = useState(false);
-  useLoad((params: Record<string, string | undefined>) => {
-    const communityId = params.communityId ? decodeURIComponent(params.communityId) : null;
-    const year = params.year ? Number(params.year) : undefined;
-    rota.view.clear();
-    // Who the caller is decides whether they pick a community first (the county admin).
-    void whenSignedIn().then(() => {
-      const countyPick = !communityId && countyOnly();
-      setCounty(countyPick);
-      if (countyPick) {
-        directory.communities.ensure();
-        rota.communityId = null;
-      } else rota.open(communityId, year);
-    });
-  });
+  const county = useCommunityScope(rota, '轮值主席', () => rota.view.clear());
   // Back from planning the month's activity: the rota as it is now.
   useDidShow(() => {
     if (rota.view.value && !rota.view.loading && !rota.editing) void rota.view.load();

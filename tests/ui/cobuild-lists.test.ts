@@ -542,6 +542,14 @@ test("the county admin opens a community's lists from its overview row: named, o
       options: expect.objectContaining({ url: `/packages/cobuild/pages/${list}/index?communityId=c01&year=${year}` }),
     });
   }
+  // Its rota and joint meetings too (their own years).
+  for (const page of ['rota', 'meetings']) {
+    await hub.tap(`#overview-c01 .cobuild__open--${page}`);
+    expect(hub.navigation).toContainEqual({
+      api: 'navigateTo',
+      options: expect.objectContaining({ url: `/packages/cobuild/pages/${page}/index?communityId=c01` }),
+    });
+  }
   // The year chosen on the overview goes with the row.
   await hub.tap(`.staff-segmented__item--${year - 1}`);
   await hub.waitForText(`${year - 1} 年各社区结对共建情况`);
@@ -596,6 +604,12 @@ test("the county admin opens a community's lists from its overview row: named, o
   const oneNeed = await open(`${PAGES}/need/index`, COUNTY, { query: { id: need.id } });
   await oneNeed.waitForText('独居老人上门理发');
   noEdits(oneNeed);
+  // 查看全部需求 leads back to the list of the need's community and year, not to the picker.
+  await oneNeed.tap('.cobuild__all');
+  expect(oneNeed.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/needs/index?communityId=c01&year=${year}` }),
+  });
 
   // 资源清单: the resources of c01's paired units, the demo unit's among them.
   const resources = await open(`${PAGES}/resources/index`, COUNTY, { query });
@@ -610,6 +624,11 @@ test("the county admin opens a community's lists from its overview row: named, o
   const oneResource = await open(`${PAGES}/resource/index`, COUNTY, { query: { id: resource.id } });
   await oneResource.waitForText('理发志愿服务队');
   noEdits(oneResource);
+  await oneResource.tap('.cobuild__all');
+  expect(oneResource.navigation).toContainEqual({
+    api: 'navigateTo',
+    options: expect.objectContaining({ url: `/packages/cobuild/pages/resources/index?communityId=c01&year=${year}` }),
+  });
 
   // 共建项目: c01's; one in progress opens with nothing to do on it (its secretary would record progress).
   const projects = await open(`${PAGES}/projects/index`, COUNTY, { query });

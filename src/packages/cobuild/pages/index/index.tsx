@@ -97,12 +97,17 @@ function endedQuarters(year: number, now = Date.now()): number {
   return Math.floor(new Date(now + 8 * 3600_000).getUTCMonth() / 3);
 }
 
-/** The lists a community's overview row opens, read-only, for the year shown. */
+/**
+ * The pages a community's overview row opens, read-only: its lists of the year shown; its rota and
+ * joint meetings (the rota's own years are this one and the next, the meetings its history).
+ */
 const COMMUNITY_LISTS = [
-  { key: 'needs', title: '需求清单', url: ROUTES.cobuildNeeds },
-  { key: 'resources', title: '资源清单', url: ROUTES.cobuildResources },
-  { key: 'projects', title: '共建项目', url: ROUTES.cobuildProjects },
-  { key: 'agreements', title: '共建协议', url: ROUTES.cobuildAgreements },
+  { key: 'needs', title: '需求清单', url: ROUTES.cobuildNeeds, ofYear: true },
+  { key: 'resources', title: '资源清单', url: ROUTES.cobuildResources, ofYear: true },
+  { key: 'projects', title: '共建项目', url: ROUTES.cobuildProjects, ofYear: true },
+  { key: 'agreements', title: '共建协议', url: ROUTES.cobuildAgreements, ofYear: true },
+  { key: 'rota', title: '轮值主席', url: ROUTES.cobuildRota, ofYear: false },
+  { key: 'meetings', title: '联席会议', url: ROUTES.cobuildMeetings, ofYear: false },
 ] as const;
 
 /**
@@ -149,7 +154,7 @@ function OverviewRow({
               key={l.key}
               className={`cobuild__open cobuild__open--${l.key}`}
               size="small"
-              onClick={go(`${l.url}?communityId=${encodeURIComponent(communityId)}&year=${year}`)}
+              onClick={go(`${l.url}?communityId=${encodeURIComponent(communityId)}${l.ofYear ? `&year=${year}` : ''}`)}
             >
               {l.title}
             </Button>

@@ -8,6 +8,7 @@ import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { needList as store } from '../../../../stores/cobuild/needs';
 import { CloseDialog, NeedCard } from '../../lib/NeedCard';
+import { countyOnly, scopeQuery } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 /** One need (`?id=`, where a notification of a new matching resource leads): the need and its 匹配资源. */
@@ -26,7 +27,20 @@ const Need = observer(() => {
         ) : (
           <Loading />
         )}
-        <Button className="cobuild__all" block onClick={() => void Taro.navigateTo({ url: ROUTES.cobuildNeeds })}>
+        <Button
+          className="cobuild__all"
+          block
+          onClick={() =>
+            void Taro.navigateTo({
+              // The county admin: back to the list of the item's community and year.
+              url:
+                ROUTES.cobuildNeeds +
+                (need && countyOnly()
+                  ? `?${scopeQuery({ communityId: need.communityId, year: need.year }).slice(1)}`
+                  : ''),
+            })
+          }
+        >
           查看全部需求
         </Button>
       </View>

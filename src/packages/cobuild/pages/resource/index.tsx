@@ -8,6 +8,7 @@ import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { resourceList as store } from '../../../../stores/cobuild/resources';
 import { ResourceCard, WithdrawDialog } from '../../lib/ResourceCard';
+import { countyOnly, scopeQuery } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 /** One resource (`?id=`, where a notification leads), with its 编辑 / 撤回 for the unit admin. */
@@ -26,7 +27,20 @@ const Resource = observer(() => {
         ) : (
           <Loading />
         )}
-        <Button className="cobuild__all" block onClick={() => void Taro.navigateTo({ url: ROUTES.cobuildResources })}>
+        <Button
+          className="cobuild__all"
+          block
+          onClick={() =>
+            void Taro.navigateTo({
+              // The county admin: back to the list of the item's community and year.
+              url:
+                ROUTES.cobuildResources +
+                (resource && countyOnly()
+                  ? `?${scopeQuery({ communityId: resource.communityId, year: resource.year }).slice(1)}`
+                  : ''),
+            })
+          }
+        >
           查看全部资源
         </Button>
       </View>

@@ -601,6 +601,32 @@ export const CASES: BenchCase[] = [
     budget: { requests: 2 },
   },
   {
+    name: 'cobuild.counts (secretary)',
+    fn: 'cobuild',
+    action: 'counts',
+    call: () => ({ openid: 'demo-secretary', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'cobuild.counts (unit admin)',
+    fn: 'cobuild',
+    action: 'counts',
+    call: () => ({ openid: 'demo-unit-admin', payload: {} }),
+    budget: { requests: 2 },
+  },
+  {
+    name: 'cobuild.need (secretary)',
+    fn: 'cobuild',
+    action: 'need',
+    // One of c01's needs, read every call.
+    prepare: (cloud, need) => {
+      const [one] = cloud.store.find('cobuildNeeds', { query: { communityId: 'c01' } });
+      return one ? Array<string>(need).fill(one._id) : [];
+    },
+    call: (_, [needId]) => ({ openid: 'demo-secretary', payload: { needId } }),
+    budget: { requests: 2 },
+  },
+  {
     name: 'cobuild.saveNeed (secretary, new)',
     fn: 'cobuild',
     action: 'saveNeed',

@@ -20,6 +20,7 @@ import type {
 } from '../../contract';
 import { COBUILD_CATEGORIES } from '../../contract/cobuild';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
+import { addDays, today } from '../../src/utils/date';
 
 const PAGES = 'packages/cobuild/pages';
 const STAFF_HOME = 'packages/staff/pages/roles/index';
@@ -65,7 +66,8 @@ function stubPhotoFlow(): string[] {
 const cb = <T>(action: string, payload: unknown, openid: string) => invoke<T>('cobuild', action, payload, openid);
 const chip = (name: string, category: string) =>
   `.staff-choice--${name}-${COBUILD_CATEGORIES.indexOf(category as (typeof COBUILD_CATEGORIES)[number])}`;
-const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The county's date `days` from today (Asia/Shanghai, as the forms count; UTC is a day behind after 16:00). */
+const inFuture = (days: number) => addDays(today(), days);
 
 test('each role reaches 结对共建 from the workbench', async () => {
   for (const openid of [SECRETARY, UNIT_ADMIN, COUNTY]) {

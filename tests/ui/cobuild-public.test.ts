@@ -17,6 +17,7 @@ import type {
 } from '../../contract';
 import { PRIVACY_VERSION } from '../../contract/privacy';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
+import { addDays, today } from '../../src/utils/date';
 
 const PAGES = 'packages/cobuild/pages';
 const SECRETARY = 'demo-secretary';
@@ -26,7 +27,8 @@ const RESIDENT = 'demo-resident';
 const ui = useLocalCloud();
 const { open, invoke } = ui;
 const cb = <T>(action: string, payload: unknown, openid: string) => invoke<T>('cobuild', action, payload, openid);
-const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The county's date `days` from today (Asia/Shanghai, as the forms count; UTC is a day behind after 16:00). */
+const inFuture = (days: number) => addDays(today(), days);
 
 let done: ProjectView;
 let active: ProjectView;

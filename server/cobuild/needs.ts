@@ -22,6 +22,7 @@ import {
   type ProjectDoc,
 } from './model';
 import { moveCobuildTally } from './tally';
+import { editItem, retireItem } from './versioned';
 
 type Linked = Pick<ProjectDoc, '_id' | 'title' | 'status'>;
 
@@ -189,34 +190,16 @@ export async function saveNeed(input: NeedInput, ctx: CallContext): Promise<Need
     throw invalidInput('已对接项目的需求不能更改类别', [{ path: 'category', message: '已对接，不能更改类别' }]);
   if (input.wantedBy !== before.wantedBy && input.wantedBy < today)
     throw invalidInput('需求时间已过', [{ path: 'wantedBy', message: '需求时间须不早于今天' }]);
-  const _ = ctx.db.command;
-  const { stats } = await ctx.db
-    .collection(NEEDS)
-    .where({ _id: before._id, version: input.version, status: _.in(['open', 'matched']) })
-    .update({
-      data: {
-        ...fields,
-        contact: _.set(fields.contact),
-        version: input.version + 1,
-        updatedAt: ctx.now,
-        updatedBy: ctx.openid,
-      },
-    });
-  if (stats.updated !== 1) throw stale();
-  const after: NeedDoc = {
-    ...before,
-    ...fields,
-    version: input.version + 1,
-    updatedAt: ctx.now,
-    updatedBy: ctx.openid,
-  };
-  await audit(ctx, {
-    kind: 'cobuild',
+  const after = await editItem(ctx, {
+    collection: NEEDS,
+    before,
+    version: input.version,
+    stale,
     action: 'editNeed',
-    entity: NEEDS,
-    entityId: before._id,
-    label: short(after.title),
     scope: { communityId },
+    editable: ['open', 'matched'],
+    fields,
+    whole: ['contact'],
   });
   return toNeedView(after, ctx, d, before.projects);
 }
@@ -232,39 +215,17 @@ export async function closeNeed(
   if (before.communityId !== communityId) throw forbidden('只能关闭本社区的需求');
   if (before.status === 'closed') throw conflict('该需求已关闭');
   if (before.status === 'done') throw conflict('该需求已完成，不能关闭');
-  if (before.version !== input.version) throw stale();
-  const { stats } = await ctx.db
-    .collection(NEEDS)
-    .where({ _id: before._id, version: input.version, status: before.status })
-    .update({
-      data: {
-        status: 'closed',
-        closeReason: input.reason,
-        version: input.version + 1,
-        updatedAt: ctx.now,
-        updatedBy: ctx.openid,
-      },
-    });
-  if (stats.updated !== 1) throw stale();
-  // A crash here leaves the tally one off until reconcileCobuild.
-  await Promise.all([
-    moveCobuildTally(ctx, communityId, before.year, { [`needs.${before.status}` as const]: -1, 'needs.closed': 1 }),
-    audit(ctx, {
-      kind: 'cobuild',
-      action: 'closeNeed',
-      entity: NEEDS,
-      entityId: before._id,
-      label: short(before.title),
-      summary: short(input.reason, 60),
-      scope: { communityId },
-    }),
-  ]);
-  const after: NeedDoc = {
-    ...before,
+  const after = await retireItem(ctx, {
+    collection: NEEDS,
+    before,
+    version: input.version,
+    stale,
+    action: 'closeNeed',
+    scope: { communityId },
     status: 'closed',
-    closeReason: input.reason,
-    version: input.version + 1,
-    updatedAt: ctx.now,
-  };
+    reasonField: 'closeReason',
+    reason: input.reason,
+    tally: 'needs',
+  });
   return toNeedView(after, ctx, d, before.projects);
 }

@@ -24,6 +24,7 @@ import {
 } from './model';
 import { checkContent } from './needs';
 import { moveCobuildTally } from './tally';
+import { editItem, retireItem } from './versioned';
 
 type Linked = Pick<ProjectDoc, '_id' | 'title' | 'status'>;
 
@@ -249,30 +250,17 @@ export async function saveResource(input: ResourceInput, ctx: CallContext): Prom
   if (before.version !== input.version) throw stale();
   if (before.status === 'committed' && before.category !== input.category)
     throw invalidInput('已承接项目的资源不能更改类别', [{ path: 'category', message: '已承接，不能更改类别' }]);
-  const _ = ctx.db.command;
-  const { stats } = await ctx.db
-    .collection(RESOURCES)
-    .where({ _id: before._id, version: input.version, status: _.in(['offered', 'committed']) })
-    .update({
-      data: {
-        ...fields,
-        capacity: _.set(fields.capacity),
-        liaison: _.set(fields.liaison),
-        version: input.version + 1,
-        updatedAt: ctx.now,
-        updatedBy: ctx.openid,
-      },
-    });
-  if (stats.updated !== 1) throw stale();
-  await audit(ctx, {
-    kind: 'cobuild',
+  const after = await editItem(ctx, {
+    collection: RESOURCES,
+    before,
+    version: input.version,
+    stale,
     action: 'editResource',
-    entity: RESOURCES,
-    entityId: before._id,
-    label: short(input.title),
     scope: { communityId: before.communityId, unitId },
+    editable: ['offered', 'committed'],
+    fields,
+    whole: ['capacity', 'liaison'],
   });
-  const after: ResourceDoc = { ...before, ...fields, version: input.version + 1, updatedAt: ctx.now };
   return toResourceView(after, ctx, d, before.projects);
 }
 
@@ -287,40 +275,18 @@ export async function withdrawResource(
   if (before.unitId !== unitId) throw forbidden('只能撤回本单位的资源');
   if (before.status === 'withdrawn') throw conflict('该资源已撤回');
   if (before.status !== 'offered') throw conflict('该资源已被项目承接或已用完，不能撤回');
-  if (before.version !== input.version) throw stale();
-  const { stats } = await ctx.db
-    .collection(RESOURCES)
-    .where({ _id: before._id, version: input.version, status: 'offered' })
-    .update({
-      data: {
-        status: 'withdrawn',
-        withdrawReason: input.reason,
-        version: input.version + 1,
-        updatedAt: ctx.now,
-        updatedBy: ctx.openid,
-      },
-    });
-  if (stats.updated !== 1) throw stale();
-  // A crash here leaves the tally one off until reconcileCobuild.
-  await Promise.all([
-    moveCobuildTally(ctx, before.communityId, before.year, { 'resources.offered': -1, 'resources.withdrawn': 1 }),
-    audit(ctx, {
-      kind: 'cobuild',
-      action: 'withdrawResource',
-      entity: RESOURCES,
-      entityId: before._id,
-      label: short(before.title),
-      summary: short(input.reason, 60),
-      scope: { communityId: before.communityId, unitId },
-    }),
-  ]);
-  const after: ResourceDoc = {
-    ...before,
+  const after = await retireItem(ctx, {
+    collection: RESOURCES,
+    before,
+    version: input.version,
+    stale,
+    action: 'withdrawResource',
+    scope: { communityId: before.communityId, unitId },
     status: 'withdrawn',
-    withdrawReason: input.reason,
-    version: input.version + 1,
-    updatedAt: ctx.now,
-  };
+    reasonField: 'withdrawReason',
+    reason: input.reason,
+    tally: 'resources',
+  });
   return toResourceView(after, ctx, d, before.projects);
 }
 

@@ -1,19 +1,17 @@
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
 import { PROJECT_STATUS_LABELS } from '../../../../../contract/cobuild';
 import type { AgreementView } from '../../../../../contract';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
-import { Loading } from '../../../../components/Loading';
-import { Screen, usePageTitle } from '../../../../components/Screen';
 import { Choices } from '../../../../components/staff/Choices';
 import { ROUTES } from '../../../../routes';
 import { agreementForm as form } from '../../../../stores/cobuild/agreements';
 import { Check } from '../../lib/Check';
 import { DateRow } from '../../lib/DateRow';
+import { EditForm, FormScreen, useOpenForm } from '../../lib/FormFrame';
 import '../../lib/cobuild.scss';
 
 const TITLES = { new: null, edit: '修改协议草稿', revise: '起草新版本' } as const;
@@ -72,7 +70,13 @@ const PairAgreement = observer(() => {
 });
 
 const AgreementForm = observer(() => (
-  <View className="cobuild-form">
+  <EditForm
+    form={form}
+    submit="保存草稿"
+    onSave={save}
+    disabled={form.pairAgreement !== null}
+    note="保存后双方在协议页各自签署；任何一方签署后草稿不能再改。"
+  >
     {form.mode === 'revise' ? (
       <Text className="cobuild__notice">新版本经双方签署后替代原协议；签署前原协议仍然有效。</Text>
     ) : null}
@@ -131,40 +135,21 @@ const AgreementForm = observer(() => (
         />
       </View>
     </Field>
-    {form.saving.error && form.saving.error.code !== 'INVALID_INPUT' ? <ErrorNotice error={form.saving.error} /> : null}
-    {Object.keys(form.errors).length > 0 ? <Text className="cobuild__invalid">请按提示修改标红的项目</Text> : null}
-    <View className="cobuild__submit">
-      <Button
-        disabled={form.pairAgreement !== null}
-        className="cobuild-form__save"
-        type="primary"
-        size="large"
-        block
-        loading={form.saving.busy}
-        onClick={() => void save()}
-      >
-        保存草稿
-      </Button>
-      <Text className="cobuild__muted">保存后双方在协议页各自签署；任何一方签署后草稿不能再改。</Text>
-    </View>
-  </View>
+  </EditForm>
 ));
 
 /** 起草协议; `?id=` 修改草稿 (nobody signed); `?revises=` 新版本 of a signed one. */
 const AgreementEdit = observer(() => {
-  const [opened, setOpened] = useState(false);
-  const [mode, setMode] = useState<'new' | 'edit' | 'revise'>('new');
-  usePageTitle(TITLES[mode]);
-  useLoad((params: Record<string, string | undefined>) => {
-    const m = params.id ? 'edit' : params.revises ? 'revise' : 'new';
-    setMode(m);
-    void form.open(m, params.id ?? params.revises ?? null);
-    setOpened(true);
+  const opened = useOpenForm((params) => {
+    const mode = params.id ? 'edit' : params.revises ? 'revise' : 'new';
+    void form.open(mode, params.id ?? params.revises ?? null);
+    return TITLES[mode];
   });
-  let body = <AgreementForm />;
-  if (opened && form.base.error) body = <ErrorNotice error={form.base.error} onRetry={form.base.load} />;
-  else if (!opened || !form.ready) body = <Loading />;
-  return <Screen>{body}</Screen>;
+  return (
+    <FormScreen opened={opened} ready={form.ready} source={form.base}>
+      <AgreementForm />
+    </FormScreen>
+  );
 });
 
 export default AgreementEdit;

@@ -1,17 +1,14 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { AgreementView } from '../../../../../contract';
 import { AGREEMENT_STATUS_LABELS } from '../../../../../contract/cobuild';
-import { Screen } from '../../../../components/Screen';
-import { ListState } from '../../../../components/staff/ListState';
 import { ROUTES } from '../../../../routes';
 import { agreements as store } from '../../../../stores/cobuild/agreements';
 import { cobuildSide } from '../../../../stores/cobuild/side';
 import { signature, versionLabel } from '../../lib/agreement';
-import { CountyScope } from '../../lib/CountyScope';
-import { scopeQuery, useCommunityScope } from '../../lib/scope';
+import { ListPage, useListScope } from '../../lib/ListPage';
+import { scopeQuery } from '../../lib/scope';
 import '../../lib/cobuild.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
@@ -43,45 +40,23 @@ function AgreementCard({ agreement: a }: { agreement: AgreementView }) {
 
 /** 共建协议 of the year, every version newest first; 起草协议 for the secretary or the unit admin. */
 const Agreements = observer(() => {
-  const picks = useCommunityScope(store, '共建协议', store.list.clear);
-  // Back from an agreement or its form: read again (the first read is the scope's).
-  useDidShow(() => {
-    if (store.list.value) void store.list.load();
-  });
+  const picks = useListScope(store, '共建协议', () => void store.list.load());
   // The county admin's view of a community is read-only (each agreement's `can` is empty for them).
   const canDraft = (cobuildSide.secretary !== null || cobuildSide.unitAdmin !== null) && store.communityId === null;
-  if (picks && !store.communityId)
-    return (
-      <Screen>
-        <CountyScope store={store} picks what="共建协议" />
-      </Screen>
-    );
   return (
-    <Screen>
-      <CountyScope store={store} picks={picks} what="共建协议" />
-      {canDraft ? (
-        <View className="cobuild__bar">
-          <Button
-            className="cobuild__add"
-            type="primary"
-            size="large"
-            block
-            onClick={() => go(ROUTES.cobuildAgreementEdit)}
-          >
-            起草协议
-          </Button>
-        </View>
-      ) : null}
-      <View className="cobuild">
-        <ListState
-          source={store.list}
-          emptyTitle={store.year ? `${store.year} 年还没有共建协议` : '今年还没有共建协议'}
-          emptyDescription="定好共建项目后起草协议，社区和单位各自签署"
-        >
-          {(items) => items.map((a) => <AgreementCard key={a.id} agreement={a} />)}
-        </ListState>
-      </View>
-    </Screen>
+    <ListPage
+      store={store}
+      picks={picks}
+      what="共建协议"
+      add={canDraft ? { label: '起草协议', route: ROUTES.cobuildAgreementEdit } : null}
+      list={store.list}
+      empty={{
+        title: store.year ? `${store.year} 年还没有共建协议` : '今年还没有共建协议',
+        description: '定好共建项目后起草协议，社区和单位各自签署',
+      }}
+    >
+      {(items) => items.map((a) => <AgreementCard key={a.id} agreement={a} />)}
+    </ListPage>
   );
 });
 

@@ -1,28 +1,24 @@
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
 import { NEED_STATUS_LABELS, RESOURCE_STATUS_LABELS } from '../../../../../contract/cobuild';
 import { COBUILD_MILESTONES } from '../../../../../contract/limits';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Field } from '../../../../components/Field';
 import { Loading } from '../../../../components/Loading';
-import { Screen, usePageTitle } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
 import { projectForm as form } from '../../../../stores/cobuild/projects';
 import { Check } from '../../lib/Check';
 import { DateRow } from '../../lib/DateRow';
+import { EditForm, itemFormPage, saveForm } from '../../lib/FormFrame';
 import '../../lib/cobuild.scss';
 
-async function save() {
-  const wasNew = form.isNew;
-  const saved = await form.save();
-  if (!saved) return;
-  void Taro.showToast({ title: wasNew ? '已建立项目' : '已保存', icon: 'success' });
-  if (wasNew) void Taro.redirectTo({ url: `${ROUTES.cobuildProject}?id=${encodeURIComponent(saved.id)}` });
-  else void Taro.navigateBack();
-}
+const save = () =>
+  saveForm(form, '已建立项目', (saved, wasNew) => {
+    if (wasNew) void Taro.redirectTo({ url: `${ROUTES.cobuildProject}?id=${encodeURIComponent(saved.id)}` });
+    else void Taro.navigateBack();
+  });
 
 const Needs = observer(() => {
   const { needs } = form;
@@ -100,7 +96,12 @@ const Milestones = observer(() => (
 ));
 
 const ProjectForm = observer(() => (
-  <View className="cobuild-form">
+  <EditForm
+    form={form}
+    submit={form.isNew ? '建立项目' : '保存修改'}
+    onSave={save}
+    note={form.isNew ? '建立后为“计划中”，双方确认后启动' : null}
+  >
     <Field name="title" label="项目名称" error={form.errors.title}>
       <Input
         className="cobuild-form__title"
@@ -146,42 +147,16 @@ const ProjectForm = observer(() => (
         onChange={form.setLeadUnit}
       />
     </Field>
-    {form.saving.error && form.saving.error.code !== 'INVALID_INPUT' ? <ErrorNotice error={form.saving.error} /> : null}
-    {Object.keys(form.errors).length > 0 ? <Text className="cobuild__invalid">请按提示修改标红的项目</Text> : null}
-    <View className="cobuild__submit">
-      <Button
-        className="cobuild-form__save"
-        type="primary"
-        size="large"
-        block
-        loading={form.saving.busy}
-        onClick={() => void save()}
-      >
-        {form.isNew ? '建立项目' : '保存修改'}
-      </Button>
-      {form.isNew ? <Text className="cobuild__muted">建立后为“计划中”，双方确认后启动</Text> : null}
-    </View>
-  </View>
+  </EditForm>
 ));
 
 /** 新建共建项目 (`?needId=&resourceId=` chosen from 匹配资源), or `?id=` 编辑 a planned one. */
-const ProjectEdit = observer(() => {
-  const [opened, setOpened] = useState(false);
-  const [editing, setEditing] = useState(false);
-  usePageTitle(editing ? '编辑共建项目' : null);
-  useLoad((params: Record<string, string | undefined>) => {
-    if (params.id) {
-      setEditing(true);
-      void form.openEdit(params.id);
-    } else form.openNew({ needId: params.needId, resourceId: params.resourceId });
-    setOpened(true);
-  });
-  let body = <ProjectForm />;
-  if (opened && form.original.error) body = <ErrorNotice error={form.original.error} onRetry={form.original.load} />;
-  else if (!opened || !form.ready) body = <Loading />;
-  else if (form.locked)
-    body = <Text className="cobuild__invalid">只有计划中的项目可以修改，这个项目已启动或已结束。</Text>;
-  return <Screen>{body}</Screen>;
+const ProjectEdit = itemFormPage({
+  form,
+  editTitle: '编辑共建项目',
+  openNew: (params) => form.openNew({ needId: params.needId, resourceId: params.resourceId }),
+  locked: '只有计划中的项目可以修改，这个项目已启动或已结束。',
+  Form: ProjectForm,
 });
 
 export default ProjectEdit;

@@ -1,19 +1,14 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { ProjectSummary } from '../../../../../contract';
 import { PROJECT_STATUS_LABELS } from '../../../../../contract/cobuild';
-import { Screen } from '../../../../components/Screen';
-import { ListState } from '../../../../components/staff/ListState';
-import { LoadMore } from '../../../../components/staff/LoadMore';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
 import { PROJECT_TAB_STATUS, PROJECT_TABS, projectList as store } from '../../../../stores/cobuild/projects';
 import { cobuildSide } from '../../../../stores/cobuild/side';
 import { formatDay } from '../../../../utils/date';
-import { CountyScope } from '../../lib/CountyScope';
-import { useCommunityScope } from '../../lib/scope';
+import { ListPage, useListScope } from '../../lib/ListPage';
 import '../../lib/cobuild.scss';
 
 const TABS = PROJECT_TABS.map((key) => ({
@@ -52,47 +47,22 @@ function ProjectCard({ project: p }: { project: ProjectSummary }) {
 
 /** 共建项目清单 of the year by status; the secretary or a paired unit's admin starts a new one. */
 const Projects = observer(() => {
-  const picks = useCommunityScope(store, '共建项目', store.list.clear);
-  // Back from a project or its form: read again (the first read is the scope's).
-  useDidShow(() => {
-    if (store.list.value) store.refresh();
-  });
+  const picks = useListScope(store, '共建项目', store.refresh);
   // The county admin's view of a community is read-only.
   const canCreate = (cobuildSide.secretary !== null || cobuildSide.unitAdmin !== null) && store.communityId === null;
-  if (picks && !store.communityId)
-    return (
-      <Screen>
-        <CountyScope store={store} picks what="共建项目" />
-      </Screen>
-    );
   return (
-    <Screen>
-      <CountyScope store={store} picks={picks} what="共建项目" />
-      {canCreate ? (
-        <View className="cobuild__bar">
-          <Button
-            className="cobuild__add"
-            type="primary"
-            size="large"
-            block
-            onClick={() => go(ROUTES.cobuildProjectEdit)}
-          >
-            新建共建项目
-          </Button>
-        </View>
-      ) : null}
-      <Segmented options={TABS} value={store.tab} onChange={store.show} />
-      <View className="cobuild">
-        <ListState
-          source={store.list}
-          emptyTitle="暂无共建项目"
-          emptyDescription="把社区的需求和单位的资源对接起来，就是一个共建项目"
-        >
-          {(items) => items.map((p) => <ProjectCard key={p.id} project={p} />)}
-        </ListState>
-        <LoadMore list={store.list} name="projects" />
-      </View>
-    </Screen>
+    <ListPage
+      store={store}
+      picks={picks}
+      what="共建项目"
+      add={canCreate ? { label: '新建共建项目', route: ROUTES.cobuildProjectEdit } : null}
+      tabs={<Segmented options={TABS} value={store.tab} onChange={store.show} />}
+      list={store.list}
+      empty={{ title: '暂无共建项目', description: '把社区的需求和单位的资源对接起来，就是一个共建项目' }}
+      more={{ list: store.list, name: 'projects' }}
+    >
+      {(items) => items.map((p) => <ProjectCard key={p.id} project={p} />)}
+    </ListPage>
   );
 });
 

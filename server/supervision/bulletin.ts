@@ -167,12 +167,12 @@ export function bulletinOf({ quarter, communities, rules }: BulletinInput): stri
   // 三、存在的问题
   lines.push('', '三、存在的问题');
   const problems = [...inBand('behind').sort(byScore), ...inBand('watch').sort(byScore)];
-  const kinds = new Map<string, Requirement & { key: IndicatorKey; names: string[] }>();
+  const kinds = new Map<string, Requirement & { key: IndicatorKey; side: 'low' | 'high' | null; names: string[] }>();
   if (problems.length === 0 && missing === 0) lines.push(`${PARA}本季度各社区均未发现突出问题。`);
   for (const c of problems) {
     const short = scored(c, rules).filter(({ cell }) => !cell.met);
     lines.push(
-      `${PARA}${c.name}（得分${c.score}分，${bandText(c.band!)}）：` +
+      `${PARA}${c.name}（得分${c.score}分，${BANDS[c.band!].label}）：` +
         (short.length > 0
           ? `${short.map(({ cell, rule }) => againstRule(cell, rule)).join('；')}。`
           : '各项指标均达到目标。'),
@@ -182,7 +182,7 @@ export function bulletinOf({ quarter, communities, rules }: BulletinInput): stri
       const kind = side ? `${cell.key}-${side}` : cell.key;
       const req = REQUIREMENTS[cell.key];
       const text = 'heading' in req ? req : req[side ?? 'low'];
-      const entry = kinds.get(kind) ?? { ...text, key: cell.key, names: [] };
+      const entry = kinds.get(kind) ?? { ...text, key: cell.key, side, names: [] };
       entry.names.push(c.name);
       kinds.set(kind, entry);
     }
@@ -193,7 +193,9 @@ export function bulletinOf({ quarter, communities, rules }: BulletinInput): stri
   // 四、下步要求: in the order of the indicators, one paragraph per kind of shortfall.
   lines.push('', '四、下步要求');
   const ordered = [...kinds.values()].sort(
-    (a, b) => INDICATOR_KEYS.indexOf(a.key) - INDICATOR_KEYS.indexOf(b.key) || a.heading.localeCompare(b.heading),
+    (a, b) =>
+      INDICATOR_KEYS.indexOf(a.key) - INDICATOR_KEYS.indexOf(b.key) ||
+      (a.side === 'high' ? 1 : 0) - (b.side === 'high' ? 1 : 0),
   );
   ordered.forEach((k, i) => {
     const spec = indicatorSpec(k.key);

@@ -189,7 +189,7 @@ export function scopeRulesProblems(scope: SupervisionScope, rules: ScopeRules): 
       continue;
     }
     if (finite(rule.weight)) weights += Math.max(0, rule.weight);
-    if (finite(rule.floor) && finite(rule.weight) && rule.floor > rule.weight)
+    if (finite(rule.floor) && finite(rule.weight) && rule.weight >= 0 && rule.floor > rule.weight)
       out.push({ path: at('floor'), message: `「${spec.label}」的最低得分不能高于权重` });
     const bounds: Array<[string, number]> = isRangeRule(rule)
       ? [

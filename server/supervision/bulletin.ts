@@ -36,7 +36,8 @@ export interface BulletinInput {
   rules: SupervisionRules;
 }
 
-const PARA = '　　';
+/** A paragraph's first-line indent: two ideographic spaces. */
+const PARA = '\u3000\u3000';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const numeral = (n: number) => (n <= 10 ? NUMERALS[n - 1] : `十${NUMERALS[n - 11]}`);
 
@@ -73,7 +74,7 @@ const REQUIREMENTS: Record<IndicatorKey, Requirement | Record<'low' | 'high', Re
     action: '广泛征集群众微心愿，动员报到党员和结对单位及时认领、兑现',
   },
   wishDays: { heading: '加快微心愿办理进度', action: '跟踪已认领微心愿的兑现进度，缩短群众等待时间' },
-  responseRate: { heading: '提高诉求响应速度', action: '压实网格员接单响应责任，确保群众诉求在时限内得到响应' },
+  responseRate: { heading: '提高诉求响应速度', action: '压实网格员接单响应责任，群众诉求做到在时限内响应' },
   resolutionRate: { heading: '提高诉求办结质量', action: '对未办结的诉求逐件跟踪督办，推动按期办结' },
   satisfactionRate: { heading: '提升群众满意度', action: '对群众不满意的诉求及时回访、重新办理' },
   whistleRate: {
@@ -90,6 +91,12 @@ const REQUIREMENTS: Record<IndicatorKey, Requirement | Record<'low' | 'high', Re
     action: '督促物业企业整改居民反映的问题，提高物业服务质量',
   },
 };
+
+/** A target to reach in words: 达到95%以上, 达到100%, 不少于1次. */
+function goalOf(target: number, spec: IndicatorSpec): string {
+  if (spec.unit === '件' || spec.unit === '次') return `不少于${amount(target, spec)}`;
+  return spec.unit === '%' && target >= 100 ? `达到${amount(target, spec)}` : `达到${amount(target, spec)}以上`;
+}
 
 /** "双报到率82%，低于目标95%" — an indicator against its rule. */
 function againstRule(cell: IndicatorScore, rule: IndicatorRule): string {
@@ -204,7 +211,7 @@ export function bulletinOf({ quarter, communities, rules }: BulletinInput): stri
       ? `保持在${rangeText(rule, spec)}的合理区间`
       : spec.better === 'lower'
         ? `控制在${amount(rule.target, spec)}以内`
-        : `达到${amount(rule.target, spec)}以上`;
+        : goalOf(rule.target, spec);
     lines.push(`${PARA}（${numeral(i + 1)}）${k.heading}。${names(k.names)}要${k.action}，确保${spec.label}${goal}。`);
   });
   lines.push(

@@ -16,6 +16,7 @@ import type {
 } from '../../contract/functions/cobuild/property';
 import { partyOrgKindOf } from '../../contract/functions/directory';
 import { PROPERTY_RATINGS, type PartyOrgKind, type PropertyRating } from '../../contract/cobuild';
+import { quarterKey } from '../../contract/quarters';
 import type { MicroGridDoc, PropertyCompanyDoc } from '../directory/model';
 import { isCountyAdmin, scopeIds } from '../platform/authorize';
 import { checkText, SCENE } from '../platform/content';
@@ -41,7 +42,7 @@ export interface PropertyRatingDoc {
 export function quarterOf(at: Date): { year: number; index: number; key: string } {
   const d = local(at);
   const index = Math.floor(d.month() / 3) + 1;
-  return { year: d.year(), index, key: `${d.year()}Q${index}` };
+  return { year: d.year(), index, key: quarterKey(d.year(), index) };
 }
 
 /** The one rating of an estate, resident and quarter: `c01-g01-m1-<openid>-2026q3` (the quarter in lower case). */
@@ -163,7 +164,7 @@ export async function propertyStats(
   const now = quarterOf(ctx.now);
   const year = input.year ?? now.year;
   const index = input.quarter ?? now.index;
-  const key = `${year}Q${index}`;
+  const key = quarterKey(year, index);
   const _ = ctx.db.command;
   let match: Record<string, unknown> | null = null;
   if (!isCountyAdmin(ctx.user)) {

@@ -138,10 +138,11 @@ export async function bump(
   if (second.updated !== missing.length) throw new Error(`metric counters missing: ${missing.join(',')}`);
 }
 
-const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
+/** A share to four decimals (0.8571), null with nothing to measure: every rate of the metrics. */
+export const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
 
 /** Every count and rate of the documents, whatever the scope (`scopeRates` keeps the scope's). */
-export function ratesOf(docs: CounterDoc[]): Required<Rates> {
+export function ratesOf(docs: ReadonlyArray<Partial<Record<Counter, number>>>): Required<Rates> {
   const sum = (f: Counter) => docs.reduce((s, d) => s + (d[f] ?? 0), 0);
   const submitted = sum('submitted');
   const withdrawn = sum('withdrawn');

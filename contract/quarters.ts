@@ -1,0 +1,35 @@
+/**
+ * Quarters as keys: `2026Q3` (the format 红色物业's ratings store, server/cobuild/propertyRatings.ts
+ * `quarterOf`) — sortable as text for four-digit years. Zod-free: src/ imports it.
+ */
+export const QUARTER_KEY = /^(\d{4})Q([1-4])$/;
+export const QUARTER_KEY_MESSAGE = '季度格式应为 2026Q3';
+
+export interface Quarter {
+  year: number;
+  /** 1–4. */
+  index: number;
+}
+
+export const QUARTER_WORDS = ['', '一季度', '二季度', '三季度', '四季度'] as const;
+
+export const quarterKey = (year: number, index: number): string => `${year}Q${index}`;
+
+/** `2026Q3` → { year: 2026, index: 3 }; null for anything else. */
+export function parseQuarter(key: string): Quarter | null {
+  const m = QUARTER_KEY.exec(key);
+  return m ? { year: Number(m[1]), index: Number(m[2]) } : null;
+}
+
+/** `2026Q3` → 2026年三季度 (a key it cannot read is returned as it is). */
+export function quarterWords(key: string): string {
+  const q = parseQuarter(key);
+  return q ? `${q.year}年${QUARTER_WORDS[q.index]}` : key;
+}
+
+/** The quarter before: 2026Q1 → 2025Q4. */
+export function previousQuarter(key: string): string {
+  const q = parseQuarter(key);
+  if (!q) throw new Error(`not a quarter key: ${key}`);
+  return q.index === 1 ? quarterKey(q.year - 1, 4) : quarterKey(q.year, q.index - 1);
+}

@@ -3,6 +3,7 @@ import { makeAutoObservable } from 'mobx';
 import type { PropertyCompanySummary } from '../../../contract';
 import { PARTY_ORG_KINDS, type PartyOrgKind } from '../../../contract/cobuild';
 import type { PropertyCompanyStats, PropertyStatsView } from '../../../contract/functions/cobuild/property';
+import { QUARTER_WORDS, type Quarter } from '../../../contract/quarters';
 import { call } from '../../services/cloud';
 import { directory } from '../directory';
 import { Loadable } from '../loadable';
@@ -12,12 +13,8 @@ export type KindFilter = 'all' | PartyOrgKind;
 export const KIND_FILTERS: readonly KindFilter[] = ['all', ...PARTY_ORG_KINDS];
 
 /** A quarter as the server counts it (local time). */
-export interface Quarter {
-  year: number;
-  index: number;
-}
+export type { Quarter };
 
-export const QUARTER_WORDS = ['', '一季度', '二季度', '三季度', '四季度'] as const;
 export const quarterName = (q: Quarter): string => `${q.year}年${QUARTER_WORDS[q.index]}`;
 export const prevQuarter = (q: Quarter): Quarter =>
   q.index === 1 ? { year: q.year - 1, index: 4 } : { year: q.year, index: q.index - 1 };

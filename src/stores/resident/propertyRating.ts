@@ -3,25 +3,18 @@ import { makeAutoObservable } from 'mobx';
 import { PROPERTY_RATING_LABELS, type PropertyRating } from '../../../contract/cobuild';
 import type { PropertyRatingStatus } from '../../../contract/functions/cobuild/property';
 import { PROPERTY_RATING_COMMENT } from '../../../contract/limits';
+import { parseQuarter, quarterWords } from '../../../contract/quarters';
 import { call } from '../../services/cloud';
 import { checkText } from '../../utils/fields';
 import { Loadable, Pending } from '../loadable';
 
-const QUARTER_WORDS = ['', '一季度', '二季度', '三季度', '四季度'];
-
-/** `2026Q3` → 2026年三季度. */
-export function quarterWords(key: string): string {
-  const m = /^(\d{4})Q([1-4])$/.exec(key);
-  return m ? `${m[1]}年${QUARTER_WORDS[Number(m[2])]}` : key;
-}
+export { quarterWords };
 
 /** The first day of the quarter after `2026Q3`, in words: 2026年10月1日 (2026Q4 → 2027年1月1日). */
 export function nextQuarterStart(key: string): string {
-  const m = /^(\d{4})Q([1-4])$/.exec(key);
-  if (!m) return '下季度';
-  const year = Number(m[1]);
-  const index = Number(m[2]);
-  return index === 4 ? `${year + 1}年1月1日` : `${year}年${index * 3 + 1}月1日`;
+  const q = parseQuarter(key);
+  if (!q) return '下季度';
+  return q.index === 4 ? `${q.year + 1}年1月1日` : `${q.year}年${q.index * 3 + 1}月1日`;
 }
 
 export const RATING_CHOICES = (Object.keys(PROPERTY_RATING_LABELS) as PropertyRating[]).map((value) => ({

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { MessageView } from '../../contract/notifications';
 import { call } from '../services/cloud';
+import { Pending } from './loadable';
 import { PagedList } from './paged';
 import { session } from './session';
 
@@ -15,6 +16,8 @@ const MINE_TAB = 3;
  */
 class MessagesStore {
   unread = 0;
+  /** 全部已读: busy while it runs, its failure shown beside the button. */
+  readonly markingAll = new Pending();
   readonly list = new PagedList<MessageView>(async (from) => {
     const page = await call('account', 'messages', { from });
     this.setUnread(page.unread);
@@ -22,7 +25,7 @@ class MessagesStore {
   });
 
   constructor() {
-    makeAutoObservable(this, { list: false }, { autoBind: true });
+    makeAutoObservable(this, { list: false, markingAll: false }, { autoBind: true });
   }
 
   /** On a tab page's show: the count for the badge (registered users only). */
@@ -47,12 +50,15 @@ class MessagesStore {
     void Taro.navigateTo({ url: `/${message.page}` });
   }
 
+  /** 全部已读; a failure (offline, say) stays on the page with the count unchanged. */
   async markAllRead(): Promise<void> {
-    const { unread } = await call('account', 'markRead', { all: true });
+    if (this.markingAll.busy) return;
+    const done = await this.markingAll.run(() => call('account', 'markRead', { all: true }));
+    if (!done) return;
     runInAction(() => {
       if (this.list.value) this.list.value = this.list.value.map((m) => ({ ...m, read: true }));
     });
-    this.setUnread(unread);
+    this.setUnread(done.unread);
   }
 
   private markRead(id: string): void {

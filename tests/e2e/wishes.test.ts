@@ -36,8 +36,12 @@ async function addPhoto(page: Page, fileName: string): Promise<void> {
   await page.locator('.wish-photos__item--done').filter({ visible: true }).nth(before).waitFor();
 }
 
+/** Tries of the loop test: a retry (tests/helpers/e2e-retry.ts) writes a wish of its own, told apart by its building. */
+let loopTries = 0;
+
 test('a wish goes round the whole loop: submitted, published, claimed, fulfilled, confirmed', async () => {
-  const description = '家里的旧电视坏了，想请人帮忙看看能不能修，方便老人看新闻';
+  loopTries++;
+  const description = `${2 + loopTries}号楼家里的旧电视坏了，想请人帮忙看看能不能修，方便老人看新闻`;
 
   // 1. 张秀兰 (resident) submits a wish with a photo.
   const resident = await signIn('demo-resident');

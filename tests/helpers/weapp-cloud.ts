@@ -20,6 +20,8 @@ export interface OpenOptions {
   calls?: CallEvent[];
   /** The user's answers in the subscribe sheet (default: 允许 all); accepted ones are granted in the local cloud, as WeChat records them. */
   subscribe?: SubscribeAnswerer;
+  /** Calls that fail on the way (no network): wx.cloud.callFunction rejects as WeChat's does offline. */
+  offline?: (fn: string, event: CallEvent) => boolean;
   /** wx APIs answered otherwise than miniprogram-simulate's mocks, e.g. `{ getAppBaseInfo: () => ({ fontSizeSetting: 24 }) }`. */
   wx?: Record<string, unknown>;
 }
@@ -67,10 +69,12 @@ export function useLocalCloud(): UiCloud {
   };
 
   /** wx.cloud as the mini-program sees it, every call made as `openid`. */
-  const cloudAs = (openid: string, calls?: CallEvent[]): CloudShim => ({
+  const cloudAs = (openid: string, calls?: CallEvent[], offline?: OpenOptions['offline']): CloudShim => ({
     init() {},
     callFunction: ({ name, data }) => {
       calls?.push(data as CallEvent);
+      if (offline?.(name, data as CallEvent))
+        return Promise.reject(new Error('cloud.callFunction:fail request:fail errcode:-1 cause: network error'));
       const call = local()
         .invoke(name, data as CallEvent, openid)
         .then((result) => ({ result }));
@@ -84,7 +88,7 @@ export function useLocalCloud(): UiCloud {
     get local() {
       return local();
     },
-    async open(route, openid, { calls, subscribe, ...options } = {}) {
+    async open(route, openid, { calls, subscribe, offline, ...options } = {}) {
       const answer: SubscribeAnswerer = (ids) => {
         const answers = subscribe ? subscribe(ids) : Object.fromEntries(ids.map((id) => [id, 'accept' as const]));
         local().cloud.subscriptions.accept(
@@ -93,7 +97,7 @@ export function useLocalCloud(): UiCloud {
         );
         return answers;
       };
-      const page = await loadPage(route, cloudAs(openid, calls), { ...options, subscribe: answer });
+      const page = await loadPage(route, cloudAs(openid, calls, offline), { ...options, subscribe: answer });
       opened.push(page);
       return page;
     },

@@ -77,6 +77,24 @@ test('the 消息 list shows every notification newest first; a tap opens its pag
   expect((await invoke<{ unread: number }>('account', 'unreadCount', {}, r)).unread).toBe(0);
 });
 
+test('全部已读 without network: the page says so, the count stays, and a second tap clears it', async () => {
+  const r = await resident();
+  await reviewedWishes(r, 1);
+  let online = false;
+  const page = await ui.open(MESSAGES, r, { offline: (_fn, e) => !online && e.action === 'markRead' });
+  await page.waitForText('1 条未读', 5000);
+  await page.tap('.messages__all-read');
+  await page.waitForText('网络异常，请稍后重试');
+  expect(page.text()).toContain('1 条未读');
+  expect((await invoke<{ unread: number }>('account', 'unreadCount', {}, r)).unread).toBe(1);
+
+  online = true;
+  await page.tap('.messages__all-read');
+  await page.waitForText('没有未读消息');
+  expect(page.text()).not.toContain('网络异常');
+  expect((await invoke<{ unread: number }>('account', 'unreadCount', {}, r)).unread).toBe(0);
+});
+
 test('a user with no notification sees what the list is for', async () => {
   const r = await resident();
   const page = await ui.open(MESSAGES, r);

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { MessageView } from '../../../../../contract/notifications';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen } from '../../../../components/Screen';
 import { ListState } from '../../../../components/staff/ListState';
 import { LoadMore } from '../../../../components/staff/LoadMore';
@@ -39,11 +40,17 @@ const Messages = observer(() => {
       <View className="messages__bar">
         <Text className="messages__count">{messages.unread > 0 ? `${messages.unread} 条未读` : '没有未读消息'}</Text>
         {messages.unread > 0 ? (
-          <Button className="messages__all-read" size="small" onClick={() => void messages.markAllRead()}>
+          <Button
+            className="messages__all-read"
+            size="small"
+            loading={messages.markingAll.busy}
+            onClick={() => void messages.markAllRead()}
+          >
             全部已读
           </Button>
         ) : null}
       </View>
+      {messages.markingAll.error ? <ErrorNotice error={messages.markingAll.error} /> : null}
       <ListState
         source={messages.list}
         emptyTitle="暂无消息"

@@ -4,6 +4,7 @@ import { cobuild, meeting } from './functions/cobuild';
 import { complaint } from './functions/complaint';
 import { directory } from './functions/directory';
 import { sixOnes } from './functions/sixOnes';
+import { supervision } from './functions/supervision';
 import { wish } from './functions/wish';
 
 export * from './errors';
@@ -17,6 +18,7 @@ export type * from './functions/wish';
 export type * from './functions/sixOnes';
 export type * from './functions/complaint';
 export type * from './functions/cobuild';
+export type * from './functions/supervision';
 
 /** Every deployed function and its actions: the single source for router, client and docs. */
 export const contract = {
@@ -27,6 +29,7 @@ export const contract = {
   complaint,
   cobuild,
   meeting,
+  supervision,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

@@ -33,3 +33,10 @@ export function previousQuarter(key: string): string {
   if (!q) throw new Error(`not a quarter key: ${key}`);
   return q.index === 1 ? quarterKey(q.year - 1, 4) : quarterKey(q.year, q.index - 1);
 }
+
+/** The quarter after: 2026Q4 → 2027Q1. */
+export function nextQuarter(key: string): string {
+  const q = parseQuarter(key);
+  if (!q) throw new Error(`not a quarter key: ${key}`);
+  return q.index === 4 ? quarterKey(q.year + 1, 1) : quarterKey(q.year, q.index + 1);
+}

@@ -4,6 +4,7 @@ import { caseDeadlines } from '../../server/complaints/jobs';
 import { createScheduledFunction, type Job } from '../../server/platform/router';
 import { purgeThrottles } from '../../server/platform/throttle';
 import { repairCounters } from '../../server/repair';
+import { refreshSupervision } from '../../server/supervision/tallies';
 import { local, localYear } from '../../server/platform/time';
 import { reconcileTallies, remindActivities, remindSixOnes } from '../../server/sixOnes/jobs';
 import { expireClaims } from '../../server/wishes/expire';
@@ -16,6 +17,8 @@ import { expireClaims } from '../../server/wishes/expire';
 export const jobs: Record<string, Job> = {
   caseDeadlines: { run: caseDeadlines, at: { everyMinutes: 5 } },
   expireClaims: { run: expireClaims, at: { hourlyAt: 0 } },
+  // 督导: the open quarter's figures (and the previous quarter's until it is closed).
+  refreshSupervision: { run: refreshSupervision, at: { everyMinutes: 5 } },
   reconcileTallies: {
     // In January the past year is reconciled too (late approvals of December's records).
     run: async (ctx) => {

@@ -38,6 +38,8 @@ export const COLLECTIONS = {
   wishes: {
     indexes: [
       { fields: ['status'] },
+      // A quarter's completed wishes (督导).
+      { fields: ['status', 'completedAt'] },
       { fields: ['submitterOpenid'] },
       { fields: ['claim.openid'] },
       { fields: ['gridId'] },
@@ -121,6 +123,14 @@ export const COLLECTIONS = {
    * resident and quarter (`${microGridId}-${openid}-${YYYYQn}`); counted by an aggregate per quarter.
    */
   propertyRatings: { indexes: [{ fields: ['quarter', 'companyId'] }] },
+  /**
+   * 督导: one document per quarter and supervised body (`2026q3-community-c01`) with its counts,
+   * rewritten by `refreshSupervision` until the quarter is closed; the county's table reads a
+   * scope's two quarters by `quarter, scope`.
+   */
+  supervisionTallies: { indexes: [{ fields: ['quarter', 'scope'] }] },
+  /** 督导 scoring rules, one immutable document per version (`v<n>`). */
+  supervisionRules: { indexes: none },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */
   notifications: { indexes: [{ fields: ['openid', 'createdAt'] }, { fields: ['openid', 'read'] }] },
   /** Per-person try counters, one per fixed window (`<key>-<window>`; server/platform/throttle.ts). */

@@ -99,7 +99,7 @@ function goalOf(target: number, spec: IndicatorSpec): string {
 }
 
 /** "双报到率82%，低于目标95%" — an indicator against its rule. */
-function againstRule(cell: IndicatorScore, rule: IndicatorRule): string {
+export function againstRule(cell: IndicatorScore, rule: IndicatorRule): string {
   const spec = indicatorSpec(cell.key);
   const value = amount(cell.value!, spec);
   if (isRangeRule(rule)) {

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { defineAction, type ActionMap } from '../action';
+import { id } from '../fields';
+import { QUARTER_KEY, QUARTER_KEY_MESSAGE } from '../quarters';
+import {
+  SUPERVISION_SCOPES,
+  type Band,
+  type IndicatorKey,
+  type IndicatorUnit,
+  type IndicatorDirection,
+  type SupervisionRules,
+  type SupervisionScope,
+} from '../supervision';
+import { supervisionRulesSchema } from '../supervisionRules';
+
+/** One indicator of a row: the figure, its points and the change since the previous quarter. */
+export interface SupervisionCell {
+  key: IndicatorKey;
+  /** The figure in the indicator's unit; null: nothing to measure (无数据, not scored). */
+  value: number | null;
+  /** Points earned, 0 … weight; null without a figure. */
+  score: number | null;
+  weight: number;
+  met: boolean;
+  /** How far from the rule, in the indicator's unit (0 when met). */
+  shortfall: number | null;
+  /** This quarter's figure minus the previous one's; null when either has none. */
+  change: number | null;
+  /** The six items' shares with 六个一完成率. */
+  details?: Array<{ key: string; label: string; value: number | null }>;
+}
+
+/** A community's, unit's or department's quarter. */
+export interface SupervisionRow {
+  scope: SupervisionScope;
+  id: string;
+  name: string;
+  /** 0–100 to one decimal; null without any figure. */
+  total: number | null;
+  band: Band | null;
+  /** 1 = highest total; equal totals share a rank; null without a total. */
+  rank: number | null;
+  /** Total minus the previous quarter's. */
+  change: number | null;
+  cells: SupervisionCell[];
+}
+
+/** An indicator as a table's column heads it. */
+export interface SupervisionColumn {
+  key: IndicatorKey;
+  label: string;
+  unit: IndicatorUnit;
+  better: IndicatorDirection;
+  weight: number;
+}
+
+export interface SupervisionRankingView {
+  /** `2026Q3`, and the one compared with. */
+  quarter: string;
+  previous: string;
+  scope: SupervisionScope;
+  rulesVersion: number;
+  /** The figures as of closing (closed quarters) or as of the last refresh (the open one). */
+  frozen: boolean;
+  asOf: string | null;
+  columns: SupervisionColumn[];
+  /** Ranking order. */
+  rows: SupervisionRow[];
+}
+
+/** Something behind in a community's quarter, in words, with the page that lists it. */
+export interface SupervisionGap {
+  key: IndicatorKey;
+  /** 双报到率82%，低于目标95% */
+  text: string;
+  /** What is missing, counted: 12 名党员未参加座谈; null when the figure says it all. */
+  items: string[];
+  /** The mini-program page that lists it (relative, no leading slash); null when none does. */
+  page: string | null;
+}
+
+/** One body's report of a quarter: its row, its trend, what is behind. */
+export interface SupervisionReportView {
+  quarter: string;
+  rulesVersion: number;
+  frozen: boolean;
+  asOf: string | null;
+  columns: SupervisionColumn[];
+  row: SupervisionRow;
+  /** The last four quarters, oldest first (the quarter itself last): totals and figures. */
+  trend: Array<{
+    quarter: string;
+    total: number | null;
+    band: Band | null;
+    values: Partial<Record<IndicatorKey, number | null>>;
+  }>;
+  gaps: SupervisionGap[];
+  /** Rows of the scope that have a total this quarter, and the band counts: where the body stands, without the others' names. */
+  bands: Record<Band, number>;
+}
+
+export interface SupervisionRulesView {
+  /** The rules the current quarter is scored by. */
+  current: SupervisionRules;
+  /** Every saved version, newest first (the built-in default first until the county saves its own). */
+  versions: SupervisionRules[];
+  /** The quarter a new version may take effect from at the earliest (the next one). */
+  earliest: string;
+}
+
+const quarter = z.string().regex(QUARTER_KEY, QUARTER_KEY_MESSAGE);
+
+/** 督导 (function `supervision`): the quarter's figures of every community, unit and department, scored by the county's rules. */
+export const supervision = {
+  ranking: defineAction<SupervisionRankingView>()({
+    summary:
+      "The county admin's table of one scope (communities, paired units or departments) for a quarter (default the current one): every indicator's figure, points and change since the previous quarter, the total, band and rank, in ranking order. Figures are those of the last refresh (every 5 minutes) or, for a closed quarter, as of closing. At most 3 database requests.",
+    input: z.object({ quarter: quarter.optional(), scope: z.enum(SUPERVISION_SCOPES) }).strict(),
+    roles: ['countyAdmin'],
+  }),
+  report: defineAction<SupervisionReportView>()({
+    summary:
+      "One community's, unit's or department's report of a quarter: its row (no rank), the trend of the last four quarters, what is behind with the lists that show it, and how many of its kind are in each band (not who). The county admin any; a secretary their community, a unit admin their unit, department staff their department.",
+    input: z
+      .object({ quarter: quarter.optional(), scope: z.enum(SUPERVISION_SCOPES).optional(), id: id.optional() })
+      .strict(),
+    roles: ['countyAdmin', 'secretary', 'unitAdmin', 'department'],
+  }),
+  rules: defineAction<SupervisionRulesView>()({
+    summary:
+      'The scoring rules: the versions saved, the one the current quarter uses, and the earliest quarter a new one may start.',
+    input: z.object({}).strict(),
+    roles: ['countyAdmin'],
+  }),
+  saveRules: defineAction<SupervisionRulesView>()({
+    summary:
+      'Saves a new version of the rules, effective from a quarter after the current one (a quarter already scored keeps its rules). `version` is the next number (latest + 1): two saves at once → one CONFLICT.',
+    input: z.object({ rules: supervisionRulesSchema }).strict(),
+    roles: ['countyAdmin'],
+    rateLimit: { max: 30, windowMinutes: 60 },
+  }),
+} satisfies ActionMap;

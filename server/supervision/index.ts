@@ -1,0 +1,6 @@
+import type { supervision } from '../../contract/functions/supervision';
+import type { Handlers } from '../platform/router';
+import { rules, saveRules } from './rules';
+import { ranking, report } from './views';
+
+export const supervisionHandlers: Handlers<typeof supervision> = { ranking, report, rules, saveRules };

@@ -14,7 +14,10 @@ import path from 'node:path';
 import { contract, PRIVACY_VERSION, type ErrorCode } from '../../contract';
 import { emulatorClock } from '../../emulator/clock';
 import { CLOUDBASE_RUNTIME, type FunctionConfig } from '../../emulator/functions/host';
+import { nextQuarter } from '../../contract/quarters';
+import { DEFAULT_RULES } from '../../contract/supervision';
 import { rolesOf } from '../../server/platform/identity';
+import { quarterAt } from '../../server/supervision/sources';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import type { Envelope, FunctionName } from '../helpers/people';
 
@@ -608,6 +611,19 @@ const ROWS: Row[] = [
     mayRefuse: 'CONFLICT',
   },
   { fn: 'cobuild', action: 'propertyStats', as: CA, valid: () => ({}), invalid: { quarter: 5 } },
+  // 督导 (function supervision): the first look counts the quarter when the job has not yet.
+  { fn: 'supervision', action: 'ranking', as: CA, valid: () => ({ scope: 'unit' }), invalid: { scope: 'county' } },
+  { fn: 'supervision', action: 'report', as: SEC, valid: () => ({}), invalid: { quarter: '2026Q5' } },
+  { fn: 'supervision', action: 'rules', as: CA, valid: () => ({}), invalid: { version: 1 } },
+  {
+    fn: 'supervision',
+    action: 'saveRules',
+    as: CA,
+    valid: () => ({
+      rules: { ...DEFAULT_RULES, version: 2, effectiveFrom: nextQuarter(quarterAt(new Date(emulatorClock.nowMs()))) },
+    }),
+    invalid: { rules: { ...DEFAULT_RULES, version: 0 } },
+  },
   { fn: 'complaint', action: 'accept', as: GW, valid: () => ({ caseId: s.caseId }), invalid: { caseId: '' } },
   {
     fn: 'complaint',

@@ -1,4 +1,4 @@
-import { PRIVACY_VERSION } from '../../contract';
+import { PRIVACY_VERSION, type FunctionName as ContractFunction } from '../../contract';
 import type { TestCloud } from './localCloud';
 
 /**
@@ -14,7 +14,8 @@ export interface Envelope<T = any> {
   requestId: string;
 }
 
-export type FunctionName = 'account' | 'directory' | 'wish' | 'sixOnes' | 'complaint' | 'cobuild' | 'meeting';
+/** The deployed functions, as the contract lists them. */
+export type FunctionName = ContractFunction;
 
 /** Where the factories' residents live unless told otherwise: c01, grid c01-g01, its first building. */
 export const C01_ADDRESS = {

@@ -77,6 +77,10 @@ export const READ_ACTIONS = new Set([
   'propertyQueue',
   'propertyRatingStatus',
   'propertyStats',
+  // 督导 (a first look may count the quarter: a write the reader never sees).
+  'ranking',
+  'report',
+  'rules',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

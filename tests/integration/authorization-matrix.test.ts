@@ -1,4 +1,8 @@
 import { contract, PRIVACY_VERSION, type ErrorCode } from '../../contract';
+import { nextQuarter } from '../../contract/quarters';
+import { emulatorClock } from '../../emulator/clock';
+import { DEFAULT_RULES } from '../../contract/supervision';
+import { quarterAt } from '../../server/supervision/sources';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { C01_ADDRESS, clockNow, people, type FunctionName, type People } from '../helpers/people';
 
@@ -54,6 +58,13 @@ interface Row {
   writes?: (payload: any) => { collections: string[]; docs?: Array<readonly [string, string]> };
   expect: Expectation;
 }
+
+/** The next version of the 督导 rules (the built-in v1 and those saved), from the next quarter. */
+const nextRules = () => ({
+  ...DEFAULT_RULES,
+  version: t.cloud.store.count('supervisionRules', {}) + 2,
+  effectiveFrom: nextQuarter(quarterAt(new Date(emulatorClock.nowMs()))),
+});
 
 /** A fresh member whose report to c01 awaits the secretary. */
 const pendingReportToC01 = async () => (await p.newMember({ unitId: 'u01' })).report.id as string;
@@ -1123,6 +1134,28 @@ const ROWS: Row[] = [
     expect: only('secretary', 'countyAdmin'),
   },
   { fn: 'cobuild', action: 'countyOverview', payload: () => ({}), expect: only('countyAdmin') },
+  // ------------------------------------------------------------------ supervision (督导)
+  // Rankings and the rules: the county admin's alone. A report: c01's to its secretary and the county.
+  {
+    fn: 'supervision',
+    action: 'ranking',
+    payload: () => ({ scope: 'community' }),
+    expect: only('countyAdmin'),
+  },
+  {
+    fn: 'supervision',
+    action: 'report',
+    payload: () => ({ scope: 'community', id: 'c01' }),
+    expect: only('secretary', 'countyAdmin'),
+  },
+  { fn: 'supervision', action: 'rules', payload: () => ({}), expect: only('countyAdmin') },
+  {
+    fn: 'supervision',
+    action: 'saveRules',
+    payload: () => ({ rules: nextRules() }),
+    writes: () => ({ collections: ['supervisionRules'] }),
+    expect: only('countyAdmin'),
+  },
   // ------------------------------------------------------------------ cobuild: lists (end)
   // ------------------------------------------------------------------ sixOnes
   // No caller of the matrix is a verified member: member-only actions refuse them all
@@ -1402,7 +1435,7 @@ afterAll(() => t.stop());
 describe('the authorization matrix', () => {
   it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint, contract.sixOnes, contract.cobuild and contract.meeting, and no other', () => {
     const inContract = (
-      ['account', 'directory', 'wish', 'complaint', 'sixOnes', 'cobuild', 'meeting'] as const
+      ['account', 'directory', 'wish', 'complaint', 'sixOnes', 'cobuild', 'meeting', 'supervision'] as const
     ).flatMap((fn) => Object.keys(contract[fn]).map((action) => `${fn}.${action}`));
     const inMatrix = ROWS.map((r) => `${r.fn}.${r.action}`);
     expect({ missing: inContract.filter((a) => !inMatrix.includes(a)) }).toEqual({ missing: [] });

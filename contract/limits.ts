@@ -62,6 +62,10 @@ export const COBUILD_PHOTOS = { min: 0, max: 9 } as const;
 export const COBUILD_MILESTONES = { min: 1, max: 12 } as const;
 export const AGREEMENT_DUTIES = { min: 5, max: 1000 } as const;
 
+/** A paired unit's in-service party members (在职党员数), typed in by the county admin: whole people. */
+export const UNIT_MEMBER_COUNT = { min: 0, max: 100_000 } as const;
+export const UNIT_MEMBER_COUNT_MESSAGE = `在职党员数应为 ${UNIT_MEMBER_COUNT.min}–${UNIT_MEMBER_COUNT.max} 之间的整数`;
+
 /** sixOnes.reviewRecords: records one 通过 / 驳回 decides. */
 export const REVIEW_BATCH_MAX = 100;
 

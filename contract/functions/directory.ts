@@ -3,7 +3,7 @@ import { defineAction } from '../action';
 import { AUDIT_KINDS, type AuditKind } from '../audit';
 import { id, latLng, phone, personName, polygon, text } from '../fields';
 import type { UserSummary } from './account';
-import { OPENING_HOURS } from '../limits';
+import { OPENING_HOURS, UNIT_MEMBER_COUNT, UNIT_MEMBER_COUNT_MESSAGE } from '../limits';
 import { PARTY_ORG_KINDS, type PartyOrgKind } from '../cobuild';
 
 /** A community as pickers and lists show it. */
@@ -26,6 +26,8 @@ export interface UnitSummary {
   kind: 'government' | 'institution' | 'enterprise';
   pairedCommunityId: string;
   pairedCommunityName: string;
+  /** 在职党员数: the unit's in-service party members, as the county admin typed it; null: unknown. */
+  memberCount: number | null;
 }
 
 /**
@@ -270,6 +272,17 @@ export const directoryEntityInput = z.discriminatedUnion('kind', [
           kind: z.enum(['government', 'institution', 'enterprise']),
           partyOrgName: text(2, 60),
           pairedCommunityId: id,
+          /**
+           * 在职党员数, the denominator of the unit's 双报到率: null clears it (unknown); omitted, an
+           * edit keeps the stored value (a new unit has none).
+           */
+          memberCount: z
+            .number({ message: UNIT_MEMBER_COUNT_MESSAGE })
+            .int(UNIT_MEMBER_COUNT_MESSAGE)
+            .min(UNIT_MEMBER_COUNT.min, UNIT_MEMBER_COUNT_MESSAGE)
+            .max(UNIT_MEMBER_COUNT.max, UNIT_MEMBER_COUNT_MESSAGE)
+            .nullable()
+            .optional(),
         })
         .strict(),
     })

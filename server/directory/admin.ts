@@ -96,9 +96,12 @@ export async function save(input: DirectoryEntityInput, ctx: CallContext): Promi
     if (before && input.kind === 'microGrid' && before.level !== 'microGrid') throw invalidInput('该编号不是微网格');
     if (before && input.kind === 'grid' && before.level !== 'grid') throw invalidInput('该编号不是网格');
     const { _id: _ignored, ...kept } = before ?? {};
+    // A field the input leaves out keeps its stored value (a unit's memberCount from an older
+    // caller); null is a value, and clears it.
+    const given = Object.fromEntries(Object.entries(input.data).filter(([, v]) => v !== undefined));
     const after = {
       ...kept,
-      ...(input.data as Record<string, unknown>),
+      ...given,
       ...derived,
       createdAt: before?.createdAt ?? ctx.now,
       createdBy: before?.createdBy ?? ctx.openid,
@@ -181,7 +184,7 @@ const EDITABLE: Record<DirectoryKind, string[]> = {
   community: ['name', 'address', 'location', 'pairedUnitIds'],
   grid: ['name', 'communityId', 'boundary', 'order'],
   microGrid: ['name', 'compound', 'gridId', 'boundary', 'householdCount', 'propertyCompanyId'],
-  unit: ['name', 'kind', 'partyOrgName', 'pairedCommunityId'],
+  unit: ['name', 'kind', 'partyOrgName', 'pairedCommunityId', 'memberCount'],
   department: ['name', 'shortName', 'liaisonName', 'liaisonPhone'],
   station: ['name', 'communityId', 'address', 'location', 'openingHours', 'phone', 'services', 'amenities'],
   // `hasPartyOrg` is derived from the kind on save (an older caller's flag): not handed out to edit.

@@ -110,6 +110,12 @@ export interface UnitDoc extends BaseDoc {
   kind: 'government' | 'institution' | 'enterprise';
   partyOrgName: string;
   pairedCommunityId: string;
+  /**
+   * 在职党员数: the unit's in-service party members, typed in by the county admin (directory.save):
+   * the denominator of its 双报到率. Null — or absent, on units recorded before it was kept or
+   * created without it — is unknown.
+   */
+  memberCount?: number | null;
 }
 
 /** 职能部门 answering whistles. */

@@ -80,6 +80,7 @@ export async function units(input: { communityId?: string }, ctx: CallContext): 
     kind: u.kind,
     pairedCommunityId: u.pairedCommunityId,
     pairedCommunityName: u.community[0]?.name ?? '',
+    memberCount: u.memberCount ?? null,
   }));
 }
 

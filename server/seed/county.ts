@@ -7,7 +7,7 @@
  * Pure: the same call returns the same documents. Randomness comes from mulberry32 streams seeded
  * by a fixed number and a label, so changing one part of the county does not reshuffle the rest.
  */
-import { recompute, reportedCounts } from '../sixOnes/credit';
+import { recompute, reportedCounts, type ReportedDoc } from '../sixOnes/credit';
 import * as N from './names';
 import type { MemberReportDoc } from '../accounts/model';
 import { buildAudits } from './audits';
@@ -625,6 +625,7 @@ export function buildCountySeed(options: SeedOptions = {}): CountySeed {
     memberReports.filter((r) => r.status === 'verified'),
     anchor,
   );
+  countUnitMembers(units, reported);
   const sixOnes = counted.years;
   const tallies = [...counted.tallies, ...reported];
   const complaints = buildCases(new Rng('cases'), {
@@ -728,6 +729,23 @@ function addExtraMembers(town: Town, units: UnitDoc[], n: number): void {
     addUser(town, `seed-member-x${String(i).padStart(4, '0')}`, town.people.name(), [
       { role: 'member', communityId: unit.pairedCommunityId, unitId: unit._id, verified: true },
     ]);
+  }
+}
+
+/**
+ * 在职党员数 of every unit, as the county admin would have typed it: the unit's members verified
+ * here (its `reported-unit-<id>` count) and 5–40 % more who have not reported (rounded up), so its
+ * 双报到率 stays under 100 %; a unit none of whose members reported, 5–30 members.
+ */
+function countUnitMembers(units: UnitDoc[], reported: ReportedDoc[]): void {
+  const rng = new Rng('unit-members');
+  const counts = new Map(reported.filter((t) => t.scope === 'unit').map((t) => [t.scopeId, t.reported]));
+  for (const unit of units) {
+    // Both drawn for every unit, so one unit's count does not move another's.
+    const percentMore = rng.int(5, 40);
+    const noneReported = rng.int(5, 30);
+    const n = counts.get(unit._id) ?? 0;
+    unit.memberCount = n > 0 ? n + Math.ceil((n * percentMore) / 100) : noneReported;
   }
 }
 

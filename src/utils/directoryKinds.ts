@@ -5,6 +5,7 @@
  */
 import type { DirectoryEntityInput, DirectoryKind } from '../../contract';
 import { PARTY_ORG_KINDS, PARTY_ORG_KIND_LABELS, type PartyOrgKind } from '../../contract/cobuild';
+import { UNIT_MEMBER_COUNT } from '../../contract/limits';
 import {
   checkName,
   checkPhone,
@@ -48,7 +49,19 @@ export const PARTY_ORG_KIND_OPTIONS = PARTY_ORG_KINDS.map((k) => ({ value: k, la
 export type FieldSpec =
   | { key: string; label: string; type: 'text'; min: number; max: number; multiline?: boolean; placeholder?: string }
   | { key: string; label: string; type: 'personName' | 'phone' | 'hours'; optional?: boolean }
-  | { key: string; label: string; type: 'number'; min: number; max: number; integer?: boolean; placeholder?: string }
+  | {
+      key: string;
+      label: string;
+      type: 'number';
+      min: number;
+      max: number;
+      integer?: boolean;
+      placeholder?: string;
+      /** Left empty: not known (saved as null). */
+      optional?: boolean;
+      /** Said under the field: what the number is for. */
+      hint?: string;
+    }
   | { key: string; label: string; type: 'choice'; source: OptionSource; lockedOnEdit?: boolean }
   | { key: string; label: string; type: 'multi'; source: OptionSource; max: number }
   | { key: string; label: string; type: 'switch' }
@@ -103,6 +116,16 @@ export const KIND_FIELDS: Record<DirectoryKind, FieldSpec[]> = {
     { key: 'kind', label: '单位类别', type: 'choice', source: 'unitKinds' },
     { key: 'partyOrgName', label: '党组织名称', type: 'text', min: 2, max: 60 },
     { key: 'pairedCommunityId', label: '结对社区', type: 'choice', source: 'communities' },
+    {
+      key: 'memberCount',
+      label: '在职党员数（选填）',
+      type: 'number',
+      min: UNIT_MEMBER_COUNT.min,
+      max: UNIT_MEMBER_COUNT.max,
+      integer: true,
+      optional: true,
+      hint: '单位在职党员总人数，用于计算双报到率',
+    },
   ],
   department: [
     { key: 'name', label: '部门名称', type: 'text', min: 2, max: 50 },
@@ -161,6 +184,7 @@ export function checkField(spec: FieldSpec, value: FieldValue | undefined): stri
     case 'hours':
       return OPENING_HOURS.test(str(value).trim()) ? null : '开放时间格式为 08:00-20:00';
     case 'number': {
+      if (spec.optional && str(value).trim() === '') return null;
       const n = parseNumber(str(value), spec.min, spec.max);
       if (n === null || (spec.integer && !Number.isInteger(n))) {
         return `请输入 ${spec.min}–${spec.max} 之间的${spec.integer ? '整数' : '数字'}`;
@@ -222,7 +246,7 @@ export function valuesFromStored(kind: DirectoryKind, doc: Stored): FormValues {
     case 'microGrid':
       return pick(['name', 'compound', 'gridId', 'householdCount']);
     case 'unit':
-      return pick(['name', 'kind', 'partyOrgName', 'pairedCommunityId']);
+      return pick(['name', 'kind', 'partyOrgName', 'pairedCommunityId', 'memberCount']);
     case 'department':
       return pick(['name', 'shortName', 'liaisonName', 'liaisonPhone']);
     case 'station':
@@ -293,6 +317,8 @@ export function toSaveData(kind: DirectoryKind, v: FormValues, extras: Extras): 
         kind: s('kind') as (typeof UNIT_KINDS)[number],
         partyOrgName: s('partyOrgName'),
         pairedCommunityId: s('pairedCommunityId'),
+        // Empty: not known.
+        memberCount: s('memberCount') ? n('memberCount') : null,
       };
     case 'department':
       return {

@@ -657,6 +657,7 @@ describe('directory.save (county admin)', () => {
     ['an unknown amenity', 'station', () => ({ ...ENTRIES.station(), amenities: ['按摩椅'] })],
     ['an empty name', 'department', () => ({ ...ENTRIES.department(), name: ' ' })],
     ['an overlong name', 'unit', () => ({ ...ENTRIES.unit(), name: '局'.repeat(51) })],
+    ['a unit of 12.5 在职党员', 'unit', () => ({ ...ENTRIES.unit(), memberCount: 12.5 })],
     ['an invalid liaison phone', 'department', () => ({ ...ENTRIES.department(), liaisonPhone: '0797-1234567' })],
     ['an unknown field', 'department', () => ({ ...ENTRIES.department(), budget: 100 })],
   ];
@@ -688,6 +689,80 @@ describe('directory.save (county admin)', () => {
     expect(page.next).toBe(20);
     const at = page.items.map((e: { at: string }) => e.at);
     expect(at).toEqual([...at].sort().reverse());
+  });
+});
+
+describe('a unit’s 在职党员数 (memberCount)', () => {
+  const entryOf = async (id: string) => (await p.ok(p.directory('entry', { kind: 'unit', id }, COUNTY_ADMIN))).data;
+  const listed = async (id: string) =>
+    (await p.ok(p.directory('units', {}, COUNTY_ADMIN))).find((u: { id: string }) => u.id === id);
+  const MESSAGE = '在职党员数应为 0–100000 之间的整数';
+
+  it('is stored, handed back by directory.entry and listed with the unit; a change is audited before → after', async () => {
+    const { id } = await p.ok(save('unit', { ...ENTRIES.unit(), memberCount: 86 }));
+
+    expect(p.doc('units', id).memberCount).toBe(86);
+    expect(await entryOf(id)).toEqual({ ...ENTRIES.unit(), memberCount: 86 });
+    expect(await listed(id)).toMatchObject({ id, memberCount: 86 });
+
+    await p.ok(save('unit', { ...ENTRIES.unit(), memberCount: 90 }, id));
+    expect(p.doc('units', id).memberCount).toBe(90);
+    const [update] = await auditOf(id);
+    expect(update).toMatchObject({ action: 'update', before: { memberCount: 86 }, after: { memberCount: 90 } });
+  });
+
+  it('takes 0 and 100000; a unit created without it is unknown (null)', async () => {
+    const { id } = await p.ok(save('unit', ENTRIES.unit()));
+    expect(await entryOf(id)).toMatchObject({ memberCount: null });
+    expect(await listed(id)).toMatchObject({ memberCount: null });
+    for (const n of [0, 100_000]) {
+      await p.ok(save('unit', { ...ENTRIES.unit(), memberCount: n }, id));
+      expect((await entryOf(id)).memberCount).toBe(n);
+    }
+  });
+
+  it('an edit without it keeps the stored number; null clears it', async () => {
+    const { id } = await p.ok(save('unit', { ...ENTRIES.unit(), memberCount: 120 }));
+
+    await p.ok(save('unit', { ...ENTRIES.unit(), name: '兴国县测绘事务所（新）' }, id));
+    expect(p.doc('units', id)).toMatchObject({ name: '兴国县测绘事务所（新）', memberCount: 120 });
+    expect((await entryOf(id)).memberCount).toBe(120);
+    const [renamed] = await auditOf(id);
+    expect(renamed).toMatchObject({ before: { memberCount: 120 }, after: { memberCount: 120 } });
+
+    await p.ok(save('unit', { ...ENTRIES.unit(), memberCount: null }, id));
+    expect(p.doc('units', id).memberCount).toBeNull();
+    expect((await entryOf(id)).memberCount).toBeNull();
+    expect(await listed(id)).toMatchObject({ memberCount: null });
+    const [cleared] = await auditOf(id);
+    expect(cleared).toMatchObject({ before: { memberCount: 120 }, after: { memberCount: null } });
+  });
+
+  it.each([-1, 1.5, 100_001, '12'])('%p is INVALID_INPUT on memberCount, and the unit is unchanged', async (bad) => {
+    const { id } = await p.ok(save('unit', { ...ENTRIES.unit(), memberCount: 40 }));
+    const before = p.snapshot(['units', 'audits', 'communities'], [['units', id]]);
+
+    expect(await save('unit', { ...ENTRIES.unit(), memberCount: bad }, id)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: [{ path: 'data.memberCount', message: MESSAGE }] },
+    });
+
+    expect(p.snapshot(['units', 'audits', 'communities'], [['units', id]])).toEqual(before);
+    expect((await entryOf(id)).memberCount).toBe(40);
+  });
+
+  it('the seed gives every unit at least as many as its members reported (双报到率 ≤ 100 %)', () => {
+    // No test of this file verifies a report: the reported tallies are the seed's.
+    const reported = new Map<string, number>();
+    for (const shard of t.cloud.store.find('tallies', { query: { kind: 'reported', scope: 'unit' } }))
+      reported.set(shard.scopeId as string, (reported.get(shard.scopeId as string) ?? 0) + (shard.reported as number));
+    expect(reported.size).toBeGreaterThan(0);
+    const seeded = t.cloud.store.find('units', { query: {} }).filter((u) => /^u\d+$/.test(u._id));
+    expect(seeded).toHaveLength(40);
+    for (const u of seeded) {
+      expect(u.memberCount).toEqual(expect.any(Number));
+      expect(u.memberCount).toBeGreaterThanOrEqual(reported.get(u._id) ?? 0);
+    }
   });
 });
 

@@ -239,13 +239,56 @@ test('目录管理: a micro-grid is created under its grid from four corners', a
   });
 });
 
+test('目录管理: a unit’s 在职党员数 is asked with its hint, checked as a whole number, saved, and emptied to unknown', async () => {
+  const stored = await entryOf('unit', 'u03');
+  expect(stored.data.memberCount).toEqual(expect.any(Number));
+  const calls: CallEvent[] = [];
+  const form = await open('directory-entry', ADMIN, { kind: 'unit', id: 'u03' }, calls);
+  await form.waitFor(() => form.has('.staff-entry__input--memberCount'));
+  expect(form.text()).toContain('在职党员数');
+  expect(form.text()).toContain('单位在职党员总人数，用于计算双报到率');
+
+  form.type('.staff-entry__input--memberCount .nut-input-native', '12.5');
+  await form.tap('.staff-entry__save');
+  await form.waitForText('请输入 0–100000 之间的整数');
+  expect(calls.some((c) => c.action === 'save')).toBe(false);
+
+  form.type('.staff-entry__input--memberCount .nut-input-native', '64');
+  await form.tap('.staff-entry__save');
+  await saved(form);
+  expect(calls.find((c) => c.action === 'save')?.payload).toEqual({
+    kind: 'unit',
+    id: 'u03',
+    data: { ...stored.data, memberCount: 64 },
+  });
+  expect((await entryOf('unit', 'u03')).data.memberCount).toBe(64);
+
+  const emptied: CallEvent[] = [];
+  const again = await open('directory-entry', ADMIN, { kind: 'unit', id: 'u03' }, emptied);
+  await again.waitFor(() => again.has('.staff-entry__input--memberCount'));
+  again.type('.staff-entry__input--memberCount .nut-input-native', '');
+  await again.tap('.staff-entry__save');
+  await saved(again);
+  expect(emptied.find((c) => c.action === 'save')?.payload).toEqual({
+    kind: 'unit',
+    id: 'u03',
+    data: { ...stored.data, memberCount: null },
+  });
+  expect((await entryOf('unit', 'u03')).data.memberCount).toBeNull();
+});
+
 test('目录管理 lists the communities, units with their paired community, and every property company', async () => {
   const companies = await invoke<PropertyCompanySummary[]>('directory', 'propertyCompanies', {}, ADMIN);
+  const units = await invoke<UnitSummary[]>('directory', 'units', {}, ADMIN);
   const directory = await open('directory');
   await directory.waitForText('潋江社区');
   await directory.tap('.staff-segmented__item--unit');
   await directory.waitForText('结对社区：潋江社区');
   expect(directory.text()).toContain('更改结对社区');
+  // 在职党员数 as recorded; u03's was emptied above.
+  const u01 = units.find((u) => u.id === 'u01')!;
+  expect(directory.text()).toContain(`结对社区：潋江社区 · 在职党员 ${u01.memberCount} 人`);
+  expect(directory.text()).toContain('在职党员数未填');
 
   await directory.tap('.staff-segmented__item--propertyCompany');
   await directory.waitForText(companies[0].name);

@@ -359,6 +359,24 @@ describe('the seed county (modelled on 兴国县, demo scale)', () => {
     }
   });
 
+  it('gives every unit its 在职党员数: its verified members and 5–40 % more, at demo and county scale', () => {
+    for (const c of [buildCountySeed(), county()]) {
+      const verified = new Map<string, number>();
+      for (const r of c.memberReports)
+        if (r.status === 'verified') verified.set(r.unitId, (verified.get(r.unitId) ?? 0) + 1);
+      for (const u of c.units) {
+        const n = verified.get(u._id) ?? 0;
+        const count = u.memberCount!;
+        expect(Number.isInteger(count)).toBe(true);
+        // 双报到率 = n / count stays under 100 %; a unit without reported members still has some.
+        if (n > 0) {
+          expect(count).toBeGreaterThan(n);
+          expect(count).toBeLessThanOrEqual(n + Math.ceil((n * 40) / 100));
+        } else expect(count).toBeGreaterThanOrEqual(5);
+      }
+    }
+  }, 300_000);
+
   it('keeps accounts distinct: _id is the openid, one phone per person, plausible names', () => {
     const users = docs('users');
     const phones = users.map((u) => u.phone as string);

@@ -110,6 +110,7 @@ const FIELDS: Record<string, string> = {
   kind: '类别',
   partyOrgName: '党组织',
   pairedCommunityId: '结对社区',
+  memberCount: '在职党员数',
   shortName: '简称',
   liaisonName: '联络人',
   liaisonPhone: '联络电话',

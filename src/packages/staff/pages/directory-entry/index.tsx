@@ -232,6 +232,7 @@ const DirectoryEntry = observer(() => {
             name={spec.key}
             label={spec.label}
             optional={spec.type === 'multi'}
+            hint={spec.type === 'number' ? spec.hint : undefined}
             error={form.errors[spec.key]}
           >
             <Control spec={spec} />

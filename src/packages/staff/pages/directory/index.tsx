@@ -2,7 +2,7 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
-import type { CommunityDetail, DirectoryKind, PropertyCompanySummary } from '../../../../../contract';
+import type { CommunityDetail, DirectoryKind, PropertyCompanySummary, UnitSummary } from '../../../../../contract';
 import { PARTY_ORG_KIND_LABELS } from '../../../../../contract/cobuild';
 import { ChoicePanel, ChoiceTitle, CommunityChoices } from '../../../../components/staff/DirectoryChoices';
 import { ListState } from '../../../../components/staff/ListState';
@@ -137,6 +137,13 @@ function detailSource(detail: Loadable<CommunityDetail>) {
   };
 }
 
+/** A unit in one line: its kind, the community it is paired with, its in-service members (在职党员数). */
+function unitDetail(u: UnitSummary): string {
+  const community = u.pairedCommunityName || (directory.communityName(u.pairedCommunityId) ?? u.pairedCommunityId);
+  const members = u.memberCount === null ? '在职党员数未填' : `在职党员 ${u.memberCount} 人`;
+  return `${UNIT_KIND_LABELS[u.kind]} · 结对社区：${community} · ${members}`;
+}
+
 const Units = observer(() => (
   <>
     <NewButton kind="unit" onClick={() => openEntry('unit')} />
@@ -144,11 +151,7 @@ const Units = observer(() => (
       {(list) =>
         list.map((u) => (
           <View key={u.id} className="staff-directory__unit">
-            <Row
-              title={u.name}
-              detail={`${UNIT_KIND_LABELS[u.kind]} · 结对社区：${u.pairedCommunityName || (directory.communityName(u.pairedCommunityId) ?? u.pairedCommunityId)}`}
-              onClick={() => openEntry('unit', { id: u.id })}
-            />
+            <Row title={u.name} detail={unitDetail(u)} onClick={() => openEntry('unit', { id: u.id })} />
             <Text className="staff-directory__pairing" onClick={() => openEntry('unit', { id: u.id })}>
               更改结对社区
             </Text>

@@ -113,3 +113,7 @@ export const textTooLong = (s: string, max: number) => charCount(keptText(s)) > 
 /** 红色物业: a resident's comment on their quarterly property rating; a handler's progress reply on a case. */
 export const PROPERTY_RATING_COMMENT = { min: 0, max: 200 } as const;
 export const CASE_REPLY = { min: 2, max: 200 } as const;
+
+/* 督导通报: the title and text the county admin edits before publishing (a drafted 通报 of 14 communities is about 3,000 characters). */
+export const BULLETIN_TITLE_MAX = 60;
+export const BULLETIN_TEXT_MAX = 8000;

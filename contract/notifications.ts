@@ -345,6 +345,19 @@ export const TEMPLATES = {
       time3: kw('time', '截止时间', 'time'),
     },
   },
+  // 督导通报 (server/supervision/reports.ts).
+  supervisionPublished: {
+    title: '工作通知',
+    inbox: '督导通报已发布',
+    purpose: "each community's secretary: the county published a quarter's 督导通报, with the community's band",
+    env: 'TXY_TPL_SUPERVISION_PUBLISHED',
+    keywords: {
+      thing1: kw('thing', '通知名称', 'subject'),
+      phrase2: kw('phrase', '通知状态', 'status'),
+      thing3: kw('thing', '通知内容', 'note'),
+      time4: kw('time', '发布时间', 'time'),
+    },
+  },
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
@@ -365,6 +378,7 @@ export const WAITS = {
   caseInbox: ['whistleReceived', 'deadlineNear'],
   cobuildMeeting: ['meetingNotice', 'topicsClosing', 'decisionNotice'],
   cobuildRota: ['chairMonth', 'meetingMissing'],
+  supervisionReport: ['supervisionPublished'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 export type WaitKey = keyof typeof WAITS;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction, type ActionMap } from '../action';
-import { id } from '../fields';
+import { id, text } from '../fields';
+import { BULLETIN_TEXT_MAX, BULLETIN_TITLE_MAX } from '../limits';
 import { QUARTER_KEY, QUARTER_KEY_MESSAGE } from '../quarters';
 import {
   SUPERVISION_SCOPES,
@@ -95,8 +96,28 @@ export interface SupervisionReportView {
     values: Partial<Record<IndicatorKey, number | null>>;
   }>;
   gaps: SupervisionGap[];
+  status: SupervisionQuarterStatus;
   /** Rows of the scope that have a total this quarter, and the band counts: where the body stands, without the others' names. */
   bands: Record<Band, number>;
+}
+
+/** Where a quarter's report stands: open (figures moving), closing, closed (frozen, 通报 drafted), published. */
+export type SupervisionQuarterStatus = 'open' | 'closing' | 'closed' | 'published';
+
+/** A quarter's report as the county admin manages it. */
+export interface SupervisionQuarterView {
+  quarter: string;
+  status: SupervisionQuarterStatus;
+  /** Whether the quarter has ended (only an ended quarter may be closed). */
+  ended: boolean;
+  rulesVersion: number | null;
+  /** The 通报's title and text (null until closed). */
+  title: string;
+  bulletin: string | null;
+  /** Names the state an edit or the publishing was made on. */
+  version: number;
+  closedAt: string | null;
+  publishedAt: string | null;
 }
 
 export interface SupervisionRulesView {
@@ -138,5 +159,39 @@ export const supervision = {
     input: z.object({ rules: supervisionRulesSchema }).strict(),
     roles: ['countyAdmin'],
     rateLimit: { max: 30, windowMinutes: 60 },
+  }),
+  quarterReport: defineAction<SupervisionQuarterView>()({
+    summary:
+      "A quarter's report as the county admin manages it (default the quarter before the current one, the next to close): its state, the 通报 and the version an edit names.",
+    input: z.object({ quarter: quarter.optional() }).strict(),
+    roles: ['countyAdmin'],
+  }),
+  closeQuarter: defineAction<SupervisionQuarterView>()({
+    summary:
+      'Closes an ended quarter: its figures are refreshed once more and frozen (never changed afterwards), and a 情况通报 is drafted from them. Twice → CONFLICT; a close that died half-way goes on.',
+    input: z.object({ quarter }).strict(),
+    roles: ['countyAdmin'],
+    rateLimit: { max: 20, windowMinutes: 60 },
+  }),
+  saveBulletin: defineAction<SupervisionQuarterView>()({
+    summary:
+      "Edits a closed quarter's 通报 before it is published (content-checked); `version` is the one read (an edit meanwhile → CONFLICT).",
+    input: z
+      .object({
+        quarter,
+        title: text(4, BULLETIN_TITLE_MAX),
+        text: text(20, BULLETIN_TEXT_MAX),
+        version: z.number().int().min(1),
+      })
+      .strict(),
+    roles: ['countyAdmin'],
+    rateLimit: { max: 60, windowMinutes: 60 },
+  }),
+  publishReport: defineAction<SupervisionQuarterView>()({
+    summary:
+      "Publishes a closed quarter's 通报 (once; `version` the one read): each community's secretary is told, with their band, and may then see their own report of the quarter.",
+    input: z.object({ quarter, version: z.number().int().min(1) }).strict(),
+    roles: ['countyAdmin'],
+    rateLimit: { max: 20, windowMinutes: 60 },
   }),
 } satisfies ActionMap;

@@ -129,6 +129,8 @@ export const COLLECTIONS = {
    * scope's two quarters by `quarter, scope`.
    */
   supervisionTallies: { indexes: [{ fields: ['quarter', 'scope'] }] },
+  /** 督导: a quarter's report (`2026Q3`): closing → closed (frozen, 通报 drafted) → published. */
+  supervisionReports: { indexes: none },
   /** 督导 scoring rules, one immutable document per version (`v<n>`). */
   supervisionRules: { indexes: none },
   /** Each user's 消息 list: one entry per notification, read or not (server/notify). */

@@ -1,6 +1,16 @@
 import type { supervision } from '../../contract/functions/supervision';
 import type { Handlers } from '../platform/router';
+import { closeQuarter, publishReport, quarterReport, saveBulletin } from './reports';
 import { rules, saveRules } from './rules';
 import { ranking, report } from './views';
 
-export const supervisionHandlers: Handlers<typeof supervision> = { ranking, report, rules, saveRules };
+export const supervisionHandlers: Handlers<typeof supervision> = {
+  ranking,
+  report,
+  rules,
+  saveRules,
+  quarterReport,
+  closeQuarter,
+  saveBulletin,
+  publishReport,
+};

@@ -11,7 +11,7 @@ import type {
   SupervisionReportView,
   SupervisionRow,
 } from '../../contract/functions/supervision';
-import { parseQuarter, previousQuarter } from '../../contract/quarters';
+import { parseQuarter, previousQuarter, quarterWords } from '../../contract/quarters';
 import { SIX_ONES_ITEMS, SIX_ONES_SHORT } from '../../contract/sixOnes';
 import {
   BAND_ORDER,
@@ -25,7 +25,9 @@ import {
 import { isCountyAdmin, scopeIds } from '../platform/authorize';
 import { forbidden, invalidInput, notFound } from '../platform/errors';
 import type { CallContext } from '../platform/router';
+import { getById } from '../platform/read';
 import { toIso } from '../platform/time';
+import { SUPERVISION_REPORTS, type SupervisionReportDoc } from './reports';
 import { againstRule } from './bulletin';
 import type { SupervisionRaw } from './indicators';
 import { rulesOfQuarter } from './rules';
@@ -166,7 +168,13 @@ export async function report(
   const subject = subjectOf(input, ctx);
   const quarter = input.quarter ?? quarterAt(ctx.now);
   const quarters = lastFour(quarter);
-  const docs = await tallies(ctx, quarters, subject.scope);
+  const [docs, reportDoc] = await Promise.all([
+    tallies(ctx, quarters, subject.scope),
+    getById<SupervisionReportDoc>(ctx.db, SUPERVISION_REPORTS, quarter),
+  ]);
+  // A closed quarter is the county's until it publishes the 通报.
+  if (!isCountyAdmin(ctx.user) && reportDoc && reportDoc.status !== 'published')
+    throw notFound(`${quarterWords(quarter)}的督导通报尚未发布`);
   const rulesOf = new Map(await Promise.all(quarters.map(async (q) => [q, await rulesOfQuarter(ctx.db, q)] as const)));
   const mine = new Map(docs.filter((d) => d.scopeId === subject.id).map((d) => [d.quarter, d]));
   const doc = mine.get(quarter);
@@ -184,6 +192,7 @@ export async function report(
     quarter,
     rulesVersion: rules.version,
     frozen: doc.frozen,
+    status: reportDoc?.status ?? 'open',
     asOf: toIso(doc.updatedAt),
     columns: columnsOf(subject.scope, rules.scopes[subject.scope]),
     row: shown,

@@ -3,7 +3,7 @@ import { now as serverNow } from '../../server/platform/clock';
 import { refreshQuarter, refreshSupervision } from '../../server/supervision/tallies';
 import { quarterAt } from '../../server/supervision/sources';
 import { DEFAULT_RULES } from '../../contract/supervision';
-import { nextQuarter } from '../../contract/quarters';
+import { nextQuarter, previousQuarter, quarterWords } from '../../contract/quarters';
 import { startLocalCloud, type TestCloud } from '../helpers/localCloud';
 import { people, type Envelope, type People } from '../helpers/people';
 
@@ -550,5 +550,114 @@ describe('before the job has run', () => {
     // Warm: no more counting.
     const { trips } = await roundTrips(() => ok('ranking', { scope: 'unit' }, COUNTY));
     expect(trips).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('closing and publishing a quarter', () => {
+  const current = () => quarterAt(serverNow());
+  const last = () => previousQuarter(current());
+  const notices = (openid: string) =>
+    t.cloud.store.find('notifications', { query: { openid } }).filter((n: any) => n.kind === 'supervisionPublished');
+
+  it('only an ended quarter closes; a close that died half-way goes on; twice is CONFLICT', async () => {
+    expect(code(await sv('closeQuarter', { quarter: current() }, COUNTY))).toBe('INVALID_INPUT');
+    expect(code(await sv('closeQuarter', { quarter: last() }, SECRETARY))).toBe('FORBIDDEN');
+    // A close that died after its first step: the report is `closing`, nothing frozen.
+    await getDb()
+      .collection('supervisionReports')
+      .add({
+        data: {
+          _id: last(),
+          quarter: last(),
+          status: 'closing',
+          rulesVersion: null,
+          bulletin: null,
+          version: 1,
+          closedAt: serverNow(),
+          closedBy: COUNTY,
+          publishedAt: null,
+          publishedBy: null,
+        },
+      });
+    expect((await ok('quarterReport', {}, COUNTY)).status).toBe('closing');
+    const closed = await ok('closeQuarter', { quarter: last() }, COUNTY);
+    expect(closed).toMatchObject({ quarter: last(), status: 'closed', ended: true, rulesVersion: 1 });
+    expect(closed.bulletin).toContain('东风社区');
+    expect(closed.bulletin).toContain('西湖社区');
+    expect(closed.title).toBe(`关于${quarterWords(last())}城市社区党建工作督导情况的通报`);
+    const docs = t.cloud.store.find('supervisionTallies', { query: { quarter: last() } });
+    expect(docs).toHaveLength(7);
+    expect(docs.every((d: any) => d.frozen === true)).toBe(true);
+    expect(code(await sv('closeQuarter', { quarter: last() }, COUNTY))).toBe('CONFLICT');
+    expect((await ok('ranking', { quarter: last(), scope: 'community' }, COUNTY)).frozen).toBe(true);
+  });
+
+  it('a closed quarter’s figures never change: the job passes it by', async () => {
+    const before = t.cloud.store.find('supervisionTallies', { query: { quarter: last() } });
+    await put('propertyRatings', [
+      {
+        _id: 'r9',
+        quarter: last(),
+        communityId: 'c01',
+        companyId: 'p01',
+        microGridId: 'c01-g01-m1',
+        rating: 'unsatisfied',
+      },
+    ]);
+    const run = await refreshSupervision(jobCtx());
+    expect(run.previous).toEqual({ quarter: last(), written: 0, frozen: true });
+    expect(t.cloud.store.find('supervisionTallies', { query: { quarter: last() } })).toEqual(before);
+  });
+
+  it('the 通报 is edited on the version read; secretaries see the quarter only once published', async () => {
+    const view = await ok('quarterReport', { quarter: last() }, COUNTY);
+    expect(code(await sv('report', { quarter: last() }, SECRETARY))).toBe('NOT_FOUND');
+    const text = `${view.bulletin}\n（此处为党工委补充的说明。）`;
+    const edited = await ok(
+      'saveBulletin',
+      { quarter: last(), title: view.title, text, version: view.version },
+      COUNTY,
+    );
+    expect(edited).toMatchObject({ bulletin: text, version: view.version + 1 });
+    // An edit on the old version: CONFLICT, nothing changed.
+    const stale = await sv(
+      'saveBulletin',
+      { quarter: last(), title: view.title, text: `${text}又改`, version: view.version },
+      COUNTY,
+    );
+    expect(code(stale)).toBe('CONFLICT');
+    expect((await ok('quarterReport', { quarter: last() }, COUNTY)).bulletin).toBe(text);
+    expect(
+      code(
+        await sv('saveBulletin', { quarter: last(), title: view.title, text: '太短了', version: edited.version }, COUNTY),
+      ),
+    ).toBe('INVALID_INPUT');
+
+    // Two publishes at once: one wins; the secretary is told once, with the band.
+    const results = await Promise.all([
+      sv('publishReport', { quarter: last(), version: edited.version }, COUNTY),
+      sv('publishReport', { quarter: last(), version: edited.version }, COUNTY),
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : code(r))).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(notices(SECRETARY)).toHaveLength(1);
+    expect(notices(SECRETARY)[0]).toMatchObject({
+      title: '督导通报已发布',
+      page: `packages/supervision/pages/report/index?quarter=${last()}`,
+    });
+    expect(notices(SECRETARY)[0].text).toContain('本社区');
+    const published = await ok('report', { quarter: last() }, SECRETARY);
+    expect(published).toMatchObject({ quarter: last(), status: 'published', frozen: true });
+    expect(published.row.id).toBe('c01');
+    // Published: no more edits.
+    const late = await sv(
+      'saveBulletin',
+      { quarter: last(), title: view.title, text, version: edited.version + 1 },
+      COUNTY,
+    );
+    expect(code(late)).toBe('CONFLICT');
+  });
+
+  it('publishing a quarter not closed is NOT_FOUND', async () => {
+    expect(code(await sv('publishReport', { quarter: '2030Q1', version: 1 }, COUNTY))).toBe('NOT_FOUND');
   });
 });

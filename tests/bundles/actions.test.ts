@@ -14,7 +14,7 @@ import path from 'node:path';
 import { contract, PRIVACY_VERSION, type ErrorCode } from '../../contract';
 import { emulatorClock } from '../../emulator/clock';
 import { CLOUDBASE_RUNTIME, type FunctionConfig } from '../../emulator/functions/host';
-import { nextQuarter } from '../../contract/quarters';
+import { nextQuarter, previousQuarter } from '../../contract/quarters';
 import { DEFAULT_RULES } from '../../contract/supervision';
 import { rolesOf } from '../../server/platform/identity';
 import { quarterAt } from '../../server/supervision/sources';
@@ -623,6 +623,35 @@ const ROWS: Row[] = [
       rules: { ...DEFAULT_RULES, version: 2, effectiveFrom: nextQuarter(quarterAt(new Date(emulatorClock.nowMs()))) },
     }),
     invalid: { rules: { ...DEFAULT_RULES, version: 0 } },
+  },
+  { fn: 'supervision', action: 'quarterReport', as: CA, valid: () => ({}), invalid: { quarter: 'Q3' } },
+  {
+    fn: 'supervision',
+    action: 'closeQuarter',
+    as: CA,
+    valid: () => ({ quarter: previousQuarter(quarterAt(new Date(emulatorClock.nowMs()))) }),
+    keep: (d) => (s.report = d),
+    invalid: { quarter: '2026Q0' },
+  },
+  {
+    fn: 'supervision',
+    action: 'saveBulletin',
+    as: CA,
+    valid: () => ({
+      quarter: s.report.quarter,
+      title: s.report.title,
+      text: `${s.report.bulletin}\n（补充说明）`,
+      version: s.report.version,
+    }),
+    keep: (d) => (s.report = d),
+    invalid: { quarter: '2026Q3', title: '', text: '', version: 1 },
+  },
+  {
+    fn: 'supervision',
+    action: 'publishReport',
+    as: CA,
+    valid: () => ({ quarter: s.report.quarter, version: s.report.version }),
+    invalid: { quarter: '2026Q3', version: 0 },
   },
   { fn: 'complaint', action: 'accept', as: GW, valid: () => ({ caseId: s.caseId }), invalid: { caseId: '' } },
   {

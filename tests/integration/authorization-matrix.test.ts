@@ -1,5 +1,5 @@
 import { contract, PRIVACY_VERSION, type ErrorCode } from '../../contract';
-import { nextQuarter } from '../../contract/quarters';
+import { nextQuarter, previousQuarter } from '../../contract/quarters';
 import { emulatorClock } from '../../emulator/clock';
 import { DEFAULT_RULES } from '../../contract/supervision';
 import { quarterAt } from '../../server/supervision/sources';
@@ -58,6 +58,9 @@ interface Row {
   writes?: (payload: any) => { collections: string[]; docs?: Array<readonly [string, string]> };
   expect: Expectation;
 }
+
+/** The quarter before the current one: the next to close. */
+const lastQuarter = () => previousQuarter(quarterAt(new Date(emulatorClock.nowMs())));
 
 /** The next version of the 督导 rules (the built-in v1 and those saved), from the next quarter. */
 const nextRules = () => ({
@@ -1154,6 +1157,42 @@ const ROWS: Row[] = [
     action: 'saveRules',
     payload: () => ({ rules: nextRules() }),
     writes: () => ({ collections: ['supervisionRules'] }),
+    expect: only('countyAdmin'),
+  },
+  { fn: 'supervision', action: 'quarterReport', payload: () => ({}), expect: only('countyAdmin') },
+  // The quarter before the current one: closed by the county admin's cell, then edited and published.
+  {
+    fn: 'supervision',
+    action: 'closeQuarter',
+    payload: () => ({ quarter: lastQuarter() }),
+    writes: () => ({ collections: ['supervisionReports'] }),
+    expect: only('countyAdmin'),
+  },
+  {
+    fn: 'supervision',
+    action: 'saveBulletin',
+    payload: async () => {
+      const r = await p.ok<any>(
+        p.call('supervision', 'quarterReport', { quarter: lastQuarter() }, CALLERS.countyAdmin),
+      );
+      return { quarter: r.quarter, title: r.title, text: `${r.bulletin}\n（补充）`, version: r.version };
+    },
+    writes: () => ({ collections: ['supervisionReports'], docs: [['supervisionReports', lastQuarter()]] }),
+    expect: only('countyAdmin'),
+  },
+  {
+    fn: 'supervision',
+    action: 'publishReport',
+    payload: async () => {
+      const r = await p.ok<any>(
+        p.call('supervision', 'quarterReport', { quarter: lastQuarter() }, CALLERS.countyAdmin),
+      );
+      return { quarter: r.quarter, version: r.version };
+    },
+    writes: () => ({
+      collections: ['supervisionReports', 'notifications'],
+      docs: [['supervisionReports', lastQuarter()]],
+    }),
     expect: only('countyAdmin'),
   },
   // ------------------------------------------------------------------ cobuild: lists (end)

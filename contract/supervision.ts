@@ -163,6 +163,12 @@ export const DEFAULT_RULES: SupervisionRules = {
   },
 };
 
+/** A rule's goal in a table's head: ≥95%, ≤7天, 5%–40%. */
+export function goalText(spec: Pick<IndicatorSpec, 'unit' | 'better'>, rule: IndicatorRule): string {
+  if (isRangeRule(rule)) return `${rule.low}${spec.unit}–${rule.high}${spec.unit}`;
+  return `${spec.better === 'lower' ? '≤' : '≥'}${rule.target}${spec.unit}`;
+}
+
 /** A problem with rules, at a path (`scopes.community.indicators.dualReport.floor`). */
 export interface RulesProblem {
   path: Array<string | number>;

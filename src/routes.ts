@@ -54,6 +54,12 @@ export const ROUTES = {
   staffSixOnesOverview: '/packages/staff/pages/six-ones-overview/index',
   /** 结对共建: the secretary's / unit admin's year (三清单一协议, 轮值主席, 联席会议); the county admin's overview. */
   cobuildHub: '/packages/cobuild/pages/index/index',
+  /** 督导排名 (county admin): `?quarter=2026Q3&scope=community|unit|department`. */
+  supervisionRanking: '/packages/supervision/pages/ranking/index',
+  /** 督导报告: one community's (unit's, department's) quarter, `?quarter=&scope=&id=` (the caller's own when omitted). */
+  supervisionReport: '/packages/supervision/pages/report/index',
+  /** 季度通报 (county admin): close a quarter, edit and publish its 通报, export it. */
+  supervisionQuarter: '/packages/supervision/pages/quarter/index',
   /** 需求清单 (secretary: keeps it; unit admin, county admin: read); `?id=` one need with its 匹配资源; the form (`?id=` edits, none: new). */
   cobuildNeeds: '/packages/cobuild/pages/needs/index',
   cobuildNeed: '/packages/cobuild/pages/need/index',

@@ -53,6 +53,8 @@ export interface SupervisionColumn {
   unit: IndicatorUnit;
   better: IndicatorDirection;
   weight: number;
+  /** The rule's goal: ≥95%, ≤7天, 5%–40%. */
+  goal: string;
 }
 
 export interface SupervisionRankingView {

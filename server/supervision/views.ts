@@ -15,6 +15,7 @@ import { parseQuarter, previousQuarter, quarterWords } from '../../contract/quar
 import { SIX_ONES_ITEMS, SIX_ONES_SHORT } from '../../contract/sixOnes';
 import {
   BAND_ORDER,
+  goalText,
   indicatorsOf,
   type Band,
   type IndicatorKey,
@@ -57,6 +58,7 @@ const columnsOf = (scope: SupervisionScope, rules: ScopeRules): SupervisionColum
     unit: spec.unit,
     better: spec.better,
     weight: rules.indicators[spec.key as IndicatorKey]?.weight ?? 0,
+    goal: rules.indicators[spec.key as IndicatorKey] ? goalText(spec, rules.indicators[spec.key as IndicatorKey]!) : '',
   }));
 
 /** A document scored, with its change since the previous quarter's (scored by that quarter's rules). */

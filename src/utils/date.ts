@@ -71,3 +71,9 @@ export function dayValue(at: string | number): string {
   const t = typeof at === 'number' ? at : Date.parse(at);
   return Number.isNaN(t) ? '' : shanghai(t).format('YYYY-MM-DD');
 }
+
+/** The county's quarter of an instant as a key (`2026Q4`, contract/quarters.ts). */
+export function quarterNow(now = Date.now()): string {
+  const d = shanghai(now);
+  return `${d.year()}Q${Math.floor(d.month() / 3) + 1}`;
+}

@@ -128,12 +128,12 @@ test('本公司服务评价 and 本企业信息: the company’s ratings of the 
   expect(page.text()).toContain(mine.total > 0 ? `共 ${mine.total} 人评价` : '本季度暂无居民评价');
   expect(page.text()).toContain(`${stats.quarter.year}年`);
   expect(page.text()).toContain('（本季度）');
-  expect(page.has('.cobuild-property__step--next')).toBe(false);
+  expect(page.has('.quarter-stepper__step--next')).toBe(false);
 
   // A quarter back, then forward again.
-  await page.tap('.cobuild-property__step--prev');
-  await page.waitFor(() => page.has('.cobuild-property__step--next'), 5000);
-  await page.tap('.cobuild-property__step--next');
+  await page.tap('.quarter-stepper__step--prev');
+  await page.waitFor(() => page.has('.quarter-stepper__step--next'), 5000);
+  await page.tap('.quarter-stepper__step--next');
   await page.waitForText('（本季度）', 5000);
 
   await page.tap('.staff-segmented__item--company');
@@ -266,7 +266,7 @@ test('红色物业 (county admin): every company with its kind, instructor, esta
     5000,
   );
   for (let i = 0; i < steps; i++) {
-    await page.tap('.cobuild-property__step--prev');
+    await page.tap('.quarter-stepper__step--prev');
     await page.waitFor(() => !page.text().includes('正在刷新'), 5000);
   }
   await page.waitForText(`${prev.year}年${['', '一', '二', '三', '四'][prev.quarter]}季度`, 5000);

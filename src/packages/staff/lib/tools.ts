@@ -52,6 +52,14 @@ const COBUILD: StaffTool = {
   url: ROUTES.cobuildHub,
 };
 
+/** 督导报告: the caller's own community's (unit's, department's) quarterly supervision report. */
+const SUPERVISION_REPORT: StaffTool = {
+  key: 'supervision-report',
+  title: '督导报告',
+  hint: '本季度各项督导指标、得分等次、与上季度相比和存在的差距',
+  url: ROUTES.supervisionReport,
+};
+
 /** The tools a staff grant opens on the staff home, with the scope in the URL. */
 export function toolsFor(grant: RoleGrant): StaffTool[] {
   switch (grant.role) {
@@ -88,6 +96,12 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           url: `${ROUTES.staffSixOnesTally}?scope=community&scopeId=${grant.communityId}`,
         },
         COBUILD,
+        // Publishing a quarter's 通报 tells the secretary (asked for at this tap).
+        {
+          ...SUPERVISION_REPORT,
+          url: `${ROUTES.supervisionReport}?scope=community&id=${grant.communityId}`,
+          wait: 'supervisionReport',
+        },
         { key: 'grants', title: '角色授权', hint: '本社区现任网格员，任命或撤销', url: ROUTES.staffGrants },
         { key: 'audit', title: '操作记录', hint: '本社区工作人员谁在何时做了什么', url: ROUTES.staffAudit },
       ];
@@ -109,6 +123,7 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           url: `${ROUTES.staffSixOnesTally}?scope=unit&scopeId=${grant.unitId}`,
         },
         { ...COBUILD, hint: '本单位资源清单、共建项目、共建协议、轮值主席月份、联席会议议题' },
+        { ...SUPERVISION_REPORT, url: `${ROUTES.supervisionReport}?scope=unit&id=${grant.unitId}` },
       ];
     case 'countyAdmin':
       return [
@@ -145,6 +160,26 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           url: ROUTES.staffSixOnesOverview,
         },
         { ...COBUILD, title: '结对共建总览', hint: '各社区需求、资源、共建项目、协议签署、联席会议和轮值主席' },
+        {
+          key: 'supervision-ranking',
+          title: '督导排名',
+          hint: '各社区、结对单位、职能部门本季度督导指标、得分、等次和排名',
+          url: ROUTES.supervisionRanking,
+        },
+        {
+          key: 'supervision-quarter',
+          title: '季度通报',
+          hint: '季度结束后关账、生成并发布督导通报',
+          url: ROUTES.supervisionQuarter,
+        },
+      ];
+    case 'department':
+      return [
+        {
+          ...SUPERVISION_REPORT,
+          hint: '本部门按时报到率、办理好评率和督导等次',
+          url: `${ROUTES.supervisionReport}?scope=department&id=${grant.departmentId}`,
+        },
       ];
     case 'propertyLiaison':
       return [

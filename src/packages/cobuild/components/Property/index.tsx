@@ -4,7 +4,7 @@ import type { PropertyCompanySummary } from '../../../../../contract';
 import { PARTY_ORG_KIND_LABELS, PROPERTY_RATING_LABELS, PROPERTY_RATINGS } from '../../../../../contract/cobuild';
 import type { PropertyCompanyStats } from '../../../../../contract/functions/cobuild/property';
 import { directory } from '../../../../stores/directory';
-import { percent, quarterName, type Quarter } from '../../../../stores/cobuild/property';
+import { percent } from '../../../../stores/cobuild/property';
 import './index.scss';
 
 /** The estates a company serves, by community: 潋江社区 1栋、2栋；… */
@@ -70,27 +70,6 @@ export function RatingCounts({ stats }: { stats: PropertyCompanyStats }) {
       <Text className="cobuild-property__rate">
         {rate ? `满意率 ${rate}（共 ${stats.total} 人评价）` : '本季度暂无居民评价'}
       </Text>
-    </View>
-  );
-}
-
-/** ‹ 上一季度 · 2026年三季度 · 下一季度 ›: never past the current quarter (no 下一季度 there). */
-export function QuarterStepper(props: { quarter: Quarter | null; atCurrent: boolean; onPrev(): void; onNext(): void }) {
-  const { quarter, atCurrent, onPrev, onNext } = props;
-  return (
-    <View className="cobuild-property__quarters">
-      <View className="cobuild-property__step cobuild-property__step--prev" onClick={onPrev}>
-        <Text>‹ 上一季度</Text>
-      </View>
-      <Text className="cobuild-property__quarter txy-nowrap">
-        {quarter ? quarterName(quarter) : '本季度'}
-        {quarter && atCurrent ? '（本季度）' : ''}
-      </Text>
-      {atCurrent ? null : (
-        <View className="cobuild-property__step cobuild-property__step--next" onClick={onNext}>
-          <Text>下一季度 ›</Text>
-        </View>
-      )}
     </View>
   );
 }

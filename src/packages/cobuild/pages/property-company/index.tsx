@@ -6,9 +6,10 @@ import { PARTY_ORG_KIND_LABELS } from '../../../../../contract/cobuild';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Screen, usePageTitle } from '../../../../components/Screen';
 import { Segmented } from '../../../../components/staff/Segmented';
-import { propertyStats as store } from '../../../../stores/cobuild/property';
+import { propertyStats as store, quarterName } from '../../../../stores/cobuild/property';
 import { directory } from '../../../../stores/directory';
-import { CompanyFacts, QuarterStepper, RatingCounts } from '../../components/Property';
+import { QuarterStepper } from '../../../../components/QuarterStepper';
+import { CompanyFacts, RatingCounts } from '../../components/Property';
 import '../../components/Property/index.scss';
 
 type Tab = 'ratings' | 'company';
@@ -24,7 +25,7 @@ const Ratings = observer(() => {
   return (
     <>
       <QuarterStepper
-        quarter={store.shown}
+        label={store.shown ? quarterName(store.shown) : null}
         atCurrent={store.atCurrent}
         onPrev={store.showPrev}
         onNext={store.showNext}

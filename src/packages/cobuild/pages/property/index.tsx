@@ -13,7 +13,8 @@ import {
   type KindFilter,
   type PropertyRow,
 } from '../../../../stores/cobuild/property';
-import { CompanyFacts, QuarterStepper, RatingCounts } from '../../components/Property';
+import { QuarterStepper } from '../../../../components/QuarterStepper';
+import { CompanyFacts, RatingCounts } from '../../components/Property';
 import '../../components/Property/index.scss';
 
 const KIND_TABS = KIND_FILTERS.map((key) => ({
@@ -57,7 +58,7 @@ const PropertyPage = observer(() => {
       </View>
       <Segmented<KindFilter> options={KIND_TABS} value={store.kind} onChange={store.showKind} />
       <QuarterStepper
-        quarter={store.shown}
+        label={store.shown ? quarterName(store.shown) : null}
         atCurrent={store.atCurrent}
         onPrev={store.showPrev}
         onNext={store.showNext}

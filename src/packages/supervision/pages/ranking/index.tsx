@@ -1,0 +1,143 @@
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
+import { ScrollView, Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import type { SupervisionRankingView, SupervisionRow } from '../../../../../contract/functions/supervision';
+import { quarterWords } from '../../../../../contract/quarters';
+import {
+  SUPERVISION_SCOPE_LABELS,
+  SUPERVISION_SCOPES,
+  type SupervisionScope,
+} from '../../../../../contract/supervision';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Loading } from '../../../../components/Loading';
+import { QuarterStepper } from '../../../../components/QuarterStepper';
+import { Screen } from '../../../../components/Screen';
+import { Segmented } from '../../../../components/staff/Segmented';
+import { ROUTES } from '../../../../routes';
+import { supervisionRanking as store, type SortKey } from '../../../../stores/supervision/supervisionRanking';
+import { quarterNow } from '../../../../utils/date';
+import { BandTag, Change, figureText, asOfText } from '../../lib/figures';
+import './index.scss';
+
+const SCOPE_TABS = SUPERVISION_SCOPES.map((key) => ({ key, label: SUPERVISION_SCOPE_LABELS[key] }));
+
+/** A column head: tap to sort by it (the better end first), again to turn the order round. */
+const Head = observer(({ sortKey, label, sub }: { sortKey: SortKey; label: string; sub?: string }) => {
+  const on = store.sortKey === sortKey;
+  return (
+    <View
+      className={`sv-table__head sv-table__cell sv-table__cell--${sortKey === 'total' ? 'total' : 'figure'}${on ? ' sv-table__head--on' : ''}`}
+      id={`sort-${sortKey}`}
+      onClick={() => store.sortBy(sortKey)}
+    >
+      <Text className="sv-table__label">
+        {label}
+        {on ? (store.bestFirst ? ' ▼' : ' ▲') : ''}
+      </Text>
+      {sub ? <Text className="sv-table__sub">{sub}</Text> : null}
+    </View>
+  );
+});
+
+function Row({ row, view }: { row: SupervisionRow; view: SupervisionRankingView }) {
+  const open = () =>
+    void Taro.navigateTo({
+      url: `${ROUTES.supervisionReport}?quarter=${view.quarter}&scope=${row.scope}&id=${row.id}`,
+    });
+  return (
+    <View className="sv-table__row" id={`row-${row.id}`} onClick={open}>
+      <View className="sv-table__cell sv-table__cell--rank">
+        <Text>{row.rank ?? '—'}</Text>
+      </View>
+      <View className="sv-table__cell sv-table__cell--name">
+        <Text className="sv-table__name">{row.name}</Text>
+      </View>
+      <View className="sv-table__cell sv-table__cell--total">
+        <Text className="sv-table__value">{row.total === null ? '无数据' : row.total}</Text>
+        <Change value={row.change} />
+        {row.band ? <BandTag band={row.band} /> : null}
+      </View>
+      {view.columns.map((col) => {
+        const cell = row.cells.find((c) => c.key === col.key);
+        return (
+          <View
+            key={col.key}
+            className={`sv-table__cell sv-table__cell--figure${cell && !cell.met && cell.value !== null ? ' sv-table__cell--short' : ''}`}
+          >
+            <Text className="sv-table__value">{cell ? figureText(cell.value, col.unit) : '—'}</Text>
+            {cell ? <Change value={cell.change} unit={col.unit} better={col.better} /> : null}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+const Table = observer(() => {
+  const { view } = store;
+  if (view.error) return <ErrorNotice error={view.error} onRetry={view.load} />;
+  if (!view.value) return <Loading />;
+  const v = view.value;
+  if (v.rows.length === 0) return <Text className="sv-ranking__empty">{quarterWords(v.quarter)}暂无督导数据</Text>;
+  return (
+    <View className="sv-ranking">
+      <Text className="sv-ranking__meta">
+        {v.frozen ? '本季度已关账，数据为关账时的结果' : asOfText(v.asOf)} · 评分规则第 {v.rulesVersion} 版 · 与
+        {quarterWords(v.previous)}相比
+      </Text>
+      <Text className="sv-ranking__hint">点表头按该列排序，再点一次反向；点一行查看详情</Text>
+      <ScrollView scrollX className="sv-table" enableFlex>
+        <View className="sv-table__inner">
+          <View className="sv-table__row sv-table__row--head">
+            <View className="sv-table__head sv-table__cell sv-table__cell--rank">
+              <Text className="sv-table__label">排名</Text>
+            </View>
+            <View className="sv-table__head sv-table__cell sv-table__cell--name">
+              <Text className="sv-table__label">{SUPERVISION_SCOPE_LABELS[v.scope]}</Text>
+            </View>
+            <Head sortKey="total" label="总分" sub="满分100" />
+            {v.columns.map((c) => (
+              <Head key={c.key} sortKey={c.key} label={c.label} sub={`目标${c.goal} · 权重${c.weight}`} />
+            ))}
+          </View>
+          {store.rows.map((row) => (
+            <Row key={row.id} row={row} view={v} />
+          ))}
+        </View>
+      </ScrollView>
+      <Text className="sv-ranking__note">
+        等次：先进（红）、关注（黄）、落后（绿），按总分与分数线评定；“无数据”的指标不计分。红色数字为未达目标的指标。
+      </Text>
+    </View>
+  );
+});
+
+/**
+ * 督导排名 (county admin; `?quarter=2026Q3&scope=community`): one scope's table for a quarter —
+ * every indicator with its change since the previous quarter, the total, band and rank — sortable
+ * by any column; a row opens that community's (unit's, department's) report.
+ */
+const RankingPage = observer(() => {
+  useLoad((params: Record<string, string | undefined>) => store.enter(params));
+  usePullDownRefresh(() => void store.view.load().then(() => Taro.stopPullDownRefresh()));
+  return (
+    <Screen>
+      <Segmented<SupervisionScope> options={SCOPE_TABS} value={store.scope} onChange={store.setScope} />
+      <QuarterStepper
+        label={quarterWords(store.quarter)}
+        atCurrent={store.quarter === quarterNow()}
+        canBack={store.canBack}
+        onPrev={() => store.step(-1)}
+        onNext={() => store.step(1)}
+      />
+      <Table />
+      <View className="sv-ranking__links">
+        <Text className="sv-ranking__link" onClick={() => void Taro.navigateTo({ url: ROUTES.supervisionQuarter })}>
+          季度通报 ›
+        </Text>
+      </View>
+    </Screen>
+  );
+});
+
+export default RankingPage;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '督导报告', enablePullDownRefresh: true });

@@ -100,8 +100,9 @@ const Table = observer(() => {
               <Head key={c.key} sortKey={c.key} label={c.label} sub={`目标${c.goal} · 权重${c.weight}`} />
             ))}
           </View>
-          {store.rows.map((row) => (
-            <Row key={row.id} row={row} view={v} />
+          {/* Keyed by place: a new order rewrites the rows in place rather than moving nodes. */}
+          {store.rows.map((row, i) => (
+            <Row key={i} row={row} view={v} />
           ))}
         </View>
       </ScrollView>

@@ -90,6 +90,11 @@ const subPackages = [
       'pages/property-company/index',
     ],
   },
+  // 督导: the county's supervision pages, and every chart of the app (ECharts, ~0.5 MB: only here).
+  {
+    root: 'packages/supervision',
+    pages: ['pages/case-trend/index'],
+  },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),
 ];
 

@@ -28,7 +28,7 @@ const SECRETARY = 'demo-secretary';
 function latestSeeded(scope: string, scopeId: string): { year: number; month: number } {
   const months: string[] = t.cloud.store
     .find('caseMetrics', { query: { scope, scopeId } })
-    .map((d: { month: string }) => d.month)
+    .map((d) => String(d.month))
     .sort();
   const last = months[months.length - 1];
   return { year: Number(last.slice(0, 4)), month: Number(last.slice(4)) };

@@ -83,6 +83,17 @@ export type MetricPeriod = (typeof METRIC_PERIODS)[number];
 
 export const METRIC_SCOPES = ['grid', 'community', 'department', 'county'] as const;
 export type MetricScope = (typeof METRIC_SCOPES)[number];
+/** What kind of scope it is, as the metrics pages say it. */
+export const METRIC_SCOPE_LABELS: Record<MetricScope, string> = {
+  grid: '网格',
+  community: '社区',
+  department: '部门',
+  county: '全县',
+};
+
+/** Whether a value (an address's `scope=`) names a metrics scope. */
+export const isMetricScope = (v: string | undefined): v is MetricScope =>
+  (METRIC_SCOPES as readonly unknown[]).includes(v);
 
 /**
  * The measures of the 民情诉求 metrics (PRODUCT.md "Metrics"), in the order they are shown: 响应率,

@@ -9,6 +9,12 @@ import path from 'node:path';
 /** Project budgets (ARCHITECTURE.md "Budgets"); the platform's own limit is 2 MB per package. */
 export const MAIN_PACKAGE_LIMIT_KB = 700;
 export const SUBPACKAGE_LIMIT_KB = 400;
+/**
+ * Subpackages with a limit of their own. `packages/supervision` holds every chart, and with them
+ * ECharts (line series, grid, legend, tooltip, canvas renderer: ~480 KB minified), kept out of
+ * the main package (docs/dependencies.md).
+ */
+export const SUBPACKAGE_LIMITS_KB: Readonly<Record<string, number>> = { 'packages/supervision': 700 };
 
 const DIST = path.resolve(__dirname, '..', 'dist');
 const MAIN = '(main)';
@@ -52,7 +58,7 @@ export function measureWeapp(dist = DIST): PackageSize[] | null {
   return [...bytes].map(([name, size]) => ({
     name,
     bytes: size,
-    limitKb: name === MAIN ? MAIN_PACKAGE_LIMIT_KB : SUBPACKAGE_LIMIT_KB,
+    limitKb: name === MAIN ? MAIN_PACKAGE_LIMIT_KB : (SUBPACKAGE_LIMITS_KB[name] ?? SUBPACKAGE_LIMIT_KB),
   }));
 }
 

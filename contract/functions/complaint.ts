@@ -230,6 +230,25 @@ export interface MetricsView {
   whistleBand: 'low' | 'normal' | 'high' | null;
 }
 
+/** One month of a trend: its rates as `complaint.metrics` answers that month. */
+export interface TrendMonth {
+  year: number;
+  /** 1–12. */
+  month: number;
+  /** The scope's measures (SCOPE_MEASURES); a month without cases has zero counts and null rates. */
+  rates: Rates;
+}
+
+/** The rates of one scope over the 12 months ending at a given month (`complaint.metricsTrend`). */
+export interface MetricsTrendView {
+  scope: MetricScope;
+  scopeId: string;
+  /** The measures of the scope, in the order shown: `SCOPE_MEASURES[scope]`. */
+  measures: MetricMeasure[];
+  /** Twelve months, oldest first; the last is the month asked for. */
+  months: TrendMonth[];
+}
+
 const location = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('point'), lat: latLng.shape.lat, lng: latLng.shape.lng, label: text(0, 60).optional() })
@@ -422,6 +441,20 @@ export const complaint = {
         message: '季度为 1–4',
         path: ['index'],
       }),
+    roles: ['gridWorker', 'secretary', 'department', 'countyAdmin'],
+  }),
+  metricsTrend: defineAction<MetricsTrendView>()({
+    summary:
+      'The rates of one scope for each of the 12 months ending at `year`/`month` (default the current month in Asia/Shanghai), oldest first: each month exactly what `metrics` answers for that month (the same scopes, measures and scope rules; a month without cases has zero counts and null rates). One read of the 12 month counters.',
+    input: z
+      .object({
+        scope: z.enum(METRIC_SCOPES),
+        scopeId: id.optional(),
+        year: z.number().int().min(2020).max(2100).optional(),
+        /** The last month shown, 1–12; default the current one. */
+        month: z.number().int().min(1).max(12).optional(),
+      })
+      .strict(),
     roles: ['gridWorker', 'secretary', 'department', 'countyAdmin'],
   }),
 } as const;

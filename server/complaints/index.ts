@@ -3,7 +3,7 @@ import type { Handlers } from '../platform/router';
 import { communityQueue, decideExtension, rateDepartment, whistle } from './community';
 import { assist, deptInbox, deptResolve, reportIn, requestExtension } from './department';
 import { accept, escalate, gridQueue, resolve } from './grid';
-import { metrics } from './metrics';
+import { metrics, metricsTrend } from './metrics';
 import { propertyQueue, reply } from './property';
 import { detail, mine, rate, submit, withdraw } from './resident';
 
@@ -29,4 +29,5 @@ export const complaintHandlers: Handlers<typeof complaint> = {
   assist,
   rateDepartment,
   metrics,
+  metricsTrend,
 };

@@ -1,4 +1,4 @@
-import type { MetricsView, Rates } from '../../contract/functions/complaint';
+import type { MetricsTrendView, MetricsView, Rates } from '../../contract/functions/complaint';
 import {
   DEPARTMENT_GRADES,
   MEASURE_COUNTS,
@@ -265,6 +265,47 @@ export async function metrics(
           : all.whistleRate > 0.4
             ? 'high'
             : 'normal',
+  };
+}
+
+/** The 12 months ending at `year`/`month` (1–12), oldest first. */
+export function trailingMonths(year: number, month: number): Array<{ year: number; month: number }> {
+  const last = year * 12 + (month - 1);
+  return Array.from({ length: 12 }, (_, i) => {
+    const n = last - 11 + i;
+    return { year: Math.floor(n / 12), month: (n % 12) + 1 };
+  });
+}
+
+/**
+ * The rates of one scope for each of the 12 months ending at the given month (default the
+ * current one), each as `metrics` answers that month: the same scope check (`resolveScope`), the
+ * 12 counter documents read by id in one request — two with the caller, three when a secretary
+ * looks at one of their grids. A month without a document counts as all zero.
+ */
+export async function metricsTrend(
+  input: { scope: MetricsView['scope']; scopeId?: string; year?: number; month?: number },
+  ctx: CallContext,
+): Promise<MetricsTrendView> {
+  const scopeId = await resolveScope(ctx, input.scope, input.scopeId);
+  const now = local(ctx.now);
+  const months = trailingMonths(input.year ?? now.year(), input.month ?? now.month() + 1);
+  const ids = months.map((m) => counterId(input.scope, scopeId, `${m.year}${String(m.month).padStart(2, '0')}`));
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection('caseMetrics')
+    .where({ _id: _.in(ids) })
+    .limit(12)
+    .get<CounterDoc>();
+  const byId = new Map(data.map((d) => [d._id, d]));
+  return {
+    scope: input.scope,
+    scopeId,
+    measures: [...SCOPE_MEASURES[input.scope]],
+    months: months.map((m, i) => {
+      const doc = byId.get(ids[i]);
+      return { ...m, rates: scopeRates(ratesOf(doc ? [doc] : []), input.scope) };
+    }),
   };
 }
 

@@ -4,7 +4,9 @@ import type {
   CommunityDetail,
   CommunitySummary,
   DepartmentSummary,
+  MetricScope,
   PropertyCompanySummary,
+  RoleGrant,
   UnitSummary,
 } from '../../contract';
 import { call } from '../services/cloud';
@@ -73,6 +75,34 @@ class DirectoryStore {
       }
     }
     return null;
+  }
+
+  /** A metrics scope by name (第一网格, 潋江社区, 县城管局, 全县) once its list has arrived; else its id. */
+  scopeName(scope: MetricScope, scopeId: string): string {
+    switch (scope) {
+      case 'grid':
+        return this.gridName(scopeId) ?? scopeId;
+      case 'community':
+        return this.communityName(scopeId) ?? scopeId;
+      case 'department':
+        return this.departmentName(scopeId) ?? scopeId;
+      case 'county':
+        return '全县';
+    }
+  }
+
+  /**
+   * Reads what `scopeName` needs for a scope the holder of `grants` reads: a grid worker's or a
+   * secretary's grids come with their community's detail.
+   */
+  ensureScopeNames(scope: MetricScope, grants: readonly RoleGrant[]): void {
+    for (const g of grants) {
+      if (g.role === 'gridWorker' || (scope === 'grid' && g.role === 'secretary'))
+        this.community(g.communityId).ensure();
+      if (g.role === 'department') this.departments.ensure();
+    }
+    if (scope === 'community') this.communities.ensure();
+    if (scope === 'department') this.departments.ensure();
   }
 
   /** After a directory edit: read everything again when next needed. */

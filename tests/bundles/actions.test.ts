@@ -744,6 +744,13 @@ const ROWS: Row[] = [
     valid: () => ({ scope: 'community', scopeId: 'c01' }),
     invalid: { scope: 'community', period: 'quarter', index: 5 },
   },
+  {
+    fn: 'complaint',
+    action: 'metricsTrend',
+    as: SEC,
+    valid: () => ({ scope: 'community', scopeId: 'c01' }),
+    invalid: { scope: 'community', month: 13 },
+  },
   // ------------------------------------------------------------------ last: 8 days on
   {
     fn: 'wish',

@@ -30,6 +30,7 @@ export const READ_ACTIONS = new Set([
   'communityQueue',
   'deptInbox',
   'metrics',
+  'metricsTrend',
   'communities',
   'community',
   'units',

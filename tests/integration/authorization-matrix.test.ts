@@ -933,6 +933,13 @@ const ROWS: Row[] = [
     payload: () => ({ scope: 'community', scopeId: 'c01' }),
     expect: only('secretary', 'countyAdmin'),
   },
+  {
+    fn: 'complaint',
+    action: 'metricsTrend',
+    // c01's 12 months, as metrics (complaint-metrics-trend.test.ts checks every scope).
+    payload: () => ({ scope: 'community', scopeId: 'c01' }),
+    expect: only('secretary', 'countyAdmin'),
+  },
   // ------------------------------------------------------------------ cobuild: property
   // Every registered caller lives in an estate with a company here (beforeAll gives them
   // addresses); each cell's caller rates once this quarter.

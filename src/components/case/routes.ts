@@ -13,6 +13,12 @@ export const CASE_ROUTES = {
   inbox: '/packages/staff/pages/case-inbox/index',
   /** `?scope=grid|community|department|county&scopeId=…`: 诉求指标. */
   metrics: '/packages/staff/pages/case-metrics/index',
+  /** The same `?scope=&scopeId=`: 诉求指标趋势, the last 12 months (the supervision subpackage, with the charts). */
+  trend: '/packages/supervision/pages/case-trend/index',
 } as const;
 
 export const caseUrl = (id: string) => `${CASE_ROUTES.detail}?id=${encodeURIComponent(id)}`;
+
+/** 诉求指标趋势 of a scope (the county needs no id). */
+export const trendUrl = (scope: string, scopeId: string) =>
+  `${CASE_ROUTES.trend}?scope=${scope}${scope === 'county' ? '' : `&scopeId=${encodeURIComponent(scopeId)}`}`;

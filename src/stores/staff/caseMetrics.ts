@@ -1,7 +1,7 @@
 import '../configure';
 import { makeAutoObservable, when, type IReactionDisposer } from 'mobx';
 import type { MetricsView, RoleGrant } from '../../../contract';
-import type { MetricPeriod } from '../../../contract/caseLabels';
+import { isMetricScope, type MetricPeriod } from '../../../contract/caseLabels';
 import { call } from '../../services/cloud';
 import { directory } from '../directory';
 import { Loadable } from '../loadable';
@@ -9,9 +9,6 @@ import { session } from '../session';
 import { shanghai } from '../../utils/date';
 
 export type MetricScope = MetricsView['scope'];
-
-export const isMetricScope = (v: string | undefined): v is MetricScope =>
-  v === 'grid' || v === 'community' || v === 'department' || v === 'county';
 
 /** One scope the caller may read: a grid, a community, a department, the county. */
 export interface ScopeChoice {
@@ -120,16 +117,7 @@ class CaseMetricsStore {
 
   /** 第一网格, 潋江社区, 县城管局, 全县 — names once the directory has answered. */
   nameOf(scope: MetricScope, scopeId: string): string {
-    switch (scope) {
-      case 'grid':
-        return directory.gridName(scopeId) ?? scopeId;
-      case 'community':
-        return directory.communityName(scopeId) ?? scopeId;
-      case 'department':
-        return directory.departmentName(scopeId) ?? scopeId;
-      case 'county':
-        return '全县';
-    }
+    return directory.scopeName(scope, scopeId);
   }
 
   get canNext(): boolean {
@@ -188,12 +176,9 @@ class CaseMetricsStore {
   }
 
   private loadNames(): void {
-    for (const g of session.staffGrants) {
-      if (g.role === 'gridWorker') directory.community(g.communityId).ensure();
-      if (g.role === 'department') directory.departments.ensure();
-    }
-    if (this.scope === 'community' || this.isCountyAdmin) directory.communities.ensure();
-    if (this.scope === 'department') directory.departments.ensure();
+    if (this.scope) directory.ensureScopeNames(this.scope, session.staffGrants);
+    // The county admin's community picker names every community.
+    if (this.isCountyAdmin) directory.communities.ensure();
   }
 }
 

@@ -1,14 +1,17 @@
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Cell } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { MetricsView, Rates } from '../../../../../contract';
 import {
   DEPARTMENT_GRADES,
   METRIC_MEASURE_LABELS,
+  METRIC_SCOPE_LABELS,
   SCOPE_MEASURES,
   type MetricMeasure,
   type MetricPeriod,
 } from '../../../../../contract/caseLabels';
+import { trendUrl } from '../../../../components/case/routes';
 import { CommunityPicker } from '../../../../components/CommunityPicker';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
@@ -17,6 +20,7 @@ import { Screen } from '../../../../components/Screen';
 import { Choices } from '../../../../components/staff/Choices';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { caseMetrics as store, periodLabel, type MetricScope } from '../../../../stores/staff/caseMetrics';
+import { percentText } from '../../../../utils/percent';
 import './index.scss';
 
 const PERIODS: Array<{ key: MetricPeriod; label: string }> = [
@@ -24,8 +28,6 @@ const PERIODS: Array<{ key: MetricPeriod; label: string }> = [
   { key: 'quarter', label: '季度' },
   { key: 'year', label: '年' },
 ];
-
-const SCOPE_KIND: Record<MetricScope, string> = { grid: '网格', community: '社区', department: '部门', county: '全县' };
 
 type RateMeasure = Exclude<MetricMeasure, 'departmentGrades'>;
 
@@ -79,11 +81,6 @@ const RATES: Record<RateMeasure, RateSpec> = {
 };
 
 const isRate = (m: MetricMeasure): m is RateMeasure => m !== 'departmentGrades';
-
-/** 0.8333 → 83.3%. */
-function percentText(rate: number): string {
-  return `${Math.round(rate * 1000) / 10}%`;
-}
 
 const BAND_TEXT = {
   low: '吹哨率偏低（低于 5%）：难题可能压在社区，该吹哨时没有吹。',
@@ -155,7 +152,7 @@ function About({ scope }: { scope: MetricScope }) {
   return (
     <View className="case-metrics__about">
       <Text className="case-metrics__about-line">
-        {SCOPE_KIND[scope]}的指标：{measures.map((m) => METRIC_MEASURE_LABELS[m]).join('、')}。
+        {METRIC_SCOPE_LABELS[scope]}的指标：{measures.map((m) => METRIC_MEASURE_LABELS[m]).join('、')}。
       </Text>
       {timed.length > 0 ? (
         <Text className="case-metrics__about-line">
@@ -252,9 +249,17 @@ const CaseMetrics = observer(() => {
     <Screen>
       <View className="case-metrics__head">
         <Text className="case-metrics__scope">{store.nameOf(scope, store.scopeId)}</Text>
-        <Text className="case-metrics__kind">{SCOPE_KIND[scope]} · 民情诉求指标</Text>
+        <Text className="case-metrics__kind">{METRIC_SCOPE_LABELS[scope]} · 民情诉求指标</Text>
       </View>
       <ScopePicker />
+      <Cell
+        className="case-metrics__trend"
+        title="查看近12个月趋势"
+        description="每月的指标变化：折线图和表格"
+        clickable
+        extra="查看"
+        onClick={() => void Taro.navigateTo({ url: trendUrl(scope, store.scopeId) })}
+      />
       <Segmented options={PERIODS} value={period.kind} onChange={store.setKind} />
       <View className="case-metrics__period">
         {/* A step that leads nowhere is not drawn (a grey one would say "off" by colour alone). */}

@@ -1,9 +1,13 @@
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useMemo } from 'react';
 import type { SupervisionRankingView, SupervisionRow } from '../../../../../contract/functions/supervision';
 import { quarterWords } from '../../../../../contract/quarters';
 import {
+  BAND_ORDER,
+  BANDS,
+  bandText,
   SUPERVISION_SCOPE_LABELS,
   SUPERVISION_SCOPES,
   type SupervisionScope,
@@ -14,8 +18,11 @@ import { QuarterStepper } from '../../../../components/QuarterStepper';
 import { Screen } from '../../../../components/Screen';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
+import { session } from '../../../../stores/session';
 import { supervisionRanking as store, type SortKey } from '../../../../stores/supervision/supervisionRanking';
 import { quarterNow } from '../../../../utils/date';
+import { Chart } from '../../lib/Chart';
+import type { ChartOption } from '../../lib/echarts';
 import { BandTag, Change, figureText, asOfText } from '../../lib/figures';
 import './index.scss';
 
@@ -73,6 +80,49 @@ function Row({ row, view }: { row: SupervisionRow; view: SupervisionRankingView 
   );
 }
 
+const BAND_COLOURS = { good: '#c8161d', watch: '#8a5a00', behind: '#237804' } as const;
+
+/** How many are in each band (a bar each, its count and words on it), and how many have no score. */
+const Bands = observer(({ v }: { v: SupervisionRankingView }) => {
+  const large = session.largeText;
+  const counts = BAND_ORDER.map((b) => v.rows.filter((r) => r.band === b).length);
+  const none = v.rows.filter((r) => r.band === null).length;
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 36, right: 16, top: 28, bottom: 28 },
+      xAxis: {
+        type: 'category',
+        data: BAND_ORDER.map((b) => bandText(b)),
+        axisLabel: { fontSize: large ? 16 : 12 },
+      },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: large ? 16 : 12 } },
+      series: [
+        {
+          type: 'bar',
+          name: '数量',
+          barMaxWidth: 48,
+          label: { show: true, position: 'top', fontSize: large ? 18 : 13 },
+          data: BAND_ORDER.map((b, i) => ({ value: counts[i], itemStyle: { color: BAND_COLOURS[b] } })),
+        },
+      ],
+    }),
+    // The counts change with the rows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [counts.join(), large],
+  );
+  const words =
+    BAND_ORDER.map((b, i) => `${BANDS[b].label}${counts[i]}个`).join('，') + (none ? `，暂无可评分数据${none}个` : '');
+  return (
+    <View className="sv-ranking__bands">
+      <Chart
+        option={option}
+        height={large ? 260 : 200}
+        label={`柱状图：各等次的${SUPERVISION_SCOPE_LABELS[v.scope]}数量——${words}。`}
+      />
+    </View>
+  );
+});
+
 const Table = observer(() => {
   const { view } = store;
   if (view.error) return <ErrorNotice error={view.error} onRetry={view.load} />;
@@ -85,6 +135,7 @@ const Table = observer(() => {
         {v.frozen ? '本季度已关账，数据为关账时的结果' : asOfText(v.asOf)} · 评分规则第 {v.rulesVersion} 版 · 与
         {quarterWords(v.previous)}相比
       </Text>
+      <Bands v={v} />
       <Text className="sv-ranking__hint">点表头按该列排序，再点一次反向；点一行查看详情</Text>
       <ScrollView scrollX className="sv-table" enableFlex>
         <View className="sv-table__inner">

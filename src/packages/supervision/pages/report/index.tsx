@@ -1,15 +1,20 @@
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useMemo, useState } from 'react';
 import type { SupervisionReportView } from '../../../../../contract/functions/supervision';
 import { quarterWords } from '../../../../../contract/quarters';
-import { BAND_ORDER, BANDS, SUPERVISION_SCOPE_LABELS } from '../../../../../contract/supervision';
+import { BAND_ORDER, BANDS, SUPERVISION_SCOPE_LABELS, type IndicatorKey } from '../../../../../contract/supervision';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
 import { QuarterStepper } from '../../../../components/QuarterStepper';
 import { Screen, usePageTitle } from '../../../../components/Screen';
+import { Choices } from '../../../../components/staff/Choices';
+import { session } from '../../../../stores/session';
 import { supervisionReport as store } from '../../../../stores/supervision/supervisionReport';
 import { quarterNow } from '../../../../utils/date';
+import { Chart } from '../../lib/Chart';
+import type { ChartOption } from '../../lib/echarts';
 import { asOfText, BandTag, Change, figureText, pointsText } from '../../lib/figures';
 import './index.scss';
 
@@ -45,21 +50,75 @@ function Summary({ v }: { v: SupervisionReportView }) {
   );
 }
 
-function Trend({ v }: { v: SupervisionReportView }) {
+/** The chart's series: the total, or one indicator. */
+type TrendKey = 'total' | IndicatorKey;
+
+function trendOption(v: SupervisionReportView, key: TrendKey, large: boolean): ChartOption {
+  const col = v.columns.find((c) => c.key === key);
+  const values = v.trend.map((q) => (key === 'total' ? q.total : (q.values[key] ?? null)));
+  const percent = key === 'total' || col?.unit === '%';
+  return {
+    grid: { left: 44, right: 16, top: 24, bottom: 32 },
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: v.trend.map((q) => quarterWords(q.quarter).replace('年', '年\n')),
+      axisLabel: { fontSize: large ? 16 : 12 },
+    },
+    yAxis: {
+      type: 'value',
+      ...(percent ? { min: 0, max: 100 } : { min: 0 }),
+      axisLabel: { fontSize: large ? 16 : 12 },
+    },
+    series: [
+      {
+        type: 'line',
+        name: key === 'total' ? '总分' : (col?.label ?? ''),
+        data: values,
+        symbol: 'circle',
+        symbolSize: large ? 10 : 7,
+        connectNulls: false,
+        lineStyle: { width: 2 },
+        color: '#c8161d',
+      },
+    ],
+  };
+}
+
+/** The last four quarters: a line of the total or of the indicator picked, and the same as a list. */
+const Trend = observer(({ v }: { v: SupervisionReportView }) => {
+  const [key, setKey] = useState<TrendKey>('total');
+  const large = session.largeText;
+  const option = useMemo(() => trendOption(v, key, large), [v, key, large]);
   if (v.trend.length < 2) return null;
+  const col = v.columns.find((c) => c.key === key);
+  const name = key === 'total' ? '总分' : (col?.label ?? '');
+  const valueText = (q: SupervisionReportView['trend'][number]) =>
+    key === 'total' ? (q.total === null ? '无数据' : `${q.total} 分`) : figureText(q.values[key] ?? null, col!.unit);
   return (
     <View className="sv-report__section sv-report__trend">
-      <Text className="sv-report__heading">近{v.trend.length}个季度总分</Text>
+      <Text className="sv-report__heading">近{v.trend.length}个季度</Text>
+      <Choices
+        name="trend"
+        options={[{ value: 'total', label: '总分' }, ...v.columns.map((c) => ({ value: c.key, label: c.label }))]}
+        selected={key}
+        onPick={(k) => setKey(k as TrendKey)}
+      />
+      <Chart
+        option={option}
+        height={large ? 300 : 220}
+        label={`折线图：近${v.trend.length}个季度的${name}，逐季数字见下方。`}
+      />
       {v.trend.map((q) => (
         <View key={q.quarter} className="sv-report__trend-row">
           <Text className="sv-report__trend-quarter">{quarterWords(q.quarter)}</Text>
-          <Text className="sv-report__trend-total">{q.total === null ? '无数据' : `${q.total} 分`}</Text>
-          {q.band ? <BandTag band={q.band} /> : null}
+          <Text className="sv-report__trend-total">{valueText(q)}</Text>
+          {key === 'total' && q.band ? <BandTag band={q.band} /> : null}
         </View>
       ))}
     </View>
   );
-}
+});
 
 function Indicators({ v }: { v: SupervisionReportView }) {
   return (

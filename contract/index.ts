@@ -4,7 +4,7 @@ import { cobuild, meeting } from './functions/cobuild';
 import { complaint } from './functions/complaint';
 import { directory } from './functions/directory';
 import { sixOnes } from './functions/sixOnes';
-import { supervision } from './functions/supervision';
+import { supervision, supervisionExport } from './functions/supervision';
 import { wish } from './functions/wish';
 
 export * from './errors';
@@ -30,6 +30,7 @@ export const contract = {
   cobuild,
   meeting,
   supervision,
+  supervisionExport,
 } as const satisfies Record<string, ActionMap>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,12 @@ import path from 'node:path';
 
 export const FUNCTIONS_ROOT = path.resolve(__dirname, '../cloudfunctions');
 export const BUNDLE_BUDGET_BYTES = 300 * 1024;
+/**
+ * Functions allowed more: the export carries exceljs (about 1 MB bundled), which is why it is a
+ * function of its own — every other function stays small and starts fast.
+ */
+export const BUNDLE_BUDGETS: Record<string, number> = { supervisionExport: 1600 * 1024 };
+export const budgetOf = (name: string) => BUNDLE_BUDGETS[name] ?? BUNDLE_BUDGET_BYTES;
 
 export function functionNames(): string[] {
   return readdirSync(FUNCTIONS_ROOT).filter((n) => existsSync(path.join(FUNCTIONS_ROOT, n, 'index.ts')));
@@ -30,6 +36,8 @@ export async function buildFunctions(opts: { quiet?: boolean } = {}): Promise<Re
         external: ['wx-server-sdk'],
         legalComments: 'none',
         minifySyntax: true,
+        // The export's exceljs is minified whole (2.5 MB → about 1 MB); the others stay readable in a stack trace.
+        ...(name in BUNDLE_BUDGETS ? { minify: true } : {}),
         logLevel: 'warning',
         banner: { js: `// Built by scripts/build-functions.ts from cloudfunctions/${name}/index.ts — do not edit.` },
       });
@@ -38,8 +46,8 @@ export async function buildFunctions(opts: { quiet?: boolean } = {}): Promise<Re
   );
   if (!opts.quiet) {
     for (const [name, size] of Object.entries(sizes).sort()) {
-      const flag = size > BUNDLE_BUDGET_BYTES ? '  OVER BUDGET' : '';
-      console.log(`${name.padEnd(12)} ${(size / 1024).toFixed(1).padStart(7)} KB${flag}`);
+      const flag = size > budgetOf(name) ? '  OVER BUDGET' : '';
+      console.log(`${name.padEnd(18)} ${(size / 1024).toFixed(1).padStart(7)} KB / ${budgetOf(name) / 1024} KB${flag}`);
     }
   }
   return sizes;
@@ -48,7 +56,7 @@ export async function buildFunctions(opts: { quiet?: boolean } = {}): Promise<Re
 if (require.main === module) {
   buildFunctions()
     .then((sizes) => {
-      if (Object.values(sizes).some((s) => s > BUNDLE_BUDGET_BYTES)) process.exit(1);
+      if (Object.entries(sizes).some(([name, size]) => size > budgetOf(name))) process.exit(1);
     })
     .catch((err: unknown) => {
       console.error(err);

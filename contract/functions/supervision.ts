@@ -133,6 +133,17 @@ export interface SupervisionRulesView {
 
 const quarter = z.string().regex(QUARTER_KEY, QUARTER_KEY_MESSAGE);
 
+/** A workbook in cloud storage, and a link to it valid a few minutes. */
+export interface SupervisionExportView {
+  fileID: string;
+  /** The temporary download URL (null if the storage could not sign one: download by fileID). */
+  url: string | null;
+  /** What to call the file when saved: 2026年三季度城市社区党建工作督导情况.xlsx. */
+  fileName: string;
+  bytes: number;
+  expiresAt: string;
+}
+
 /** 督导 (function `supervision`): the quarter's figures of every community, unit and department, scored by the county's rules. */
 export const supervision = {
   ranking: defineAction<SupervisionRankingView>()({
@@ -195,5 +206,26 @@ export const supervision = {
     input: z.object({ quarter, version: z.number().int().min(1) }).strict(),
     roles: ['countyAdmin'],
     rateLimit: { max: 20, windowMinutes: 60 },
+  }),
+} satisfies ActionMap;
+
+/**
+ * 督导's Excel export (function `supervisionExport`): a function of its own, because exceljs
+ * (about 1 MB bundled) would make every call of the others start slower.
+ */
+export const supervisionExport = {
+  exportReport: defineAction<SupervisionExportView>()({
+    summary:
+      "The county admin's Excel workbook of a quarter (default the current one: communities, paired units, departments, each community's missing items, the 通报 once drafted) or, with `half`, a half year's summary (both quarters and the average). Stored under exports/supervision/, answered as a link valid 10 minutes.",
+    input: z
+      .object({
+        quarter: quarter.optional(),
+        year: z.number().int().min(2020).max(2100).optional(),
+        half: z.union([z.literal(1), z.literal(2)]).optional(),
+      })
+      .strict()
+      .refine((p) => !(p.quarter && p.half), { message: '季度和半年只能选一个', path: ['half'] }),
+    roles: ['countyAdmin'],
+    rateLimit: { max: 30, windowMinutes: 60 },
   }),
 } satisfies ActionMap;

@@ -10,12 +10,14 @@ export function assertOwnUploads(openid: string, fileIds: string[], path = 'phot
   });
 }
 
-/** Temporary download URLs for many files in one storage call; null for a missing file. */
-export async function tempUrls(fileIds: string[]): Promise<Map<string, string | null>> {
+/** Temporary download URLs for many files in one storage call (valid `maxAge` seconds, else the platform's default); null for a missing file. */
+export async function tempUrls(fileIds: string[], maxAge?: number): Promise<Map<string, string | null>> {
   const unique = [...new Set(fileIds)];
   const out = new Map<string, string | null>();
   if (unique.length === 0) return out;
-  const { fileList } = await getCloud().getTempFileURL({ fileList: unique });
+  const { fileList } = await getCloud().getTempFileURL({
+    fileList: maxAge ? unique.map((fileID) => ({ fileID, maxAge })) : unique,
+  });
   for (const f of fileList) out.set(f.fileID, f.status === 0 ? f.tempFileURL : null);
   return out;
 }

@@ -215,7 +215,7 @@ export async function report(
 }
 
 /** What is behind: each indicator short of its rule, in words, counted, with the page that lists it. */
-function gapsOf(
+export function gapsOf(
   year: number,
   subject: { scope: SupervisionScope; id: string },
   raw: SupervisionRaw,

@@ -625,6 +625,8 @@ const ROWS: Row[] = [
     invalid: { rules: { ...DEFAULT_RULES, version: 0 } },
   },
   { fn: 'supervision', action: 'quarterReport', as: CA, valid: () => ({}), invalid: { quarter: 'Q3' } },
+  // exceljs on CloudBase's Node 16.13: the workbook is written and stored.
+  { fn: 'supervisionExport', action: 'exportReport', as: CA, valid: () => ({}), invalid: { half: 3 } },
   {
     fn: 'supervision',
     action: 'closeQuarter',

@@ -1167,6 +1167,13 @@ const ROWS: Row[] = [
     expect: only('countyAdmin'),
   },
   { fn: 'supervision', action: 'quarterReport', payload: () => ({}), expect: only('countyAdmin') },
+  // Every community's figures are in the workbook: the county admin's alone.
+  {
+    fn: 'supervisionExport',
+    action: 'exportReport',
+    payload: () => ({}),
+    expect: only('countyAdmin'),
+  },
   // The quarter before the current one: closed by the county admin's cell, then edited and published.
   {
     fn: 'supervision',
@@ -1481,7 +1488,17 @@ afterAll(() => t.stop());
 describe('the authorization matrix', () => {
   it('has a row for every action of contract.account, contract.directory, contract.wish, contract.complaint, contract.sixOnes, contract.cobuild and contract.meeting, and no other', () => {
     const inContract = (
-      ['account', 'directory', 'wish', 'complaint', 'sixOnes', 'cobuild', 'meeting', 'supervision'] as const
+      [
+        'account',
+        'directory',
+        'wish',
+        'complaint',
+        'sixOnes',
+        'cobuild',
+        'meeting',
+        'supervision',
+        'supervisionExport',
+      ] as const
     ).flatMap((fn) => Object.keys(contract[fn]).map((action) => `${fn}.${action}`));
     const inMatrix = ROWS.map((r) => `${r.fn}.${r.action}`);
     expect({ missing: inContract.filter((a) => !inMatrix.includes(a)) }).toEqual({ missing: [] });

@@ -1,0 +1,201 @@
+/**
+ * 督导's Excel export (function `supervisionExport`, its own: exceljs is about 1 MB bundled): a
+ * quarter's report — a sheet each for the communities, the paired units and the departments
+ * (rank, total, band in words, every indicator with its change), each community's missing items,
+ * and the 通报 once drafted — or a half year's summary (both quarters' totals and bands, and the
+ * half year's average). Chinese headers, widths from the text (a Chinese character counts two),
+ * the head row frozen. The file goes to cloud storage under `exports/supervision/<period>/` with a
+ * random name; the caller gets a temporary URL valid ten minutes (the county admin only: every
+ * community's figures are in it).
+ */
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { SupervisionExportView, SupervisionRankingView } from '../../contract/functions/supervision';
+import { quarterKey, quarterWords } from '../../contract/quarters';
+import {
+  bandText,
+  SUPERVISION_SCOPE_LABELS,
+  SUPERVISION_SCOPES,
+  type SupervisionScope,
+} from '../../contract/supervision';
+import { getCloud } from '../platform/cloud';
+import { invalidInput } from '../platform/errors';
+import { tempUrls } from '../platform/files';
+import { getById } from '../platform/read';
+import type { CallContext } from '../platform/router';
+import { round } from './indicators';
+import { bandOf, scoreRow } from './scoring';
+import { SUPERVISION_REPORTS, type SupervisionReportDoc } from './reports';
+import { rulesOfQuarter } from './rules';
+import { quarterAt } from './sources';
+import { quarterTallies } from './tallies';
+import { gapsOf, ranking } from './views';
+
+/** How long the download link lasts (seconds). */
+export const EXPORT_URL_SECONDS = 600;
+
+type Cell = string | number | null;
+
+/** Display width of a text: a Chinese (or other wide) character counts two. */
+const widthOf = (v: Cell) => [...String(v ?? '')].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+
+/** A sheet of a head row and rows, widths fitted to the text (8 to 60), the head frozen and bold. */
+function addSheet(book: ExcelJS.Workbook, name: string, head: string[], rows: Cell[][], wrap: number[] = []): void {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(head);
+  for (const r of rows) sheet.addRow(r.map((v) => (v === null ? '' : v)));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+  head.forEach((h, i) => {
+    const column = sheet.getColumn(i + 1);
+    const widest = Math.max(widthOf(h), ...rows.map((r) => widthOf(r[i] ?? '')));
+    column.width = Math.min(60, Math.max(8, widest + 2));
+    if (wrap.includes(i)) column.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+const figure = (v: number | null) => (v === null ? '无数据' : v);
+const delta = (v: number | null) => (v === null ? '' : v > 0 ? `+${v}` : String(v));
+
+function scopeSheet(book: ExcelJS.Workbook, view: SupervisionRankingView): void {
+  const head = [
+    '排名',
+    SUPERVISION_SCOPE_LABELS[view.scope],
+    '总分',
+    '等次',
+    '总分较上季度',
+    ...view.columns.flatMap((c) => [`${c.label}（${c.unit}）`, `${c.label}较上季度`]),
+  ];
+  const rows = view.rows.map((r) => [
+    r.rank,
+    r.name,
+    figure(r.total),
+    r.band ? bandText(r.band) : '无数据',
+    delta(r.change),
+    ...view.columns.flatMap((c) => {
+      const cell = r.cells.find((x) => x.key === c.key);
+      return [figure(cell?.value ?? null), delta(cell?.change ?? null)];
+    }),
+  ]);
+  addSheet(book, SUPERVISION_SCOPE_LABELS[view.scope], head, rows);
+}
+
+async function quarterBook(ctx: CallContext, quarter: string): Promise<ExcelJS.Workbook> {
+  const views = await Promise.all(SUPERVISION_SCOPES.map((scope) => ranking({ quarter, scope }, ctx)));
+  const [communities, rules, report] = await Promise.all([
+    quarterTallies(ctx.db, [quarter], 'community'),
+    rulesOfQuarter(ctx.db, quarter),
+    getById<SupervisionReportDoc>(ctx.db, SUPERVISION_REPORTS, quarter),
+  ]);
+  const book = new ExcelJS.Workbook();
+  book.creator = '同心圆';
+  book.created = ctx.now;
+  for (const v of views) scopeSheet(book, v);
+  const gaps = communities
+    .sort((a, b) => a.scopeId.localeCompare(b.scopeId))
+    .flatMap((d) => {
+      const score = scoreRow(d.raw, rules.scopes.community, 'community');
+      return gapsOf(
+        Number(quarter.slice(0, 4)),
+        { scope: 'community', id: d.scopeId },
+        d.raw,
+        score,
+        rules.scopes.community,
+      ).map((g) => [d.name, g.text, g.items.join('；')] as Cell[]);
+    });
+  addSheet(book, '各社区差距清单', ['社区', '未达目标的指标', '具体差距'], gaps, [1, 2]);
+  if (report?.bulletin) {
+    const sheet = book.addWorksheet('督导通报');
+    sheet.getColumn(1).width = 100;
+    sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+    sheet.addRow([report.bulletin.title]).font = { bold: true, size: 14 };
+    for (const line of report.bulletin.text.split('\n').slice(1)) sheet.addRow([line]);
+  }
+  return book;
+}
+
+async function halfYearBook(ctx: CallContext, year: number, half: 1 | 2): Promise<ExcelJS.Workbook> {
+  const [a, b] = half === 1 ? [quarterKey(year, 1), quarterKey(year, 2)] : [quarterKey(year, 3), quarterKey(year, 4)];
+  const book = new ExcelJS.Workbook();
+  book.creator = '同心圆';
+  book.created = ctx.now;
+  const rulesB = await rulesOfQuarter(ctx.db, b);
+  for (const scope of SUPERVISION_SCOPES) {
+    const [first, second] = await Promise.all([
+      ranking({ quarter: a, scope }, ctx),
+      ranking({ quarter: b, scope }, ctx),
+    ]);
+    const ids = [...new Set([...first.rows, ...second.rows].map((r) => r.id))];
+    const rows = ids.map((id) => {
+      const x = first.rows.find((r) => r.id === id);
+      const y = second.rows.find((r) => r.id === id);
+      const totals = [x?.total, y?.total].filter((t): t is number => typeof t === 'number');
+      const average = totals.length ? round(totals.reduce((s, t) => s + t, 0) / totals.length, 1) : null;
+      const band = bandOf(average, rulesB.scopes[scope].bands);
+      return [
+        (x ?? y)!.name,
+        figure(x?.total ?? null),
+        x?.band ? bandText(x.band) : '无数据',
+        figure(y?.total ?? null),
+        y?.band ? bandText(y.band) : '无数据',
+        figure(average),
+        band ? bandText(band) : '无数据',
+      ] as Cell[];
+    });
+    rows.sort((p, q) => (typeof q[5] === 'number' ? q[5] : -1) - (typeof p[5] === 'number' ? p[5] : -1));
+    addSheet(
+      book,
+      SUPERVISION_SCOPE_LABELS[scope as SupervisionScope],
+      [
+        SUPERVISION_SCOPE_LABELS[scope as SupervisionScope],
+        `${quarterWords(a)}总分`,
+        `${quarterWords(a)}等次`,
+        `${quarterWords(b)}总分`,
+        `${quarterWords(b)}等次`,
+        '半年平均分',
+        '半年等次',
+      ],
+      rows,
+    );
+  }
+  return book;
+}
+
+/**
+ * Builds the workbook, puts it in cloud storage and answers a ten-minute link. A quarter after the
+ * current one has nothing to export (INVALID_INPUT); the open quarter exports its figures so far.
+ */
+export async function exportReport(
+  input: { quarter?: string; year?: number; half?: 1 | 2 },
+  ctx: CallContext,
+): Promise<SupervisionExportView> {
+  const current = quarterAt(ctx.now);
+  let book: ExcelJS.Workbook;
+  let period: string;
+  let title: string;
+  if (input.half !== undefined) {
+    const year = input.year ?? Number(current.slice(0, 4));
+    const first = quarterKey(year, input.half === 1 ? 1 : 3);
+    if (first > current) throw invalidInput('该半年尚未开始', [{ path: 'half', message: '请选择已开始的半年' }]);
+    book = await halfYearBook(ctx, year, input.half);
+    period = `${year}H${input.half}`;
+    title = `${year}年${input.half === 1 ? '上' : '下'}半年城市社区党建工作督导汇总`;
+  } else {
+    const quarter = input.quarter ?? current;
+    if (quarter > current) throw invalidInput('该季度尚未开始', [{ path: 'quarter', message: '请选择已开始的季度' }]);
+    book = await quarterBook(ctx, quarter);
+    period = quarter;
+    title = `${quarterWords(quarter)}城市社区党建工作督导情况`;
+  }
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  const cloudPath = `exports/supervision/${period}/${randomBytes(12).toString('hex')}.xlsx`;
+  const { fileID } = await getCloud().uploadFile({ cloudPath, fileContent: buffer });
+  const url = (await tempUrls([fileID], EXPORT_URL_SECONDS)).get(fileID) ?? null;
+  return {
+    fileID,
+    url,
+    fileName: `${title}.xlsx`,
+    bytes: buffer.length,
+    expiresAt: new Date(ctx.now.getTime() + EXPORT_URL_SECONDS * 1000).toISOString(),
+  };
+}

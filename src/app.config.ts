@@ -90,6 +90,8 @@ const subPackages = [
       'pages/property-company/index',
     ],
   },
+  // 督导: the county admin's scoring rules.
+  { root: 'packages/supervision', pages: ['pages/rules/index'] },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),
 ];
 

@@ -145,6 +145,12 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           url: ROUTES.staffSixOnesOverview,
         },
         { ...COBUILD, title: '结对共建总览', hint: '各社区需求、资源、共建项目、协议签署、联席会议和轮值主席' },
+        {
+          key: 'supervision-rules',
+          title: '督导评分规则',
+          hint: '各项指标的权重、目标、扣分标准和等次分数线，修改后从下一季度起生效',
+          url: ROUTES.supervisionRules,
+        },
       ];
     case 'propertyLiaison':
       return [

@@ -91,10 +91,16 @@ const subPackages = [
     ],
   },
   // 督导: the county's quarterly figures, rankings and 通报, each community's, unit's and department's
-  // report; and every chart of the app (ECharts, ~0.5 MB: only here).
+  // report, the scoring rules; and every chart of the app (ECharts, ~0.5 MB: only here).
   {
     root: 'packages/supervision',
-    pages: ['pages/ranking/index', 'pages/report/index', 'pages/quarter/index', 'pages/case-trend/index'],
+    pages: [
+      'pages/ranking/index',
+      'pages/report/index',
+      'pages/quarter/index',
+      'pages/rules/index',
+      'pages/case-trend/index',
+    ],
   },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),
 ];

@@ -91,6 +91,8 @@ export const ROUTES = {
   cobuildProperty: '/packages/cobuild/pages/property/index',
   /** 本公司服务评价 (property liaison): their company's ratings; `?tab=company` 本企业信息. */
   cobuildPropertyCompany: '/packages/cobuild/pages/property-company/index',
+  /** 督导评分规则 (county admin): the versions, and the next one's form. */
+  supervisionRules: '/packages/supervision/pages/rules/index',
   /** h5 build only. */
   demoPicker: '/packages/dev/pages/pick/index',
 } as const;

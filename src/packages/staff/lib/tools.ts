@@ -172,6 +172,12 @@ export function toolsFor(grant: RoleGrant): StaffTool[] {
           hint: '季度结束后关账、生成并发布督导通报',
           url: ROUTES.supervisionQuarter,
         },
+        {
+          key: 'supervision-rules',
+          title: '督导评分规则',
+          hint: '各项指标的权重、目标、扣分标准和等次分数线，修改后从下一季度起生效',
+          url: ROUTES.supervisionRules,
+        },
       ];
     case 'department':
       return [

@@ -412,6 +412,8 @@ test('the county admin, with no queue of its own, lands on its tools, each one t
     '各单位党员',
     '六个一总览',
     '结对共建总览',
+    '督导排名',
+    '季度通报',
     '督导评分规则',
   ]);
   expect(await page.locator('.workbench__todo').filter({ visible: true }).count()).toBe(0);

@@ -1,8 +1,9 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { SupervisionQuarterView } from '../../../contract/functions/supervision';
-import { nextQuarter, previousQuarter, QUARTER_KEY } from '../../../contract/quarters';
+import { nextQuarter, parseQuarter, previousQuarter, QUARTER_KEY } from '../../../contract/quarters';
 import { call } from '../../services/cloud';
+import { openWorkbook } from '../../services/document';
 import { quarterNow } from '../../utils/date';
 import { Loadable, Pending } from '../loadable';
 import { FIRST_QUARTER } from './supervisionRanking';
@@ -24,9 +25,11 @@ class SupervisionQuarterStore {
     call('supervision', 'quarterReport', { quarter: this.quarter }),
   );
   readonly sending = new Pending();
+  /** The Excel export (this quarter, or the half year it ends). */
+  readonly exporting = new Pending();
 
   constructor() {
-    makeAutoObservable(this, { view: false, sending: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { view: false, sending: false, exporting: false }, { autoBind: true, deep: false });
   }
 
   async enter(params: { quarter?: string }): Promise<void> {
@@ -120,6 +123,24 @@ class SupervisionQuarterStore {
     this.view.value = done;
     this.asking = null;
     return true;
+  }
+
+  /** The half year this quarter ends, if it ends one (二季度: 上半年, 四季度: 下半年). */
+  get half(): { year: number; half: 1 | 2 } | null {
+    const q = parseQuarter(this.quarter);
+    return q && q.index % 2 === 0 ? { year: q.year, half: q.index === 2 ? 1 : 2 } : null;
+  }
+
+  /** Builds the workbook on the server, then opens it (weapp) or downloads it (h5). */
+  async exportWorkbook(kind: 'quarter' | 'half'): Promise<boolean> {
+    const half = this.half;
+    const payload = kind === 'half' && half ? half : { quarter: this.quarter };
+    const done = await this.exporting.run(async () => {
+      const file = await call('supervisionExport', 'exportReport', payload);
+      await openWorkbook(file);
+      return file;
+    });
+    return !!done;
   }
 }
 

@@ -127,6 +127,30 @@ const Body = observer(() => {
           ) : null}
         </View>
       ) : null}
+      <View className="sv-quarter__section sv-quarter__export">
+        <Text className="sv-quarter__text">
+          导出 Excel：社区、结对单位、职能部门各一张表，附各社区差距清单{v.bulletin !== null ? '和通报' : ''}。
+        </Text>
+        <Button
+          className="sv-quarter__export-quarter"
+          block
+          loading={store.exporting.busy}
+          onClick={() => void store.exportWorkbook('quarter')}
+        >
+          导出{quarterWords(v.quarter)} Excel
+        </Button>
+        {store.half ? (
+          <Button
+            className="sv-quarter__export-half"
+            block
+            loading={store.exporting.busy}
+            onClick={() => void store.exportWorkbook('half')}
+          >
+            导出{store.half.year}年{store.half.half === 1 ? '上' : '下'}半年汇总
+          </Button>
+        ) : null}
+        {store.exporting.error ? <ErrorNotice error={store.exporting.error} /> : null}
+      </View>
       <View className="sv-quarter__links">
         <Text
           className="sv-quarter__link"

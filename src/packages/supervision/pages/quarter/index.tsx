@@ -88,25 +88,40 @@ const Body = observer(() => {
       ) : null}
       {v.bulletin !== null ? (
         <View className="sv-quarter__section">
-          <Field label="通报标题" name="bulletin-title">
-            <Input
-              className="sv-quarter__title"
-              value={store.title}
-              maxLength={BULLETIN_TITLE_MAX}
-              disabled={!editable}
-              onChange={store.setTitle}
-            />
-          </Field>
-          <Field label="通报正文" name="bulletin-text" hint={editable ? '可直接修改，发布前请审阅' : undefined}>
-            <TextArea
-              className="sv-quarter__bulletin"
-              value={store.text}
-              maxLength={BULLETIN_TEXT_MAX}
-              autoSize
-              disabled={!editable}
-              onChange={store.setText}
-            />
-          </Field>
+          {editable ? (
+            <>
+              <Field label="通报标题" name="bulletin-title">
+                <Input
+                  className="sv-quarter__title"
+                  value={store.title}
+                  maxLength={BULLETIN_TITLE_MAX}
+                  onChange={store.setTitle}
+                />
+              </Field>
+              <Field label="通报正文" name="bulletin-text" hint="可直接修改，发布前请审阅">
+                <TextArea
+                  className="sv-quarter__bulletin"
+                  value={store.text}
+                  maxLength={BULLETIN_TEXT_MAX}
+                  autoSize
+                  onChange={store.setText}
+                />
+              </Field>
+            </>
+          ) : (
+            // Published: the 通报 as it went out, to read (a disabled box would be pale grey).
+            <View className="sv-quarter__published">
+              <Text className="sv-quarter__published-title">{v.title}</Text>
+              {v.bulletin
+                .split('\n')
+                .slice(1)
+                .map((line, i) => (
+                  <Text key={i} className="sv-quarter__published-line">
+                    {line}
+                  </Text>
+                ))}
+            </View>
+          )}
           {store.sending.error && !store.asking ? <ErrorNotice error={store.sending.error} /> : null}
           {editable ? (
             <View className="sv-quarter__actions">

@@ -58,7 +58,7 @@ function trendOption(v: SupervisionReportView, key: TrendKey, large: boolean): C
   const values = v.trend.map((q) => (key === 'total' ? q.total : (q.values[key] ?? null)));
   const percent = key === 'total' || col?.unit === '%';
   return {
-    grid: { left: 44, right: 16, top: 24, bottom: 32 },
+    grid: { left: 44, right: 16, top: 24, bottom: large ? 64 : 48 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',

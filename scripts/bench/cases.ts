@@ -607,6 +607,33 @@ export const CASES: BenchCase[] = [
     call: () => ({ openid: 'demo-secretary', payload: {} }),
     budget: { requests: 2 },
   },
+  // 督导: the county's table and a report from the quarter's counts (the first call, a warm-up, counts
+  // the quarter if the job has not yet); ≤ 3 requests whatever the data (compared at 10× 六个一 data).
+  {
+    name: 'supervision.ranking (county admin, communities)',
+    fn: 'supervision',
+    action: 'ranking',
+    call: () => ({ openid: 'demo-county-admin', payload: { scope: 'community' } }),
+    budget: { requests: 3 },
+    compare: 'records',
+  },
+  {
+    name: 'supervision.report (secretary)',
+    fn: 'supervision',
+    action: 'report',
+    call: () => ({ openid: 'demo-secretary', payload: {} }),
+    budget: { requests: 3 },
+  },
+  // The quarter's workbook: written and stored within 10 s at county scale (its function's timeout is 20 s).
+  {
+    name: 'supervisionExport.exportReport (county admin)',
+    fn: 'supervisionExport',
+    action: 'exportReport',
+    call: () => ({ openid: 'demo-county-admin', payload: {} }),
+    warmUp: 1,
+    maxRuns: 5,
+    budget: { p95Ms: 10_000, p95AtLatencyMs: 10_000 },
+  },
   {
     name: 'cobuild.counts (unit admin)',
     fn: 'cobuild',

@@ -82,6 +82,7 @@ export const READ_ACTIONS = new Set([
   'ranking',
   'report',
   'rules',
+  'quarterReport',
 ]);
 
 /** Latin words a resident may read (anything else in Latin letters is a system term or an id). */

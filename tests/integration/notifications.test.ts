@@ -400,6 +400,11 @@ describe('the 消息 list', () => {
       },
       'demo-unit-admin',
     );
+    // 督导: the county admin closes the last ended quarter and publishes its 通报: each secretary is told.
+    const sv = (action: string, payload: unknown) =>
+      p.ok<any>(p.call('supervision', action, payload, 'demo-county-admin'));
+    const closed = await sv('closeQuarter', { quarter: (await sv('quarterReport', {})).quarter });
+    await sv('publishReport', { quarter: closed.quarter, version: closed.version });
 
     const kinds = new Set((t.cloud.store.find('notifications', {}) as any[]).map((m) => m.kind));
     expect(TEMPLATE_KEYS.filter((k) => !kinds.has(k))).toEqual([]);
@@ -407,7 +412,8 @@ describe('the 消息 list', () => {
     for (const m of t.cloud.store.find('notifications', {}) as any[]) {
       expect(m.title).toBe(TEMPLATES[m.kind as TemplateKey].inbox);
       expect(m.text.length).toBeGreaterThan(0);
-      expect(m.page).toMatch(/^(packages\/[a-z]+\/)?pages\/[a-z-]+\/index(\?id=[0-9a-z-]+)?$/);
+      // A page, with the one item it is about (`?id=`, or a 督导 report's `?quarter=`).
+      expect(m.page).toMatch(/^(packages\/[a-z]+\/)?pages\/[a-z-]+\/index(\?id=[0-9a-z-]+|\?quarter=\d{4}Q[1-4])?$/);
     }
   });
 });

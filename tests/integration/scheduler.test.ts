@@ -32,7 +32,7 @@ test('config.json declares one timer trigger, every 5 minutes', () => {
 });
 
 test('the first tick runs the frequent jobs and only records the daily ones', async () => {
-  expect(await ran()).toEqual(['caseDeadlines', 'expireClaims']);
+  expect(await ran()).toEqual(['caseDeadlines', 'expireClaims', 'refreshSupervision']);
   for (const daily of ['reconcileTallies', 'repairCounters', 'purgeThrottles', 'remindSixOnes', 'remindActivities'])
     expect(lastRun(daily)).toBeDefined();
   // The same slot again: nothing is due.

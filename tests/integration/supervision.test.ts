@@ -629,7 +629,11 @@ describe('closing and publishing a quarter', () => {
     expect((await ok('quarterReport', { quarter: last() }, COUNTY)).bulletin).toBe(text);
     expect(
       code(
-        await sv('saveBulletin', { quarter: last(), title: view.title, text: '太短了', version: edited.version }, COUNTY),
+        await sv(
+          'saveBulletin',
+          { quarter: last(), title: view.title, text: '太短了', version: edited.version },
+          COUNTY,
+        ),
       ),
     ).toBe('INVALID_INPUT');
 

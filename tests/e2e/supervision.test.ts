@@ -11,6 +11,7 @@ import type { SupervisionQuarterView, SupervisionRankingView } from '../../contr
 import { previousQuarter, quarterWords } from '../../contract/quarters';
 import { answerSubscribe, screenshot, shown, tapShown } from '../helpers/browser';
 import { useApp } from '../helpers/e2e';
+import { readabilityInPage } from '../helpers/readability';
 
 jest.setTimeout(240_000);
 
@@ -112,3 +113,38 @@ test('the county admin closes a quarter, publishes its 通报 and downloads the 
   await screenshot(secretary, 'supervision-05-secretary');
   await secretary.context().close();
 });
+
+/** The page on screen (the h5 router keeps earlier ones hidden). */
+const SHOWN = '.taro_page.taro_page_show:not(.taro_page_shade)';
+/** Helpers some TypeScript runners wrap nested functions in, for functions run in the page. */
+const INIT = 'window.__name = (f) => f;';
+
+test.each([false, true])(
+  '督导排名 and a 督导报告 read cleanly (大字模式: %s): every head and name inside its cell',
+  async (large) => {
+    const page = await app.signIn(
+      'demo-county-admin',
+      {},
+      `${INIT}${large ? ` localStorage.setItem('txy.largeText', JSON.stringify({ data: true }));` : ''}`,
+    );
+    await page.getByText('我的', { exact: true }).last().tap();
+    await tapShown(page, '.mine__staff');
+    await tapShown(page, '.staff-home__tool--supervision-ranking');
+    for (const scope of ['community', 'unit', 'department']) {
+      await tapShown(page, `.staff-segmented__item--${scope}`);
+      await shown(page, '.sv-table__row >> nth=1').waitFor();
+      await page.waitForTimeout(300);
+      expect({ scope, problems: await page.evaluate(readabilityInPage, [SHOWN, large] as [string, boolean]) }).toEqual({
+        scope,
+        problems: [],
+      });
+    }
+    await screenshot(page, `supervision-06-ranking-units${large ? '-large' : ''}`);
+    await tapShown(page, '.sv-table__row >> nth=1');
+    await shown(page, '.sv-report__summary').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(readabilityInPage, [SHOWN, large] as [string, boolean])).toEqual([]);
+    await screenshot(page, `supervision-07-report${large ? '-large' : ''}`);
+    await page.context().close();
+  },
+);

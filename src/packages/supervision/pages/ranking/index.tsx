@@ -7,7 +7,6 @@ import { quarterWords } from '../../../../../contract/quarters';
 import {
   BAND_ORDER,
   BANDS,
-  bandText,
   SUPERVISION_SCOPE_LABELS,
   SUPERVISION_SCOPES,
   type SupervisionScope,
@@ -89,11 +88,12 @@ const Bands = observer(({ v }: { v: SupervisionRankingView }) => {
   const none = v.rows.filter((r) => r.band === null).length;
   const option = useMemo<ChartOption>(
     () => ({
-      grid: { left: 36, right: 16, top: 28, bottom: 28 },
+      grid: { left: 36, right: 16, top: 28, bottom: large ? 52 : 40 },
       xAxis: {
         type: 'category',
-        data: BAND_ORDER.map((b) => bandText(b)),
-        axisLabel: { fontSize: large ? 16 : 12 },
+        // Every band named, on two lines so the three fit in 大字模式 too.
+        data: BAND_ORDER.map((b) => `${BANDS[b].label}\n（${BANDS[b].colour}）`),
+        axisLabel: { fontSize: large ? 16 : 12, interval: 0, lineHeight: large ? 20 : 16 },
       },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: large ? 16 : 12 } },
       series: [

@@ -12,10 +12,15 @@ import { previousQuarter, quarterWords } from '../../contract/quarters';
 import { answerSubscribe, screenshot, shown, tapShown } from '../helpers/browser';
 import { useApp } from '../helpers/e2e';
 import { readabilityInPage } from '../helpers/readability';
+import { inspectInPage, LATIN_ALLOWED, PRACTICE_TERMS } from '../helpers/sweep';
 
 jest.setTimeout(240_000);
 
 const app = useApp();
+/** The page on screen (the h5 router keeps earlier ones hidden). */
+const SHOWN = '.taro_page.taro_page_show:not(.taro_page_shade)';
+/** Helpers some TypeScript runners wrap nested functions in, for functions run in the page. */
+const INIT = 'window.__name = (f) => f;';
 
 /** The county's quarter now (the server's clock is real time here). */
 function quarterNow(): string {
@@ -25,7 +30,7 @@ function quarterNow(): string {
 
 test('the county admin closes a quarter, publishes its 通报 and downloads the Excel; the secretary reads her own report', async () => {
   const last = previousQuarter(quarterNow());
-  const admin = await app.signIn('demo-county-admin');
+  const admin = await app.signIn('demo-county-admin', {}, INIT);
   await admin.getByText('我的', { exact: true }).last().tap();
   await tapShown(admin, '.mine__staff');
   await tapShown(admin, '.staff-home__tool--supervision-ranking');
@@ -85,6 +90,10 @@ test('the county admin closes a quarter, publishes its 通报 and downloads the 
     'demo-county-admin',
   );
   expect(names).toEqual(closed.rows.map((r) => r.name));
+  // Read as the page sweep reads it: no system word, id, raw date or cut-off text.
+  expect(
+    await admin.evaluate(inspectInPage, [SHOWN, [...LATIN_ALLOWED], PRACTICE_TERMS] as [string, string[], string[]]),
+  ).toEqual([]);
   await screenshot(admin, 'supervision-04-published');
   await admin.context().close();
 
@@ -113,11 +122,6 @@ test('the county admin closes a quarter, publishes its 通报 and downloads the 
   await screenshot(secretary, 'supervision-05-secretary');
   await secretary.context().close();
 });
-
-/** The page on screen (the h5 router keeps earlier ones hidden). */
-const SHOWN = '.taro_page.taro_page_show:not(.taro_page_shade)';
-/** Helpers some TypeScript runners wrap nested functions in, for functions run in the page. */
-const INIT = 'window.__name = (f) => f;';
 
 test.each([false, true])(
   '督导排名 and a 督导报告 read cleanly (大字模式: %s): every head and name inside its cell',

@@ -157,7 +157,7 @@ export async function settle(page: Page, ms = 8000): Promise<void> {
 }
 
 /** What a person reads wrongly on the page on screen; runs in the page. */
-function inspectInPage([shown, latinAllowed, terms]: [string, string[], string[]]): string[] {
+export function inspectInPage([shown, latinAllowed, terms]: [string, string[], string[]]): string[] {
   const found: string[] = [];
   const all = [...document.querySelectorAll<HTMLElement>(shown)].filter((p) => p.checkVisibility());
   const root = all[all.length - 1];

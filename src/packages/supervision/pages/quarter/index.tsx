@@ -144,7 +144,7 @@ const Body = observer(() => {
       ) : null}
       <View className="sv-quarter__section sv-quarter__export">
         <Text className="sv-quarter__text">
-          导出 Excel：社区、结对单位、职能部门各一张表，附各社区差距清单{v.bulletin !== null ? '和通报' : ''}。
+          导出表格：社区、结对单位、职能部门各一张表，附各社区差距清单{v.bulletin !== null ? '和通报' : ''}。
         </Text>
         <Button
           className="sv-quarter__export-quarter"
@@ -152,7 +152,7 @@ const Body = observer(() => {
           loading={store.exporting.busy}
           onClick={() => void store.exportWorkbook('quarter')}
         >
-          导出{quarterWords(v.quarter)} Excel
+          导出{quarterWords(v.quarter)}督导表格
         </Button>
         {store.half ? (
           <Button

@@ -23,9 +23,10 @@
  */
 import dayjs from 'dayjs';
 import type { ProjectStatus, PropertyRating } from '../../contract/cobuild';
-import { parseQuarter, quarterKey } from '../../contract/quarters';
+import { parseQuarter } from '../../contract/quarters';
 import type { SupervisionScope } from '../../contract/supervision';
 import { rotaId, rotaMonthKey, type RotaDoc } from '../cobuild/meetingModel';
+import { quarterOf } from '../cobuild/propertyRatings';
 import { cobuildTallyId, type CobuildTallyDoc } from '../cobuild/tally';
 import { COUNTERS, counterId, periodMonths, type Counter, type CounterDoc } from '../complaints/metrics';
 import { readAll } from '../platform/read';
@@ -81,11 +82,8 @@ export function quarterSpan(quarter: string) {
   return { year: q.year, index: q.index, months, monthNumbers: [1, 2, 3].map((i) => (q.index - 1) * 3 + i), from, to };
 }
 
-/** The quarter an instant falls in, locally: `2026Q3`. */
-export function quarterAt(at: Date): string {
-  const t = local(at);
-  return quarterKey(t.year(), Math.floor(t.month() / 3) + 1);
-}
+/** The quarter an instant falls in, locally, as a key: `2026Q3` (红色物业's quarter, the same one). */
+export const quarterAt = (at: Date): string => quarterOf(at).key;
 
 export const chairActivityId = (communityId: string, year: number, month: number) =>
   `chair-${rotaMonthKey(communityId, year, month)}`;

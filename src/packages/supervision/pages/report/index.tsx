@@ -42,7 +42,7 @@ function Summary({ v }: { v: SupervisionReportView }) {
       </Text>
       {total > 0 ? (
         <Text className="sv-report__bands">
-          全县{total}个{SUPERVISION_SCOPE_LABELS[row.scope]}中：
+          本季度有评分的{total}个{SUPERVISION_SCOPE_LABELS[row.scope]}中：
           {kinds.map((b) => `${BANDS[b].label}${v.bands[b]}个`).join('，')}
         </Text>
       ) : null}

@@ -100,6 +100,7 @@ const subPackages = [
       'pages/quarter/index',
       'pages/rules/index',
       'pages/case-trend/index',
+      'pages/six-ones-chart/index',
     ],
   },
   ...(isH5 ? [{ root: 'packages/dev', pages: ['pages/pick/index'] }] : []),

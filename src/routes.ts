@@ -52,6 +52,8 @@ export const ROUTES = {
   /** 六个一统计: `?scope=community|unit&scopeId=…` (the caller's own when omitted); 六个一总览 (county admin). */
   staffSixOnesTally: '/packages/staff/pages/six-ones-tally/index',
   staffSixOnesOverview: '/packages/staff/pages/six-ones-overview/index',
+  /** 六个一图表 (the supervision subpackage, with the charts): `?scope=county|community|unit&scopeId=…&year=`. */
+  supervisionSixOnesChart: '/packages/supervision/pages/six-ones-chart/index',
   /** 结对共建: the secretary's / unit admin's year (三清单一协议, 轮值主席, 联席会议); the county admin's overview. */
   cobuildHub: '/packages/cobuild/pages/index/index',
   /** 督导排名 (county admin): `?quarter=2026Q3&scope=community|unit|department`. */

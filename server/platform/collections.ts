@@ -55,7 +55,15 @@ export const COLLECTIONS = {
       { fields: ['year', 'status'] },
     ],
   },
-  sixOnes: { indexes: [{ fields: ['openid'] }, { fields: ['year'] }] },
+  sixOnes: {
+    indexes: [
+      { fields: ['openid'] },
+      { fields: ['year'] },
+      // A community's or unit's member-years of a year (sixOnes.distribution).
+      { fields: ['communityId', 'year'] },
+      { fields: ['unitId', 'year'] },
+    ],
+  },
   tallies: { indexes: [{ fields: ['kind'] }, { fields: ['base'] }] },
   /** 六个一 activities, and members' sign-ups (`${activityId}-${openid}`) with check-in and check-out. */
   activities: { indexes: [{ fields: ['communityId'] }, { fields: ['rotaId'] }] },

@@ -3,3 +3,8 @@ export const ratePercent = (rate: number): number => Math.round(rate * 1000) / 1
 
 /** 0.8333 → 83.3%. */
 export const percentText = (rate: number): string => `${ratePercent(rate)}%`;
+
+/** `part` of `whole` as a whole percentage (六个一's shares); 0 of nobody is 0 %. */
+export function percent(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 100) : 0;
+}

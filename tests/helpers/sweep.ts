@@ -64,6 +64,7 @@ export const READ_ACTIONS = new Set([
   'recordQueue',
   'myYear',
   'tally',
+  'distribution',
   'overview',
   'progress',
   'reviewQueue',

@@ -58,26 +58,30 @@ class SixOnesOverviewStore {
     this.tab = tab;
   }
 
-  /** The shown tab's rows: the directory's entries joined with their tallies, then any tally the directory lacks. */
+  /** The shown tab's rows (`overviewRows`). */
   get rows(): OverviewRow[] | null {
     const overview = this.overview.value;
-    if (!overview) return null;
-    const scope = this.tab;
-    const tallies = scope === 'community' ? overview.communities : overview.units;
-    const byId = new Map(tallies.map((t) => [t.scopeId, t]));
-    const listed = ((scope === 'community' ? directory.communities.value : directory.units.value) ?? []).map(
-      (entry): OverviewRow => ({
-        id: entry.id,
-        name: entry.name,
-        tally: byId.get(entry.id) ?? emptyTally(scope, entry.id, overview.year),
-      }),
-    );
-    const known = new Set(listed.map((r) => r.id));
-    const extra = tallies
-      .filter((t) => !known.has(t.scopeId))
-      .map((t) => ({ id: t.scopeId, name: t.scopeId, tally: t }));
-    return [...listed, ...extra];
+    return overview ? overviewRows(overview, this.tab) : null;
   }
+}
+
+/**
+ * One kind's rows of an overview: the directory's entries (in its order) joined with their
+ * tallies, zeros for those without any, then any tally the directory lacks (named by its id).
+ */
+export function overviewRows(overview: CountyOverview, scope: TallyScope): OverviewRow[] {
+  const tallies = scope === 'community' ? overview.communities : overview.units;
+  const byId = new Map(tallies.map((t) => [t.scopeId, t]));
+  const listed = ((scope === 'community' ? directory.communities.value : directory.units.value) ?? []).map(
+    (entry): OverviewRow => ({
+      id: entry.id,
+      name: entry.name,
+      tally: byId.get(entry.id) ?? emptyTally(scope, entry.id, overview.year),
+    }),
+  );
+  const known = new Set(listed.map((r) => r.id));
+  const extra = tallies.filter((t) => !known.has(t.scopeId)).map((t) => ({ id: t.scopeId, name: t.scopeId, tally: t }));
+  return [...listed, ...extra];
 }
 
 export const sixOnesOverview = new SixOnesOverviewStore();

@@ -1,12 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { TallyView } from '../../../../contract';
 import { SIX_ONES_ITEMS, SIX_ONES_LABELS, SIX_ONES_SHORT } from '../../../../contract/sixOnes';
+import { percent } from '../../../utils/percent';
 import './index.scss';
-
-/** `part` of `whole` as a whole percentage; 0 of nobody is 0 %. */
-export function percent(part: number, whole: number): number {
-  return whole > 0 ? Math.round((part / whole) * 100) : 0;
-}
 
 /**
  * One scope's 六个一 for a year (sixOnes.tally): members reported, all six done, each item's

@@ -1,12 +1,14 @@
 import Taro, { useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Cell } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Loading } from '../../../../components/Loading';
 import { Segmented } from '../../../../components/staff/Segmented';
-import { percent, TallySummary } from '../../../../components/staff/TallySummary';
+import { TallySummary } from '../../../../components/staff/TallySummary';
 import { Screen } from '../../../../components/Screen';
 import { ROUTES } from '../../../../routes';
+import { percent } from '../../../../utils/percent';
 import {
   OVERVIEW_TAB_LABELS,
   OVERVIEW_TABS,
@@ -60,6 +62,16 @@ const SixOnesOverview = observer(() => {
   return (
     <Screen>
       <Segmented options={years} value={String(store.year)} onChange={(y) => store.setYear(Number(y))} />
+      <Cell
+        className="staff-overview__chart"
+        title="查看图表"
+        description="完成项数分布，各社区、各单位对比"
+        clickable
+        extra="查看"
+        onClick={() =>
+          void Taro.navigateTo({ url: `${ROUTES.supervisionSixOnesChart}?scope=county&year=${store.year}` })
+        }
+      />
       <View className="staff-overview">
         <Text className="staff-overview__heading">全县</Text>
         {overview.error ? <ErrorNotice error={overview.error} onRetry={overview.load} /> : null}

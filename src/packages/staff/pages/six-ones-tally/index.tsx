@@ -1,5 +1,6 @@
 import Taro, { useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Cell } from '@nutui/nutui-react-taro';
 import { observer } from 'mobx-react-lite';
 import type { ProgressRow } from '../../../../../contract';
 import { SIX_ONES_ITEMS, SIX_ONES_SHORT, VOLUNTEER_DAY_MINUTES } from '../../../../../contract/sixOnes';
@@ -91,6 +92,18 @@ const SixOnesTally = observer(() => {
         <Text className="staff-tally-page__kind">{scope === 'community' ? '社区' : '结对单位'} · 六个一完成情况</Text>
       </View>
       <Segmented options={years} value={String(store.year)} onChange={(y) => store.setYear(Number(y))} />
+      <Cell
+        className="staff-tally-page__chart"
+        title="查看图表"
+        description="党员完成项数分布：柱状图和表格"
+        clickable
+        extra="查看"
+        onClick={() =>
+          void Taro.navigateTo({
+            url: `${ROUTES.supervisionSixOnesChart}?scope=${scope}&scopeId=${encodeURIComponent(store.scopeId!)}&year=${store.year}`,
+          })
+        }
+      />
       <View className="staff-tally-page">
         <Summary />
         <Text className="staff-tally-page__heading">党员完成情况（按姓名）</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '六个一图表', enablePullDownRefresh: true });

@@ -3,7 +3,9 @@
  * goes 我的 → 我的工作职责 → 诉求指标 → 查看近12个月趋势 and the trend page draws its line chart
  * on the canvas at the device pixel ratio (painted, with the 响应率 line's red), beside its table;
  * the secretary reaches her community's trend the same way; in 大字模式 the page passes the
- * readability checks of the page sweep. Screenshots in test-artifacts/e2e/charts-*.png.
+ * readability checks of the page sweep. 六个一图表 likewise: the county admin from 六个一总览 (the
+ * bars of members by items done and of every community), the secretary from 六个一统计.
+ * Screenshots in test-artifacts/e2e/charts-*.png.
  */
 import type { Page } from 'playwright-core';
 import { screenshot, shown, tapShown } from '../helpers/browser';
@@ -71,6 +73,32 @@ async function drawnChart(page: Page): Promise<Pixels> {
   return (await page.evaluate(canvasPixels))!;
 }
 
+/** Every chart on screen: its canvas's painted pixels and those of the bars' red (#c8161d). */
+function allCanvases(): Array<{ painted: number; red: number; cssHeight: number }> {
+  return [...document.querySelectorAll<HTMLCanvasElement>('.txy-chart__canvas canvas')]
+    .filter((c) => c.checkVisibility() && c.width > 0 && c.height > 0)
+    .map((canvas) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      let red = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 0) painted++;
+        if (data[i + 3] > 200 && Math.abs(data[i] - 0xc8) < 30 && data[i + 1] < 60 && data[i + 2] < 70) red++;
+      }
+      return { painted, red, cssHeight: canvas.getBoundingClientRect().height };
+    });
+}
+
+/** 我的 → 我的工作职责 → the 六个一 tool → 查看图表. */
+async function openSixOnesChart(page: Page, tool: 'six-ones-overview' | 'six-ones-tally', cell: string): Promise<void> {
+  await page.getByText('我的', { exact: true }).last().tap();
+  await tapShown(page, '.mine__staff');
+  await tapShown(page, `.staff-home__tool--${tool}`);
+  await shown(page, cell).waitFor();
+  await tapShown(page, cell);
+  await shown(page, '#done-6').waitFor();
+}
+
 test('the county admin opens 诉求指标趋势 from 诉求指标; the chart is drawn on the canvas at the device pixel ratio', async () => {
   const page = await app.signIn('demo-county-admin', {}, INIT);
   await openTrend(page);
@@ -105,5 +133,45 @@ test('in 大字模式 the trend page passes the readability checks (sizes, line 
   const pixels = await drawnChart(page);
   expect(pixels.cssHeight).toBeGreaterThan(CHART_HEIGHT);
   await screenshot(page, 'charts-03-county-trend-large');
+  expect(await page.evaluate(readabilityInPage, [SHOWN, true] as [string, boolean])).toEqual([]);
+});
+
+test('the county admin opens 六个一图表 from 六个一总览: the bars of members by items done and of every community are drawn', async () => {
+  const page = await app.signIn('demo-county-admin', {}, INIT);
+  await openSixOnesChart(page, 'six-ones-overview', '.staff-overview__chart');
+  expect(page.url()).toMatch(/packages\/supervision\/pages\/six-ones-chart\/index\?scope=county&year=\d{4}/);
+  await shown(page, '#compare-c01').waitFor();
+  // 组织生活, which the seed's members have done in several communities (few are 6/6 yet).
+  await tapShown(page, '.staff-choice--measure-partyMeeting');
+  // Both charts painted with their red bars (the comparison is 14 bars tall).
+  await page.waitForFunction(`(${allCanvases.toString()})().filter((c) => c.red > 50).length === 2`, undefined, {
+    timeout: 15_000,
+  });
+  const [distribution, compare] = await page.evaluate(allCanvases);
+  expect(compare.cssHeight).toBeGreaterThan(14 * 28);
+  expect(distribution.painted).toBeGreaterThan(0);
+  await expect(shown(page, '.six-chart__compare').textContent()).resolves.toContain('完成/报到');
+  await screenshot(page, 'charts-04-county-six-ones');
+  // The units: 40 bars.
+  await tapShown(page, '.staff-segmented__item--unit');
+  await page.waitForFunction(`(${allCanvases.toString()})().some((c) => c.cssHeight > 40 * 28)`, undefined, {
+    timeout: 15_000,
+  });
+  expect(await page.evaluate(readabilityInPage, [SHOWN, false] as [string, boolean])).toEqual([]);
+});
+
+test('the secretary opens her community’s 六个一图表 from 六个一统计; in 大字模式 it passes the readability checks', async () => {
+  const page = await app.signIn(
+    'demo-secretary',
+    {},
+    `${INIT} localStorage.setItem('txy.largeText', JSON.stringify({ data: true }));`,
+  );
+  await openSixOnesChart(page, 'six-ones-tally', '.staff-tally-page__chart');
+  expect(page.url()).toMatch(/six-ones-chart\/index\?scope=community&scopeId=c01&year=\d{4}/);
+  await page.waitForFunction(`(${allCanvases.toString()})().filter((c) => c.red > 50).length === 1`, undefined, {
+    timeout: 15_000,
+  });
+  await expect(shown(page, '.six-chart').textContent()).resolves.not.toContain('各社区、各单位对比');
+  await screenshot(page, 'charts-05-community-six-ones-large');
   expect(await page.evaluate(readabilityInPage, [SHOWN, true] as [string, boolean])).toEqual([]);
 });

@@ -118,23 +118,13 @@ export interface TallyView {
   /** Members with all six items done. */
   complete: number;
   itemsDone: Record<SixOnesItem, number>;
-  volunteerHours: number;
-}
-
-/**
- * How far a scope's members are with the year's six items (sixOnes.distribution): `byDone[k]`
- * members have k of the six done (k = 0…6), counted as the tally counts them (each member-year in
- * the community and unit of its first approved record). `byDone[0]` adds to the member-years with
- * nothing done yet the reported members without any approved record this year.
- */
-export interface DoneDistribution {
-  scope: 'county' | 'community' | 'unit';
-  scopeId: string;
-  year: number;
-  /** Members currently reported (verified) there, as the tally says. */
-  reported: number;
-  /** Seven counts: members with 0, 1, …, 6 items done. */
+  /**
+   * Members by items done: `byDone[k]` have k of the six done (k = 0…6; `byDone[6]` is `complete`).
+   * Counted as the tally counts (each member-year in the community and unit of its first approved
+   * record); `byDone[0]` is the reported members without any item done there.
+   */
   byDone: number[];
+  volunteerHours: number;
 }
 
 export interface CountyOverview {
@@ -374,15 +364,7 @@ export const sixOnes = {
   }),
   tally: defineAction<TallyView>()({
     summary:
-      'One scope’s tally for a year: members reported, complete (6/6), done per item, volunteer hours. Secretary: their community; unit admin: their unit; county admin: any.',
-    input: z
-      .object({ scope: z.enum(['county', 'community', 'unit']), scopeId: id.optional(), year: year.optional() })
-      .strict(),
-    roles: ['secretary', 'unitAdmin', 'countyAdmin'],
-  }),
-  distribution: defineAction<DoneDistribution>()({
-    summary:
-      'How many members have 0, 1, … 6 of the year’s items done, in one scope (the chart on 六个一统计 and 六个一总览). Secretary: their community; unit admin: their unit; county admin: any, or the county.',
+      'One scope’s tally for a year: members reported, complete (6/6), done per item, members by items done (0–6), volunteer hours. Secretary: their community; unit admin: their unit; county admin: any.',
     input: z
       .object({ scope: z.enum(['county', 'community', 'unit']), scopeId: id.optional(), year: year.optional() })
       .strict(),

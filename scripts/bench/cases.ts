@@ -418,22 +418,6 @@ export const CASES: BenchCase[] = [
     compare: 'records',
   },
   {
-    name: 'sixOnes.distribution (secretary, community)',
-    fn: 'sixOnes',
-    action: 'distribution',
-    call: () => ({ openid: 'demo-secretary', payload: { scope: 'community' } }),
-    budget: { requests: 3 },
-    compare: 'records',
-  },
-  {
-    name: 'sixOnes.distribution (county admin, county)',
-    fn: 'sixOnes',
-    action: 'distribution',
-    call: () => ({ openid: 'demo-county-admin', payload: { scope: 'county' } }),
-    budget: { requests: 3 },
-    compare: 'records',
-  },
-  {
     name: 'sixOnes.overview (county admin)',
     fn: 'sixOnes',
     action: 'overview',

@@ -55,15 +55,7 @@ export const COLLECTIONS = {
       { fields: ['year', 'status'] },
     ],
   },
-  sixOnes: {
-    indexes: [
-      { fields: ['openid'] },
-      { fields: ['year'] },
-      // A community's or unit's member-years of a year (sixOnes.distribution).
-      { fields: ['communityId', 'year'] },
-      { fields: ['unitId', 'year'] },
-    ],
-  },
+  sixOnes: { indexes: [{ fields: ['openid'] }, { fields: ['year'] }] },
   tallies: { indexes: [{ fields: ['kind'] }, { fields: ['base'] }] },
   /** 六个一 activities, and members' sign-ups (`${activityId}-${openid}`) with check-in and check-out. */
   activities: { indexes: [{ fields: ['communityId'] }, { fields: ['rotaId'] }] },

@@ -11,7 +11,8 @@ import { txGet } from '../platform/tx';
  * - `sixOnes`: per member and year, `${openid}-${year}`: approved records per item, volunteer
  *   minutes, pairings and visits, which items are done.
  * - `tallies`: per scope and year (`county-2026`, `community-c01-2026`, `unit-u01-2026`):
- *   members done per item, members complete (6/6), volunteer minutes; and per scope the members
+ *   members done per item, members complete (6/6), members by how many items they have done
+ *   (`byDone`), volunteer minutes; and per scope the members
  *   currently reported (`reported-county`, `reported-community-c01`, `reported-unit-u01`),
  *   moved when a secretary verifies a report.
  *
@@ -82,6 +83,12 @@ export interface TallyDoc {
   year: number;
   itemsDone: Record<SixOnesItem, number>;
   complete: number;
+  /**
+   * Members by items done: `byDone[k]` member-years with k of the six done, k = 1…6 (index 0 is
+   * not kept: readers count the reported members without any there). Missing in a counter
+   * written before it existed: zeros until the reconciliation job of its year completes it.
+   */
+  byDone?: number[];
   volunteerMinutes: number;
   updatedAt: Date;
 }
@@ -100,6 +107,12 @@ export interface ReportedDoc {
 export type Scope = { id: string; scope: TallyDoc['scope']; scopeId: string };
 
 const zeroes = <T>(v: T) => Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, v])) as Record<SixOnesItem, T>;
+
+/** `byDone` of nobody: 0 for each of 0…6 items done. */
+export const noneDone = (): number[] => Array.from({ length: SIX_ONES_ITEMS.length + 1 }, () => 0);
+/** Two `byDone` counts added (a missing one is zeros). */
+export const addDone = (a: number[] | undefined, b: number[] | undefined): number[] =>
+  noneDone().map((_, k) => (a?.[k] ?? 0) + (b?.[k] ?? 0));
 
 export const memberYearId = (openid: string, year: number) => `${openid}-${year}`;
 export const reportedId = (scope: TallyDoc['scope'], scopeId: string) =>
@@ -130,13 +143,14 @@ export function sumShards<T extends TallyDoc | ReportedDoc>(docs: T[]): T[] {
         ...d,
         _id: base,
         base,
-        ...(d.kind === 'year' ? { itemsDone: { ...zeroes(0), ...d.itemsDone } } : {}),
+        ...(d.kind === 'year' ? { itemsDone: { ...zeroes(0), ...d.itemsDone }, byDone: addDone(d.byDone, []) } : {}),
       });
       continue;
     }
     if (acc.kind === 'year' && d.kind === 'year') {
       for (const i of SIX_ONES_ITEMS) acc.itemsDone[i] += d.itemsDone?.[i] ?? 0;
       acc.complete += d.complete;
+      acc.byDone = addDone(acc.byDone, d.byDone);
       acc.volunteerMinutes += d.volunteerMinutes;
     } else if (acc.kind === 'reported' && d.kind === 'reported') acc.reported += d.reported;
   }
@@ -180,7 +194,15 @@ export function memberYearAfter(
   before: MemberYearDoc | null,
   record: RecordDoc,
   at: Date,
-): { next: MemberYearDoc; newlyDone: SixOnesItem[]; becameComplete: boolean; minutes: number } {
+): {
+  next: MemberYearDoc;
+  newlyDone: SixOnesItem[];
+  becameComplete: boolean;
+  minutes: number;
+  /** Items done before and after (the member moves from one `byDone` count to the other). */
+  doneBefore: number;
+  doneAfter: number;
+} {
   const base = before ?? emptyMemberYear(record.openid, record.year, at);
   const minutes = record.kind === 'attendance' && record.item === 'volunteer' ? (record.minutes ?? 0) : 0;
   const next: MemberYearDoc = {
@@ -197,7 +219,7 @@ export function memberYearAfter(
   next.doneCount = SIX_ONES_ITEMS.filter((i) => next.done[i]).length;
   const newlyDone = SIX_ONES_ITEMS.filter((i) => next.done[i] && !base.done[i]);
   const becameComplete = next.doneCount === SIX_ONES_ITEMS.length && base.doneCount < SIX_ONES_ITEMS.length;
-  return { next, newlyDone, becameComplete, minutes };
+  return { next, newlyDone, becameComplete, minutes, doneBefore: base.doneCount, doneAfter: next.doneCount };
 }
 
 /** The scopes whose tallies a member-year counts in: the county, its community, its unit. */
@@ -225,6 +247,7 @@ export function emptyTally(scope: Scope, year: number, at: Date): TallyDoc {
     year,
     itemsDone: zeroes(0),
     complete: 0,
+    byDone: noneDone(),
     volunteerMinutes: 0,
     updatedAt: at,
   };
@@ -233,15 +256,21 @@ export function emptyTally(scope: Scope, year: number, at: Date): TallyDoc {
 /** A tally after one member-year change. */
 export function tallyAfter(
   before: TallyDoc,
-  change: { newlyDone: SixOnesItem[]; becameComplete: boolean; minutes: number },
+  change: { newlyDone: SixOnesItem[]; becameComplete: boolean; minutes: number; doneBefore: number; doneAfter: number },
   at: Date,
 ): TallyDoc {
   const itemsDone = { ...zeroes(0), ...before.itemsDone };
   for (const item of change.newlyDone) itemsDone[item] += 1;
+  const byDone = addDone(before.byDone, []);
+  if (change.doneAfter !== change.doneBefore) {
+    if (change.doneBefore > 0) byDone[change.doneBefore] -= 1;
+    byDone[change.doneAfter] += 1;
+  }
   return {
     ...before,
     itemsDone,
     complete: before.complete + (change.becameComplete ? 1 : 0),
+    byDone,
     volunteerMinutes: before.volunteerMinutes + change.minutes,
     updatedAt: at,
   };
@@ -286,6 +315,7 @@ export async function creditApproved(tx: Transaction, records: RecordDoc[], at: 
       _id: id,
       itemsDone: zeroes(0),
       complete: 0,
+      byDone: noneDone(),
       volunteerMinutes: 0,
     };
     const itemsDone = { ...zeroes(0), ...shard.itemsDone };
@@ -299,6 +329,7 @@ export async function creditApproved(tx: Transaction, records: RecordDoc[], at: 
           base: delta.base,
           itemsDone,
           complete: shard.complete + delta.complete,
+          byDone: addDone(shard.byDone, delta.byDone),
           volunteerMinutes: shard.volunteerMinutes + delta.volunteerMinutes,
           updatedAt: at,
         }),

@@ -12,7 +12,7 @@ import {
 } from './activities';
 import { checkIn, checkInCode, checkOut, manualAttendance } from './checkin';
 import { fileRecord, recordQueue, refileRecord, reviewRecords } from './records';
-import { distribution, myYear, overview, progress, tally } from './tallies';
+import { myYear, overview, progress, tally } from './tallies';
 
 export const sixOnesHandlers: Handlers<typeof sixOnes> = {
   publishActivity,
@@ -33,7 +33,6 @@ export const sixOnesHandlers: Handlers<typeof sixOnes> = {
   reviewRecords,
   myYear,
   tally,
-  distribution,
   overview,
   progress,
 };

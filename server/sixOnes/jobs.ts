@@ -8,7 +8,7 @@ import { local, localYear } from '../platform/time';
 import type { Transaction } from '../platform/sdk-types';
 import { inTransaction, txGet } from '../platform/tx';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from './credit';
-import { memberYearId, recompute, reportedCounts, shardIds, sumShards } from './credit';
+import { addDone, memberYearId, noneDone, recompute, reportedCounts, shardIds, sumShards } from './credit';
 import { activeSignups } from './activities';
 import type { ActivityDoc } from './model';
 import { activityPage, sixOnesPage } from './shared';
@@ -117,13 +117,14 @@ export async function reconcileTallies(ctx: JobContext, year = localYear(ctx.now
           : {
               ...t,
               complete: 0,
+              byDone: noneDone(),
               volunteerMinutes: 0,
               itemsDone: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])) as TallyDoc['itemsDone'],
             },
       );
   }
   for (const e of expectedTallies.values()) {
-    const fields = e.kind === 'reported' ? ['reported'] : ['itemsDone', 'complete', 'volunteerMinutes'];
+    const fields = e.kind === 'reported' ? ['reported'] : ['itemsDone', 'complete', 'byDone', 'volunteerMinutes'];
     const seen = talliesById.get(e._id) as Record<string, unknown> | undefined;
     const d = compare(e._id, seen, e as never, fields);
     if (d.length) fixes.push({ collection: 'tallies', doc: e, seen, fields, differences: d });
@@ -205,7 +206,7 @@ async function fixTally(
 const countersOf = (d: TallyDoc | ReportedDoc) =>
   d.kind === 'reported'
     ? { reported: d.reported }
-    : { itemsDone: d.itemsDone, complete: d.complete, minutes: d.volunteerMinutes };
+    : { itemsDone: d.itemsDone, complete: d.complete, byDone: addDone(d.byDone, []), minutes: d.volunteerMinutes };
 
 /** `total` less what `part` already holds (shard 0's share of a counter). */
 function minus<T extends TallyDoc | ReportedDoc>(total: T, part: T | undefined): T {
@@ -219,6 +220,10 @@ function minus<T extends TallyDoc | ReportedDoc>(total: T, part: T | undefined):
         SIX_ONES_ITEMS.map((i) => [i, total.itemsDone[i] - (part.itemsDone[i] ?? 0)]),
       ) as TallyDoc['itemsDone'],
       complete: total.complete - part.complete,
+      byDone: addDone(
+        total.byDone,
+        part.byDone?.map((n) => -n),
+      ),
       volunteerMinutes: total.volunteerMinutes - part.volunteerMinutes,
     };
   return total;

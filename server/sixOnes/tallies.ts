@@ -1,10 +1,4 @@
-import type {
-  CountyOverview,
-  DoneDistribution,
-  MemberYearView,
-  ProgressPage,
-  TallyView,
-} from '../../contract/functions/sixOnes';
+import type { CountyOverview, MemberYearView, ProgressPage, TallyView } from '../../contract/functions/sixOnes';
 import { SIX_ONES_ITEMS, VOLUNTEER_DAY_MINUTES, type SixOnesItem } from '../../contract/sixOnes';
 import type { MemberReportDoc } from '../accounts/model';
 import { grantsFor, isCountyAdmin, scopeIds } from '../platform/authorize';
@@ -12,7 +6,7 @@ import { forbidden, invalidInput } from '../platform/errors';
 import type { CallContext } from '../platform/router';
 import { localYear } from '../platform/time';
 import type { MemberYearDoc, RecordDoc, ReportedDoc, TallyDoc } from './credit';
-import { memberYearId, recompute, reportedId, SHARDS, sumShards, tallyId } from './credit';
+import { addDone, memberYearId, recompute, reportedId, SHARDS, sumShards, tallyId } from './credit';
 import { toRecordViews } from './records';
 
 const PAGE = 20;
@@ -57,13 +51,18 @@ function toTallyView(
   tally: TallyDoc | undefined,
   reported: ReportedDoc | undefined,
 ): TallyView {
+  const members = reported?.reported ?? 0;
+  // Those with something done are counted; the reported members without are the rest.
+  const byDone = addDone(tally?.byDone, []);
+  byDone[0] = Math.max(0, members - byDone.reduce((a, b) => a + b, 0));
   return {
     scope,
     scopeId,
     year,
-    reported: reported?.reported ?? 0,
+    reported: members,
     complete: tally?.complete ?? 0,
     itemsDone: { ...zeroes(), ...(tally?.itemsDone ?? {}) },
+    byDone,
     volunteerHours: Math.round(((tally?.volunteerMinutes ?? 0) / 60) * 10) / 10,
   };
 }
@@ -106,44 +105,6 @@ export async function tally(
   const t = summed.find((d): d is TallyDoc => d.kind === 'year');
   const r = summed.find((d): d is ReportedDoc => d.kind === 'reported');
   return toTallyView(scope, scopeId, year, t, r);
-}
-
-/**
- * How many of a scope's members have 0…6 items done (the bar chart of 六个一统计 and 六个一总览),
- * in two requests at once: the member-years of the scope grouped by `doneCount` (one aggregate,
- * seven rows at most) and the shards of its reported counter. A member-year is the scope's as the
- * tally counts it (its first approved record's community and unit), so `byDone[6]` is the tally's
- * `complete`; reported members with no approved record yet have no member-year and count as 0.
- */
-export async function distribution(
-  input: { scope: 'county' | 'community' | 'unit'; scopeId?: string; year?: number },
-  ctx: CallContext,
-): Promise<DoneDistribution> {
-  const { scope, scopeId } = resolveScope(ctx, input.scope, input.scopeId);
-  const year = input.year ?? localYear(ctx.now);
-  const _ = ctx.db.command;
-  const match =
-    scope === 'county' ? { year } : scope === 'community' ? { communityId: scopeId, year } : { unitId: scopeId, year };
-  const [groups, counters] = await Promise.all([
-    ctx.db
-      .collection('sixOnes')
-      .aggregate()
-      .match(match)
-      .group({ _id: '$doneCount', n: _.aggregate.sum(1) })
-      .limit(1000)
-      .end<{ _id: number; n: number }>(),
-    ctx.db
-      .collection('tallies')
-      .where({ base: reportedId(scope, scopeId) })
-      .limit(SHARDS[scope])
-      .get<ReportedDoc>(),
-  ]);
-  const byDone = Array.from({ length: SIX_ONES_ITEMS.length + 1 }, () => 0);
-  for (const g of groups.list) if (Number.isInteger(g._id) && g._id >= 0 && g._id < byDone.length) byDone[g._id] += g.n;
-  const reported = sumShards(counters.data)[0]?.reported ?? 0;
-  const counted = byDone.reduce((a, b) => a + b, 0);
-  byDone[0] += Math.max(0, reported - counted);
-  return { scope, scopeId, year, reported, byDone };
 }
 
 /**

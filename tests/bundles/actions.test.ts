@@ -427,13 +427,6 @@ const ROWS: Row[] = [
   },
   { fn: 'sixOnes', action: 'myYear', as: M, valid: () => ({}), invalid: { year: 1999 } },
   { fn: 'sixOnes', action: 'tally', as: SEC, valid: () => ({ scope: 'community' }), invalid: { scope: 'town' } },
-  {
-    fn: 'sixOnes',
-    action: 'distribution',
-    as: CA,
-    valid: () => ({ scope: 'county' }),
-    invalid: { scope: 'community', scopeId: 7 },
-  },
   { fn: 'sixOnes', action: 'overview', as: CA, valid: () => ({}), invalid: { year: '2026' } },
   { fn: 'sixOnes', action: 'progress', as: UA, valid: () => ({ scope: 'unit' }), invalid: { scope: 'county' } },
   // ------------------------------------------------------------------ cobuild: lists

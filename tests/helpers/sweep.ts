@@ -64,7 +64,6 @@ export const READ_ACTIONS = new Set([
   'recordQueue',
   'myYear',
   'tally',
-  'distribution',
   'overview',
   'progress',
   'reviewQueue',

@@ -1340,12 +1340,6 @@ const ROWS: Row[] = [
     payload: () => ({ scope: 'community', scopeId: 'c01' }),
     expect: only('secretary', 'countyAdmin'),
   },
-  {
-    fn: 'sixOnes',
-    action: 'distribution',
-    payload: () => ({ scope: 'community', scopeId: 'c01' }),
-    expect: only('secretary', 'countyAdmin'),
-  },
   { fn: 'sixOnes', action: 'overview', payload: () => ({}), expect: only('countyAdmin') },
   {
     fn: 'sixOnes',

@@ -1142,74 +1142,61 @@ describe('tallies, progress and the overview', () => {
     expect(next).toMatchObject({ year: y + 1, complete: 0, volunteerHours: 0, reported: after.c01.reported });
   });
 
-  it('distribution: members by items done, from the member-years and the reported counter; one approval moves one member up', async () => {
+  it('members by items done (byDone): the member-years counted, the reported rest at 0; one approval moves one member up', async () => {
     const y = await year();
-    /** What the store holds: the scope's member-years by doneCount, the reported members without one at 0. */
+    /** What the store holds: the scope's member-years by doneCount (those with something done), the reported rest at 0. */
     const expected = (query: Record<string, unknown>, reported: number) => {
       const byDone = [0, 0, 0, 0, 0, 0, 0];
-      const years = t.cloud.store.find('sixOnes', { query: { ...query, year: y } }) as any[];
+      const years = (t.cloud.store.find('sixOnes', { query: { ...query, year: y } }) as any[]).filter(
+        (d) => d.doneCount > 0,
+      );
       for (const d of years) byDone[d.doneCount]++;
-      byDone[0] += Math.max(0, reported - years.length);
+      byDone[0] = Math.max(0, reported - years.length);
       return byDone;
     };
-    const verified = (query: Record<string, unknown>) =>
-      t.cloud.store.count('memberReports', { ...query, status: 'verified' });
-    const read = (scope: string, scopeId: string | undefined, by: string) =>
-      ok(six('distribution', { scope, ...(scopeId ? { scopeId } : {}) }, by));
+    const tally = (scope: string, scopeId: string | undefined, by: string) =>
+      ok(six('tally', { scope, ...(scopeId ? { scopeId } : {}) }, by));
+    const read = async () => ({
+      c01: await tally('community', undefined, SECRETARY),
+      u01: await tally('unit', 'u01', UNIT_ADMIN),
+      county: await tally('county', undefined, COUNTY_ADMIN),
+    });
+    const queries = { c01: { communityId: 'c01' }, u01: { unitId: 'u01' }, county: {} };
 
     const [member] = await verifiedMembers(1, ['u01'], 'c01', SECRETARY);
-    const before = {
-      c01: await read('community', undefined, SECRETARY),
-      u01: await read('unit', 'u01', UNIT_ADMIN),
-      county: await read('county', undefined, COUNTY_ADMIN),
-    };
-    expect(before.c01).toEqual({
-      scope: 'community',
-      scopeId: 'c01',
-      year: y,
-      reported: verified({ communityId: 'c01' }),
-      byDone: expected({ communityId: 'c01' }, verified({ communityId: 'c01' })),
-    });
-    expect(before.u01.byDone).toEqual(expected({ unitId: 'u01' }, verified({ unitId: 'u01' })));
-    expect(before.county.byDone).toEqual(expected({}, verified({})));
+    const before = await read();
+    for (const key of ['c01', 'u01', 'county'] as const) {
+      const v = before[key];
+      expect({ key, byDone: v.byDone }).toEqual({ key, byDone: expected(queries[key], v.reported) });
+      expect(v.byDone[6]).toBe(v.complete);
+    }
     // The earlier tests left members at several counts: the bars are not all at one place.
     expect(before.c01.byDone.filter((n: number) => n > 0).length).toBeGreaterThan(1);
-    // All six done is the tally's complete.
-    for (const [scope, id, by] of [
-      ['community', 'c01', SECRETARY],
-      ['unit', 'u01', UNIT_ADMIN],
-      ['county', undefined, COUNTY_ADMIN],
-    ] as const) {
-      const tally = await ok(six('tally', { scope, ...(id ? { scopeId: id } : {}) }, by));
-      const d = await read(scope, id, by);
-      expect({ scope, six: d.byDone[6], reported: d.reported }).toEqual({
-        scope,
-        six: tally.complete,
-        reported: tally.reported,
-      });
-    }
 
-    // The new member has no approved record: 0 items. One approved 座谈 moves them to 1 item.
+    // The new member has no approved record: 0 items. One approved 座谈 moves them to 1 item,
+    // a second item to 2: each time one member moves, in every scope.
     expect(memberYear(member, y)).toBeUndefined();
-    await approve([await attended(member, 'symposium')]);
-    const after = {
-      c01: await read('community', undefined, SECRETARY),
-      u01: await read('unit', 'u01', UNIT_ADMIN),
-      county: await read('county', undefined, COUNTY_ADMIN),
-    };
-    for (const key of ['c01', 'u01', 'county'] as const) {
-      const moved = [...before[key].byDone];
-      moved[0]--;
-      moved[1]++;
-      expect({ key, byDone: after[key].byDone }).toEqual({ key, byDone: moved });
+    let last = before;
+    for (const type of ['symposium', 'partyMeeting']) {
+      await approve([await attended(member, type)]);
+      const now = await read();
+      const done = memberYear(member, y).doneCount;
+      for (const key of ['c01', 'u01', 'county'] as const) {
+        const moved = [...last[key].byDone];
+        moved[done - 1]--;
+        moved[done]++;
+        expect({ key, type, byDone: now[key].byDone }).toEqual({ key, type, byDone: moved });
+      }
+      last = now;
     }
+    // The overview's tallies say the same.
+    const overview = await ok(six('overview', {}, COUNTY_ADMIN));
+    expect(overview.county.byDone).toEqual(last.county.byDone);
+    expect(overview.communities.find((c: any) => c.scopeId === 'c01').byDone).toEqual(last.c01.byDone);
 
     // Another year: nobody has anything done; every reported member is at 0.
-    const next = await ok(six('distribution', { scope: 'community', year: y + 1 }, SECRETARY));
-    expect(next.byDone).toEqual([after.c01.reported, 0, 0, 0, 0, 0, 0]);
-    // Bad input changes nothing and says what is wrong.
-    for (const input of [{ scope: 'grid' }, { scope: 'community', year: '2026' }, { scope: 'unit', extra: 1 }])
-      expect(await six('distribution', input, SECRETARY)).toMatchObject(refused('INVALID_INPUT'));
+    const next = await ok(six('tally', { scope: 'community', year: y + 1 }, SECRETARY));
+    expect(next.byDone).toEqual([last.c01.reported, 0, 0, 0, 0, 0, 0]);
   });
 
   it('scope: a secretary their community, a unit admin their unit, the county admin all; county only for the county admin', async () => {
@@ -1233,12 +1220,6 @@ describe('tallies, progress and the overview', () => {
     for (const [who, input, outcome] of cases) {
       const res = await six('tally', input, who);
       expect({ who, input, outcome: res.ok ? 'ok' : res.error!.code }).toEqual({ who, input, outcome });
-      const dist = await six('distribution', input, who);
-      expect({ who, input, distribution: dist.ok ? 'ok' : dist.error!.code }).toEqual({
-        who,
-        input,
-        distribution: outcome,
-      });
       if (input.scope !== 'county') {
         const prog = await six('progress', input, who);
         expect({ who, input, progress: prog.ok ? 'ok' : prog.error!.code }).toEqual({ who, input, progress: outcome });

@@ -3,13 +3,13 @@
  *
  * 六个一图表 (packages/supervision) of the built weapp through the real cloud functions: 六个一统计
  * and 六个一总览 open it with their scope and year; a secretary's page shows her community's
- * members by items done (sixOnes.distribution) in its table beside the bar chart's canvas; the
+ * members by items done (the tally's byDone) in its table beside the bar chart's canvas; the
  * county admin's page adds every community and unit side by side, largest share first, for all
  * six or one item; its text is sized for 大字模式. Needs `npm run build:weapp` first.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CountyOverview, DoneDistribution, TallyView } from '../../contract';
+import type { CountyOverview, TallyView } from '../../contract';
 import type { LoadedPage } from '../helpers/weapp-harness';
 import { DIST } from '../helpers/weapp-harness';
 import { useLocalCloud, type CallEvent } from '../helpers/weapp-cloud';
@@ -29,7 +29,7 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 const year = currentYear();
 
 /** The table's rows as the page shows them: 完成项数, 人数, 占比. */
-function expectedRows(d: DoneDistribution): string[][] {
+function expectedRows(d: TallyView): string[][] {
   const total = d.byDone.reduce((a, b) => a + b, 0);
   return d.byDone.map((n, k) => [k === 6 ? '6项（全部完成）' : `${k}项`, String(n), `${share(n, total)}%`]);
 }
@@ -54,9 +54,9 @@ test('六个一统计 and 六个一总览 open 六个一图表 with their scope 
 });
 
 test('a secretary’s chart: her community’s members by items done in the table, the bar chart’s canvas, no comparison', async () => {
-  const expected = await ui.invoke<DoneDistribution>(
+  const expected = await ui.invoke<TallyView>(
     'sixOnes',
-    'distribution',
+    'tally',
     { scope: 'community', scopeId: 'c01' },
     'demo-secretary',
   );
@@ -68,7 +68,7 @@ test('a secretary’s chart: her community’s members by items done in the tabl
     calls,
   });
   await page.waitFor(() => page.has('#done-6'), 5000);
-  expect(calls.filter((c) => c.action === 'distribution').map((c) => c.payload)).toEqual([
+  expect(calls.filter((c) => c.action === 'tally').map((c) => c.payload)).toEqual([
     { scope: 'community', scopeId: 'c01', year },
   ]);
   expect(calls.map((c) => c.action)).not.toContain('overview');
@@ -90,7 +90,7 @@ test('a secretary’s chart: her community’s members by items done in the tabl
 
 test('the county admin’s chart compares every community, largest share first; an item or the units on a tap', async () => {
   const overview = await ui.invoke<CountyOverview>('sixOnes', 'overview', {}, 'demo-county-admin');
-  const county = await ui.invoke<DoneDistribution>('sixOnes', 'distribution', { scope: 'county' }, 'demo-county-admin');
+  const county = overview.county;
   const page = await ui.open(CHART, 'demo-county-admin', { query: { scope: 'county', year: String(year) } });
   await page.waitFor(() => page.has('#done-6') && page.has('#compare-c01'), 5000);
   expect(Array.from({ length: 7 }, (_, k) => texts(page, `#done-${k} .six-chart__cell`))).toEqual(expectedRows(county));

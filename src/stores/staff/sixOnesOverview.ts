@@ -25,6 +25,7 @@ const emptyTally = (scope: TallyScope, scopeId: string, year: number): TallyView
   reported: 0,
   complete: 0,
   itemsDone: Object.fromEntries(SIX_ONES_ITEMS.map((i) => [i, 0])) as TallyView['itemsDone'],
+  byDone: [0, ...SIX_ONES_ITEMS.map(() => 0)],
   volunteerHours: 0,
 });
 

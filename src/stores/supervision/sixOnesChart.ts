@@ -1,6 +1,6 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { CountyOverview, DoneDistribution } from '../../../contract';
+import type { CountyOverview, TallyView } from '../../../contract';
 import { SIX_ONES_ITEMS, SIX_ONES_SHORT, type SixOnesItem } from '../../../contract/sixOnes';
 import { call } from '../../services/cloud';
 import { currentYear } from '../../utils/activityTimes';
@@ -29,9 +29,9 @@ export interface CompareBar {
 
 /**
  * 六个一图表 (`?scope=county|community|unit&scopeId=&year=`, opened from 六个一统计 and
- * 六个一总览): the scope's members by how many of the year's six items they have done
- * (sixOnes.distribution); for the county also every community's or unit's share with all six
- * done, or with one item done, side by side (sixOnes.overview).
+ * 六个一总览): the scope's members by how many of the year's six items they have done (the
+ * tally's `byDone`: sixOnes.tally, the county's from sixOnes.overview); for the county also every
+ * community's or unit's share with all six done, or with one item done, side by side.
  */
 class SixOnesChartStore {
   scope: ChartScope | null = null;
@@ -42,17 +42,13 @@ class SixOnesChartStore {
   tab: TallyScope = 'community';
   measure: CompareMeasure = 'complete';
 
-  readonly distribution = new Loadable<DoneDistribution>(() =>
-    call('sixOnes', 'distribution', {
-      scope: this.scope!,
-      ...(this.scope === 'county' ? {} : { scopeId: this.scopeId }),
-      year: this.year,
-    }),
+  readonly tally = new Loadable<TallyView>(() =>
+    call('sixOnes', 'tally', { scope: this.scope!, scopeId: this.scopeId, year: this.year }),
   );
   readonly overview = new Loadable<CountyOverview>(() => call('sixOnes', 'overview', { year: this.year }));
 
   constructor() {
-    makeAutoObservable(this, { distribution: false, overview: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { tally: false, overview: false }, { autoBind: true, deep: false });
   }
 
   get name(): string {
@@ -64,7 +60,7 @@ class SixOnesChartStore {
 
   /** Opens what the address names: a scope (the county needs no id) and a year of `tallyYears` (this one otherwise). */
   enter(scope: string | undefined, scopeId: string | undefined, year: string | undefined): void {
-    this.distribution.clear();
+    this.tally.clear();
     this.overview.clear();
     this.tab = 'community';
     this.measure = 'complete';
@@ -90,7 +86,17 @@ class SixOnesChartStore {
 
   reload(): Promise<unknown> {
     if (!this.scope) return Promise.resolve();
-    return Promise.all([this.distribution.load(), this.scope === 'county' ? this.overview.load() : null]);
+    return this.scope === 'county' ? this.overview.load() : this.tally.load();
+  }
+
+  /** What the scope's figures come from: the overview for the county, its tally otherwise. */
+  get source(): Loadable<TallyView> | Loadable<CountyOverview> {
+    return this.scope === 'county' ? this.overview : this.tally;
+  }
+
+  /** The scope's tally, once read. */
+  get figures(): TallyView | null {
+    return (this.scope === 'county' ? this.overview.value?.county : this.tally.value) ?? null;
   }
 
   show(tab: TallyScope): void {

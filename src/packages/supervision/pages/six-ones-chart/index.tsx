@@ -2,7 +2,7 @@ import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useMemo } from 'react';
-import type { DoneDistribution } from '../../../../../contract';
+import type { TallyView } from '../../../../../contract';
 import { Choices } from '../../../../components/staff/Choices';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
@@ -29,7 +29,7 @@ const TABS = OVERVIEW_TABS.map((key) => ({ key, label: OVERVIEW_TAB_LABELS[key] 
 const doneLabel = (k: number) => `${k}项`;
 
 /** Members by items done: a bar for 0…6, its count on top; all six done the darker bar. */
-function distributionOption(d: DoneDistribution, large: boolean): ChartOption {
+function distributionOption(d: TallyView, large: boolean): ChartOption {
   const fontSize = large ? 16 : 12;
   return {
     animation: false,
@@ -87,11 +87,11 @@ function compareOption(bars: CompareBar[], large: boolean): ChartOption {
 }
 
 const Distribution = observer(() => {
-  const { distribution } = store;
+  const { source } = store;
   const large = session.largeText;
-  const d = distribution.value;
+  const d = store.figures;
   const option = useMemo(() => (d ? distributionOption(d, large) : null), [d, large]);
-  if (distribution.error) return <ErrorNotice error={distribution.error} onRetry={distribution.load} />;
+  if (source.error) return <ErrorNotice error={source.error} onRetry={source.load} />;
   if (!d || !option) return <Loading />;
   const total = d.byDone.reduce((a, b) => a + b, 0);
   const words = d.byDone.map((n, k) => `${doneLabel(k)}${n}人`).join('，');

@@ -1512,6 +1512,35 @@ describe('reconciliation (scheduler job reconcileTallies)', () => {
     }
   });
 
+  it('a tally without byDone (written before it existed) reads as nobody counted until the job completes it', async () => {
+    const y = await year();
+    expect((await jobs('reconcileTallies')).data.differences).toBe(0);
+    const tallyId = `community-c01-${y}`;
+    const right = await ok(six('tally', { scope: 'community' }, SECRETARY));
+    expect(right.byDone.slice(1).some((n: number) => n > 0)).toBe(true);
+    for (const shard of t.cloud.store.find('tallies', { query: { base: tallyId } }) as Array<{ _id: string }>)
+      t.cloud.store.update(
+        'tallies',
+        { _id: shard._id },
+        { $unset: { byDone: '' } },
+        { multi: false, merge: true, upsert: false },
+      );
+    // Until then: every reported member at 0.
+    const bare = await ok(six('tally', { scope: 'community' }, SECRETARY));
+    expect(bare.byDone).toEqual([right.reported, 0, 0, 0, 0, 0, 0]);
+
+    const run = await jobs('reconcileTallies');
+    const wrong = right.byDone.map((n: number, k: number) => (k > 0 && n !== 0 ? k : null)).filter((k: any) => k);
+    expect(run.data.differences).toBe(wrong.length);
+    expect(run.data.sample).toEqual(
+      expect.arrayContaining(
+        wrong.map((k: number) => ({ id: tallyId, field: `byDone.${k}`, stored: 0, expected: right.byDone[k] })),
+      ),
+    );
+    expect((await ok(six('tally', { scope: 'community' }, SECRETARY))).byDone).toEqual(right.byDone);
+    expect((await jobs('reconcileTallies')).data.differences).toBe(0);
+  });
+
   it('reports a tampered counter and fixes it; the next run finds nothing', async () => {
     const y = await year();
     const [member] = take();

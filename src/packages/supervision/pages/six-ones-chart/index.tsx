@@ -99,7 +99,7 @@ const Distribution = observer(() => {
     <View className="six-chart__section">
       <Text className="six-chart__heading">党员完成项数分布</Text>
       <Text className="six-chart__meta">
-        已报到党员 {d.reported} 人 · 本年度计入{d.scope === 'county' ? '全县' : `本${KIND[d.scope]}`}的党员 {total} 人
+        已报到党员 {d.reported} 人{total > d.reported ? ` · 本年度计入的共 ${total} 人（含已转出报到的党员）` : ''}
       </Text>
       <Chart option={option} height={large ? 300 : 220} label={`柱状图：完成六个一的项数与党员人数——${words}。`} />
       <View className="six-chart__table">
@@ -117,7 +117,7 @@ const Distribution = observer(() => {
         ))}
       </View>
       <Text className="six-chart__note">
-        党员按本年度第一条审核通过的记录计入社区和单位；已报到但还没有审核通过记录的党员计为0项。
+        党员按本年度第一条审核通过的记录计入社区和单位；已报到但还没有完成任何一项的党员计为0项。
       </Text>
     </View>
   );

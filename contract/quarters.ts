@@ -40,3 +40,10 @@ export function nextQuarter(key: string): string {
   if (!q) throw new Error(`not a quarter key: ${key}`);
   return q.index === 4 ? quarterKey(q.year + 1, 1) : quarterKey(q.year, q.index + 1);
 }
+
+/** A half year's two quarters: 上半年 (1) is Q1 and Q2, 下半年 (2) Q3 and Q4. */
+export const halfQuarters = (year: number, half: 1 | 2): [string, string] =>
+  half === 1 ? [quarterKey(year, 1), quarterKey(year, 2)] : [quarterKey(year, 3), quarterKey(year, 4)];
+
+/** 2026年上半年. */
+export const halfWords = (year: number, half: 1 | 2): string => `${year}年${half === 1 ? '上' : '下'}半年`;

@@ -71,6 +71,33 @@ export interface SupervisionRankingView {
   rows: SupervisionRow[];
 }
 
+/** One body's half year: each quarter's total and band, and the half's average and band. */
+export interface SupervisionHalfRow {
+  scope: SupervisionScope;
+  id: string;
+  name: string;
+  /** The half's two quarters, in order: the total and band each had (by its own rules); null without a figure. */
+  quarters: Array<{ quarter: string; total: number | null; band: Band | null }>;
+  /** The average of the quarters' totals it has, to one decimal; null with neither. */
+  average: number | null;
+  /** The average banded by the second quarter's rules. */
+  band: Band | null;
+  /** 1 = highest average; equal averages share a rank; null without one. */
+  rank: number | null;
+}
+
+/** The county admin's table of a half year (上半年: Q1 and Q2; 下半年: Q3 and Q4). */
+export interface SupervisionHalfYearView {
+  year: number;
+  half: 1 | 2;
+  quarters: [string, string];
+  scope: SupervisionScope;
+  /** The rules of the second quarter, which band the averages. */
+  rulesVersion: number;
+  /** Ranking order. */
+  rows: SupervisionHalfRow[];
+}
+
 /** Something behind in a community's quarter, in words, with the page that lists it. */
 export interface SupervisionGap {
   key: IndicatorKey;
@@ -150,6 +177,18 @@ export const supervision = {
     summary:
       "The county admin's table of one scope (communities, paired units or departments) for a quarter (default the current one): every indicator's figure, points and change since the previous quarter, the total, band and rank, in ranking order. Figures are those of the last refresh (every 5 minutes) or, for a closed quarter, as of closing. At most 3 database requests.",
     input: z.object({ quarter: quarter.optional(), scope: z.enum(SUPERVISION_SCOPES) }).strict(),
+    roles: ['countyAdmin'],
+  }),
+  halfYear: defineAction<SupervisionHalfYearView>()({
+    summary:
+      "The county admin's table of one scope for a half year (上半年 Q1+Q2, 下半年 Q3+Q4; empty before it has figures): each body's total and band in both quarters, the average of its totals banded by the second quarter's rules, in ranking order. At most 3 database requests.",
+    input: z
+      .object({
+        year: z.number().int().min(2020).max(2100),
+        half: z.union([z.literal(1), z.literal(2)]),
+        scope: z.enum(SUPERVISION_SCOPES),
+      })
+      .strict(),
     roles: ['countyAdmin'],
   }),
   report: defineAction<SupervisionReportView>()({

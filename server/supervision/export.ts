@@ -11,25 +11,19 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { SupervisionExportView, SupervisionRankingView } from '../../contract/functions/supervision';
-import { quarterKey, quarterWords } from '../../contract/quarters';
-import {
-  bandText,
-  SUPERVISION_SCOPE_LABELS,
-  SUPERVISION_SCOPES,
-  type SupervisionScope,
-} from '../../contract/supervision';
+import { halfQuarters, halfWords, quarterWords } from '../../contract/quarters';
+import { bandText, SUPERVISION_SCOPE_LABELS, SUPERVISION_SCOPES } from '../../contract/supervision';
 import { getCloud } from '../platform/cloud';
 import { invalidInput } from '../platform/errors';
 import { tempUrls } from '../platform/files';
 import { getById } from '../platform/read';
 import type { CallContext } from '../platform/router';
-import { round } from './indicators';
-import { bandOf, scoreRow } from './scoring';
+import { scoreRow } from './scoring';
 import { SUPERVISION_REPORTS, type SupervisionReportDoc } from './reports';
 import { rulesOfQuarter } from './rules';
 import { quarterAt } from './sources';
 import { quarterTallies } from './tallies';
-import { gapsOf, ranking } from './views';
+import { gapsOf, halfYear, ranking } from './views';
 
 /** How long the download link lasts (seconds). */
 export const EXPORT_URL_SECONDS = 600;
@@ -115,39 +109,17 @@ async function quarterBook(ctx: CallContext, quarter: string): Promise<ExcelJS.W
 }
 
 async function halfYearBook(ctx: CallContext, year: number, half: 1 | 2): Promise<ExcelJS.Workbook> {
-  const [a, b] = half === 1 ? [quarterKey(year, 1), quarterKey(year, 2)] : [quarterKey(year, 3), quarterKey(year, 4)];
   const book = new ExcelJS.Workbook();
   book.creator = '同心圆';
   book.created = ctx.now;
-  const rulesB = await rulesOfQuarter(ctx.db, b);
-  for (const scope of SUPERVISION_SCOPES) {
-    const [first, second] = await Promise.all([
-      ranking({ quarter: a, scope }, ctx),
-      ranking({ quarter: b, scope }, ctx),
-    ]);
-    const ids = [...new Set([...first.rows, ...second.rows].map((r) => r.id))];
-    const rows = ids.map((id) => {
-      const x = first.rows.find((r) => r.id === id);
-      const y = second.rows.find((r) => r.id === id);
-      const totals = [x?.total, y?.total].filter((t): t is number => typeof t === 'number');
-      const average = totals.length ? round(totals.reduce((s, t) => s + t, 0) / totals.length, 1) : null;
-      const band = bandOf(average, rulesB.scopes[scope].bands);
-      return [
-        (x ?? y)!.name,
-        figure(x?.total ?? null),
-        x?.band ? bandText(x.band) : '无数据',
-        figure(y?.total ?? null),
-        y?.band ? bandText(y.band) : '无数据',
-        figure(average),
-        band ? bandText(band) : '无数据',
-      ] as Cell[];
-    });
-    rows.sort((p, q) => (typeof q[5] === 'number' ? q[5] : -1) - (typeof p[5] === 'number' ? p[5] : -1));
+  const views = await Promise.all(SUPERVISION_SCOPES.map((scope) => halfYear({ year, half, scope }, ctx)));
+  for (const view of views) {
+    const [a, b] = view.quarters;
     addSheet(
       book,
-      SUPERVISION_SCOPE_LABELS[scope as SupervisionScope],
+      SUPERVISION_SCOPE_LABELS[view.scope],
       [
-        SUPERVISION_SCOPE_LABELS[scope as SupervisionScope],
+        SUPERVISION_SCOPE_LABELS[view.scope],
         `${quarterWords(a)}总分`,
         `${quarterWords(a)}等次`,
         `${quarterWords(b)}总分`,
@@ -155,7 +127,12 @@ async function halfYearBook(ctx: CallContext, year: number, half: 1 | 2): Promis
         '半年平均分',
         '半年等次',
       ],
-      rows,
+      view.rows.map((row) => [
+        row.name,
+        ...row.quarters.flatMap((q) => [figure(q.total), q.band ? bandText(q.band) : '无数据'] as Cell[]),
+        figure(row.average),
+        row.band ? bandText(row.band) : '无数据',
+      ]),
     );
   }
   return book;
@@ -175,11 +152,11 @@ export async function exportReport(
   let title: string;
   if (input.half !== undefined) {
     const year = input.year ?? Number(current.slice(0, 4));
-    const first = quarterKey(year, input.half === 1 ? 1 : 3);
+    const [first] = halfQuarters(year, input.half);
     if (first > current) throw invalidInput('该半年尚未开始', [{ path: 'half', message: '请选择已开始的半年' }]);
     book = await halfYearBook(ctx, year, input.half);
     period = `${year}H${input.half}`;
-    title = `${year}年${input.half === 1 ? '上' : '下'}半年城市社区党建工作督导汇总`;
+    title = `${halfWords(year, input.half)}城市社区党建工作督导汇总`;
   } else {
     const quarter = input.quarter ?? current;
     if (quarter > current) throw invalidInput('该季度尚未开始', [{ path: 'quarter', message: '请选择已开始的季度' }]);

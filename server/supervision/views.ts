@@ -7,11 +7,13 @@ import type {
   SupervisionCell,
   SupervisionColumn,
   SupervisionGap,
+  SupervisionHalfRow,
+  SupervisionHalfYearView,
   SupervisionRankingView,
   SupervisionReportView,
   SupervisionRow,
 } from '../../contract/functions/supervision';
-import { parseQuarter, previousQuarter, quarterWords } from '../../contract/quarters';
+import { halfQuarters, parseQuarter, previousQuarter, quarterWords } from '../../contract/quarters';
 import { SIX_ONES_ITEMS, SIX_ONES_SHORT } from '../../contract/sixOnes';
 import {
   BAND_ORDER,
@@ -32,7 +34,8 @@ import { SUPERVISION_REPORTS, type SupervisionReportDoc } from './reports';
 import { againstRule } from './bulletin';
 import type { SupervisionRaw } from './indicators';
 import { rulesOfQuarter } from './rules';
-import { change, rank, scoreRow, type RowScore } from './scoring';
+import { bandOf, change, rank, scoreRow, type RowScore } from './scoring';
+import { round } from './indicators';
 import { quarterAt } from './sources';
 import { quarterTallies, refreshSupervision, type SupervisionTallyDoc } from './tallies';
 
@@ -128,6 +131,55 @@ export async function ranking(
     asOf: toIso(latest(now)),
     columns: columnsOf(input.scope, rules.scopes[input.scope]),
     rows: rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id.localeCompare(b.id)),
+  };
+}
+
+/**
+ * The county admin's half year of a scope: both quarters' documents in one request, each scored by
+ * its own quarter's rules; the average of the totals a body has, banded by the second quarter's
+ * rules (as the half-year summary to the leading group reads); ranked by the average. ≤ 3 requests.
+ * A half year without figures (not begun, or before 督导) is an empty table, as `ranking`'s quarter is.
+ */
+export async function halfYear(
+  input: { year: number; half: 1 | 2; scope: SupervisionScope },
+  ctx: CallContext,
+): Promise<SupervisionHalfYearView> {
+  const quarters = halfQuarters(input.year, input.half);
+  const [docs, ...rules] = await Promise.all([
+    tallies(ctx, quarters, input.scope),
+    ...quarters.map((q) => rulesOfQuarter(ctx.db, q)),
+  ]);
+  const byId = new Map<string, SupervisionTallyDoc[]>();
+  for (const d of docs) byId.set(d.scopeId, [...(byId.get(d.scopeId) ?? []), d]);
+  const rows = [...byId.values()].map((mine): Omit<SupervisionHalfRow, 'rank'> & { total: number | null } => {
+    const scored = quarters.map((quarter, i) => {
+      const doc = mine.find((d) => d.quarter === quarter);
+      const score = doc ? scoreRow(doc.raw, rules[i].scopes[input.scope], input.scope) : null;
+      return { quarter, total: score?.total ?? null, band: score?.band ?? null };
+    });
+    const totals = scored.map((q) => q.total).filter((t): t is number => t !== null);
+    const average = totals.length ? round(totals.reduce((a, b) => a + b, 0) / totals.length, 1) : null;
+    // The later quarter's name (a body renamed in between reads as it is now).
+    const named = mine.find((d) => d.quarter === quarters[1]) ?? mine[0];
+    return {
+      scope: input.scope,
+      id: named.scopeId,
+      name: named.name,
+      quarters: scored,
+      average,
+      band: bandOf(average, rules[1].scopes[input.scope].bands),
+      total: average,
+    };
+  });
+  return {
+    year: input.year,
+    half: input.half,
+    quarters,
+    scope: input.scope,
+    rulesVersion: rules[1].version,
+    rows: rank(rows)
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id.localeCompare(b.id))
+      .map(({ total: _total, ...row }) => row),
   };
 }
 

@@ -613,6 +613,14 @@ const ROWS: Row[] = [
   { fn: 'cobuild', action: 'propertyStats', as: CA, valid: () => ({}), invalid: { quarter: 5 } },
   // 督导 (function supervision): the first look counts the quarter when the job has not yet.
   { fn: 'supervision', action: 'ranking', as: CA, valid: () => ({ scope: 'unit' }), invalid: { scope: 'county' } },
+  {
+    fn: 'supervision',
+    action: 'halfYear',
+    as: CA,
+    // This year's first half has begun (in UTC or in China).
+    valid: () => ({ year: new Date().getUTCFullYear(), half: 1, scope: 'community' }),
+    invalid: { year: 2026, half: 3, scope: 'community' },
+  },
   { fn: 'supervision', action: 'report', as: SEC, valid: () => ({}), invalid: { quarter: '2026Q5' } },
   { fn: 'supervision', action: 'rules', as: CA, valid: () => ({}), invalid: { version: 1 } },
   {

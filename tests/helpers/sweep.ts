@@ -80,6 +80,7 @@ export const READ_ACTIONS = new Set([
   'propertyStats',
   // 督导 (a first look may count the quarter: a write the reader never sees).
   'ranking',
+  'halfYear',
   'report',
   'rules',
   'quarterReport',

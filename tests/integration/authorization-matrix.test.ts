@@ -1154,6 +1154,12 @@ const ROWS: Row[] = [
   },
   {
     fn: 'supervision',
+    action: 'halfYear',
+    payload: () => ({ year: 2026, half: 1, scope: 'community' }),
+    expect: only('countyAdmin'),
+  },
+  {
+    fn: 'supervision',
     action: 'report',
     payload: () => ({ scope: 'community', id: 'c01' }),
     expect: only('secretary', 'countyAdmin'),

@@ -342,6 +342,53 @@ describe('the known county, 2031Q2, by DEFAULT_RULES', () => {
     expect(cells(departments.rows[0])).toEqual({ onTimeReportRate: [80, 30], departmentPraise: [66.7, 16.7] });
   });
 
+  it('the half year: both quarters’ totals and bands, the average banded by Q2’s rules, ranked by it', async () => {
+    const half = await ok('halfYear', { year: 2031, half: 1, scope: 'community' }, COUNTY);
+    expect(half).toMatchObject({ year: 2031, half: 1, quarters: [Q1, Q], scope: 'community', rulesVersion: 1 });
+    // c01: Q1 60.0, Q2 65.4 → 62.7, behind (below 75 by DEFAULT_RULES).
+    expect(half.rows[0]).toEqual({
+      scope: 'community',
+      id: 'c01',
+      name: '东风社区',
+      quarters: [
+        { quarter: Q1, total: 60, band: 'behind' },
+        { quarter: Q, total: 65.4, band: 'behind' },
+      ],
+      average: 62.7,
+      band: 'behind',
+      rank: 1,
+    });
+    // Every scope: each quarter as its ranking says, the average of the totals there are.
+    for (const scope of ['community', 'unit', 'department']) {
+      const view = await ok('halfYear', { year: 2031, half: 1, scope }, COUNTY);
+      const [first, second] = await Promise.all([
+        ok('ranking', { quarter: Q1, scope }, COUNTY),
+        ok('ranking', { quarter: Q, scope }, COUNTY),
+      ]);
+      const ids = new Set([...first.rows, ...second.rows].map((r: any) => r.id));
+      expect(view.rows.map((r: any) => r.id).sort()).toEqual([...ids].sort());
+      for (const row of view.rows) {
+        const totals = [first, second].map((v) => v.rows.find((r: any) => r.id === row.id)?.total ?? null);
+        expect({ id: row.id, totals: row.quarters.map((q: any) => q.total) }).toEqual({ id: row.id, totals });
+        const present = totals.filter((x): x is number => x !== null);
+        const average = present.length
+          ? Math.round((present.reduce((a, b) => a + b, 0) / present.length) * 10) / 10
+          : null;
+        expect({ id: row.id, average: row.average }).toEqual({ id: row.id, average });
+      }
+      const averages = view.rows.map((r: any) => r.average).filter((x: any) => x !== null);
+      expect(averages).toEqual([...averages].sort((a, b) => b - a));
+    }
+    // A half year without figures is an empty table; bad input is refused.
+    expect((await ok('halfYear', { year: 2100, half: 2, scope: 'community' }, COUNTY)).rows).toEqual([]);
+    for (const input of [
+      { year: 2031, half: 3, scope: 'community' },
+      { year: 2031, half: 1 },
+      { year: '2031', half: 1, scope: 'unit' },
+    ])
+      expect(code(await sv('halfYear', input, COUNTY))).toBe('INVALID_INPUT');
+  });
+
   it("a community's report: its row without a rank, the trend, what is behind and the band counts", async () => {
     const view = await ok('report', { quarter: Q }, SECRETARY);
     expect(view.row).toMatchObject({ id: 'c01', total: 65.4, band: 'behind', rank: null, change: 5.4 });
@@ -399,8 +446,10 @@ describe('the known county, 2031Q2, by DEFAULT_RULES', () => {
 
 describe('scopes', () => {
   it('rankings are the county admin’s only; others’ reports are refused', async () => {
-    for (const who of [SECRETARY, UNIT_ADMIN, DEPARTMENT, RESIDENT])
+    for (const who of [SECRETARY, UNIT_ADMIN, DEPARTMENT, RESIDENT]) {
       expect(code(await sv('ranking', { quarter: Q, scope: 'community' }, who))).toBe('FORBIDDEN');
+      expect(code(await sv('halfYear', { year: 2031, half: 1, scope: 'community' }, who))).toBe('FORBIDDEN');
+    }
     expect(code(await sv('report', { quarter: Q, scope: 'community', id: 'c02' }, SECRETARY))).toBe('FORBIDDEN');
     expect(code(await sv('report', { quarter: Q, scope: 'unit', id: 'u02' }, UNIT_ADMIN))).toBe('FORBIDDEN');
     expect(code(await sv('report', { quarter: Q, scope: 'department', id: 'd02' }, DEPARTMENT))).toBe('FORBIDDEN');
@@ -433,6 +482,8 @@ describe('budgets', () => {
     expect(trips).toBeLessThanOrEqual(3);
     const report = await roundTrips(() => ok('report', { quarter: Q }, SECRETARY));
     expect(report.trips).toBeLessThanOrEqual(3);
+    const half = await roundTrips(() => ok('halfYear', { year: 2031, half: 1, scope: 'community' }, COUNTY));
+    expect(half.trips).toBeLessThanOrEqual(3);
   });
 });
 

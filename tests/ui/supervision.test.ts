@@ -9,11 +9,12 @@
  * `npm run build:weapp` first.
  */
 import type {
+  SupervisionHalfYearView,
   SupervisionQuarterView,
   SupervisionRankingView,
   SupervisionReportView,
 } from '../../contract/functions/supervision';
-import { previousQuarter, quarterWords } from '../../contract/quarters';
+import { halfWords, parseQuarter, previousQuarter, quarterWords } from '../../contract/quarters';
 import { bandText } from '../../contract/supervision';
 import { quarterAt } from '../../server/supervision/sources';
 import { emulatorClock } from '../../emulator/clock';
@@ -87,6 +88,37 @@ test('督导排名: the paired units’ table, and stepping back a quarter', asy
   const back = quarterWords(previousQuarter(current()));
   await page.waitFor(() => textOf(page, '.quarter-stepper__quarter') === back, 5000);
   expect(page.has('.quarter-stepper__step--next')).toBe(true);
+});
+
+test('督导排名 按半年: both quarters’ totals and the average of each community, ranked by it; stepping back a half year', async () => {
+  const q = parseQuarter(current())!;
+  const half = q.index <= 2 ? 1 : 2;
+  const view = await sv<SupervisionHalfYearView>('halfYear', { year: q.year, half, scope: 'community' });
+  expect(view.rows).toHaveLength(14);
+  const page = await ui.open(RANKING, ADMIN);
+  await page.waitFor(() => rowNames(page).length === 14, 8000);
+  await page.tap('.staff-segmented__item--half');
+  await page.waitFor(() => page.has(`#half-${view.rows[0].id}`), 8000);
+  expect(textOf(page, '.quarter-stepper__quarter')).toBe(`${halfWords(q.year, half)}（本半年）`);
+  expect(rowNames(page)).toEqual(view.rows.map((r) => r.name));
+  const figures = (total: number | null, band: SupervisionHalfYearView['rows'][number]['band']) =>
+    `${total === null ? '无数据' : total}${band ? bandText(band) : ''}`;
+  for (const row of view.rows)
+    expect(textOf(page, `#half-${row.id}`)).toBe(
+      `${row.rank ?? '—'}${row.name}${row.quarters.map((x) => figures(x.total, x.band)).join('')}${figures(row.average, row.band)}`,
+    );
+  // A row opens the report of the half's last quarter begun.
+  await page.tap(`#half-${view.rows[0].id}`);
+  await page.waitFor(() => page.navigation.some((n) => n.api === 'navigateTo'), 5000);
+  const shown = view.quarters[1] <= current() ? view.quarters[1] : view.quarters[0];
+  expect(page.navigation.find((n) => n.api === 'navigateTo')!.options).toMatchObject({
+    url: `/${REPORT}?quarter=${shown}&scope=community&id=${view.rows[0].id}`,
+  });
+
+  await page.tap('.quarter-stepper__step--prev');
+  const back = half === 1 ? halfWords(q.year - 1, 2) : halfWords(q.year, 1);
+  await page.waitFor(() => textOf(page, '.quarter-stepper__quarter') === back, 5000);
+  expect(textOf(page, '.quarter-stepper__step--next')).toBe('下一半年 ›');
 });
 
 test('督导报告: the secretary’s own community, each indicator against its goal, what is behind with its list', async () => {

@@ -1,7 +1,11 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
-import type { SupervisionRankingView, SupervisionRow } from '../../../contract/functions/supervision';
-import { nextQuarter, parseQuarter, previousQuarter, QUARTER_KEY } from '../../../contract/quarters';
+import type {
+  SupervisionHalfYearView,
+  SupervisionRankingView,
+  SupervisionRow,
+} from '../../../contract/functions/supervision';
+import { halfQuarters, nextQuarter, parseQuarter, previousQuarter, QUARTER_KEY } from '../../../contract/quarters';
 import { SUPERVISION_SCOPES, type IndicatorKey, type SupervisionScope } from '../../../contract/supervision';
 import { call } from '../../services/cloud';
 import { quarterNow } from '../../utils/date';
@@ -13,10 +17,15 @@ export type SortKey = 'total' | IndicatorKey;
 /** The first quarter there can be figures of (督导 started in 2026). */
 export const FIRST_QUARTER = '2026Q1';
 
+/** What the table is of: a quarter, or the half year holding it (supervision.halfYear). */
+export type Period = 'quarter' | 'half';
+export const PERIOD_LABELS: Record<Period, string> = { quarter: '按季度', half: '按半年' };
+
 /**
  * 督导排名 (supervision.ranking): one scope's table for a quarter, stepping back and forth (never
  * past the current quarter), sorted by the total or by any indicator — the better end first, by
- * the indicator's direction; figures without data last.
+ * the indicator's direction; figures without data last. Or the half year holding the quarter
+ * (supervision.halfYear): both quarters' totals and the average, stepping by half years.
  */
 class SupervisionRankingStore {
   quarter = quarterNow();
@@ -24,12 +33,35 @@ class SupervisionRankingStore {
   sortKey: SortKey = 'total';
   /** True: the better end first. */
   bestFirst = true;
+  period: Period = 'quarter';
   readonly view = new Loadable<SupervisionRankingView>(() =>
     call('supervision', 'ranking', { quarter: this.quarter, scope: this.scope }),
   );
+  readonly halfView = new Loadable<SupervisionHalfYearView>(() =>
+    call('supervision', 'halfYear', { ...this.half, scope: this.scope }),
+  );
 
   constructor() {
-    makeAutoObservable(this, { view: false }, { autoBind: true, deep: false });
+    makeAutoObservable(this, { view: false, halfView: false }, { autoBind: true, deep: false });
+  }
+
+  /** The half year holding the quarter. */
+  get half(): { year: number; half: 1 | 2 } {
+    const q = parseQuarter(this.quarter)!;
+    return { year: q.year, half: q.index <= 2 ? 1 : 2 };
+  }
+
+  /** Reads what the period shows. */
+  load(): Promise<unknown> {
+    return this.period === 'half' ? this.halfView.load() : this.view.load();
+  }
+
+  setPeriod(period: Period): void {
+    if (period === this.period) return;
+    this.period = period;
+    // A half year starts with its first quarter (going back to quarters, that one is shown).
+    if (period === 'half') this.quarter = halfQuarters(this.half.year, this.half.half)[0];
+    void this.load();
   }
 
   enter(params: { quarter?: string; scope?: string }): void {
@@ -38,6 +70,7 @@ class SupervisionRankingStore {
       this.scope = params.scope as SupervisionScope;
     this.sortKey = 'total';
     this.bestFirst = true;
+    this.period = 'quarter';
     void this.view.load();
   }
 
@@ -46,21 +79,29 @@ class SupervisionRankingStore {
     this.scope = scope;
     this.sortKey = 'total';
     this.bestFirst = true;
-    void this.view.load();
+    void this.load();
   }
 
   get canBack(): boolean {
     return this.quarter > FIRST_QUARTER;
   }
 
+  /** The quarter a step goes to: the next or previous quarter, or the first quarter of the next or previous half. */
+  private target(by: -1 | 1): string {
+    if (this.period === 'quarter') return by < 0 ? previousQuarter(this.quarter) : nextQuarter(this.quarter);
+    const { year, half } = this.half;
+    const [first] = halfQuarters(year, half);
+    return by < 0 ? previousQuarter(previousQuarter(first)) : nextQuarter(nextQuarter(first));
+  }
+
   get canForward(): boolean {
-    return this.quarter < quarterNow();
+    return this.target(1) <= quarterNow();
   }
 
   step(by: -1 | 1): void {
     if ((by < 0 && !this.canBack) || (by > 0 && !this.canForward)) return;
-    this.quarter = by < 0 ? previousQuarter(this.quarter) : nextQuarter(this.quarter);
-    void this.view.load();
+    this.quarter = this.target(by);
+    void this.load();
   }
 
   /** A tap on a column head: sorts by it (the better end first); a second tap turns the order round. */

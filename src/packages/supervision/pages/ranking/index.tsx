@@ -2,8 +2,13 @@ import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useMemo } from 'react';
-import type { SupervisionRankingView, SupervisionRow } from '../../../../../contract/functions/supervision';
-import { quarterWords } from '../../../../../contract/quarters';
+import type {
+  SupervisionHalfRow,
+  SupervisionHalfYearView,
+  SupervisionRankingView,
+  SupervisionRow,
+} from '../../../../../contract/functions/supervision';
+import { halfWords, parseQuarter, QUARTER_WORDS, quarterWords } from '../../../../../contract/quarters';
 import {
   BAND_ORDER,
   BANDS,
@@ -18,7 +23,12 @@ import { Screen } from '../../../../components/Screen';
 import { Segmented } from '../../../../components/staff/Segmented';
 import { ROUTES } from '../../../../routes';
 import { session } from '../../../../stores/session';
-import { supervisionRanking as store, type SortKey } from '../../../../stores/supervision/supervisionRanking';
+import {
+  PERIOD_LABELS,
+  supervisionRanking as store,
+  type Period,
+  type SortKey,
+} from '../../../../stores/supervision/supervisionRanking';
 import { quarterNow } from '../../../../utils/date';
 import { Chart } from '../../lib/Chart';
 import type { ChartOption } from '../../lib/echarts';
@@ -26,6 +36,9 @@ import { BandTag, Change, figureText, asOfText } from '../../lib/figures';
 import './index.scss';
 
 const SCOPE_TABS = SUPERVISION_SCOPES.map((key) => ({ key, label: SUPERVISION_SCOPE_LABELS[key] }));
+const PERIOD_TABS = (['quarter', 'half'] as const).map((key) => ({ key, label: PERIOD_LABELS[key] }));
+/** 2026Q3 → 三季度 (a column head of the half year's table). */
+const quarterShort = (key: string) => QUARTER_WORDS[parseQuarter(key)?.index ?? 0];
 
 /** A column head: tap to sort by it (the better end first), again to turn the order round. */
 const Head = observer(({ sortKey, label, sub }: { sortKey: SortKey; label: string; sub?: string }) => {
@@ -164,25 +177,105 @@ const Table = observer(() => {
   );
 });
 
+/** A total with its band, or 无数据. */
+function Total({ total, band }: { total: number | null; band: SupervisionHalfRow['band'] }) {
+  return (
+    <View className="sv-table__cell sv-table__cell--total">
+      <Text className="sv-table__value">{total === null ? '无数据' : total}</Text>
+      {band ? <BandTag band={band} /> : null}
+    </View>
+  );
+}
+
+function HalfRow({ row, view }: { row: SupervisionHalfRow; view: SupervisionHalfYearView }) {
+  // Its report of the half's last quarter that has begun.
+  const quarter = view.quarters[1] <= quarterNow() ? view.quarters[1] : view.quarters[0];
+  const open = () =>
+    void Taro.navigateTo({ url: `${ROUTES.supervisionReport}?quarter=${quarter}&scope=${row.scope}&id=${row.id}` });
+  return (
+    <View className="sv-table__row" id={`half-${row.id}`} onClick={open}>
+      <View className="sv-table__cell sv-table__cell--rank">
+        <Text>{row.rank ?? '—'}</Text>
+      </View>
+      <View className="sv-table__cell sv-table__cell--name">
+        <Text className="sv-table__name">{row.name}</Text>
+      </View>
+      {row.quarters.map((q) => (
+        <Total key={q.quarter} total={q.total} band={q.band} />
+      ))}
+      <Total total={row.average} band={row.band} />
+    </View>
+  );
+}
+
+/** The half year: each body's two quarters and their average, ranked by the average. */
+const HalfTable = observer(() => {
+  const { halfView } = store;
+  if (halfView.error) return <ErrorNotice error={halfView.error} onRetry={halfView.load} />;
+  if (!halfView.value) return <Loading />;
+  const v = halfView.value;
+  const words = halfWords(v.year, v.half);
+  if (v.rows.length === 0) return <Text className="sv-ranking__empty">{words}暂无督导数据</Text>;
+  return (
+    <View className="sv-ranking">
+      <Text className="sv-ranking__meta">
+        半年平均分为{quarterShort(v.quarters[0])}、{quarterShort(v.quarters[1])}
+        总分的平均（只有一个季度有数据时即为该季度总分），等次按
+        {quarterShort(v.quarters[1])}的评分规则第 {v.rulesVersion} 版评定
+      </Text>
+      <Text className="sv-ranking__hint">按半年平均分排名；点一行查看该季度的督导报告</Text>
+      <ScrollView scrollX className="sv-table" enableFlex>
+        <View className="sv-table__inner">
+          <View className="sv-table__row sv-table__row--head">
+            <View className="sv-table__head sv-table__cell sv-table__cell--rank">
+              <Text className="sv-table__label">排名</Text>
+            </View>
+            <View className="sv-table__head sv-table__cell sv-table__cell--name">
+              <Text className="sv-table__label">{SUPERVISION_SCOPE_LABELS[v.scope]}</Text>
+            </View>
+            {v.quarters.map((q) => (
+              <View key={q} className="sv-table__head sv-table__cell sv-table__cell--total">
+                <Text className="sv-table__label">{quarterShort(q)}</Text>
+                <Text className="sv-table__sub">总分</Text>
+              </View>
+            ))}
+            <View className="sv-table__head sv-table__cell sv-table__cell--total">
+              <Text className="sv-table__label">半年平均</Text>
+              <Text className="sv-table__sub">满分100</Text>
+            </View>
+          </View>
+          {v.rows.map((row) => (
+            <HalfRow key={row.id} row={row} view={v} />
+          ))}
+        </View>
+      </ScrollView>
+    </View>
+  );
+});
+
 /**
  * 督导排名 (county admin; `?quarter=2026Q3&scope=community`): one scope's table for a quarter —
  * every indicator with its change since the previous quarter, the total, band and rank — sortable
- * by any column; a row opens that community's (unit's, department's) report.
+ * by any column; a row opens that community's (unit's, department's) report. 按半年: the half
+ * year's table (both quarters' totals and the average, ranked by it).
  */
 const RankingPage = observer(() => {
   useLoad((params: Record<string, string | undefined>) => store.enter(params));
-  usePullDownRefresh(() => void store.view.load().then(() => Taro.stopPullDownRefresh()));
+  usePullDownRefresh(() => void store.load().then(() => Taro.stopPullDownRefresh()));
+  const half = store.period === 'half';
   return (
     <Screen>
       <Segmented<SupervisionScope> options={SCOPE_TABS} value={store.scope} onChange={store.setScope} />
+      <Segmented<Period> options={PERIOD_TABS} value={store.period} onChange={store.setPeriod} />
       <QuarterStepper
-        label={quarterWords(store.quarter)}
-        atCurrent={store.quarter === quarterNow()}
+        unit={half ? '半年' : '季度'}
+        label={half ? halfWords(store.half.year, store.half.half) : quarterWords(store.quarter)}
+        atCurrent={!store.canForward}
         canBack={store.canBack}
         onPrev={() => store.step(-1)}
         onNext={() => store.step(1)}
       />
-      <Table />
+      {half ? <HalfTable /> : <Table />}
       <View className="sv-ranking__links">
         <Text className="sv-ranking__link" onClick={() => void Taro.navigateTo({ url: ROUTES.supervisionQuarter })}>
           季度通报 ›

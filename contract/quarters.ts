@@ -45,5 +45,11 @@ export function nextQuarter(key: string): string {
 export const halfQuarters = (year: number, half: 1 | 2): [string, string] =>
   half === 1 ? [quarterKey(year, 1), quarterKey(year, 2)] : [quarterKey(year, 3), quarterKey(year, 4)];
 
+/** The half year a quarter is in: 2026Q3 → { year: 2026, half: 2 } (a key it cannot read: null). */
+export function halfOf(key: string): { year: number; half: 1 | 2 } | null {
+  const q = parseQuarter(key);
+  return q ? { year: q.year, half: q.index <= 2 ? 1 : 2 } : null;
+}
+
 /** 2026年上半年. */
 export const halfWords = (year: number, half: 1 | 2): string => `${year}年${half === 1 ? '上' : '下'}半年`;

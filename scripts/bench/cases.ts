@@ -1,4 +1,6 @@
 import { PRIVACY_VERSION } from '../../contract';
+import { halfOf } from '../../contract/quarters';
+import { quarterAt } from '../../server/supervision/sources';
 import { localFunctionEnv } from '../../emulator/functions/env';
 import type { LocalCloud } from '../../emulator/local-cloud';
 import { codeFor, slotAt } from '../../server/sixOnes/checkin';
@@ -614,6 +616,14 @@ export const CASES: BenchCase[] = [
     fn: 'supervision',
     action: 'ranking',
     call: () => ({ openid: 'demo-county-admin', payload: { scope: 'community' } }),
+    budget: { requests: 3 },
+    compare: 'records',
+  },
+  {
+    name: 'supervision.halfYear (county admin, communities)',
+    fn: 'supervision',
+    action: 'halfYear',
+    call: () => ({ openid: 'demo-county-admin', payload: { ...halfOf(quarterAt(new Date()))!, scope: 'community' } }),
     budget: { requests: 3 },
     compare: 'records',
   },

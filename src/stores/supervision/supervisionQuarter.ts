@@ -1,7 +1,7 @@
 import '../configure';
 import { makeAutoObservable } from 'mobx';
 import type { SupervisionQuarterView } from '../../../contract/functions/supervision';
-import { nextQuarter, parseQuarter, previousQuarter, QUARTER_KEY } from '../../../contract/quarters';
+import { halfOf, nextQuarter, parseQuarter, previousQuarter, QUARTER_KEY } from '../../../contract/quarters';
 import { call } from '../../services/cloud';
 import { openWorkbook } from '../../services/document';
 import { quarterNow } from '../../utils/date';
@@ -128,7 +128,7 @@ class SupervisionQuarterStore {
   /** The half year this quarter ends, if it ends one (二季度: 上半年, 四季度: 下半年). */
   get half(): { year: number; half: 1 | 2 } | null {
     const q = parseQuarter(this.quarter);
-    return q && q.index % 2 === 0 ? { year: q.year, half: q.index === 2 ? 1 : 2 } : null;
+    return q && q.index % 2 === 0 ? halfOf(this.quarter) : null;
   }
 
   /** Builds the workbook on the server, then opens it (weapp) or downloads it (h5). */

@@ -5,7 +5,14 @@ import type {
   SupervisionRankingView,
   SupervisionRow,
 } from '../../../contract/functions/supervision';
-import { halfQuarters, nextQuarter, parseQuarter, previousQuarter, QUARTER_KEY } from '../../../contract/quarters';
+import {
+  halfOf,
+  halfQuarters,
+  nextQuarter,
+  parseQuarter,
+  previousQuarter,
+  QUARTER_KEY,
+} from '../../../contract/quarters';
 import { SUPERVISION_SCOPES, type IndicatorKey, type SupervisionScope } from '../../../contract/supervision';
 import { call } from '../../services/cloud';
 import { quarterNow } from '../../utils/date';
@@ -47,8 +54,7 @@ class SupervisionRankingStore {
 
   /** The half year holding the quarter. */
   get half(): { year: number; half: 1 | 2 } {
-    const q = parseQuarter(this.quarter)!;
-    return { year: q.year, half: q.index <= 2 ? 1 : 2 };
+    return halfOf(this.quarter)!;
   }
 
   /** Reads what the period shows. */

@@ -124,7 +124,7 @@ test('the county admin closes a quarter, publishes its 通报 and downloads the 
 });
 
 test.each([false, true])(
-  '督导排名 and a 督导报告 read cleanly (大字模式: %s): every head and name inside its cell',
+  '督导排名 (each scope, and 按半年) and a 督导报告 read cleanly (大字模式: %s): every head and name inside its cell',
   async (large) => {
     const page = await app.signIn(
       'demo-county-admin',
@@ -144,6 +144,12 @@ test.each([false, true])(
       });
     }
     await screenshot(page, `supervision-06-ranking-units${large ? '-large' : ''}`);
+    // 按半年: both quarters and the average (the departments', as the tab stays).
+    await tapShown(page, '.staff-segmented__item--half');
+    await shown(page, '[id^="half-"] >> nth=0').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(readabilityInPage, [SHOWN, large] as [string, boolean])).toEqual([]);
+    await screenshot(page, `supervision-06-ranking-half${large ? '-large' : ''}`);
     await tapShown(page, '.sv-table__row >> nth=1');
     await shown(page, '.sv-report__summary').waitFor();
     await page.waitForTimeout(300);

@@ -105,7 +105,7 @@ test('督导排名 按半年: both quarters’ totals and the average of each co
     `${total === null ? '无数据' : total}${band ? bandText(band) : ''}`;
   for (const row of view.rows)
     expect(textOf(page, `#half-${row.id}`)).toBe(
-      `${row.rank ?? '—'}${row.name}${row.quarters.map((x) => figures(x.total, x.band)).join('')}${figures(row.average, row.band)}`,
+      `${row.rank ?? '—'}${row.name}${figures(row.average, row.band)}${row.quarters.map((x) => figures(x.total, x.band)).join('')}`,
     );
   // A row opens the report of the half's last quarter begun.
   await page.tap(`#half-${view.rows[0].id}`);

@@ -200,10 +200,10 @@ function HalfRow({ row, view }: { row: SupervisionHalfRow; view: SupervisionHalf
       <View className="sv-table__cell sv-table__cell--name">
         <Text className="sv-table__name">{row.name}</Text>
       </View>
+      <Total total={row.average} band={row.band} />
       {row.quarters.map((q) => (
         <Total key={q.quarter} total={q.total} band={q.band} />
       ))}
-      <Total total={row.average} band={row.band} />
     </View>
   );
 }
@@ -233,16 +233,16 @@ const HalfTable = observer(() => {
             <View className="sv-table__head sv-table__cell sv-table__cell--name">
               <Text className="sv-table__label">{SUPERVISION_SCOPE_LABELS[v.scope]}</Text>
             </View>
+            <View className="sv-table__head sv-table__cell sv-table__cell--total">
+              <Text className="sv-table__label">半年平均</Text>
+              <Text className="sv-table__sub">满分100</Text>
+            </View>
             {v.quarters.map((q) => (
               <View key={q} className="sv-table__head sv-table__cell sv-table__cell--total">
                 <Text className="sv-table__label">{quarterShort(q)}</Text>
                 <Text className="sv-table__sub">总分</Text>
               </View>
             ))}
-            <View className="sv-table__head sv-table__cell sv-table__cell--total">
-              <Text className="sv-table__label">半年平均</Text>
-              <Text className="sv-table__sub">满分100</Text>
-            </View>
           </View>
           {v.rows.map((row) => (
             <HalfRow key={row.id} row={row} view={v} />

@@ -41,40 +41,8 @@ interface Pixels {
   red: number;
 }
 
-/** What the chart's canvas on screen holds: its size, its painted pixels and those of 响应率's red (#c8161d). */
-function canvasPixels(): Pixels | null {
-  const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.txy-chart__canvas canvas')].filter((c) =>
-    c.checkVisibility(),
-  );
-  const canvas = canvases[canvases.length - 1];
-  if (!canvas || canvas.width === 0 || canvas.height === 0) return null;
-  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  let painted = 0;
-  let red = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i + 3] > 0) painted++;
-    if (data[i + 3] > 200 && Math.abs(data[i] - 0xc8) < 30 && data[i + 1] < 60 && data[i + 2] < 70) red++;
-  }
-  const box = canvas.getBoundingClientRect();
-  return {
-    width: canvas.width,
-    height: canvas.height,
-    cssWidth: box.width,
-    cssHeight: box.height,
-    dpr: window.devicePixelRatio,
-    painted,
-    red,
-  };
-}
-
-/** Waits until the chart has drawn its lines; its pixels then. */
-async function drawnChart(page: Page): Promise<Pixels> {
-  await page.waitForFunction(`(${canvasPixels.toString()})()?.red > 50`, undefined, { timeout: 15_000 });
-  return (await page.evaluate(canvasPixels))!;
-}
-
-/** Every chart on screen: its canvas's painted pixels and those of the bars' red (#c8161d). */
-function allCanvases(): Array<{ painted: number; red: number; cssHeight: number }> {
+/** Every chart's canvas on screen, in page order: its size, its painted pixels and those of the red (#c8161d: 响应率's line, the bars). */
+function allCanvases(): Pixels[] {
   return [...document.querySelectorAll<HTMLCanvasElement>('.txy-chart__canvas canvas')]
     .filter((c) => c.checkVisibility() && c.width > 0 && c.height > 0)
     .map((canvas) => {
@@ -85,8 +53,23 @@ function allCanvases(): Array<{ painted: number; red: number; cssHeight: number 
         if (data[i + 3] > 0) painted++;
         if (data[i + 3] > 200 && Math.abs(data[i] - 0xc8) < 30 && data[i + 1] < 60 && data[i + 2] < 70) red++;
       }
-      return { painted, red, cssHeight: canvas.getBoundingClientRect().height };
+      const box = canvas.getBoundingClientRect();
+      return {
+        width: canvas.width,
+        height: canvas.height,
+        cssWidth: box.width,
+        cssHeight: box.height,
+        dpr: window.devicePixelRatio,
+        painted,
+        red,
+      };
     });
+}
+
+/** Waits until the chart has drawn its lines; its pixels then. */
+async function drawnChart(page: Page): Promise<Pixels> {
+  await page.waitForFunction(`(${allCanvases.toString()})().at(-1)?.red > 50`, undefined, { timeout: 15_000 });
+  return (await page.evaluate(allCanvases)).at(-1)!;
 }
 
 /** 我的 → 我的工作职责 → the 六个一 tool → 查看图表. */
